@@ -1,0 +1,91 @@
+/**
+ * Command-line arguments -> the options every step reads. Resolved once, with
+ * explicit defaults; a bad argument is a GenerateError (exit 2).
+ */
+import { parseArgs } from "node:util";
+import { resolve } from "node:path";
+import { GenerateError } from "./errors.js";
+
+export type LintMode = "error" | "warn" | "off";
+
+export interface Options {
+  /** Absolute path of the root spec file. */
+  spec: string;
+  /** Absolute path of the output folder. */
+  out: string;
+  /** Compare with `out` instead of writing it. */
+  check: boolean;
+  lint: LintMode;
+  quiet: boolean;
+  verbose: boolean;
+  /** Largest spec file accepted, in bytes. */
+  maxBytes: number;
+  /** Working directory: paths in messages are shown relative to it. */
+  cwd: string;
+  help: boolean;
+}
+
+export const DEFAULT_SPEC = "spec/openapi.yaml";
+export const DEFAULT_OUT = "generated";
+export const DEFAULT_MAX_MB = 20;
+
+export const USAGE = `Usage: npm run generate -- [options]
+
+  --spec <file>      spec to read (default ${DEFAULT_SPEC})
+  --out <dir>        output folder (default ${DEFAULT_OUT})
+  --check            regenerate in memory and compare with --out; writes nothing
+                     (exit 0 clean, 1 drift, 2 bad input)
+  --lint <mode>      error (default): lint errors stop generation;
+                     warn: print them and go on; off: skip lint
+  --max-size <MB>    refuse spec files larger than this (default ${DEFAULT_MAX_MB})
+  --quiet            print only problems
+  --verbose          also list list-like operations that get no paginator, and why
+  --help             this text`;
+
+const LINT_MODES: readonly LintMode[] = ["error", "warn", "off"];
+
+export function parseOptions(argv: readonly string[], cwd: string = process.cwd()): Options {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        spec: { type: "string" },
+        out: { type: "string" },
+        check: { type: "boolean", default: false },
+        lint: { type: "string", default: "error" },
+        "max-size": { type: "string" },
+        quiet: { type: "boolean", default: false },
+        verbose: { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    }));
+  } catch (error) {
+    throw new GenerateError((error as Error).message, {}, "run `npm run generate -- --help` for the options");
+  }
+  const lint = values.lint as LintMode;
+  if (!LINT_MODES.includes(lint)) {
+    throw new GenerateError(`--lint must be one of ${LINT_MODES.join(", ")}, got ${JSON.stringify(values.lint)}`);
+  }
+  let maxMb = DEFAULT_MAX_MB;
+  if (values["max-size"] !== undefined) {
+    maxMb = Number(values["max-size"]);
+    if (!Number.isFinite(maxMb) || maxMb <= 0) {
+      throw new GenerateError(`--max-size must be a positive number of megabytes, got ${JSON.stringify(values["max-size"])}`);
+    }
+  }
+  if (values.quiet && values.verbose) throw new GenerateError("--quiet and --verbose cannot be used together");
+  return {
+    spec: resolve(cwd, values.spec ?? DEFAULT_SPEC),
+    out: resolve(cwd, values.out ?? DEFAULT_OUT),
+    check: values.check,
+    lint,
+    quiet: values.quiet,
+    verbose: values.verbose,
+    maxBytes: Math.floor(maxMb * 1024 * 1024),
+    cwd,
+    help: values.help,
+  };
+}

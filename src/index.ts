@@ -1,0 +1,8 @@
+/**
+ * The runtime entry: the client, the paging engine, the errors and the
+ * generated paginators. Type-only consumers import "<package>/types" instead.
+ */
+export * from "./client.js";
+export * from "./errors.js";
+export * from "./paginate.js";
+export * from "../generated/paginators.js";
