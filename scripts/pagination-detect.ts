@@ -1,12 +1,14 @@
 /**
- * Which operations page by page number, found by structure, never by name of
- * one API: a GET with a page-number and a page-size query parameter (integer)
- * and a 200 JSON body with exactly one array property of items. An
- * `x-pagination` object on the operation overrides what is detected;
- * `x-pagination: false` turns it off.
+ * Which operations page by page number, found by structure, never by the
+ * name of an operation or of one API: a GET with an integer page-number and
+ * an integer page-size query parameter (through `$ref`) and a 200 JSON body
+ * with exactly one array property of items (through `$ref` and `allOf`).
+ * An `x-pagination` object on the operation overrides what is detected
+ * (each key it gives wins, the rest is still detected, and any failure is an
+ * error instead of a skip); `x-pagination: false` turns paging off.
  */
 import type { OpenApiDocument } from "./bundle.js";
-import { GenerateError, pointerOf } from "./errors.js";
+import { GenerateError, pointerOf, type Place } from "./errors.js";
 import { deref, isObject, schemaProperties, schemaTypes, type Node, type OperationRef } from "./openapi-walk.js";
 
 export interface MetaFields {
@@ -29,63 +31,78 @@ export interface PagedOperation {
   mediaType: string;
 }
 
+/** `paged`: gets a paginator; `skipped`: looks like a list but does not page by number (listed by --verbose); `ignored`: not a list. */
 export type Detection = { paged: PagedOperation } | { skipped: string } | { ignored: true };
 
+/** Parameter and property names, normalised (lower case, letters and digits only: `page[number]` -> `pagenumber`). */
 const PAGE_NAMES = new Set(["page", "pagenumber", "pagenum", "pageno", "pageindex"]);
 const SIZE_NAMES = new Set(["pagesize", "perpage", "pagelimit", "limit", "size", "itemsperpage", "pagelength"]);
-const TOTAL_PAGES_NAMES = new Set(["totalpages", "pagecount", "numpages", "pages", "lastpage", "pagestotal"]);
+const TOTAL_PAGES_NAMES = new Set(["totalpages", "pagecount", "numpages", "pages", "lastpage", "pagestotal", "pagetotal"]);
 const PAGE_NUMBER_NAMES = new Set(["pagenumber", "page", "currentpage", "pageindex", "pagenum"]);
 
-const normalise = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, "");
+export const normaliseName = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, "");
 
 export function detectPagination(doc: OpenApiDocument, op: OperationRef, file: string): Detection {
-  const override = op.operation["x-pagination"];
-  const place = { file, pointer: pointerOf(["paths", op.path, op.method, "x-pagination"]) };
+  const place: Place = { file, pointer: pointerOf(["paths", op.path, op.method, "x-pagination"]) };
+  const override = readOverride(op.operation["x-pagination"], place);
   if (override === false) return { skipped: "x-pagination: false" };
-  if (override !== undefined && !isObject(override)) {
-    throw new GenerateError("x-pagination must be false or an object", place, "see the README section on x-pagination");
-  }
   if (op.method !== "get") {
-    if (override) throw new GenerateError("x-pagination is only supported on GET operations", place);
+    if (override) throw new GenerateError("x-pagination is only supported on GET operations", place, "remove x-pagination from this operation");
     return { ignored: true };
   }
   const query = op.parameters.filter((p) => p.in === "query");
   const body = successBody(doc, op.operation);
-  const arrays = body ? [...schemaProperties(doc, body.schema)].filter(([, s]) => schemaTypes(doc, s).includes("array")) : [];
-  const pageParam = str(override?.pageParam) ?? query.find((p) => PAGE_NAMES.has(normalise(String(p.name))) && isInteger(doc, p))?.name;
-  const sizeParam = str(override?.sizeParam) ?? query.find((p) => SIZE_NAMES.has(normalise(String(p.name))) && isInteger(doc, p))?.name;
-  const items = str(override?.items) ?? (arrays.length === 1 ? arrays[0]![0] : undefined);
-  const listLike = pageParam !== undefined || sizeParam !== undefined || arrays.length > 0;
+  const arrays = body ? [...schemaProperties(doc, body.schema)].filter(([, s]) => schemaTypes(doc, s).includes("array")).map(([k]) => k) : [];
+  const pageFound = findParam(doc, query, PAGE_NAMES, override?.pageParam, "page-number");
+  const sizeFound = findParam(doc, query, SIZE_NAMES, override?.sizeParam, "page-size");
+  const listLike = "name" in pageFound || "name" in sizeFound || pageFound.near !== undefined || sizeFound.near !== undefined || arrays.length > 0;
   const skip = (reason: string): Detection => {
-    if (override) throw new GenerateError(`x-pagination: ${reason}`, place, "complete x-pagination (pageParam, sizeParam, items) or fix the operation");
+    if (override) throw new GenerateError(`x-pagination: ${reason}`, place, "fix the operation or the x-pagination keys (pageParam, sizeParam, items, meta)");
     return listLike ? { skipped: reason } : { ignored: true };
   };
-  if (typeof pageParam !== "string") return skip("no integer page-number query parameter");
-  if (typeof sizeParam !== "string") return skip("no integer page-size query parameter");
-  if (!query.some((p) => p.name === pageParam)) return skip(`page parameter ${JSON.stringify(pageParam)} is not a query parameter`);
-  const size = query.find((p) => p.name === sizeParam);
-  if (!size) return skip(`page-size parameter ${JSON.stringify(sizeParam)} is not a query parameter`);
+  if (!("name" in pageFound)) return skip(pageFound.reason);
+  if (!("name" in sizeFound)) return skip(sizeFound.reason);
+  if (pageFound.name === sizeFound.name) return skip(`${JSON.stringify(pageFound.name)} cannot be both the page-number and the page-size parameter`);
   if (!body) return skip("no 200 JSON response body");
+  const items = override?.items ?? (arrays.length === 1 ? arrays[0] : undefined);
   if (items === undefined) {
-    return skip(arrays.length === 0 ? "the 200 body has no array property" : `the 200 body has ${arrays.length} array properties (${arrays.map(([k]) => k).join(", ")})`);
+    return skip(arrays.length === 0 ? "the 200 body has no array property" : `the 200 body has ${arrays.length} array properties (${arrays.join(", ")}); set x-pagination.items`);
   }
-  if (!arrays.some(([k]) => k === items)) return skip(`the 200 body has no array property ${JSON.stringify(items)}`);
-  const bounds = sizeBounds(doc, size.schema);
+  if (!arrays.includes(items)) return skip(`the 200 body has no array property ${JSON.stringify(items)}`);
+  if (override?.meta && !schemaProperties(doc, body.schema).has(override.meta.key)) return skip(`the 200 body has no property ${JSON.stringify(override.meta.key)} (meta.key)`);
+  const meta = override?.meta === false ? undefined : (override?.meta ?? detectMeta(doc, body.schema, items));
   return {
     paged: {
       op,
-      pageParam,
-      sizeParam,
+      pageParam: pageFound.name,
+      sizeParam: sizeFound.name,
       items,
-      meta: metaOverride(override?.meta) ?? detectMeta(doc, body.schema, items),
-      ...bounds,
+      ...(meta && { meta }),
+      ...sizeBounds(doc, sizeFound.param.schema),
       mediaType: body.mediaType,
     },
   };
 }
 
-function str(value: unknown): string | undefined {
-  return typeof value === "string" && value !== "" ? value : undefined;
+type Found = { name: string; param: Node } | { reason: string; near?: string };
+
+/** The one integer query parameter that `override` names, or whose name is in `names`. */
+function findParam(doc: OpenApiDocument, query: Node[], names: Set<string>, override: string | undefined, role: string): Found {
+  if (override !== undefined) {
+    const param = query.find((p) => p.name === override);
+    if (!param) return { reason: `${role} parameter ${JSON.stringify(override)} is not a query parameter of the operation` };
+    if (!isInteger(doc, param)) return { reason: `${role} parameter ${JSON.stringify(override)} is not an integer` };
+    return { name: override, param };
+  }
+  const named = query.filter((p) => names.has(normaliseName(String(p.name))));
+  const integers = named.filter((p) => isInteger(doc, p));
+  if (integers.length === 1) return { name: String(integers[0]!.name), param: integers[0]! };
+  if (integers.length > 1) {
+    const list = integers.map((p) => String(p.name)).join(", ");
+    return { reason: `several ${role} parameters (${list}); set x-pagination.${role === "page-number" ? "pageParam" : "sizeParam"}`, near: list };
+  }
+  if (named.length > 0) return { reason: `${role} parameter ${JSON.stringify(named[0]!.name)} is not an integer`, near: String(named[0]!.name) };
+  return { reason: `no integer ${role} query parameter` };
 }
 
 function isInteger(doc: OpenApiDocument, param: Node): boolean {
@@ -115,19 +132,58 @@ function sizeBounds(doc: OpenApiDocument, schema: unknown): { minSize?: number; 
   return out;
 }
 
-function metaOverride(value: unknown): MetaFields | undefined {
-  if (!isObject(value) || typeof value.key !== "string") return undefined;
-  return { key: value.key, pageNumber: str(value.pageNumber), totalPages: str(value.totalPages) };
-}
-
-/** The object property of the body that carries a total-pages (or page-number) integer. */
+/** The object property of the body that carries a total-pages or page-number integer (declared, or else shown in its example). */
 function detectMeta(doc: OpenApiDocument, body: unknown, items: string): MetaFields | undefined {
   for (const [key, schema] of schemaProperties(doc, body)) {
     if (key === items) continue;
-    const fields = [...schemaProperties(doc, schema)].filter(([, s]) => schemaTypes(doc, s).some((t) => t === "integer" || t === "number"));
-    const totalPages = fields.find(([name]) => TOTAL_PAGES_NAMES.has(normalise(name)))?.[0];
-    const pageNumber = fields.find(([name]) => PAGE_NUMBER_NAMES.has(normalise(name)))?.[0];
+    const fields = numberFields(doc, schema);
+    const totalPages = fields.find((name) => TOTAL_PAGES_NAMES.has(normaliseName(name)));
+    const pageNumber = fields.find((name) => PAGE_NUMBER_NAMES.has(normaliseName(name)));
     if (totalPages || pageNumber) return { key, ...(pageNumber && { pageNumber }), ...(totalPages && { totalPages }) };
   }
   return undefined;
+}
+
+/** Numeric properties of an object schema; for an object declared only by its `example`, the example's integer fields. */
+function numberFields(doc: OpenApiDocument, schema: unknown): string[] {
+  const props = schemaProperties(doc, schema);
+  if (props.size > 0) return [...props].filter(([, s]) => schemaTypes(doc, s).some((t) => t === "integer" || t === "number")).map(([name]) => name);
+  const example = (deref(doc, schema) as Node | undefined)?.example;
+  return isObject(example) ? Object.keys(example).filter((name) => Number.isInteger(example[name])) : [];
+}
+
+/** `x-pagination` as written on an operation: `false`, or an object whose keys win over detection. */
+export type PaginationOverride = false | { pageParam?: string; sizeParam?: string; items?: string; meta?: MetaFields | false };
+
+const OVERRIDE_KEYS = ["pageParam", "sizeParam", "items", "meta"];
+const META_KEYS = ["key", "pageNumber", "totalPages"];
+const SHAPE = "x-pagination is false or { pageParam?: string, sizeParam?: string, items?: string, meta?: false | { key: string, pageNumber?: string, totalPages?: string } } (README: x-pagination)";
+
+/** Reads and checks `x-pagination`; `undefined` when absent. Unknown keys and wrong types are errors naming the key. */
+export function readOverride(value: unknown, place: Place): PaginationOverride | undefined {
+  if (value === undefined || value === false) return value;
+  if (!isObject(value)) throw new GenerateError(`x-pagination must be false or an object, got ${JSON.stringify(value)}`, place, SHAPE);
+  const bad = (key: string, what: string) => new GenerateError(`x-pagination.${key} ${what}`, place, SHAPE);
+  const unknown = Object.keys(value).filter((k) => !OVERRIDE_KEYS.includes(k));
+  if (unknown.length > 0) throw bad(unknown[0]!, `is not a known key (known: ${OVERRIDE_KEYS.join(", ")})`);
+  const out: Exclude<PaginationOverride, false> = {};
+  for (const key of ["pageParam", "sizeParam", "items"] as const) {
+    const v = value[key];
+    if (v === undefined) continue;
+    if (typeof v !== "string" || v === "") throw bad(key, "must be a non-empty string");
+    out[key] = v;
+  }
+  const meta = value.meta;
+  if (meta === false) out.meta = false;
+  else if (meta !== undefined) {
+    if (!isObject(meta)) throw bad("meta", "must be false or an object");
+    const extra = Object.keys(meta).filter((k) => !META_KEYS.includes(k));
+    if (extra.length > 0) throw bad(`meta.${extra[0]}`, `is not a known key (known: ${META_KEYS.join(", ")})`);
+    for (const key of META_KEYS) {
+      if (meta[key] !== undefined && (typeof meta[key] !== "string" || meta[key] === "")) throw bad(`meta.${key}`, "must be a non-empty string");
+    }
+    if (meta.key === undefined) throw bad("meta.key", "is required when meta is an object");
+    out.meta = { key: meta.key as string, ...(meta.pageNumber !== undefined && { pageNumber: meta.pageNumber as string }), ...(meta.totalPages !== undefined && { totalPages: meta.totalPages as string }) };
+  }
+  return out;
 }

@@ -33,7 +33,7 @@ export function generatePaginators(doc: OpenApiDocument, fileHeader: string, spe
     claimName(owners, name, `${p.op.method.toUpperCase()} ${p.op.path}`, { file: specLabel, pointer: pointerOf(["paths", p.op.path, p.op.method, "operationId"]) });
     return { name, p };
   });
-  const statements: StatementStructures[] = [];
+  const statements: (string | StatementStructures)[] = [];
   if (named.length > 0) {
     statements.push(
       { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: "openapi-fetch", namedImports: ["Client"] },

@@ -29,7 +29,7 @@ function parseJson(text: string, file: string): unknown {
 }
 
 function parseYaml(text: string, file: string): unknown {
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, merge: true, strict: true });
+  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: true, merge: true, strict: true });
   const problem = doc.errors[0];
   if (problem) {
     const pos = problem.linePos?.[0];

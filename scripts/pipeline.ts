@@ -10,18 +10,28 @@ import { loadSpec } from "./load.js";
 import type { Options } from "./options.js";
 import type { OutputFile } from "./output-file.js";
 import type { Reporter } from "./reporter.js";
+import { startLintWorker, type LintJob } from "./lint-worker.js";
+import { GenerateError } from "./errors.js";
 
 export async function runPipeline(options: Options, report: Reporter): Promise<OutputFile[]> {
   const specLabel = toPosix(relative(options.cwd, options.spec) || options.spec);
-  const spec = report.step("load", () => loadSpec(options.spec, options), (s) => `${s.files.size} file${s.files.size === 1 ? "" : "s"}, OpenAPI ${s.version}`);
-
-  if (options.lint === "off") {
-    report.skip("lint", "--lint off");
-  } else {
-    const mode = options.lint;
-    const result = await report.stepAsync("lint", async () => (await import("./lint.js")).lintSpec(spec, mode, options.cwd), (r) => `${r.errors} errors, ${r.warnings} warnings`);
-    for (const line of result.lines) report.problem(line);
+  // Lint runs on a worker thread, started first so Redocly loads while this thread works.
+  const lint = options.lint === "off" ? undefined : startLintWorker(options.lint, options.cwd);
+  try {
+    return await runSteps(options, report, specLabel, lint);
+  } catch (error) {
+    // A lint error explains a bad spec better than a later step's failure on it.
+    if (error instanceof LintFailed) throw error.inner;
+    const lintError = lint?.started ? await lint.result.then(() => undefined, (e: unknown) => e) : undefined;
+    throw lintError instanceof GenerateError ? lintError : error;
+  } finally {
+    lint?.cancel();
   }
+}
+
+async function runSteps(options: Options, report: Reporter, specLabel: string, lint: LintJob | undefined): Promise<OutputFile[]> {
+  const spec = report.step("load", () => loadSpec(options.spec, options), (s) => `${s.files.size} file${s.files.size === 1 ? "" : "s"}, OpenAPI ${s.version}`);
+  lint?.start(spec);
 
   const doc = await bundleSpec(spec);
   const fileHeader = header(toPosix(relative(options.out, options.spec)));
@@ -34,7 +44,23 @@ export async function runPipeline(options: Options, report: Reporter): Promise<O
   }
 
   const { generateServers } = await import("./servers.js");
-  return [schema, paginators.file, generateServers(doc, fileHeader)].sort((a, b) => (a.path < b.path ? -1 : 1));
+  const files = [schema, paginators.file, generateServers(doc, fileHeader), (await import("./cli-commands.js")).generateCliCommands(doc, fileHeader, specLabel)].sort((a, b) => (a.path < b.path ? -1 : 1));
+
+  if (lint) {
+    const { result, ms } = await lint.result.catch((error: unknown) => Promise.reject(new LintFailed(error)));
+    report.line("lint", ms, `${result.errors} errors, ${result.warnings} warnings (on a worker, alongside types)`);
+    for (const line of result.lines) report.problem(line);
+  } else {
+    report.skip("lint", "--lint off");
+  }
+  return files;
+}
+
+/** Marks a lint failure already surfaced, so it is not awaited twice. */
+class LintFailed extends Error {
+  constructor(readonly inner: unknown) {
+    super("lint failed");
+  }
 }
 
 function toPosix(path: string): string {

@@ -5,6 +5,8 @@
 export interface Reporter {
   step<T>(name: string, run: () => T, summary: (result: T) => string): T;
   stepAsync<T>(name: string, run: () => Promise<T>, summary: (result: T) => string): Promise<T>;
+  /** A step timed elsewhere (e.g. on a worker). */
+  line(name: string, ms: number, summary: string): void;
   skip(name: string, why: string): void;
   problem(line: string): void;
   detail(line: string): void;
@@ -29,6 +31,7 @@ export function createReporter({ quiet, out = process.stdout, err = process.stde
       line(name, performance.now() - start, summary(result));
       return result;
     },
+    line,
     skip: (name, why) => say(`${name.padEnd(11)} ${"-".padStart(7)}  skipped (${why})`),
     problem: (text) => err.write(`${text}\n`),
     detail: say,

@@ -3,18 +3,20 @@
  * `schema.ts` (paths, components, operations and root aliases without a
  * prefix, such as `VoiceCloneData`). Types only: nothing in it runs.
  */
-import openapiTS, { astToString } from "openapi-typescript";
+import { loadOpenapiTypescript, noLintConfig } from "./shared-typescript.js";
 import type { OpenApiDocument } from "./bundle.js";
 import { GenerateError } from "./errors.js";
 import type { OutputFile } from "./output-file.js";
 
 export async function generateTypes(doc: OpenApiDocument, fileHeader: string, specLabel: string): Promise<OutputFile> {
+  const { default: openapiTS, astToString } = loadOpenapiTypescript();
   let ast;
   try {
     ast = await openapiTS(doc as Parameters<typeof openapiTS>[0], {
       rootTypes: true,
       rootTypesNoSchemaPrefix: true,
       silent: true,
+      redocly: await noLintConfig(),
     });
   } catch (error) {
     const message = (error as Error).message;

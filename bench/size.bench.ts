@@ -1,0 +1,46 @@
+/**
+ * What the runtime costs a consumer's bundle: a module doing
+ * `import { createClient, listVoiceClones }` from the runtime entry, bundled
+ * and minified with esbuild for the browser, gzipped. Shown next to the same
+ * figure for openapi-fetch alone (the floor, since the runtime wraps it).
+ * Sizes are deterministic, so each is measured once (no median needed).
+ */
+import { build } from "esbuild";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import type { BenchResult } from "./types.js";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+/** At most 6 KB (6 * 1000 bytes) gzipped. */
+const TARGET_BYTES = 6_000;
+
+/** Bundles `contents` (resolved from the project root) and returns its minified, gzipped size in bytes. */
+async function gzippedBundleBytes(contents: string): Promise<number> {
+  const result = await build({
+    stdin: { contents, resolveDir: ROOT, sourcefile: "consumer.ts", loader: "ts" },
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "browser",
+    target: "es2022",
+    write: false,
+    logLevel: "silent",
+  });
+  const [output] = result.outputFiles;
+  if (!output) throw new Error("esbuild produced no output");
+  return gzipSync(output.contents, { level: 9 }).length;
+}
+
+export default async function sizeBench(): Promise<BenchResult[]> {
+  const runtime = await gzippedBundleBytes(`export { createClient, listVoiceClones } from "./src/index.js";`);
+  const openapiFetch = await gzippedBundleBytes(`export { default as createClient } from "openapi-fetch";`);
+  return [
+    {
+      name: "runtime bundle (createClient + listVoiceClones), esbuild min + gzip",
+      value: runtime,
+      unit: "bytes",
+      target: TARGET_BYTES,
+      note: `openapi-fetch alone: ${openapiFetch} bytes; the runtime adds ${runtime - openapiFetch} bytes (${(runtime / openapiFetch).toFixed(2)}x)`,
+    },
+  ];
+}

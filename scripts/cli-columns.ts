@@ -1,0 +1,77 @@
+/**
+ * The columns `--format table` shows for a paginated command, from the item
+ * schema (documented in the README). An `x-cli-columns` array on the
+ * operation wins. Otherwise: the item's scalar properties (string, number,
+ * integer, boolean, nullable or not), without constants (a one-value enum
+ * such as `record_type`) and references to other resources (`*_id`, `*Id`);
+ * ordered `id`, `name`, then enums, then date-times, then the rest in spec
+ * order; at most MAX_COLUMNS. The CLI drops columns from the end when the
+ * terminal is too narrow.
+ */
+import type { OpenApiDocument } from "./bundle.js";
+import { GenerateError, pointerOf } from "./errors.js";
+import { deref, isObject, schemaProperties, schemaTypes } from "./openapi-walk.js";
+import type { PagedOperation } from "./pagination-detect.js";
+
+export const MAX_COLUMNS = 6;
+
+const SCALARS = new Set(["string", "number", "integer", "boolean"]);
+
+export function tableColumns(doc: OpenApiDocument, paged: PagedOperation, file: string): string[] {
+  const override = paged.op.operation["x-cli-columns"];
+  if (override !== undefined) {
+    if (!Array.isArray(override) || override.length === 0 || !override.every((c) => typeof c === "string" && c !== "")) {
+      throw new GenerateError("x-cli-columns must be a non-empty array of property names", { file, pointer: pointerOf(["paths", paged.op.path, paged.op.method, "x-cli-columns"]) });
+    }
+    return override as string[];
+  }
+  const item = itemSchema(doc, paged);
+  const rank = (name: string, schema: unknown): number => {
+    const s = deref(doc, schema);
+    if (name === "id") return 0;
+    if (name === "name") return 1;
+    if (isObject(s) && Array.isArray(s.enum)) return 2;
+    if (isObject(s) && s.format === "date-time") return 3;
+    return 4;
+  };
+  const candidates = [...schemaProperties(doc, item)].filter(([name, schema]) => isColumn(doc, name, schema));
+  return candidates
+    .map(([name, schema], index) => ({ name, rank: rank(name, schema), index }))
+    .sort((a, b) => a.rank - b.rank || a.index - b.index)
+    .slice(0, MAX_COLUMNS)
+    .map((c) => c.name);
+}
+
+/** The field of the paging metadata that counts all items (`total_results`, `total_count`, ...), if any. */
+export function totalItemsField(doc: OpenApiDocument, paged: PagedOperation): string | undefined {
+  if (!paged.meta) return undefined;
+  const meta = schemaProperties(doc, bodySchema(doc, paged)).get(paged.meta.key);
+  const names = new Set(["totalresults", "totalitems", "totalcount", "totalrecords", "total", "count"]);
+  for (const [name, schema] of schemaProperties(doc, meta)) {
+    const types = schemaTypes(doc, schema);
+    if ((types.includes("integer") || types.includes("number")) && names.has(name.toLowerCase().replace(/[^a-z]/g, ""))) return name;
+  }
+  return undefined;
+}
+
+function isColumn(doc: OpenApiDocument, name: string, schema: unknown): boolean {
+  const s = deref(doc, schema);
+  const types = schemaTypes(doc, s).filter((t) => t !== "null");
+  if (types.length === 0 || !types.every((t) => SCALARS.has(t))) return false;
+  if (isObject(s) && Array.isArray(s.enum) && s.enum.filter((v) => v !== null).length === 1) return false;
+  if (isObject(s) && s.const !== undefined) return false;
+  return !/(?:_id|[a-z\d]Id)$/.test(name);
+}
+
+function bodySchema(doc: OpenApiDocument, paged: PagedOperation): unknown {
+  const responses = deref(doc, paged.op.operation.responses);
+  const ok = isObject(responses) ? deref(doc, responses["200"]) : undefined;
+  const content = isObject(ok) && isObject(ok.content) ? ok.content : {};
+  const media = deref(doc, content[paged.mediaType]);
+  return isObject(media) ? media.schema : undefined;
+}
+
+function itemSchema(doc: OpenApiDocument, paged: PagedOperation): unknown {
+  const list = deref(doc, schemaProperties(doc, bodySchema(doc, paged)).get(paged.items));
+  return isObject(list) ? list.items : undefined;
+}

@@ -1,0 +1,108 @@
+/**
+ * Step: `commands.ts`, the command-line client's command tree as data. One
+ * entry per operation of the spec (`telnyx <resource> <action> --flags`):
+ * names from scripts/cli-names.ts, flags from scripts/cli-flags.ts, table
+ * columns from scripts/cli-columns.ts, and for a paginated operation the same
+ * paging spec its generated paginator passes to `paginate`. The CLI in
+ * src/cli/ reads it; nothing per operation is written by hand. Plain data,
+ * so it is printed as indented JSON (a readable diff) rather than built with
+ * ts-morph structures.
+ */
+import type { CommandSpec } from "../src/cli/command-spec.js";
+import type { OpenApiDocument } from "./bundle.js";
+import { tableColumns, totalItemsField } from "./cli-columns.js";
+import { operationFlags } from "./cli-flags.js";
+import { actionName, fullActionName, resourceName } from "./cli-names.js";
+import { escapeDoc } from "./emit-safety.js";
+import { GenerateError, pointerOf } from "./errors.js";
+import { byCodeUnit, deref, isObject, listOperations, type OperationRef } from "./openapi-walk.js";
+import type { OutputFile } from "./output-file.js";
+import { detectPagination, type PagedOperation } from "./pagination-detect.js";
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+export function generateCliCommands(doc: OpenApiDocument, fileHeader: string, specLabel: string): OutputFile {
+  const commands = listOperations(doc).map((op) => command(doc, op, specLabel));
+  settleActions(commands, specLabel);
+  commands.sort((a, b) => byCodeUnit(a.resource, b.resource) || byCodeUnit(a.action, b.action));
+  const content = `${fileHeader}
+import type { CommandSpec } from "../src/cli/command-spec.js";
+
+/** ${escapeDoc("The command-line client's commands, one per operation, sorted by resource then action (`telnyx <resource> <action>`).")} */
+export const commands: readonly CommandSpec[] = ${prettyLiteral(commands)};
+`;
+  return { path: "commands.ts", content };
+}
+
+function command(doc: OpenApiDocument, op: OperationRef, file: string): Mutable<CommandSpec> {
+  const detection = detectPagination(doc, op, file);
+  const paged: PagedOperation | undefined = "paged" in detection ? detection.paged : undefined;
+  const operationId = text(op.operation.operationId);
+  const resource = resourceName(op.operation.tags, op.path);
+  const out: Mutable<CommandSpec> = {
+    resource,
+    action: actionName({ paginated: paged !== undefined, method: op.method, path: op.path, operationId }, resource),
+    method: op.method,
+    path: op.path,
+    flags: operationFlags(doc, op, paged, file),
+  };
+  if (operationId !== undefined) out.operationId = operationId;
+  const summary = text(op.operation.summary);
+  const description = text(op.operation.description);
+  if (summary !== undefined) out.summary = summary;
+  if (description !== undefined) out.description = description;
+  const body = requestBody(doc, op);
+  if (body) out.body = body;
+  if (paged) {
+    out.paginate = {
+      path: op.path,
+      pageParam: paged.pageParam,
+      sizeParam: paged.sizeParam,
+      items: paged.items,
+      ...(paged.meta && { meta: paged.meta }),
+      ...(paged.minSize !== undefined && { minSize: paged.minSize }),
+      ...(paged.maxSize !== undefined && { maxSize: paged.maxSize }),
+    };
+    const total = totalItemsField(doc, paged);
+    if (total !== undefined) out.totalItems = total;
+    out.columns = tableColumns(doc, paged, file);
+  }
+  return out;
+}
+
+/** Commands of one resource that share an action all take their full name; a clash left after that is an error. */
+function settleActions(commands: Mutable<CommandSpec>[], file: string): void {
+  const key = (c: CommandSpec) => `${c.resource} ${c.action}`;
+  const counts = new Map<string, number>();
+  for (const c of commands) counts.set(key(c), (counts.get(key(c)) ?? 0) + 1);
+  for (const c of commands) if ((counts.get(key(c)) ?? 0) > 1) c.action = fullActionName(c);
+  const owners = new Map<string, CommandSpec>();
+  for (const c of commands) {
+    const previous = owners.get(key(c));
+    if (previous) {
+      throw new GenerateError(
+        `${previous.method.toUpperCase()} ${previous.path} and ${c.method.toUpperCase()} ${c.path} both become the CLI command "${key(c)}"`,
+        { file, pointer: pointerOf(["paths", c.path, c.method, "operationId"]) },
+        "give one of them a different operationId or tag",
+      );
+    }
+    owners.set(key(c), c);
+  }
+}
+
+function requestBody(doc: OpenApiDocument, op: OperationRef): CommandSpec["body"] {
+  const body = deref(doc, op.operation.requestBody);
+  if (!isObject(body) || !isObject(body.content)) return undefined;
+  const types = Object.keys(body.content);
+  const mediaType = types.find((t) => /^application\/(?:[\w.+-]+\+)?json(?:;|$)/i.test(t)) ?? types[0];
+  return mediaType === undefined ? undefined : { required: body.required === true, mediaType };
+}
+
+/** JSON, indented for readable diffs; valid TypeScript, with U+2028/9 escaped. */
+function prettyLiteral(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
+}

@@ -1,0 +1,67 @@
+/**
+ * One operation's query and path parameters -> the CLI's flag data: name,
+ * type, enum, bounds, default, required, description. Header and cookie
+ * parameters are not flags (the client sends the auth header itself).
+ */
+import type { FlagSpec, FlagType } from "../src/cli/command-spec.js";
+import type { OpenApiDocument } from "./bundle.js";
+import { RESERVED_FLAGS, flagName } from "./cli-names.js";
+import { GenerateError, pointerOf } from "./errors.js";
+import { deref, isObject, schemaTypes, type Node, type OperationRef } from "./openapi-walk.js";
+import type { PagedOperation } from "./pagination-detect.js";
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+export function operationFlags(doc: OpenApiDocument, op: OperationRef, paged: PagedOperation | undefined, file: string): FlagSpec[] {
+  const taken = new Map<string, string>();
+  const flags: FlagSpec[] = [];
+  for (const param of op.parameters) {
+    if (param.in !== "query" && param.in !== "path") continue;
+    const name = String(param.name);
+    const flag = flagName(name, param.in, RESERVED_FLAGS);
+    const previous = taken.get(flag);
+    if (previous !== undefined) {
+      throw new GenerateError(
+        `parameters ${JSON.stringify(previous)} and ${JSON.stringify(name)} of ${op.method.toUpperCase()} ${op.path} both become the CLI flag --${flag}`,
+        { file, pointer: pointerOf(["paths", op.path, op.method, "parameters"]) },
+        "rename one of the parameters",
+      );
+    }
+    taken.set(flag, name);
+    const role = paged?.pageParam === name ? "page" : paged?.sizeParam === name ? "size" : undefined;
+    flags.push(flagSpec(doc, param, flag, role));
+  }
+  return flags;
+}
+
+function flagSpec(doc: OpenApiDocument, param: Node, flag: string, role: FlagSpec["role"]): FlagSpec {
+  let schema = deref(doc, param.schema);
+  const array = schemaTypes(doc, schema).includes("array");
+  if (array && isObject(schema)) schema = deref(doc, schema.items);
+  const s = isObject(schema) ? schema : {};
+  const out: Mutable<FlagSpec> = { flag, param: String(param.name), in: param.in === "path" ? "path" : "query", type: scalarType(schemaTypes(doc, s)) };
+  if (array) out.array = true;
+  const values = Array.isArray(s.enum) ? s.enum : s.const !== undefined ? [s.const] : [];
+  const scalars = values.filter((v): v is string | number | boolean => ["string", "number", "boolean"].includes(typeof v));
+  if (scalars.length > 0) out.enum = scalars;
+  for (const key of ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"] as const) {
+    if (typeof s[key] === "number") out[key] = s[key];
+  }
+  if (["string", "number", "boolean"].includes(typeof s.default)) out.default = s.default as string | number | boolean;
+  if (param.required === true || param.in === "path") out.required = true;
+  const description = text(param.description) ?? text(s.description);
+  if (description !== undefined) out.description = description;
+  if (role) out.role = role;
+  return out;
+}
+
+/** A value that may also be a string (or is untyped) stays a string: the CLI then checks nothing but the enum. */
+function scalarType(types: string[]): FlagType {
+  if (types.includes("string") || types.length === 0) return "string";
+  for (const t of ["integer", "number", "boolean"] as const) if (types.includes(t)) return t;
+  return "string";
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
+}

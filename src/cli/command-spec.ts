@@ -1,0 +1,61 @@
+/**
+ * The shape of the command tree that `scripts/cli-commands.ts` generates into
+ * `generated/commands.ts`: one entry per operation of the spec, as plain data
+ * the CLI reads. Types only; nothing here runs.
+ */
+
+/** Scalar type of a flag's value (for arrays: of each repeated value). */
+export type FlagType = "string" | "integer" | "number" | "boolean";
+
+export interface FlagSpec {
+  /** The flag without dashes: `page[size]` -> `page-size`. */
+  readonly flag: string;
+  /** The parameter's name in the spec, sent as is: `page[size]`. */
+  readonly param: string;
+  readonly in: "query" | "path";
+  readonly type: FlagType;
+  /** An array parameter: the flag may be repeated, each value is checked. */
+  readonly array?: boolean;
+  readonly enum?: readonly (string | number | boolean)[];
+  readonly minimum?: number;
+  readonly maximum?: number;
+  readonly exclusiveMinimum?: number;
+  readonly exclusiveMaximum?: number;
+  readonly default?: string | number | boolean;
+  readonly required?: boolean;
+  readonly description?: string;
+  /** Set when the paginator owns the parameter: `page` -> the start page, `size` -> the page size. */
+  readonly role?: "page" | "size";
+}
+
+/** What the paging engine needs (the same object the generated paginators pass to `paginate`). */
+export interface CommandPageSpec {
+  readonly path: string;
+  readonly pageParam: string;
+  readonly sizeParam: string;
+  readonly items: string;
+  readonly meta?: { readonly key: string; readonly pageNumber?: string; readonly totalPages?: string };
+  readonly minSize?: number;
+  readonly maxSize?: number;
+}
+
+export interface CommandSpec {
+  /** `voice-clones`: from the operation's first tag, else its path. */
+  readonly resource: string;
+  /** `list`: from pagination, the operationId or the method. */
+  readonly action: string;
+  readonly method: "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
+  readonly path: string;
+  readonly operationId?: string;
+  readonly summary?: string;
+  readonly description?: string;
+  readonly flags: readonly FlagSpec[];
+  /** The operation takes a request body: the CLI adds `--data`. */
+  readonly body?: { readonly required: boolean; readonly mediaType: string };
+  /** Set for paginated operations: the CLI pages through them. */
+  readonly paginate?: CommandPageSpec;
+  /** Field of the paging metadata (`paginate.meta.key`) holding the total number of items, when the spec has one. */
+  readonly totalItems?: string;
+  /** Item fields shown by `--format table`, most important first. */
+  readonly columns?: readonly string[];
+}

@@ -1,0 +1,28 @@
+/**
+ * Printing the body of a command that does not page. json: the body as is;
+ * ndjson: the items of its `data` array one a line, else the body on one
+ * line; table: the `data` array as rows, or an object as field/value rows.
+ */
+import type { Format } from "../global-flags.js";
+import type { Print } from "./sink.js";
+import { renderTable } from "./table.js";
+
+export function printBody(body: unknown, format: Format, print: Print, maxWidth: number): void {
+  const inner = isRecord(body) && "data" in body ? body.data : body;
+  if (format === "json") return print(`${JSON.stringify(body, null, 2)}\n`);
+  if (format === "ndjson") return print((Array.isArray(inner) ? inner : [body]).map((item) => `${JSON.stringify(item)}\n`).join(""));
+  if (Array.isArray(inner)) {
+    if (inner.length > 0) print(renderTable(inner, columnsOf(inner[0]), maxWidth));
+    return;
+  }
+  if (isRecord(inner)) return print(renderTable(Object.entries(inner).map(([field, value]) => ({ field, value })), ["field", "value"], maxWidth));
+  print(`${JSON.stringify(inner)}\n`);
+}
+
+function columnsOf(row: unknown): string[] {
+  return isRecord(row) ? Object.keys(row).filter((k) => typeof row[k] !== "object" || row[k] === null) : ["value"];
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}

@@ -1,0 +1,10 @@
+/** Where items go as pages arrive: one implementation per `--format`. */
+export interface Sink {
+  /** The items of one page, in order, as soon as the page is in. */
+  items(items: readonly unknown[]): void;
+  /** All pages are in (not called after a failure). */
+  end(): void;
+}
+
+/** Writes text to stdout (taking the progress line off the terminal first). */
+export type Print = (text: string) => void;

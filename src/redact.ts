@@ -1,0 +1,52 @@
+/**
+ * Keeping secrets out of errors and logs: header values by name, and the API
+ * key itself wherever a server might echo it (a body, a header, a message).
+ */
+
+export const REDACTED = "***";
+
+/** Headers whose values are never shown. Compared in lower case. */
+export const SENSITIVE_HEADERS: ReadonlySet<string> = new Set([
+  "authorization",
+  "proxy-authorization",
+  "cookie",
+  "set-cookie",
+  "api-key",
+  "x-api-key",
+]);
+
+/**
+ * Secrets shorter than this are not searched for in text: a real API key is
+ * far longer, and replacing a 1-letter test key would garble every message.
+ */
+export const MIN_SECRET_LENGTH = 6;
+
+/** `text` with every occurrence of `secret` replaced by `***`. */
+export function redactText(text: string, secret: string | undefined): string {
+  return secret && secret.length >= MIN_SECRET_LENGTH && text.includes(secret) ? text.split(secret).join(REDACTED) : text;
+}
+
+/** A plain, lower-cased copy of `headers`, sensitive values as `***` and the secret removed from the rest. */
+export function redactHeaders(headers: Headers | undefined, secret?: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!headers) return out;
+  headers.forEach((value, name) => {
+    out[name] = SENSITIVE_HEADERS.has(name) ? REDACTED : redactText(value, secret);
+  });
+  return out;
+}
+
+/**
+ * The API key behind each response the client returns, so an error built
+ * later from that response (by `unwrap`, the paginator, or user code) can
+ * remove the key if the server echoed it. Weak: it lives as long as the response.
+ */
+const secretOfResponse = new WeakMap<Response, string>();
+
+export function rememberSecret(response: Response, secret: string): void {
+  secretOfResponse.set(response, secret);
+}
+
+export function secretFor(response: Response | undefined): string | undefined {
+  return response ? secretOfResponse.get(response) : undefined;
+}

@@ -1,0 +1,104 @@
+/**
+ * The retry policy as small pure functions, the way the Stainless SDKs do it:
+ * which requests may be sent again, which answers ask for it, and how long
+ * to wait. `retrying-fetch.ts` applies them; tests call them directly.
+ */
+
+/** Methods that mean the same thing when sent twice (RFC 9110 §9.2.2). */
+const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"]);
+
+/** Statuses worth another attempt: timeout, conflict (lock), rate limit, server errors. */
+export function isRetryableStatus(status: number): boolean {
+  return status === 408 || status === 409 || status === 429 || status >= 500;
+}
+
+/** A request may be sent again if its method is idempotent or it carries an `Idempotency-Key`. */
+export function isRetryableRequest(method: string, headers: Headers): boolean {
+  return IDEMPOTENT_METHODS.has(method.toUpperCase()) || headers.has("idempotency-key");
+}
+
+/** Whether an answer asks for another attempt: `x-should-retry: true|false` wins over the status. */
+export function shouldRetry(response: { status: number; headers: Headers }): boolean {
+  const header = response.headers.get("x-should-retry");
+  if (header === "true") return true;
+  if (header === "false") return false;
+  return isRetryableStatus(response.status);
+}
+
+export interface BackoffOptions {
+  /** The first delay, doubled on each further retry. Default 500. */
+  initialDelayMs: number;
+  /** The longest delay. Default 8000. */
+  maxDelayMs: number;
+}
+
+export const DEFAULT_BACKOFF: BackoffOptions = { initialDelayMs: 500, maxDelayMs: 8_000 };
+
+/** The longest wait a server can ask for; longer requests are cut to this. */
+export const MAX_RETRY_AFTER_MS = 60_000;
+
+/**
+ * The wait the server asks for, in ms: `retry-after-ms`, else `Retry-After`
+ * as seconds or as an HTTP date; capped at 60 s. Undefined when it asks
+ * nothing usable (absent, negative, a date in the past, unparseable).
+ */
+export function retryAfterMs(headers: Headers, now: number = Date.now()): number | undefined {
+  const ms = headers.get("retry-after-ms");
+  let wait = ms === null ? undefined : parseNumber(ms);
+  if (wait === undefined) {
+    const value = headers.get("retry-after");
+    if (value !== null) {
+      const seconds = parseNumber(value);
+      wait = seconds !== undefined ? seconds * 1000 : dateDelay(value, now);
+    }
+  }
+  return wait === undefined || wait < 0 ? undefined : Math.min(wait, MAX_RETRY_AFTER_MS);
+}
+
+/**
+ * Exponential backoff with jitter: `initialDelayMs * 2^retry`, at most
+ * `maxDelayMs`, minus up to 25 % so clients do not retry in step. `retry` counts from 0.
+ */
+export function backoffMs(retry: number, options: BackoffOptions = DEFAULT_BACKOFF, random: () => number = Math.random): number {
+  const base = Math.min(options.initialDelayMs * 2 ** retry, options.maxDelayMs);
+  return base * (1 - random() * 0.25);
+}
+
+/** The delay before retry number `retry` (from 0): what the server asks, else the backoff. */
+export function retryDelayMs(
+  headers: Headers | undefined,
+  retry: number,
+  options: BackoffOptions = DEFAULT_BACKOFF,
+  random: () => number = Math.random,
+  now: number = Date.now(),
+): number {
+  return (headers && retryAfterMs(headers, now)) ?? backoffMs(retry, options, random);
+}
+
+/** Waits `ms`; rejects with the signal's reason as soon as `signal` aborts (also before it starts). */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const done = () => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal!.reason);
+    };
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+/** A plain non-negative decimal number ("1", "1.5", " 2 "), else undefined. */
+function parseNumber(text: string): number | undefined {
+  const trimmed = text.trim();
+  return /^\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : undefined;
+}
+
+function dateDelay(value: string, now: number): number | undefined {
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : at - now;
+}

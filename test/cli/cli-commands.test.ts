@@ -1,0 +1,164 @@
+/**
+ * The generator step that writes generated/commands.ts: fixture specs in,
+ * command data out (table-driven), collisions as clear errors, and the
+ * committed file equal to what the step makes of spec/openapi.yaml.
+ */
+import { readFileSync } from "node:fs";
+import { parse } from "yaml";
+import { describe, expect, it } from "vitest";
+import { generateCliCommands } from "../../scripts/cli-commands.js";
+import { GenerateError } from "../../scripts/errors.js";
+import { header } from "../../scripts/header.js";
+import type { CommandSpec } from "../../src/cli/command-spec.js";
+import { ROOT } from "./built-cli.js";
+
+const HEADER = "// test\n";
+
+function commandsOf(doc: object): CommandSpec[] {
+  const { content } = generateCliCommands(doc as Record<string, unknown>, HEADER, "spec.yaml");
+  const json = content.slice(content.indexOf("= [") + 2, content.lastIndexOf(";"));
+  return JSON.parse(json) as CommandSpec[];
+}
+
+const ok = (schema: object = { type: "object" }) => ({ "200": { description: "ok", content: { "application/json": { schema } } } });
+const listBody = {
+  type: "object",
+  properties: {
+    data: { type: "array", items: { $ref: "#/components/schemas/Item" } },
+    meta: { type: "object", properties: { total_pages: { type: "integer" }, page_number: { type: "integer" }, total_count: { type: "integer" } } },
+  },
+};
+const components = {
+  schemas: {
+    Item: {
+      type: "object",
+      properties: {
+        record_type: { type: "string", enum: ["thing"] },
+        label: { type: "string" },
+        id: { type: "string" },
+        owner_id: { type: "string" },
+        status: { type: ["string", "null"], enum: ["on", "off", null] },
+        created_at: { type: "string", format: "date-time" },
+        tags: { type: "array", items: { type: "string" } },
+        name: { type: "string" },
+      },
+    },
+  },
+};
+const pageParams = [
+  { name: "page[number]", in: "query", schema: { type: "integer", minimum: 1 } },
+  { name: "page[size]", in: "query", schema: { type: "integer", minimum: 1, maximum: 100 } },
+];
+
+describe("generateCliCommands", () => {
+  it("one command per operation, sorted, with flags, paging and columns", () => {
+    const commands = commandsOf({
+      openapi: "3.1.0",
+      paths: {
+        "/things/{thing_id}": {
+          parameters: [{ name: "thing_id", in: "path", required: true, schema: { type: "string" } }],
+          get: { operationId: "getThing", tags: ["Things"], summary: "Get a thing", responses: ok() },
+          delete: { operationId: "deleteThing", tags: ["Things"], responses: ok() },
+        },
+        "/things": {
+          get: {
+            operationId: "listThings",
+            tags: ["Things"],
+            parameters: [
+              ...pageParams,
+              { name: "filter[status]", in: "query", description: "By status", schema: { type: "string", enum: ["on", "off"] } },
+              { name: "ids", in: "query", schema: { type: "array", items: { type: "integer" } } },
+              { name: "limit", in: "query", schema: { type: "boolean" } },
+              { name: "X-Trace", in: "header", schema: { type: "string" } },
+            ],
+            responses: ok(listBody),
+          },
+          post: { operationId: "createThing", tags: ["Things"], requestBody: { required: true, content: { "application/json": { schema: { type: "object" } } } }, responses: ok() },
+        },
+        "/v2/widgets": { get: { responses: ok() } },
+      },
+      components,
+    });
+    expect(commands.map((c) => `${c.resource} ${c.action} ${c.method} ${c.path}`)).toEqual([
+      "things create post /things",
+      "things delete delete /things/{thing_id}",
+      "things get get /things/{thing_id}",
+      "things list get /things",
+      "widgets list get /v2/widgets",
+    ]);
+    const list = commands.find((c) => c.action === "list" && c.resource === "things")!;
+    expect(list.flags).toEqual([
+      { flag: "page-number", param: "page[number]", in: "query", type: "integer", minimum: 1, role: "page" },
+      { flag: "page-size", param: "page[size]", in: "query", type: "integer", minimum: 1, maximum: 100, role: "size" },
+      { flag: "filter-status", param: "filter[status]", in: "query", type: "string", enum: ["on", "off"], description: "By status" },
+      { flag: "ids", param: "ids", in: "query", type: "integer", array: true },
+      { flag: "query-limit", param: "limit", in: "query", type: "boolean" },
+    ]);
+    expect(list.paginate).toEqual({ path: "/things", pageParam: "page[number]", sizeParam: "page[size]", items: "data", meta: { key: "meta", pageNumber: "page_number", totalPages: "total_pages" }, minSize: 1, maxSize: 100 });
+    expect(list.totalItems).toBe("total_count");
+    expect(list.columns).toEqual(["id", "name", "status", "created_at", "label"]);
+    const get = commands.find((c) => c.action === "get")!;
+    expect(get.flags).toEqual([{ flag: "thing-id", param: "thing_id", in: "path", type: "string", required: true }]);
+    expect(get.paginate).toBeUndefined();
+    expect(commands.find((c) => c.action === "create")!.body).toEqual({ required: true, mediaType: "application/json" });
+  });
+
+  it("commands that would share an action take their whole operationId", () => {
+    const commands = commandsOf({
+      openapi: "3.1.0",
+      paths: {
+        "/a": { get: { operationId: "getThing", tags: ["Things"], responses: ok() } },
+        "/b": { get: { operationId: "thingGet", tags: ["Things"], responses: ok() } },
+      },
+    });
+    expect(commands.map((c) => c.action)).toEqual(["get-thing", "thing-get"]);
+  });
+
+  it("x-cli-columns wins over the detected columns", () => {
+    const commands = commandsOf({
+      openapi: "3.1.0",
+      paths: { "/things": { get: { operationId: "listThings", "x-cli-columns": ["label", "id"], parameters: pageParams, responses: ok(listBody) } } },
+      components,
+    });
+    expect(commands[0]!.columns).toEqual(["label", "id"]);
+  });
+
+  it.each([
+    [
+      "two parameters with one flag name",
+      { "/a": { get: { operationId: "a", parameters: [{ name: "page_size", in: "query" }, { name: "page[size]", in: "query" }], responses: ok() } } },
+      /parameters "page_size" and "page\[size\]" of GET \/a both become the CLI flag --page-size[\s\S]*fix: rename one of the parameters/,
+    ],
+    [
+      "two operations with one command name",
+      { "/a": { get: { operationId: "get_thing", tags: ["T"], responses: ok() } }, "/b": { get: { operationId: "getThing", tags: ["T"], responses: ok() } } },
+      /spec\.yaml \(#\/paths\/~1b\/get\/operationId\): GET \/a and GET \/b both become the CLI command "t get-thing"[\s\S]*fix: give one of them a different operationId or tag/,
+    ],
+  ])("%s is an error naming both", (_, paths, message) => {
+    let error: unknown;
+    try {
+      commandsOf({ openapi: "3.1.0", paths });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(GenerateError);
+    expect((error as GenerateError).format()).toMatch(message);
+  });
+
+  it("spec strings reach the file only as literals", () => {
+    const { content } = generateCliCommands(
+      { openapi: "3.1.0", paths: { "/a": { get: { operationId: "a", summary: "*/ ends\u2028here", description: '"); process.exit(1); ("', responses: ok() } } } },
+      HEADER,
+      "spec.yaml",
+    );
+    expect(content).not.toContain("\u2028");
+    expect(commandsOf({ openapi: "3.1.0", paths: { "/a": { get: { operationId: "a", summary: "*/ ends\u2028here", responses: ok() } } } })[0]!.summary).toBe("*/ ends\u2028here");
+  });
+
+  it("generated/commands.ts is what the step makes of spec/openapi.yaml", () => {
+    const doc = parse(readFileSync(`${ROOT}spec/openapi.yaml`, "utf8")) as Record<string, unknown>;
+    const { path, content } = generateCliCommands(doc, header("../spec/openapi.yaml"), "spec/openapi.yaml");
+    expect(path).toBe("commands.ts");
+    expect(readFileSync(`${ROOT}generated/commands.ts`, "utf8")).toBe(content);
+  });
+});

@@ -1,0 +1,72 @@
+/** Output pieces in isolation: table fitting, flag values, the progress text, redaction. */
+import { describe, expect, it } from "vitest";
+import type { FlagSpec } from "../../src/cli/command-spec.js";
+import { flagValue } from "../../src/cli/flag-value.js";
+import { MAX_COLUMN, fit, renderTable } from "../../src/cli/output/table.js";
+import { progressText } from "../../src/cli/progress.js";
+import { REDACTED, redact } from "../../src/cli/redact.js";
+import { UsageError } from "../../src/cli/usage-error.js";
+
+describe("fit", () => {
+  it.each<[string, number[], number, number[]]>([
+    ["fits already", [4, 10, 6], 40, [4, 10, 6]],
+    ["the last columns go first, values stay whole", [36, 8, 7, 8, 20, 20], 100, [36, 8, 7, 8, 20]],
+    ["down to what fits", [36, 8, 7, 8, 20, 20], 60, [36, 8, 7]],
+    ["no column wider than MAX_COLUMN", [100, 5], 200, [MAX_COLUMN, 5]],
+    ["a single column too wide is cut", [36, 8], 20, [20]],
+  ])("%s", (_, natural, max, want) => {
+    const widths = fit(natural, max);
+    expect(widths).toEqual(want);
+    expect(widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1)).toBeLessThanOrEqual(max);
+  });
+});
+
+describe("renderTable", () => {
+  it("upper-case headers, padded cells, cut with an ellipsis, no control characters", () => {
+    const rows = [
+      { id: "a1", name: "short", extra: 1 },
+      { id: "b2", name: "a much longer name\nwith \u001b[31m escapes", extra: null },
+    ];
+    expect(renderTable(rows, ["id", "name"], 200)).toBe("ID  NAME\na1  short\nb2  a much longer name with \ufffd[31m escapes\n");
+    expect(renderTable(rows, ["id", "name"], 20)).toBe("ID\na1\nb2\n");
+    expect(renderTable(rows, ["name"], 12)).toBe("NAME\nshort\na much long…\n");
+    expect(renderTable([{ label: "x".repeat(60) }], ["label"], 200)).toBe(`LABEL\n${"x".repeat(MAX_COLUMN - 1)}…\n`);
+  });
+});
+
+describe("flagValue", () => {
+  const size: FlagSpec = { flag: "page-size", param: "page[size]", in: "query", type: "integer", minimum: 1, maximum: 250 };
+  const provider: FlagSpec = { flag: "provider", param: "p", in: "query", type: "string", enum: ["telnyx", "minimax"] };
+  it.each<[FlagSpec, string, unknown]>([
+    [size, "250", 250],
+    [size, "1", 1],
+    [provider, "minimax", "minimax"],
+    [{ flag: "on", param: "on", in: "query", type: "boolean" }, "false", false],
+    [{ flag: "n", param: "n", in: "query", type: "number", exclusiveMinimum: 0 }, "0.5", 0.5],
+  ])("%j %s", (flag, raw, want) => {
+    expect(flagValue(flag, raw, "telnyx x")).toBe(want);
+  });
+  it.each<[FlagSpec, string, RegExp]>([
+    [size, "251", /251 is out of range; allowed: 1 to 250/],
+    [size, "1e2", /expected an integer/],
+    [provider, "Telnyx", /allowed values: telnyx, minimax/],
+    [{ flag: "n", param: "n", in: "query", type: "number", exclusiveMinimum: 0 }, "0", /allowed: > 0/],
+  ])("%j %s is refused", (flag, raw, message) => {
+    expect(() => flagValue(flag, raw, "telnyx x")).toThrow(UsageError);
+    expect(() => flagValue(flag, raw, "telnyx x")).toThrow(message);
+  });
+});
+
+describe("progressText", () => {
+  it("shows totals when known", () => {
+    expect(progressText("voice-clones list", { pages: 2, items: 40, totalPages: 3, totalItems: 45 })).toBe("voice-clones list: page 2 of 3, 40 of 45 items");
+    expect(progressText("x", { pages: 1, items: 1 })).toBe("x: page 1, 1 item");
+  });
+});
+
+describe("redact", () => {
+  it("replaces every occurrence of the key, ignores missing or tiny keys", () => {
+    expect(redact("a KEY123 b KEY123", ["KEY123", undefined])).toBe(`a ${REDACTED} b ${REDACTED}`);
+    expect(redact("a b c", ["a"])).toBe("a b c");
+  });
+});

@@ -1,0 +1,172 @@
+/**
+ * The API key never shows: not in messages, stacks, toString(), JSON,
+ * util.inspect or log lines, even when the server echoes it back. The key
+ * uses characters that JSON, URLs, regexes and String.replace treat specially.
+ */
+import { inspect } from "node:util";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { createClient, type Logger, type TelnyxClientOptions } from "../../src/client.js";
+import { apiErrorFromResponse, AuthenticationError, ConnectionError, TimeoutError, unwrap } from "../../src/errors.js";
+import { redactHeaders } from "../../src/redact.js";
+import { startFaultServer, type FaultServer } from "../helpers/fault-server.js";
+
+const KEY = "KEY_ñ$&$'$`+/=%2F?#\"'<>\\{}|^~[]()*!;:@,.ÿ é-end";
+/** Node's server writes header values as UTF-8, so only an ASCII key can be echoed in a header unchanged. */
+const ASCII_KEY = "KEY_$&$'$`+/=%2F?#\"'<>\\{}|^~[]()*!;:@,. -end";
+
+let server: FaultServer;
+beforeEach(async () => {
+  server = await startFaultServer();
+});
+afterEach(async () => {
+  vi.unstubAllEnvs();
+  await server.close();
+});
+
+/** Every way an error can be turned into text. */
+function renderings(error: unknown): string[] {
+  const e = error as Error;
+  return [e.message, String(e.stack), String(e), e.toString(), JSON.stringify(e), inspect(e, { depth: 10, showHidden: true }), inspect({ wrapped: e }, { depth: 10 })];
+}
+
+function expectNoKey(texts: readonly string[], key = KEY): void {
+  for (const text of texts) {
+    expect(text).not.toContain(key);
+    expect(text).not.toContain(key.slice(0, 12));
+    expect(text).not.toContain(JSON.stringify(key).slice(1, -1));
+  }
+}
+
+const client = (options: TelnyxClientOptions = {}) => createClient({ apiKey: KEY, baseUrl: server.url, initialRetryDelayMs: 1, ...options });
+
+describe("the key on the wire", () => {
+  it("is sent exactly, as a bearer token", async () => {
+    await client().GET("/voice_clones");
+    expect(server.requests[0]!.headers.authorization).toBe(`Bearer ${KEY}`);
+  });
+});
+
+describe("errors", () => {
+  it.each([
+    ["Latin-1", KEY],
+    ["ASCII", ASCII_KEY],
+  ])("a server echoing the %s key in its body and headers: the ApiError still does not contain it", async (_name, key) => {
+    server.fallback = (request) => ({
+      status: 401,
+      headers: { "x-echo": String(request.headers.authorization), "set-cookie": "session=abc", "x-request-id": `id-${key}` },
+      body: { errors: [{ code: "10009", title: `Invalid key ${key}`, detail: `You sent ${request.headers.authorization}`, source: { pointer: key } }] },
+    });
+    const result = await client({ apiKey: key }).GET("/voice_clones");
+    expect(JSON.stringify(result.error)).toContain(JSON.stringify(key).slice(1, -1)); // the echo really happened
+    let error: unknown;
+    try {
+      unwrap(result);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(AuthenticationError);
+    const api = error as AuthenticationError;
+    expectNoKey([...renderings(api), JSON.stringify(api.errors), JSON.stringify(api.headers), String(api.requestId)], key);
+    if (key === ASCII_KEY) {
+      expect(api.headers["x-echo"]).toBe("Bearer ***");
+      expect(api.requestId).toBe("id-***");
+    }
+    expect(api.headers["set-cookie"]).toBe("***");
+    expect(api.errors[0]!.title).toBe("Invalid key ***");
+    expect(api.message).toContain("401 Invalid key ***: You sent Bearer ***");
+  });
+
+  it("the paginator's path (apiErrorFromResponse on the result) redacts too", async () => {
+    server.fallback = { status: 500, body: `oops ${KEY}` };
+    const { error, response } = await client({ maxRetries: 0 }).GET("/voice_clones");
+    expectNoKey(renderings(apiErrorFromResponse(response, error, { page: 2 })));
+  });
+
+  it("ConnectionError and TimeoutError", async () => {
+    server.fallback = { reset: true };
+    const reset = await client().GET("/voice_clones").catch((e: unknown) => e);
+    expect(reset).toBeInstanceOf(ConnectionError);
+    server.fallback = { hang: true };
+    const timeout = await client({ timeoutMs: 50, maxRetries: 0 }).GET("/voice_clones").catch((e: unknown) => e);
+    expect(timeout).toBeInstanceOf(TimeoutError);
+    expectNoKey([...renderings(reset), ...renderings(timeout)]);
+  });
+
+  it("configuration errors", () => {
+    for (const bad of [`${KEY}\n`, `${KEY}\u{1F600}`, `a\r${KEY}`]) {
+      let error: unknown;
+      try {
+        createClient({ apiKey: bad, baseUrl: server.url });
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(Error);
+      expectNoKey(renderings(error));
+    }
+  });
+
+  it("the client object itself", () => {
+    const c = client();
+    expectNoKey([inspect(c, { depth: 10, showHidden: true }), JSON.stringify(c), String(c)]);
+  });
+});
+
+describe("debug logging", () => {
+  function capture(): { logger: Logger; lines: string[] } {
+    const lines: string[] = [];
+    const push = (line: string) => void lines.push(line);
+    return { logger: { debug: push, info: push, warn: push, error: push }, lines };
+  }
+
+  it("prints method, URL, status, attempt and time, with secret headers as ***", async () => {
+    server.script({ status: 503, headers: { "set-cookie": "s=1", "x-echo": `Bearer ${KEY}` } });
+    const { logger, lines } = capture();
+    await client({ logLevel: "debug", logger }).GET("/voice_clones", { headers: { "x-api-key": "other-secret", cookie: "c=1", "api-key": "k2" } });
+    expectNoKey(lines);
+    const text = lines.join("\n");
+    expect(text).not.toContain("other-secret");
+    expect(text).not.toContain("s=1");
+    expect(lines.filter((l) => l.includes("-> GET"))).toHaveLength(2);
+    expect(text).toMatch(/\[telnyx-typed\] -> GET http:\/\/127\.0\.0\.1:\d+\/voice_clones \(attempt 1 of 3\) headers \{/);
+    expect(text).toMatch(/<- 503 GET http:\/\/127\.0\.0\.1:\d+\/voice_clones \(attempt 1 of 3\) in \d+ ms headers/);
+    expect(text).toMatch(/retrying GET .* in \d+ ms \(attempt 2 of 3\) after 503/);
+    expect(text).toMatch(/<- 200 GET .* \(attempt 2 of 3\) in \d+ ms/);
+    for (const name of ["authorization", "cookie", "x-api-key", "api-key", "set-cookie"]) expect(text).toContain(`"${name}":"***"`);
+    expect(text).toContain('"x-echo":"Bearer ***"');
+  });
+
+  it("TELNYX_LOG=debug turns it on; off by default", async () => {
+    const quiet = capture();
+    await client({ logger: quiet.logger }).GET("/voice_clones");
+    expect(quiet.lines).toEqual([]);
+    vi.stubEnv("TELNYX_LOG", "debug");
+    const loud = capture();
+    await client({ logger: loud.logger }).GET("/voice_clones");
+    expect(loud.lines).toHaveLength(2);
+    expectNoKey(loud.lines);
+  });
+
+  it("info shows retries only", async () => {
+    server.script({ reset: true });
+    const { logger, lines } = capture();
+    await client({ logLevel: "info", logger }).GET("/voice_clones");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/retrying GET .* \(attempt 2 of 3\) after ConnectionError/);
+  });
+});
+
+describe("redactHeaders", () => {
+  it("hides sensitive names and the secret in any value", () => {
+    const headers = new Headers({ Authorization: "Bearer x", "X-API-Key": "y", "Api-Key": "z", Cookie: "c", "Set-Cookie": "s", "Proxy-Authorization": "p", "X-Other": `k ${KEY}`, Accept: "a" });
+    expect(redactHeaders(headers, KEY)).toEqual({
+      accept: "a",
+      "api-key": "***",
+      authorization: "***",
+      cookie: "***",
+      "proxy-authorization": "***",
+      "set-cookie": "***",
+      "x-api-key": "***",
+      "x-other": "k ***",
+    });
+  });
+});

@@ -1,0 +1,101 @@
+/**
+ * `concurrency > 1`: once the first page gives the total, up to N requests
+ * run at once (never more, never past what is needed), items still come
+ * strictly in order even when later pages answer first, and on `limit`,
+ * `break`, an error or the caller's `signal` the requests no longer needed
+ * are aborted and nothing more is sent.
+ */
+import { afterEach, describe, expect, it } from "vitest";
+import { listVoiceClones } from "../../generated/paginators.js";
+import { makeClones, startVoiceClonesServer, type ServerOptions, type VoiceClonesServer } from "../helpers/voice-clones-server.js";
+import { clientFor, expectedIds, ids, settle } from "./harness.js";
+
+let server: VoiceClonesServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+async function start(count: number, options: Omit<ServerOptions, "clones"> = {}): Promise<VoiceClonesServer> {
+  server = await startVoiceClonesServer({ clones: makeClones(count), ...options });
+  return server;
+}
+
+describe("fetching ahead", () => {
+  it.each([1, 2, 4])("concurrency %i: at most that many requests at once, and exactly that many when there is work", async (concurrency) => {
+    const s = await start(400, { latencyMs: 10 });
+    const got = ids(await listVoiceClones(clientFor(s.url), {}, { pageSize: 20, concurrency }).toArray());
+    expect(got).toEqual(expectedIds(makeClones(400)));
+    expect(s.peakInFlight).toBe(concurrency);
+    expect(s.requests.map((r) => r.page).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+  });
+
+  it("yields strictly in page order when later pages answer first", async () => {
+    const s = await start(200, { latencyMs: (page) => (page === 1 ? 1 : 60 - page * 5) });
+    const got = ids(await listVoiceClones(clientFor(s.url), {}, { pageSize: 20, concurrency: 4 }).toArray());
+    expect(got).toEqual(expectedIds(makeClones(200)));
+  });
+
+  it("does not fetch ahead before the total is known (no meta)", async () => {
+    const s = await start(100, { latencyMs: 5, misbehave: { noMeta: true } });
+    const got = ids(await listVoiceClones(clientFor(s.url), {}, { pageSize: 20, concurrency: 4 }).toArray());
+    expect(got).toEqual(expectedIds(makeClones(100)));
+    expect(s.peakInFlight).toBe(1);
+  });
+
+  it("sends only the pages a limit needs", async () => {
+    const s = await start(400, { latencyMs: 5 });
+    const got = ids(await listVoiceClones(clientFor(s.url), {}, { pageSize: 20, concurrency: 4, limit: 45 }).toArray());
+    expect(got).toEqual(expectedIds(makeClones(400)).slice(0, 45));
+    expect(s.requests.map((r) => r.page).sort()).toEqual([1, 2, 3]);
+    expect(s.requests.some((r) => r.aborted)).toBe(false);
+  });
+});
+
+describe("stopping early aborts what is in flight", () => {
+  const slowAfterPage2 = (page: number) => (page <= 2 ? 5 : 2_000);
+
+  it("break: the pages fetched ahead are aborted and no request follows", async () => {
+    const s = await start(400, { latencyMs: slowAfterPage2 });
+    let seen = 0;
+    for await (const clone of listVoiceClones(clientFor(s.url), {}, { pageSize: 20, concurrency: 4 })) {
+      void clone;
+      if (++seen === 25) break;
+    }
+    await settle(80);
+    const pages = s.requests.map((r) => r.page).sort((a, b) => a - b);
+    // holding page 2, the paginator had pages 3 to 5 in flight (concurrency 4 = 1 held + 3 ahead)
+    expect(pages).toEqual([1, 2, 3, 4, 5]);
+    expect(s.requests.filter((r) => r.aborted).map((r) => r.page).sort()).toEqual([3, 4, 5]);
+  });
+
+  it("the caller's signal: rejects with its reason, aborts every request in flight, sends nothing more", async () => {
+    const s = await start(400, { latencyMs: slowAfterPage2 });
+    const controller = new AbortController();
+    const reason = new Error("caller gave up");
+    let seen = 0;
+    const run = (async () => {
+      for await (const clone of listVoiceClones(clientFor(s.url), {}, { pageSize: 20, concurrency: 4, signal: controller.signal })) {
+        void clone;
+        if (++seen === 30) setTimeout(() => controller.abort(reason), 5);
+      }
+    })();
+    const started = performance.now();
+    const error = await run.catch((e: unknown) => e);
+    expect(performance.now() - started).toBeLessThan(1_000); // did not wait for the slow pages
+    expect(error === reason || (error as Error).cause === reason).toBe(true);
+    expect(seen).toBe(40);
+    await settle(80);
+    // waiting for page 3 after page 2 was used up: pages 3 to 6 in flight, all aborted
+    expect(s.requests.map((r) => r.page).sort()).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(s.requests.filter((r) => r.aborted).map((r) => r.page).sort()).toEqual([3, 4, 5, 6]);
+  });
+
+  it("an already aborted signal: rejects without any request", async () => {
+    const s = await start(42);
+    const error = await listVoiceClones(clientFor(s.url), {}, { signal: AbortSignal.abort(new Error("stop")) })
+      .toArray()
+      .catch((e: unknown) => e);
+    expect((error as Error).message).toBe("stop");
+    expect(s.requests).toHaveLength(0);
+  });
+});
