@@ -1,7 +1,8 @@
 /**
  * The columns `--format table` shows for a paginated command, from the item
  * schema (documented in the README). An `x-cli-columns` array on the
- * operation wins. Otherwise: the item's scalar properties (string, number,
+ * operation wins. Otherwise: the item's scalar properties (for a
+ * `oneOf`/`anyOf` item, those all branches share) (string, number,
  * integer, boolean, nullable or not), without constants (a one-value enum
  * such as `record_type`) and references to other resources (`*_id`, `*Id`);
  * ordered `id`, `name`, then enums, then date-times, then the rest in spec
@@ -34,7 +35,7 @@ export function tableColumns(doc: OpenApiDocument, paged: PagedOperation, file: 
     if (isObject(s) && s.format === "date-time") return 3;
     return 4;
   };
-  const candidates = [...schemaProperties(doc, item)].filter(([name, schema]) => isColumn(doc, name, schema));
+  const candidates = [...itemProperties(doc, item)].filter(([name, schema]) => isColumn(doc, name, schema));
   return candidates
     .map(([name, schema], index) => ({ name, rank: rank(name, schema), index }))
     .sort((a, b) => a.rank - b.rank || a.index - b.index)
@@ -61,6 +62,16 @@ function isColumn(doc: OpenApiDocument, name: string, schema: unknown): boolean 
   if (isObject(s) && Array.isArray(s.enum) && s.enum.filter((v) => v !== null).length === 1) return false;
   if (isObject(s) && s.const !== undefined) return false;
   return !/(?:_id|[a-z\d]Id)$/.test(name);
+}
+
+/** The item's properties; for a `oneOf`/`anyOf` item, those every branch has (in the first branch's order). */
+function itemProperties(doc: OpenApiDocument, item: unknown): Map<string, unknown> {
+  const own = schemaProperties(doc, item);
+  const resolved = deref(doc, item);
+  const branches = isObject(resolved) ? (Array.isArray(resolved.oneOf) ? resolved.oneOf : Array.isArray(resolved.anyOf) ? resolved.anyOf : []) : [];
+  if (own.size > 0 || branches.length === 0) return own;
+  const [first, ...rest] = branches.map((b) => schemaProperties(doc, b));
+  return new Map([...first!].filter(([name]) => rest.every((props) => props.has(name))));
 }
 
 function bodySchema(doc: OpenApiDocument, paged: PagedOperation): unknown {

@@ -12,7 +12,7 @@ import type { CommandSpec } from "../src/cli/command-spec.js";
 import type { OpenApiDocument } from "./bundle.js";
 import { tableColumns, totalItemsField } from "./cli-columns.js";
 import { operationFlags } from "./cli-flags.js";
-import { actionName, fullActionName, resourceName } from "./cli-names.js";
+import { actionNames, resourceName } from "./cli-names.js";
 import { escapeDoc } from "./emit-safety.js";
 import { GenerateError, pointerOf } from "./errors.js";
 import { byCodeUnit, deref, isObject, listOperations, type OperationRef } from "./openapi-walk.js";
@@ -22,8 +22,9 @@ import { detectPagination, type PagedOperation } from "./pagination-detect.js";
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 export function generateCliCommands(doc: OpenApiDocument, fileHeader: string, specLabel: string): OutputFile {
-  const commands = listOperations(doc).map((op) => command(doc, op, specLabel));
-  settleActions(commands, specLabel);
+  const drafts = listOperations(doc).map((op) => command(doc, op, specLabel));
+  settleActions(drafts, specLabel);
+  const commands = drafts.map((d) => d.command);
   commands.sort((a, b) => byCodeUnit(a.resource, b.resource) || byCodeUnit(a.action, b.action));
   const content = `${fileHeader}
 import type { CommandSpec } from "../src/cli/command-spec.js";
@@ -34,18 +35,20 @@ export const commands: readonly CommandSpec[] = ${prettyLiteral(commands)};
   return { path: "commands.ts", content };
 }
 
-function command(doc: OpenApiDocument, op: OperationRef, file: string): Mutable<CommandSpec> {
+interface Draft {
+  command: Mutable<CommandSpec>;
+  /** The action names to try, in order (scripts/cli-names.ts). */
+  names: string[];
+  level: number;
+}
+
+function command(doc: OpenApiDocument, op: OperationRef, file: string): Draft {
   const detection = detectPagination(doc, op, file);
   const paged: PagedOperation | undefined = "paged" in detection ? detection.paged : undefined;
   const operationId = text(op.operation.operationId);
   const resource = resourceName(op.operation.tags, op.path);
-  const out: Mutable<CommandSpec> = {
-    resource,
-    action: actionName({ paginated: paged !== undefined, method: op.method, path: op.path, operationId }, resource),
-    method: op.method,
-    path: op.path,
-    flags: operationFlags(doc, op, paged, file),
-  };
+  const names = actionNames({ paginated: paged !== undefined, method: op.method, path: op.path, ...(operationId !== undefined && { operationId }) }, resource);
+  const out: Mutable<CommandSpec> = { resource, action: names[0]!, method: op.method, path: op.path, flags: operationFlags(doc, op, paged, file) };
   if (operationId !== undefined) out.operationId = operationId;
   const summary = text(op.operation.summary);
   const description = text(op.operation.description);
@@ -65,29 +68,34 @@ function command(doc: OpenApiDocument, op: OperationRef, file: string): Mutable<
     };
     const total = totalItemsField(doc, paged);
     if (total !== undefined) out.totalItems = total;
-    out.columns = tableColumns(doc, paged, file);
+    const columns = tableColumns(doc, paged, file);
+    if (columns.length > 0) out.columns = columns;
   }
-  return out;
+  return { command: out, names, level: 0 };
 }
 
-/** Commands of one resource that share an action all take their full name; a clash left after that is an error. */
-function settleActions(commands: Mutable<CommandSpec>[], file: string): void {
-  const key = (c: CommandSpec) => `${c.resource} ${c.action}`;
-  const counts = new Map<string, number>();
-  for (const c of commands) counts.set(key(c), (counts.get(key(c)) ?? 0) + 1);
-  for (const c of commands) if ((counts.get(key(c)) ?? 0) > 1) c.action = fullActionName(c);
-  const owners = new Map<string, CommandSpec>();
-  for (const c of commands) {
-    const previous = owners.get(key(c));
-    if (previous) {
-      throw new GenerateError(
-        `${previous.method.toUpperCase()} ${previous.path} and ${c.method.toUpperCase()} ${c.path} both become the CLI command "${key(c)}"`,
-        { file, pointer: pointerOf(["paths", c.path, c.method, "operationId"]) },
-        "give one of them a different operationId or tag",
-      );
+/** Commands of one resource that share an action move, together, to their next name; a clash on the last name is an error. */
+function settleActions(drafts: Draft[], file: string): void {
+  const key = (d: Draft) => `${d.command.resource} ${d.names[d.level]}`;
+  for (;;) {
+    const groups = new Map<string, Draft[]>();
+    for (const d of drafts) groups.set(key(d), [...(groups.get(key(d)) ?? []), d]);
+    const clashes = [...groups.values()].filter((g) => g.length > 1);
+    if (clashes.length === 0) break;
+    for (const group of clashes) {
+      const stuck = group.filter((d) => d.level === d.names.length - 1);
+      if (stuck.length > 0) {
+        const [a, b] = [group[0]!.command, group.find((d) => d.command !== group[0]!.command)!.command];
+        throw new GenerateError(
+          `${a.method.toUpperCase()} ${a.path} and ${b.method.toUpperCase()} ${b.path} both become the CLI command "${key(group[0]!)}"`,
+          { file, pointer: pointerOf(["paths", b.path, b.method, "operationId"]) },
+          "give one of them a different operationId or tag",
+        );
+      }
+      for (const d of group) d.level++;
     }
-    owners.set(key(c), c);
   }
+  for (const d of drafts) d.command.action = d.names[d.level]!;
 }
 
 function requestBody(doc: OpenApiDocument, op: OperationRef): CommandSpec["body"] {

@@ -2,17 +2,24 @@
  * Names of the generated CLI's commands and flags (documented in the README).
  *
  * - resource: the operation's first tag, kebab-cased (`Voice Clones` ->
- *   `voice-clones`); without a tag, the first path segment that is neither a
- *   `{parameter}` nor a version (`/v2/voice_clones/{id}` -> `voice-clones`);
- *   `/` alone -> `root`.
+ *   `voice-clones`, `TeXML Applications` -> `texml-applications`: a tag with
+ *   spaces is split at its spaces and punctuation only; one without is split
+ *   at case changes too, `numberOrders` -> `number-orders`; a plural acronym
+ *   stays one word, `FQDNs` -> `fqdns`); without a tag, the first path
+ *   segment that is neither a `{parameter}` nor a version
+ *   (`/v2/voice_clones/{id}` -> `voice-clones`); `/` alone -> `root`.
  * - action: `list` for a paginated GET; otherwise the operationId's words
- *   without the resource's words (plural or singular), kebab-cased
- *   (`getVoiceClone` -> `get`, `createVoiceCloneFromDesign` ->
- *   `create-from-design`); with no operationId, or nothing left, the method's
- *   verb (get: `get` on `.../{id}`, else `list`; post `create`; put and patch
- *   `update`; delete `delete`; others the method) followed by the path's static
- *   segments after the resource's. Commands of one resource that would share
- *   an action all take their whole operationId (or method and path) instead.
+ *   without the resource's words, kebab-cased (`getVoiceClone` -> `get`,
+ *   `createVoiceCloneFromDesign` -> `create-from-design`; in `call-commands`,
+ *   `callAnswer` -> `answer`). The resource's words are removed as one run
+ *   (plural or singular last word), else the longest part of them found.
+ *   With no operationId, or nothing left, the method's verb (get: `get` on
+ *   `.../{id}`, else `list`; post `create`; put and patch `update`; delete
+ *   `delete`; others the method) followed by the path's static segments after
+ *   the resource's segment (all of them when the path lacks it).
+ *   Commands of one resource that would share an action step down, together,
+ *   to the next name: `list` -> the operationId rule -> the whole operationId
+ *   (or method and path) kebab-cased; a clash after that is an error.
  * - flag: the parameter's name kebab-cased (`page[size]` -> `page-size`,
  *   `filter[created_at][gte]` -> `filter-created-at-gte`); a name the CLI
  *   keeps for itself (`--limit`, `--format`, ...) gets the parameter's
@@ -27,8 +34,9 @@ import { words } from "./identifiers.js";
  */
 export const RESERVED_FLAGS: readonly string[] = ["api-key", "base-url", "data", "format", "help", "limit", "max-pages", "version"];
 
+/** Lower-case words joined by `-`; a plural acronym stays one word (`FQDNs` -> `fqdns`). */
 export function kebab(text: string): string {
-  return words(text)
+  return words(text.replace(/([A-Z]{2,})s(?![a-z])/g, "$1S"))
     .map((w) => w.toLowerCase())
     .join("-");
 }
@@ -39,8 +47,13 @@ export function staticSegments(path: string): string[] {
   return path.split("/").filter((s) => s !== "" && !/^\{.*\}$/.test(s));
 }
 
+/** A tag is prose: with separators, only they split it (`WhatsApp Media` -> `whatsapp-media`). */
+export function tagName(tag: string): string {
+  return /[^A-Za-z0-9]/.test(tag.trim()) ? tag.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean).join("-") : kebab(tag);
+}
+
 export function resourceName(tags: unknown, path: string): string {
-  const tag = Array.isArray(tags) && typeof tags[0] === "string" ? kebab(tags[0]) : "";
+  const tag = Array.isArray(tags) && typeof tags[0] === "string" ? tagName(tags[0]) : "";
   if (tag !== "") return tag;
   const segment = staticSegments(path).find((s) => !VERSION.test(s) && kebab(s) !== "");
   return segment === undefined ? "root" : kebab(segment);
@@ -52,7 +65,7 @@ const VERBS: Record<string, string> = { post: "create", put: "update", patch: "u
 export function methodAction(method: string, path: string, resource: string): string {
   const segments = staticSegments(path).filter((s) => !VERSION.test(s));
   const at = segments.findIndex((s) => kebab(s) === resource);
-  const rest = (at === -1 ? [] : segments.slice(at + 1)).map(kebab).filter(Boolean);
+  const rest = segments.slice(at + 1).map(kebab).filter(Boolean);
   const verb = method === "get" ? (/\}\/?$/.test(path) ? "get" : "list") : (VERBS[method] ?? method);
   return [verb, ...rest].join("-");
 }
@@ -60,24 +73,42 @@ export function methodAction(method: string, path: string, resource: string): st
 /** `getVoiceClone` in `voice-clones` -> `get`; empty when nothing but the resource is left. */
 export function operationAction(operationId: string, resource: string): string {
   const own = words(operationId).map((w) => w.toLowerCase());
-  const plural = resource.split("-");
-  for (const candidate of [plural, singular(plural)]) {
-    const at = indexOfRun(own, candidate);
-    if (at !== -1) return [...own.slice(0, at), ...own.slice(at + candidate.length)].join("-");
+  for (const run of resourceRuns(resource.split("-"))) {
+    const at = indexOfRun(own, run);
+    if (at === -1) continue;
+    const rest = [...own.slice(0, at), ...own.slice(at + run.length)];
+    if (rest.length > 0 || run.length === own.length) return rest.join("-");
   }
   return own.join("-");
 }
 
-export function actionName(op: { paginated: boolean; method: string; path: string; operationId?: string }, resource: string): string {
-  if (op.paginated) return "list";
-  const fromId = op.operationId === undefined ? "" : operationAction(op.operationId, resource);
-  return fromId !== "" ? fromId : methodAction(op.method, op.path, resource);
+/** The resource's words as runs to remove: all of them (plural, then singular), then shorter parts, longest first. */
+function resourceRuns(plural: string[]): string[][] {
+  const runs: string[][] = [plural, singular(plural)];
+  for (let length = plural.length - 1; length >= 1; length--) {
+    for (let start = 0; start + length <= plural.length; start++) {
+      const part = plural.slice(start, start + length);
+      runs.push(part);
+      if (start + length === plural.length) runs.push(singular(part));
+    }
+  }
+  return runs;
 }
 
-/** The name used when two commands of one resource collide: the whole operationId, or method and path. */
-export function fullActionName(op: { method: string; path: string; operationId?: string }): string {
-  const fromId = op.operationId === undefined ? "" : kebab(op.operationId);
-  return fromId !== "" ? fromId : kebab(`${op.method} ${op.path}`);
+/**
+ * The names a command may take, in order: `list` (paginated) or the
+ * operationId rule, then the operationId rule, then the whole operationId
+ * (or method and path). Commands that clash move to the next one.
+ */
+export function actionNames(op: { paginated: boolean; method: string; path: string; operationId?: string }, resource: string): string[] {
+  const fromId = op.operationId === undefined ? "" : operationAction(op.operationId, resource);
+  const own = fromId !== "" ? fromId : methodAction(op.method, op.path, resource);
+  const full = op.operationId !== undefined && kebab(op.operationId) !== "" ? kebab(op.operationId) : kebab(`${op.method} ${op.path}`);
+  return [op.paginated ? "list" : own, own, full];
+}
+
+export function actionName(op: { paginated: boolean; method: string; path: string; operationId?: string }, resource: string): string {
+  return actionNames(op, resource)[0]!;
 }
 
 export function flagName(param: string, location: string, reserved: readonly string[]): string {

@@ -1,14 +1,16 @@
 /**
- * Step 1, load: read the spec and every file it refers to, safely.
- * Size limit before reading, safe parsing (parse-spec.ts), OpenAPI 3.x check,
- * the ref policy (ref-policy.ts) and a check that every ref resolves and no
- * ref only points at another ref in a loop. Pure data out: nothing else reads disk.
+ * Step 1, load: read the spec and every file it refers to, safely, before any
+ * other step sees it. Size limit before reading (per file and in total), safe
+ * parsing (parse-spec.ts), the OpenAPI 3.x check, the ref policy
+ * (ref-policy.ts) on every `$ref` and discriminator mapping anywhere in every
+ * file, then a check that each one resolves and no ref only points at another
+ * ref in a loop (ref-check.ts). Nothing after this step reads the disk.
  */
-import { readFileSync, realpathSync, statSync } from "node:fs";
-import { dirname, relative } from "node:path";
-import { GenerateError, pointerOf } from "./errors.js";
+import { closeSync, constants, fstatSync, openSync, readFileSync, realpathSync } from "node:fs";
+import { dirname, relative, resolve } from "node:path";
+import { GenerateError, pointerOf, type Place } from "./errors.js";
 import { parseSpecText } from "./parse-spec.js";
-import { classifyRef } from "./ref-policy.js";
+import { checkRealPath, classifyRef, isMappingRef } from "./ref-policy.js";
 import { checkRefs, type FoundRef } from "./ref-check.js";
 
 export interface SpecFile {
@@ -29,67 +31,83 @@ export interface LoadedSpec {
 }
 
 export interface LoadOptions {
+  /** Largest size of one file, and of all the spec's files together, in bytes. */
   maxBytes: number;
   cwd: string;
 }
 
 export function loadSpec(specPath: string, options: LoadOptions): LoadedSpec {
   const show = (path: string) => relative(options.cwd, path) || path;
-  const root = readSpecFile(specPath, options.maxBytes, show(specPath));
-  const version = checkOpenApi(root.parsed, show(specPath));
-  const rootDir = realpathSync(dirname(root.path));
+  const rootPath = resolve(options.cwd, specPath);
+  const rootDir = dirname(rootPath);
+  const budget = { left: options.maxBytes, max: options.maxBytes };
+  const root = readSpecFile(rootPath, budget, show(rootPath));
+  const version = checkOpenApi(root.parsed, show(rootPath));
+  const realRootDir = realpathSync(rootDir);
   const files = new Map<string, SpecFile>([[root.path, root]]);
   const refs: FoundRef[] = [];
   const queue: SpecFile[] = [root];
   for (let file = queue.shift(); file; file = queue.shift()) {
-    for (const found of findRefs(file.parsed)) {
+    for (const found of findRefs(file.parsed, show(file.path))) {
       const place = { file: show(file.path), pointer: pointerOf(found.tokens) };
       const target = classifyRef(found.ref, file.path, rootDir, place);
-      refs.push({ from: file.path, place, target });
+      refs.push({ from: file.path, ref: found.ref, place, target });
       if (target.kind === "file" && !files.has(target.file)) {
-        const loaded = readSpecFile(target.file, options.maxBytes, show(target.file), place);
-        const real = realpathSync(target.file);
-        if (relative(rootDir, real).startsWith("..")) {
-          throw new GenerateError(`$ref ${JSON.stringify(found.ref)} is refused: it resolves (through a link) outside the spec's folder`, place);
-        }
+        checkRealPath(target.file, realRootDir, found.ref, place);
+        const loaded = readSpecFile(target.file, budget, show(target.file), place);
         files.set(target.file, loaded);
         queue.push(loaded);
       }
     }
   }
-  checkRefs(refs, files);
+  checkRefs(refs, files, rootDir);
   return { root, files, rootDir, version };
 }
 
-function readSpecFile(path: string, maxBytes: number, shown: string, referencedFrom?: object): SpecFile {
-  let size: number;
+function readSpecFile(path: string, budget: { left: number; max: number }, shown: string, referencedFrom?: Place): SpecFile {
+  const via = referencedFrom ? ` (referenced at ${referencedFrom.file} ${referencedFrom.pointer})` : "";
+  let bytes: Buffer;
+  let fd: number | undefined;
   try {
-    const stat = statSync(path);
-    if (!stat.isFile()) throw new GenerateError("not a file", { file: shown }, "pass the path of a .yaml or .json spec with --spec");
-    size = stat.size;
+    // O_NONBLOCK: opening a FIFO must not hang; fstat then tells what was opened.
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) throw new GenerateError(`not a regular file${via}`, { file: shown }, "pass the path of a .yaml or .json spec");
+    if (stat.size > budget.max || stat.size > budget.left) throw tooLarge(stat.size, budget, shown);
+    bytes = readFileSync(fd);
   } catch (error) {
     if (error instanceof GenerateError) throw error;
-    const via = referencedFrom ? " (referenced by a $ref)" : "";
-    throw new GenerateError(`cannot read the spec${via}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { file: shown, ...referencedFrom }, "check the path (--spec <file>)");
+    throw new GenerateError(`cannot read the spec${via}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { file: shown }, referencedFrom ? "fix the $ref, or add the file it names" : "check the path (--spec <file>)");
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
-  if (size > maxBytes) {
-    const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
-    throw new GenerateError(`the file is ${mb(size)} MB, over the ${mb(maxBytes)} MB limit`, { file: shown }, `raise the limit with --max-size <MB> if the file is trusted`);
+  if (bytes.length > budget.left) throw tooLarge(bytes.length, budget, shown);
+  budget.left -= bytes.length;
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new GenerateError("the file is not valid UTF-8 text", { file: shown }, "save the spec as UTF-8 (YAML or JSON)");
   }
-  const text = readFileSync(path, "utf8");
   return { path, text, parsed: parseSpecText(text, shown) };
+}
+
+function tooLarge(size: number, budget: { left: number; max: number }, shown: string): GenerateError {
+  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+  const what = size > budget.max ? `the file is ${mb(size)}, over the ${mb(budget.max)} limit` : `the spec's files together are over the ${mb(budget.max)} limit`;
+  return new GenerateError(what, { file: shown }, "raise the limit with --max-size <MB> if the spec is trusted");
 }
 
 function checkOpenApi(parsed: unknown, shown: string): string {
   if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
-    throw new GenerateError("the document is not an object, so not an OpenAPI spec", { file: shown }, "pass an OpenAPI 3.x document (YAML or JSON)");
+    throw new GenerateError("the document is not a mapping/object, so not an OpenAPI spec", { file: shown }, "pass an OpenAPI 3.x document (YAML or JSON)");
   }
   const doc = parsed as Record<string, unknown>;
-  if ("swagger" in doc) {
-    throw new GenerateError(`Swagger ${String(doc.swagger)} is not supported`, { file: shown, pointer: "#/swagger" }, "convert it to OpenAPI 3.x first (e.g. with swagger2openapi)");
+  if (Object.hasOwn(doc, "swagger")) {
+    throw new GenerateError(`this is a Swagger ${JSON.stringify(doc.swagger)} document, not OpenAPI 3.x`, { file: shown, pointer: "#/swagger" }, "convert it to OpenAPI 3.x first (e.g. `npx swagger2openapi spec.yaml -o openapi.yaml`)");
   }
   const version = doc.openapi;
-  if (typeof version !== "string" || !/^3\.\d+(\.\d+)?$/.test(version)) {
+  if (typeof version !== "string" || !/^3\.\d+\.\d+$|^3\.\d+$/.test(version)) {
     throw new GenerateError(
       version === undefined ? "not an OpenAPI document: it has no `openapi` field" : `unsupported OpenAPI version ${JSON.stringify(version)}`,
       { file: shown, pointer: "#/openapi" },
@@ -102,15 +120,45 @@ function checkOpenApi(parsed: unknown, shown: string): string {
   return version;
 }
 
-/** Every `$ref` string in a parsed document, with its JSON-pointer tokens. */
-export function* findRefs(node: unknown, tokens: (string | number)[] = []): Generator<{ ref: string; tokens: (string | number)[] }> {
-  if (node === null || typeof node !== "object") return;
-  if (Array.isArray(node)) {
-    for (let i = 0; i < node.length; i++) yield* findRefs(node[i], [...tokens, i]);
-    return;
-  }
-  for (const [key, value] of Object.entries(node)) {
-    if (key === "$ref" && typeof value === "string") yield { ref: value, tokens: [...tokens, key] };
-    else if (typeof value === "object") yield* findRefs(value, [...tokens, key]);
-  }
+export interface RefSite {
+  ref: string;
+  /** JSON-pointer tokens of the `$ref` (or of the mapping value). */
+  tokens: (string | number)[];
+}
+
+/**
+ * Every reference in a parsed document: `$ref` strings (anywhere: examples
+ * and `x-` values too, since Redocly follows those) and discriminator
+ * `mapping`/`defaultMapping` values that Redocly would load.
+ */
+export function findRefs(root: unknown, file?: string): RefSite[] {
+  const found: RefSite[] = [];
+  const path: (string | number)[] = [];
+  const visit = (node: unknown): void => {
+    if (node === null || typeof node !== "object") return;
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) (path.push(i), visit(node[i]), path.pop());
+      return;
+    }
+    const parentKey = path[path.length - 1];
+    for (const [key, value] of Object.entries(node)) {
+      path.push(key);
+      if (key === "$ref") {
+        if (typeof value !== "string") throw new GenerateError("$ref must be a string", { file, pointer: pointerOf(path) }, "write the reference as a string, e.g. '#/components/schemas/Name'");
+        found.push({ ref: value, tokens: [...path] });
+      } else if (parentKey === "discriminator" && (key === "mapping" || key === "defaultMapping")) {
+        for (const [name, target] of key === "mapping" && isPlainObject(value) ? Object.entries(value) : [[undefined, value] as const]) {
+          if (typeof target === "string" && isMappingRef(target)) found.push({ ref: target, tokens: name === undefined ? [...path] : [...path, name] });
+        }
+      }
+      if (typeof value === "object") visit(value);
+      path.pop();
+    }
+  };
+  visit(root);
+  return found;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
 }

@@ -1,31 +1,49 @@
 #!/usr/bin/env node
 /**
  * `npm run generate` starts here. It runs scripts/generate.ts as an esbuild
- * bundle kept in node_modules/.cache, keyed by a hash of the scripts' sources
- * (rebuilt in ~50 ms whenever a script changes, so it is never stale). No
- * TypeScript loader at run time, and the bundle is code-split so each heavy
- * dependency loads only in the chunk (or the lint worker thread) that uses it.
+ * bundle kept in node_modules/.cache. The cache key is a hash of every local
+ * file the last build bundled (esbuild's metafile inputs, wherever they live)
+ * and of this launcher, so an edit anywhere rebuilds it (~50 ms) and it is
+ * never stale. No TypeScript loader at run time, and the bundle is code-split
+ * so each heavy dependency loads only in the chunk (or the lint worker thread)
+ * that uses it.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
-const scriptsDir = dirname(fileURLToPath(import.meta.url));
-const root = dirname(scriptsDir);
-const sources = readdirSync(scriptsDir).filter((f) => /\.(ts|mjs)$/.test(f)).sort();
-const hash = createHash("sha256");
-for (const file of sources) hash.update(file).update("\0").update(readFileSync(join(scriptsDir, file))).update("\0");
+const self = fileURLToPath(import.meta.url);
+const root = dirname(dirname(self));
 const cacheRoot = join(root, "node_modules", ".cache", "telnyx-typed-generate");
-const bundleDir = join(cacheRoot, hash.digest("hex").slice(0, 16));
-const entry = join(bundleDir, "generate.mjs");
+const manifestPath = join(cacheRoot, "manifest.json");
 
-if (!existsSync(entry)) {
+/** Hash of the given files' paths and bytes; undefined when one is gone. */
+function hashOf(files) {
+  const hash = createHash("sha256");
+  for (const file of [self, ...files]) {
+    if (!existsSync(file)) return undefined;
+    hash.update(file).update("\0").update(readFileSync(file)).update("\0");
+  }
+  return hash.digest("hex").slice(0, 16);
+}
+
+function cachedEntry() {
+  try {
+    const manifest = JSON.parse(readFileSync(manifestPath, "utf8"));
+    const entry = join(cacheRoot, manifest.key, "generate.mjs");
+    return hashOf(manifest.inputs) === manifest.key && existsSync(entry) ? entry : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function build() {
   const { build } = await import("esbuild");
   mkdirSync(cacheRoot, { recursive: true });
-  const temp = `${bundleDir}.${process.pid}.tmp`;
-  await build({
-    entryPoints: { generate: join(scriptsDir, "generate.ts") },
+  const temp = join(cacheRoot, `build-${process.pid}-${Date.now()}`);
+  const result = await build({
+    entryPoints: { generate: join(root, "scripts", "generate.ts") },
     outdir: temp,
     bundle: true,
     splitting: true,
@@ -34,12 +52,22 @@ if (!existsSync(entry)) {
     target: "node20",
     packages: "external",
     outExtension: { ".js": ".mjs" },
+    metafile: true,
     logLevel: "error",
   });
+  const inputs = Object.keys(result.metafile.inputs).map((input) => resolve(root, input)).sort();
+  const key = hashOf(inputs);
+  const dir = join(cacheRoot, key);
   try {
-    renameSync(temp, bundleDir);
+    renameSync(temp, dir);
   } catch {
     rmSync(temp, { recursive: true, force: true }); // another run built the same bundle first
   }
+  const manifestTemp = `${manifestPath}.${process.pid}`;
+  writeFileSync(manifestTemp, JSON.stringify({ key, inputs }));
+  renameSync(manifestTemp, manifestPath);
+  return join(dir, "generate.mjs");
 }
+
+const entry = cachedEntry() ?? (await build());
 await import(pathToFileURL(entry).href);

@@ -12,7 +12,7 @@ export async function generateTypes(doc: OpenApiDocument, fileHeader: string, sp
   const { default: openapiTS, astToString } = loadOpenapiTypescript();
   let ast;
   try {
-    ast = await openapiTS(doc as Parameters<typeof openapiTS>[0], {
+    ast = await openapiTS(doc as unknown as Parameters<typeof openapiTS>[0], {
       rootTypes: true,
       rootTypesNoSchemaPrefix: true,
       silent: true,

@@ -64,7 +64,7 @@ export function createClient(options: TelnyxClientOptions = {}): TelnyxClient {
   const base = createFetchClient<paths>({
     baseUrl,
     headers: { Accept: "application/json", "User-Agent": USER_AGENT, ...options.defaultHeaders, Authorization: `Bearer ${apiKey}` },
-    fetch: (request) => send(request),
   });
+  // Every method passes its own per-call fetch built on `send` (typed-client.ts).
   return withCallInfo(base, send, apiKey);
 }

@@ -24,11 +24,12 @@ export async function fetchPage(
   request: PageRequest,
   pageSize: number | undefined,
   number: number,
-  signal: AbortSignal,
+  signal: AbortSignal | undefined,
 ): Promise<FetchedPage> {
   const query: Record<string, unknown> = { ...request.query, [spec.pageParam]: number };
   if (pageSize !== undefined) query[spec.sizeParam] = pageSize;
-  const { data, error, response } = await client.GET(spec.path, { params: { path: request.path, query }, signal });
+  const params = { path: request.path, query };
+  const { data, error, response } = await client.GET(spec.path, signal ? { params, signal } : { params });
   if (!response.ok) throw apiErrorFromResponse(response, error, { page: number });
   const items = isRecord(data) ? data[spec.items] : undefined;
   if (!Array.isArray(items)) {

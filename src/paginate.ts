@@ -11,8 +11,9 @@
  * `PaginationError` naming the page. Nothing is requested before iteration
  * starts, nor after the caller stops.
  */
+import { itemIterator, pageIterator } from "./page-iterators.js";
 import { resolvePaging } from "./paginate-options.js";
-import { pageStream } from "./page-stream.js";
+import { createPageCursor } from "./page-cursor.js";
 
 /** How one operation pages; the generator writes it into each wrapper. */
 export interface PageSpec {
@@ -71,24 +72,10 @@ export interface PagingClient {
  */
 export function paginate<Item, Page>(client: PagingClient, spec: PageSpec, request: PageRequest = {}, options: PaginateOptions = {}): Paginator<Item, Page> {
   const settings = resolvePaging(spec, request.query, options);
-  const limit = settings.limit;
-  const pages = () => pageStream(client, spec, request, settings);
+  const cursor = () => createPageCursor(client, spec, request, settings);
   const paginator: Paginator<Item, Page> = {
-    async *[Symbol.asyncIterator]() {
-      if (limit === 0) return;
-      let count = 0;
-      for await (const page of pages()) {
-        for (const item of page.items as Item[]) {
-          yield item;
-          if (++count === limit) return;
-        }
-      }
-    },
-    pages: () => ({
-      async *[Symbol.asyncIterator]() {
-        for await (const page of pages()) yield page.body as Page;
-      },
-    }),
+    [Symbol.asyncIterator]: () => itemIterator<Item>(cursor(), settings.limit),
+    pages: () => ({ [Symbol.asyncIterator]: () => pageIterator<Page>(cursor()) }),
     async toArray() {
       const out: Item[] = [];
       for await (const item of paginator) out.push(item);

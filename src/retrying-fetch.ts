@@ -1,11 +1,13 @@
 /**
- * The `fetch` handed to openapi-fetch (its middleware cannot send a request
- * twice): each attempt gets its own timeout, failed attempts are retried by
- * the policy in `retry.ts`, and a call with no answer ends in a
- * `ConnectionError`, `TimeoutError` or `AbortError`.
+ * The `fetch` handed to openapi-fetch for each call (its middleware cannot
+ * send a request twice): each attempt gets its own time limit and the
+ * caller's signal (`attempt.ts`), failed attempts are retried by the policy
+ * in `retry.ts`, and a call with no answer ends in a `ConnectionError`,
+ * `TimeoutError` or `AbortError`.
  */
 import { AbortError, ConnectionError, InvalidResponseError, TimeoutError } from "./errors.js";
 import { summarizeBody } from "./error-body.js";
+import { Attempt } from "./attempt.js";
 import type { Log } from "./logger.js";
 import { redactHeaders, redactText, rememberSecret } from "./redact.js";
 import { isRetryableRequest, retryDelayMs, shouldRetry, sleep, type BackoffOptions } from "./retry.js";
@@ -23,71 +25,76 @@ export interface RetryingFetchOptions {
   secret: string;
 }
 
-/** What a typed call knows about itself (see `typed-client.ts`); the wrapper also works without it. */
+/** One typed call, as `typed-client.ts` sees it; the wrapper fills in the answer and ends the attempt it leaves running. */
 export interface CallInfo {
-  /** The caller passed a `signal`; when false the timeout alone is the attempt's signal. */
-  readonly hasSignal: boolean;
+  /** The caller's `signal`, if any. */
+  readonly signal: AbortSignal | undefined;
   /** A 2xx answer must be JSON (openapi-fetch's `parseAs: "json"`). */
   readonly expectJson: boolean;
   /** A per-call fetch (openapi-fetch's per-request `fetch` option). */
   readonly fetch?: FetchFn | undefined;
-  /** Set by the wrapper: the answer returned and its attempt, for errors met later while reading the body. */
+  /** The answer returned and its attempt number, for errors met later while openapi-fetch reads the body. */
   response?: Response;
-  attempt?: number;
+  attempts?: number;
+  /** The returned answer's attempt: its time limit still covers reading the body; the call ends it. */
+  current?: Attempt;
 }
 
-export type RetryingFetch = (request: Request, init?: RequestInit, call?: CallInfo) => Promise<Response>;
+/** openapi-fetch's `fetch(request, init)` with the call first, so a call binds it without a closure. */
+export type RetryingFetch = (call: CallInfo, request: Request, init?: RequestInit) => Promise<Response>;
 
 export function createRetryingFetch(options: RetryingFetchOptions): RetryingFetch {
   const { timeoutMs, backoff, log, secret } = options;
 
-  return async function retryingFetch(request, init, call) {
-    const fetchFn = call?.fetch ?? options.fetch;
-    const callerSignal = request.signal;
-    if (callerSignal.aborted) throw abortError(request, callerSignal.reason, secret);
+  return async function retryingFetch(call, request, init) {
+    const fetchFn = call.fetch ?? options.fetch;
+    const caller = call.signal;
+    if (caller?.aborted) throw abortError(request, caller.reason, secret);
     const retries = isRetryableRequest(request.method, request.headers) ? options.maxRetries : 0;
+    const total = retries + 1;
     // A body is a one-shot stream: keep its bytes when it may be sent again.
     const body = retries > 0 && request.body !== null ? await request.arrayBuffer() : undefined;
 
-    for (let attempt = 1; ; attempt++) {
-      const timeout = AbortSignal.timeout(timeoutMs);
-      const signal = call?.hasSignal === false ? timeout : AbortSignal.any([callerSignal, timeout]);
+    for (let number = 1; ; number++) {
+      const attempt = new Attempt(timeoutMs, caller);
       const started = log.debug ? performance.now() : 0;
-      log.debug?.(`-> ${request.method} ${request.url} (attempt ${attempt} of ${retries + 1}) headers ${JSON.stringify(redactHeaders(request.headers, secret))}`);
+      log.debug?.(`-> ${request.method} ${request.url} (attempt ${number} of ${total}) headers ${JSON.stringify(redactHeaders(request.headers, secret))}`);
       let response: Response;
       try {
-        response = await send(fetchFn, request, init, signal, body);
+        response = await send(fetchFn, request, init, attempt.signal, body);
       } catch (cause) {
-        if (callerSignal.aborted) throw abortError(request, callerSignal.reason, secret);
-        const failure = timeout.aborted
-          ? new TimeoutError(redactText(`${request.method} ${request.url} timed out: no answer within timeoutMs (${timeoutMs} ms) on attempt ${attempt} of ${retries + 1}`, secret), { attempts: attempt, cause })
-          : new ConnectionError(redactText(`${request.method} ${request.url} failed: ${describeCause(cause)} (attempt ${attempt} of ${retries + 1})`, secret), { attempts: attempt, cause });
-        log.debug?.(`x ${request.method} ${request.url} (attempt ${attempt} of ${retries + 1}) after ${elapsed(started)} ms: ${failure.name}`);
-        if (attempt > retries) throw failure;
-        await pause(retryDelayMs(undefined, attempt - 1, backoff), request, failure.name, attempt + 1, retries + 1);
+        attempt.end();
+        if (caller?.aborted) throw abortError(request, caller.reason, secret);
+        const failure = attempt.timedOut
+          ? new TimeoutError(redactText(`${request.method} ${request.url} timed out: no answer within timeoutMs (${timeoutMs} ms) on attempt ${number} of ${total}`, secret), { attempts: number, cause })
+          : new ConnectionError(redactText(`${request.method} ${request.url} failed: ${describeCause(cause)} (attempt ${number} of ${total})`, secret), { attempts: number, cause });
+        log.debug?.(`x ${request.method} ${request.url} (attempt ${number} of ${total}) after ${elapsed(started)} ms: ${failure.name}`);
+        if (number > retries) throw failure;
+        await pause(retryDelayMs(undefined, number - 1, backoff), request, caller, failure.name, number + 1, total);
         continue;
       }
-      log.debug?.(`<- ${response.status} ${request.method} ${request.url} (attempt ${attempt} of ${retries + 1}) in ${elapsed(started)} ms headers ${JSON.stringify(redactHeaders(response.headers, secret))}`);
-      if (attempt <= retries && shouldRetry(response)) {
+      log.debug?.(`<- ${response.status} ${request.method} ${request.url} (attempt ${number} of ${total}) in ${elapsed(started)} ms headers ${JSON.stringify(redactHeaders(response.headers, secret))}`);
+      // Only failures are retried: x-should-retry on a 2xx means nothing.
+      if (!response.ok && number <= retries && shouldRetry(response)) {
+        attempt.end();
         response.body?.cancel().catch(() => {});
-        await pause(retryDelayMs(response.headers, attempt - 1, backoff), request, String(response.status), attempt + 1, retries + 1);
+        await pause(retryDelayMs(response.headers, number - 1, backoff), request, caller, String(response.status), number + 1, total);
         continue;
       }
       rememberSecret(response, secret);
-      if (call) {
-        call.response = response;
-        call.attempt = attempt;
-        if (call.expectJson) await assertJson(request, response, secret);
-      }
+      call.current = attempt;
+      call.response = response;
+      call.attempts = number;
+      if (call.expectJson) await assertJson(request, response, secret);
       return response;
     }
   };
 
   /** Waits before the next attempt; the caller's abort ends the wait at once. */
-  async function pause(ms: number, request: Request, after: string, next: number, total: number): Promise<void> {
+  async function pause(ms: number, request: Request, caller: AbortSignal | undefined, after: string, next: number, total: number): Promise<void> {
     log.info?.(`retrying ${request.method} ${request.url} in ${Math.round(ms)} ms (attempt ${next} of ${total}) after ${after}`);
     try {
-      await sleep(ms, request.signal);
+      await sleep(ms, caller);
     } catch (reason) {
       throw abortError(request, reason, secret);
     }
@@ -101,11 +108,14 @@ function send(fetchFn: FetchFn | undefined, request: Request, ext: RequestInit |
   return fetchFn(new Request(request, init));
 }
 
+/** application/json, text/json, application/problem+json, application/vnd.api+json; not x-ndjson. */
+const JSON_TYPE = /[/+]json\s*(;|$)/i;
+
 /** A 2xx answer with a non-JSON content type is an error now, not a `SyntaxError` inside openapi-fetch. */
 async function assertJson(request: Request, response: Response, secret: string): Promise<void> {
-  if (!response.ok || response.status === 204 || request.method === "HEAD" || response.headers.get("content-length") === "0") return;
   const contentType = response.headers.get("content-type");
-  if (contentType === null || /[/+]json\s*(;|$)/i.test(contentType)) return;
+  if (contentType === null || JSON_TYPE.test(contentType) || !response.ok || response.status === 204 || request.method === "HEAD") return;
+  if (response.headers.get("content-length") === "0") return;
   const text = await response.text().catch(() => undefined);
   const requestId = response.headers.get("x-request-id") ?? undefined;
   const message = `${request.method} ${request.url} answered ${response.status} with ${contentType} where JSON was expected: ${summarizeBody(text)}${requestId ? ` (request id ${requestId})` : ""}`;

@@ -1,9 +1,10 @@
 /**
  * The openapi-fetch client with each method passing a per-call `fetch` (its
- * documented per-request option) so the retrying fetch knows the call: whether
- * the caller gave a signal, whether JSON is expected. Errors thrown while
- * openapi-fetch reads a body (after `fetch` resolved) become the package's
- * errors too. HTTP answers still come back as `{ data, error, response }`.
+ * documented per-request option) so the retrying fetch knows the call: the
+ * caller's signal, whether JSON is expected, when the body has been read (the
+ * last attempt's time limit ends then). Errors thrown while openapi-fetch
+ * reads a body become the package's errors too. HTTP answers still come back
+ * as `{ data, error, response }`.
  */
 import type { Client } from "openapi-fetch";
 import { AbortError, ConnectionError, InvalidResponseError, TelnyxError, TimeoutError } from "./errors.js";
@@ -20,12 +21,18 @@ interface CallInit {
 type Method = (url: unknown, init?: CallInit) => Promise<unknown>;
 
 export function withCallInfo<Paths extends {}>(base: Client<Paths>, send: RetryingFetch, secret: string): Client<Paths> {
-  const call = (method: Method, url: unknown, init: CallInit | undefined): Promise<unknown> => {
-    const info: CallInfo = { hasSignal: init?.signal != null, expectJson: (init?.parseAs ?? "json") === "json", fetch: init?.fetch };
-    const fetch = (request: Request, ext?: RequestInit) => send(request, ext, info);
-    return method(url, { ...init, fetch }).catch((error: unknown) => {
-      throw bodyError(error, info, init?.signal ?? undefined, url, secret);
-    });
+  const call = async (method: Method, url: unknown, init: CallInit | undefined): Promise<unknown> => {
+    const info: CallInfo = { signal: init?.signal ?? undefined, expectJson: (init?.parseAs ?? "json") === "json", fetch: init?.fetch };
+    try {
+      // The caller's signal is handled per attempt (attempt.ts), not given to openapi-fetch's Request:
+      // undici would hang a listener on it per request that only garbage collection removes.
+      return await method(url, { ...init, signal: undefined, fetch: send.bind(undefined, info) });
+    } catch (error) {
+      throw bodyError(error, info, url, secret);
+    } finally {
+      // The body is read (or abandoned): the last attempt's time limit ends here.
+      info.current?.end();
+    }
   };
   const client = { ...base } as unknown as Record<string, unknown>;
   for (const name of METHODS) {
@@ -38,17 +45,17 @@ export function withCallInfo<Paths extends {}>(base: Client<Paths>, send: Retryi
 }
 
 /** An error from reading the body of the answer `info.response` (or anything else, unchanged). */
-function bodyError(error: unknown, info: CallInfo, signal: AbortSignal | undefined, url: unknown, secret: string): unknown {
+function bodyError(error: unknown, info: CallInfo, url: unknown, secret: string): unknown {
   if (error instanceof TelnyxError) return error;
   const response = info.response;
   const what = response ? `${response.status} answer to ${response.url || String(url)}` : String(url);
-  const attempts = info.attempt ?? 1;
-  if (signal?.aborted) {
+  const attempts = info.attempts ?? 1;
+  if (info.signal?.aborted) {
     return new AbortError(redactText(`Reading the ${what} was aborted by the caller's signal`, secret), { cause: error });
   }
   if (!response) return error;
   const name = error instanceof Error ? error.name : "";
-  if (name === "TimeoutError") {
+  if (name === "TimeoutError" || info.current?.timedOut) {
     return new TimeoutError(redactText(`Reading the ${what} took longer than timeoutMs`, secret), { attempts, cause: error });
   }
   if (error instanceof SyntaxError) {

@@ -56,6 +56,6 @@ export interface CommandSpec {
   readonly paginate?: CommandPageSpec;
   /** Field of the paging metadata (`paginate.meta.key`) holding the total number of items, when the spec has one. */
   readonly totalItems?: string;
-  /** Item fields shown by `--format table`, most important first. */
+  /** Item fields shown by `--format table`, most important first (absent: the first item's scalar fields). */
   readonly columns?: readonly string[];
 }

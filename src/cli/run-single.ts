@@ -1,6 +1,7 @@
 /**
  * A command that does not page: one request through openapi-fetch's
- * `request()`; returns the 2xx body (output/single.ts prints it). A non-2xx
+ * `request()`; returns the 2xx body, undefined when there is none
+ * (output/single.ts prints it). A non-2xx
  * answer is the runtime's `ApiError`.
  */
 import { readFile } from "node:fs/promises";
@@ -33,7 +34,7 @@ export async function runSingle(client: RequestClient, command: CommandSpec, par
   }
   const { data, error, response } = await client.request(command.method.toUpperCase(), command.path, init);
   if (!response.ok) throw apiErrorFromResponse(response, error);
-  return data === undefined ? null : data;
+  return data;
 }
 
 async function bodyText(data: string, io: Io, helpFor: string): Promise<string> {

@@ -25,7 +25,10 @@ export function buildCli(): BuiltCli {
   mkdirSync(join(ROOT, ".tmp"), { recursive: true });
   const out = mkdtempSync(join(ROOT, ".tmp", "cli-build-"));
   const result = spawnSync(process.execPath, [TSC, "-p", join(ROOT, "tsconfig.build.json"), "--outDir", out, "--declaration", "false"], { cwd: ROOT, encoding: "utf8" });
-  if (result.status !== 0) throw new Error(`the build failed:\n${result.stdout}${result.stderr}`);
+  if (result.status !== 0) {
+    rmSync(out, { recursive: true, force: true });
+    throw new Error(`the build failed:\n${result.stdout}${result.stderr}`);
+  }
   return { main: join(out, MAIN_IN_BUILD), remove: () => rmSync(out, { recursive: true, force: true }) };
 }
 

@@ -3,12 +3,13 @@
  * command data out (table-driven), collisions as clear errors, and the
  * committed file equal to what the step makes of spec/openapi.yaml.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { generateCliCommands } from "../../scripts/cli-commands.js";
 import { GenerateError } from "../../scripts/errors.js";
 import { header } from "../../scripts/header.js";
+import { listOperations } from "../../scripts/openapi-walk.js";
 import type { CommandSpec } from "../../src/cli/command-spec.js";
 import { ROOT } from "./built-cli.js";
 
@@ -160,5 +161,32 @@ describe("generateCliCommands", () => {
     const { path, content } = generateCliCommands(doc, header("../spec/openapi.yaml"), "spec/openapi.yaml");
     expect(path).toBe("commands.ts");
     expect(readFileSync(`${ROOT}generated/commands.ts`, "utf8")).toBe(content);
+  });
+});
+
+const FULL_SPEC = `${ROOT}../shared/specs/telnyx-full.openapi.json`;
+
+describe.skipIf(!existsSync(FULL_SPEC))("on the full Telnyx spec", () => {
+  it("one command per operation, unique names, kebab-case flags unique per command", () => {
+    const doc = JSON.parse(readFileSync(FULL_SPEC, "utf8")) as Record<string, unknown>;
+    const commands = commandsOf(doc);
+    expect(commands).toHaveLength(listOperations(doc).length);
+    const names = commands.map((c) => `${c.resource} ${c.action}`);
+    expect(new Set(names).size).toBe(names.length);
+    for (const c of commands) {
+      expect(`${c.resource} ${c.action}`).toMatch(/^[a-z0-9]+(-[a-z0-9]+)* [a-z0-9]+(-[a-z0-9]+)*$/);
+      const flags = c.flags.map((f) => f.flag);
+      expect(new Set(flags).size).toBe(flags.length);
+      for (const f of flags) expect(f).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+    }
+    const paged = commands.filter((c) => c.paginate);
+    expect(paged.length).toBeGreaterThan(50);
+    for (const c of paged) {
+      expect(c.flags.find((f) => f.role === "size")?.param).toBe(c.paginate!.sizeParam);
+      expect(c.columns!.length).toBeGreaterThan(0);
+      if (c.columns!.includes("id")) expect(c.columns![0]).toBe("id");
+    }
+    // A oneOf item: the columns its branches share.
+    expect(commands.find((c) => c.path === "/detail_records")?.columns).toContain("record_type");
   });
 });

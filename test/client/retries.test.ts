@@ -2,6 +2,7 @@
  * Retries, timeouts and aborts against a real fault server. Backoff is
  * shortened (initialRetryDelayMs) wherever waiting is not what is tested.
  */
+import { getEventListeners } from "node:events";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createClient, type TelnyxClientOptions } from "../../src/client.js";
 import { AbortError, BadRequestError, ConnectionError, InternalServerError, RateLimitError, TimeoutError, unwrap } from "../../src/errors.js";
@@ -232,6 +233,15 @@ describe("the caller's signal", () => {
     server.onRequest = () => setTimeout(() => controller.abort(), 50);
     const error = await list(client(), { signal: controller.signal }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AbortError);
+  });
+
+  it("one long-lived signal for many calls is left with no listeners", async () => {
+    const controller = new AbortController();
+    const c = client();
+    for (let i = 0; i < 30; i++) await list(c, { signal: controller.signal });
+    server.script({ status: 503 }, { reset: true });
+    await list(c, { signal: controller.signal });
+    expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
   });
 
   it("a signal that never aborts changes nothing", async () => {

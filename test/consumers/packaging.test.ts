@@ -92,14 +92,14 @@ afterAll(() => {
 });
 
 describe("the packed tarball", () => {
-  it("holds dist/ (ESM and CJS, each with .d.ts) and package.json, no sources", () => {
+  it("holds dist/ (ESM and CJS, each with .d.ts), package.json, README and LICENSE, no sources", () => {
     const files = packedFiles(installed);
     for (const format of ["esm", "cjs"]) {
       for (const file of ["src/index.js", "src/index.d.ts", "src/types.js", "src/types.d.ts", "generated/schema.d.ts", "generated/paginators.js"]) {
         expect(files).toContain(`dist/${format}/${file}`);
       }
     }
-    expect(files.filter((file) => !file.startsWith("dist/"))).toEqual(["package.json"]);
+    expect(files.filter((file) => !file.startsWith("dist/"))).toEqual(["LICENSE", "README.md", "package.json"]);
     expect(files.filter((file) => /\.ts$/.test(file) && !file.endsWith(".d.ts"))).toEqual([]);
     expect(JSON.parse(readFileSync(join(installed, "dist/cjs/package.json"), "utf8"))).toEqual({ type: "commonjs" });
   });

@@ -38,7 +38,7 @@ describe("paginators step: detection by structure", () => {
   it("runs cleanly", () => {
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/paginators .* 5 paginated, 5 list-like skipped/);
+    expect(run.stdout).toMatch(/paginators .* 6 paginated, 5 list-like skipped/);
   });
 
   const paged: [string, { given: string; want: object }][] = [
@@ -47,6 +47,7 @@ describe("paginators step: detection by structure", () => {
     ["page/page_size, no meta", { given: "listPageSizeSnake", want: { path: "/page-size-snake", pageParam: "page", sizeParam: "page_size", items: "entries" } }],
     ["pageNumber/pageSize through $ref params, $ref response, allOf body, path parameter", { given: "listCamelThings", want: { path: "/camel/{ownerId}/things", pageParam: "pageNumber", sizeParam: "pageSize", items: "things", meta: { key: "paging", pageNumber: "pageNumber", totalPages: "totalPages" }, minSize: 5, maxSize: 50 } }],
     ["x-pagination override: undetectable names, one of two arrays, meta: false", { given: "listOverride", want: { path: "/override", pageParam: "p", sizeParam: "n", items: "rows" } }],
+    ["x-pagination partial override: items given, the rest detected", { given: "listPartialOverride", want: { path: "/partial-override", pageParam: "page", sizeParam: "per_page", items: "data", meta: bracketMeta } }],
   ];
   it.each(paged)("%s", (_, { given, want }) => {
     expect(emittedSpecs(paginators)[given]).toEqual(want);
@@ -81,7 +82,7 @@ describe("paginators step: detection by structure", () => {
   it("escapes the spec's summary in JSDoc and emits no paging logic", () => {
     expect(paginators).toContain(" * Bracket style, *\\/ closes no comment\n");
     const bodies = [...paginators.matchAll(/^export function [^\n]*\{\n([\s\S]*?)\n\}/gm)].map((m) => m[1]!);
-    expect(bodies).toHaveLength(5);
+    expect(bodies).toHaveLength(6);
     for (const body of bodies) expect(body.split("\n")).toHaveLength(1);
   });
 });

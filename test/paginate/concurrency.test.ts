@@ -7,6 +7,7 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { listVoiceClones } from "../../generated/paginators.js";
+import { AbortError } from "../../src/errors.js";
 import { makeClones, startVoiceClonesServer, type ServerOptions, type VoiceClonesServer } from "../helpers/voice-clones-server.js";
 import { clientFor, expectedIds, ids, settle } from "./harness.js";
 
@@ -82,7 +83,8 @@ describe("stopping early aborts what is in flight", () => {
     const started = performance.now();
     const error = await run.catch((e: unknown) => e);
     expect(performance.now() - started).toBeLessThan(1_000); // did not wait for the slow pages
-    expect(error === reason || (error as Error).cause === reason).toBe(true);
+    expect(error).toBeInstanceOf(AbortError);
+    expect((error as AbortError).cause).toBe(reason);
     expect(seen).toBe(40);
     await settle(80);
     // waiting for page 3 after page 2 was used up: pages 3 to 6 in flight, all aborted
@@ -90,12 +92,32 @@ describe("stopping early aborts what is in flight", () => {
     expect(s.requests.filter((r) => r.aborted).map((r) => r.page).sort()).toEqual([3, 4, 5, 6]);
   });
 
+  it("the caller's signal with concurrency 1: the one request in flight is aborted", async () => {
+    const s = await start(100, { latencyMs: (page) => (page === 1 ? 1 : 2_000) });
+    const reason = new Error("caller gave up");
+    const controller = new AbortController();
+    const paginator = listVoiceClones(clientFor(s.url), {}, { pageSize: 20, signal: controller.signal });
+    setTimeout(() => controller.abort(reason), 100);
+    const started = performance.now();
+    const error = await paginator.toArray().catch((e: unknown) => e);
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(error).toBeInstanceOf(AbortError);
+    expect((error as AbortError).cause).toBe(reason);
+    await settle(50);
+    expect(s.requests.map((r) => [r.page, r.aborted])).toEqual([
+      [1, false],
+      [2, true],
+    ]);
+  });
+
   it("an already aborted signal: rejects without any request", async () => {
     const s = await start(42);
     const error = await listVoiceClones(clientFor(s.url), {}, { signal: AbortSignal.abort(new Error("stop")) })
       .toArray()
       .catch((e: unknown) => e);
-    expect((error as Error).message).toBe("stop");
+    expect(error).toBeInstanceOf(AbortError);
+    expect((error as AbortError).cause).toEqual(new Error("stop"));
+    expect((error as Error).message).toBe("GET /voice_clones page 1: aborted by the caller's signal");
     expect(s.requests).toHaveLength(0);
   });
 });

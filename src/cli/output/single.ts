@@ -2,12 +2,14 @@
  * Printing the body of a command that does not page. json: the body as is;
  * ndjson: the items of its `data` array one a line, else the body on one
  * line; table: the `data` array as rows, or an object as field/value rows.
+ * No body (204) prints nothing.
  */
 import type { Format } from "../global-flags.js";
 import type { Print } from "./sink.js";
 import { renderTable } from "./table.js";
 
 export function printBody(body: unknown, format: Format, print: Print, maxWidth: number): void {
+  if (body === undefined) return;
   const inner = isRecord(body) && "data" in body ? body.data : body;
   if (format === "json") return print(`${JSON.stringify(body, null, 2)}\n`);
   if (format === "ndjson") return print((Array.isArray(inner) ? inner : [body]).map((item) => `${JSON.stringify(item)}\n`).join(""));

@@ -18,7 +18,7 @@ export function tableSink(print: Print, columns: readonly string[] | undefined, 
     },
     end() {
       if (rows.length === 0) return onEmpty();
-      print(renderTable(rows, columns ?? keysOf(rows[0]), maxWidth));
+      print(renderTable(rows, columns && columns.length > 0 ? columns : keysOf(rows[0]), maxWidth));
     },
   };
 }
