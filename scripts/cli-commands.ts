@@ -13,7 +13,7 @@ import type { OpenApiDocument } from "./bundle.js";
 import { tableColumns, totalItemsField } from "./cli-columns.js";
 import { operationFlags } from "./cli-flags.js";
 import { actionNames, resourceName } from "./cli-names.js";
-import { escapeDoc } from "./emit-safety.js";
+import { escapeDoc, literal } from "./emit-safety.js";
 import { GenerateError, pointerOf } from "./errors.js";
 import { byCodeUnit, deref, isObject, listOperations, type OperationRef } from "./openapi-walk.js";
 import type { OutputFile } from "./output-file.js";
@@ -21,13 +21,14 @@ import { detectPagination, type PagedOperation } from "./pagination-detect.js";
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-export function generateCliCommands(doc: OpenApiDocument, fileHeader: string, specLabel: string): OutputFile {
+/** `runtime`: the import path from the output folder to the runtime's `src/` folder. */
+export function generateCliCommands(doc: OpenApiDocument, fileHeader: string, specLabel: string, runtime = "../src"): OutputFile {
   const drafts = listOperations(doc).map((op) => command(doc, op, specLabel));
   settleActions(drafts, specLabel);
   const commands = drafts.map((d) => d.command);
   commands.sort((a, b) => byCodeUnit(a.resource, b.resource) || byCodeUnit(a.action, b.action));
   const content = `${fileHeader}
-import type { CommandSpec } from "../src/cli/command-spec.js";
+import type { CommandSpec } from ${literal(`${runtime}/cli/command-spec.js`)};
 
 /** ${escapeDoc("The command-line client's commands, one per operation, sorted by resource then action (`telnyx <resource> <action>`).")} */
 export const commands: readonly CommandSpec[] = ${prettyLiteral(commands)};

@@ -1,14 +1,29 @@
 /**
- * operationId -> a valid, stable TypeScript function name.
+ * Names the generator makes from spec strings (documented in the README).
  *
- * Rule (documented in the README): split the operationId on every character
- * that is not a letter or digit and at lower->upper case changes, camelCase
- * the words; a name that starts with a digit gets an `op` prefix; a reserved
- * word gets a `_` suffix; an operation without operationId is named from its
- * method and path (`get /users/{id}/items` -> `getUsersIdItems`). Two
- * operations that end up with the same name are an error naming both.
+ * Function names (paginators): the operationId's words, camelCased. Words are
+ * the runs of ASCII letters and digits, also split where lower case meets
+ * upper case (`list-voice_clones.v2` -> `listVoiceClonesV2`, `HTTPGet` ->
+ * `httpGet`); an operation without operationId (or with no letter or digit in
+ * it) is named from its method and path (`get /users/{id}/items` ->
+ * `getUsersIdItems`); a name that starts with a digit gets `op` in front
+ * (`2fa` -> `op2fa`); a reserved word, or a name the generated module already
+ * uses (`paginate`, `paths`), gets `_` after it (`delete` -> `delete_`). Two
+ * operations that end up with the same name are an error naming both: rename
+ * one operationId. Nothing depends on the order of operations, so a name never
+ * changes when another operation is added.
+ *
+ * Root type aliases (schema.ts): `export type <Name> = components[...]` for
+ * every component; <Name> is the PascalCased words of the component's name,
+ * after a prefix for its kind (`Response`, `Parameter`, `RequestBody`,
+ * `Header`, `PathItem`; none for schemas). A schema name that would start with
+ * a digit or shadow a type the file uses (`Record`, `Omit`, ...) gets the
+ * prefix `Schema`; a name with no ASCII letter or digit gets no alias. When
+ * names still collide (`Foo` and `foo`), the first in code-unit order of
+ * (kind, name) keeps it and the others get `_2`, `_3`, ...
  */
-import { GenerateError } from "./errors.js";
+import { GenerateError, pointerOf } from "./errors.js";
+import { resolvePointer } from "./ref-check.js";
 
 const RESERVED = new Set(
   (
@@ -16,7 +31,9 @@ const RESERVED = new Set(
     "function if import in instanceof new null return super switch this throw true try typeof var void while with " +
     "as implements interface let package private protected public static yield any boolean constructor declare get " +
     "module require number set string symbol type from of await async undefined unknown never object bigint " +
-    "arguments eval prototype __proto__"
+    "arguments eval prototype __proto__ " +
+    // taken by the imports of the generated paginators module
+    "paginate paths"
   ).split(" "),
 );
 
@@ -41,9 +58,9 @@ export function pascalCase(text: string): string {
 
 /** A safe function name for one operation. */
 export function functionName(operationId: string | undefined, method: string, path: string): string {
-  let name = camelCase(operationId ?? `${method} ${path}`);
+  let name = camelCase(operationId ?? "");
   if (name === "") name = camelCase(`${method} ${path}`) || "operation";
-  if (/^\d/.test(name)) name = `op${name[0]!.toUpperCase()}${name.slice(1)}`;
+  if (/^\d/.test(name)) name = `op${name}`;
   if (RESERVED.has(name)) name = `${name}_`;
   return name;
 }
@@ -53,10 +70,81 @@ export function claimName(owners: Map<string, string>, name: string, owner: stri
   const previous = owners.get(name);
   if (previous !== undefined) {
     throw new GenerateError(
-      `operations ${previous} and ${owner} both get the function name ${JSON.stringify(name)}`,
+      `operations ${previous} and ${owner} both get the function name ${JSON.stringify(name)} (operationIds are camelCased into names)`,
       place,
       "give one of them a different operationId",
     );
   }
   owners.set(name, owner);
+}
+
+const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+
+/** Throws on two operations (in `paths` or `webhooks`) with the same operationId: they would share one type. */
+export function checkOperationIds(doc: Record<string, unknown>, file: string): void {
+  const seen = new Map<string, string>();
+  for (const section of ["paths", "webhooks"]) {
+    const items = doc[section];
+    if (!isObject(items)) continue;
+    for (const [path, raw] of Object.entries(items)) {
+      const item = followRef(doc, raw);
+      if (!isObject(item)) continue;
+      for (const method of METHODS) {
+        const op = item[method];
+        if (!isObject(op) || typeof op.operationId !== "string") continue;
+        const owner = `${method.toUpperCase()} ${section === "webhooks" ? `webhook ${path}` : path}`;
+        const previous = seen.get(op.operationId);
+        if (previous !== undefined) {
+          throw new GenerateError(`operations ${previous} and ${owner} have the same operationId ${JSON.stringify(op.operationId)}`, { file, pointer: pointerOf([section, path, method, "operationId"]) }, "operationIds must be unique: rename one of them");
+        }
+        seen.set(op.operationId, owner);
+      }
+    }
+  }
+}
+
+export const COMPONENT_ALIAS_PREFIX = { schemas: "", responses: "Response", parameters: "Parameter", requestBodies: "RequestBody", headers: "Header", pathItems: "PathItem" } as const;
+export type AliasedKind = keyof typeof COMPONENT_ALIAS_PREFIX;
+
+/** Types schema.ts itself uses: an alias with one of these names would shadow it. */
+const USED_TYPE_NAMES = new Set(["Record", "Omit", "Pick", "Partial", "Required", "Readonly", "Exclude", "Extract", "NonNullable", "Array", "ReadonlyArray", "Promise", "PropertyKey", "WithRequired", "FlattenedDeepRequired"]);
+
+export interface RootAlias {
+  kind: AliasedKind;
+  /** The component's name in the spec. */
+  name: string;
+  alias: string;
+}
+
+/** Root type alias names for `components`, in spec order (kinds in the order above). */
+export function rootAliases(components: unknown): RootAlias[] {
+  if (!isObject(components)) return [];
+  const all: (RootAlias & { order: number })[] = [];
+  for (const [order, [kind, prefix]] of Object.entries(COMPONENT_ALIAS_PREFIX).entries()) {
+    const section = components[kind];
+    if (!isObject(section)) continue;
+    for (const name of Object.keys(section)) {
+      const words = pascalCase(name);
+      if (words === "") continue;
+      const plain = `${prefix}${words}`;
+      all.push({ kind: kind as AliasedKind, name, alias: /^\d/.test(plain) || USED_TYPE_NAMES.has(plain) ? `Schema${words}` : plain, order });
+    }
+  }
+  const taken = new Set<string>();
+  const claimOrder = [...all].sort((a, b) => a.order - b.order || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of claimOrder) {
+    const base = entry.alias;
+    for (let n = 2; taken.has(entry.alias); n++) entry.alias = `${base}_${n}`;
+    taken.add(entry.alias);
+  }
+  return all.map(({ kind, name, alias }) => ({ kind, name, alias }));
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+function followRef(doc: Record<string, unknown>, node: unknown): unknown {
+  for (let hops = 0; hops < 16 && isObject(node) && typeof node.$ref === "string"; hops++) node = resolvePointer(doc, node.$ref);
+  return node;
 }

@@ -48,7 +48,7 @@ export function loadSpec(specPath: string, options: LoadOptions): LoadedSpec {
   const refs: FoundRef[] = [];
   const queue: SpecFile[] = [root];
   for (let file = queue.shift(); file; file = queue.shift()) {
-    for (const found of findRefs(file.parsed, show(file.path))) {
+    for (const found of findRefs(file.parsed)) {
       const place = { file: show(file.path), pointer: pointerOf(found.tokens) };
       const target = classifyRef(found.ref, file.path, rootDir, place);
       refs.push({ from: file.path, ref: found.ref, place, target });
@@ -131,7 +131,7 @@ export interface RefSite {
  * and `x-` values too, since Redocly follows those) and discriminator
  * `mapping`/`defaultMapping` values that Redocly would load.
  */
-export function findRefs(root: unknown, file?: string): RefSite[] {
+export function findRefs(root: unknown): RefSite[] {
   const found: RefSite[] = [];
   const path: (string | number)[] = [];
   const visit = (node: unknown): void => {
@@ -143,9 +143,8 @@ export function findRefs(root: unknown, file?: string): RefSite[] {
     const parentKey = path[path.length - 1];
     for (const [key, value] of Object.entries(node)) {
       path.push(key);
-      if (key === "$ref") {
-        if (typeof value !== "string") throw new GenerateError("$ref must be a string", { file, pointer: pointerOf(path) }, "write the reference as a string, e.g. '#/components/schemas/Name'");
-        found.push({ ref: value, tokens: [...path] });
+      if (key === "$ref" && typeof value === "string") {
+        found.push({ ref: value, tokens: [...path] }); // not a string: a property named `$ref`, not a reference
       } else if (parentKey === "discriminator" && (key === "mapping" || key === "defaultMapping")) {
         for (const [name, target] of key === "mapping" && isPlainObject(value) ? Object.entries(value) : [[undefined, value] as const]) {
           if (typeof target === "string" && isMappingRef(target)) found.push({ ref: target, tokens: name === undefined ? [...path] : [...path, name] });

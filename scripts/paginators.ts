@@ -19,7 +19,8 @@ export interface PaginatorsResult {
   skipped: { method: string; path: string; reason: string }[];
 }
 
-export function generatePaginators(doc: OpenApiDocument, fileHeader: string, specLabel: string): PaginatorsResult {
+/** `runtime`: the import path from the output folder to the runtime's `src/` folder. */
+export function generatePaginators(doc: OpenApiDocument, fileHeader: string, specLabel: string, runtime = "../src"): PaginatorsResult {
   const paged: PagedOperation[] = [];
   const skipped: PaginatorsResult["skipped"] = [];
   for (const op of listOperations(doc)) {
@@ -37,7 +38,7 @@ export function generatePaginators(doc: OpenApiDocument, fileHeader: string, spe
   if (named.length > 0) {
     statements.push(
       { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: "openapi-fetch", namedImports: ["Client"] },
-      { kind: StructureKind.ImportDeclaration, moduleSpecifier: "../src/paginate.js", namedImports: ["paginate", "type PaginateOptions", "type Paginator"] },
+      { kind: StructureKind.ImportDeclaration, moduleSpecifier: `${runtime}/paginate.js`, namedImports: ["paginate", "type PaginateOptions", "type Paginator"] },
       { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: "./schema.js", namedImports: ["paths"] },
     );
   }

@@ -3,7 +3,7 @@
  * Pure up to here: every step returns data, nothing touches the output folder,
  * so `--check` and a write run the very same pipeline.
  */
-import { relative, sep } from "node:path";
+import { join, relative, sep } from "node:path";
 import { bundleSpec } from "./bundle.js";
 import { header } from "./header.js";
 import { loadSpec } from "./load.js";
@@ -35,16 +35,17 @@ async function runSteps(options: Options, report: Reporter, specLabel: string, l
 
   const doc = await bundleSpec(spec);
   const fileHeader = header(toPosix(relative(options.out, options.spec)));
+  const runtime = runtimeImport(options);
   const schema = await report.stepAsync("types", async () => (await import("./types.js")).generateTypes(doc, fileHeader, specLabel), (f) => `${f.path} ${kb(f.content)}`);
 
-  const paginators = await report.stepAsync("paginators", async () => (await import("./paginators.js")).generatePaginators(doc, fileHeader, specLabel), (r) => `${r.paged.length} paginated, ${r.skipped.length} list-like skipped`);
+  const paginators = await report.stepAsync("paginators", async () => (await import("./paginators.js")).generatePaginators(doc, fileHeader, specLabel, runtime), (r) => `${r.paged.length} paginated, ${r.skipped.length} list-like skipped`);
   if (options.verbose) {
     for (const p of paginators.paged) report.detail(`  paginator ${p.name}: ${p.method} ${p.path}`);
     for (const s of paginators.skipped) report.detail(`  skipped ${s.method} ${s.path}: ${s.reason}`);
   }
 
   const { generateServers } = await import("./servers.js");
-  const files = [schema, paginators.file, generateServers(doc, fileHeader), (await import("./cli-commands.js")).generateCliCommands(doc, fileHeader, specLabel)].sort((a, b) => (a.path < b.path ? -1 : 1));
+  const files = [schema, paginators.file, generateServers(doc, fileHeader), (await import("./cli-commands.js")).generateCliCommands(doc, fileHeader, specLabel, runtime)].sort((a, b) => (a.path < b.path ? -1 : 1));
 
   if (lint) {
     const { result, ms } = await lint.result.catch((error: unknown) => Promise.reject(new LintFailed(error)));
@@ -69,4 +70,10 @@ function toPosix(path: string): string {
 
 function kb(text: string): string {
   return `${(Buffer.byteLength(text) / 1024).toFixed(1)} KB`;
+}
+
+/** Import path from the output folder to the runtime (`src/` of the project the generator runs in). */
+function runtimeImport(options: Options): string {
+  const path = toPosix(relative(options.out, join(options.cwd, "src")));
+  return path.startsWith(".") ? path : `./${path}`;
 }

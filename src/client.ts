@@ -10,7 +10,7 @@ import type { paths } from "../generated/schema.js";
 import { servers } from "../generated/servers.js";
 import { DEFAULTS, resolveApiKey, resolveBaseUrl, resolveInteger, resolveLogLevel } from "./config.js";
 import { createLog, type Logger, type LogLevel } from "./logger.js";
-import { createRetryingFetch, type FetchFn } from "./retrying-fetch.js";
+import { createRetryingFetch } from "./retrying-fetch.js";
 import { withCallInfo } from "./typed-client.js";
 import { USER_AGENT } from "./version.js";
 
@@ -33,8 +33,8 @@ export interface TelnyxClientOptions {
   initialRetryDelayMs?: number;
   /** The longest backoff delay. Default 8000. */
   maxRetryDelayMs?: number;
-  /** Called once per attempt with a `Request`. Default `globalThis.fetch`. */
-  fetch?: FetchFn;
+  /** Called once per attempt with a `Request` (honour its `signal`). Default `globalThis.fetch`. */
+  fetch?: (input: Request) => Promise<Response>;
   /** Headers sent with every request (`Authorization` always comes from `apiKey`). */
   defaultHeaders?: Record<string, string>;
   /** "off" (default), "error", "warn", "info" (retries), "debug" (every attempt). Default: TELNYX_LOG. */

@@ -17,8 +17,9 @@ function named(cls: abstract new (...args: never[]) => Error, name: string): voi
 
 /** The root of every error thrown by this package. */
 export class TelnyxError extends Error {
+  /** Name, message and the subclass's fields (status, errors, page, ...); never `stack` or `cause`. */
   toJSON(): Record<string, unknown> {
-    return { name: this.name, message: this.message };
+    return Object.assign({ name: this.name, message: this.message }, this as object);
   }
 }
 named(TelnyxError, "TelnyxError");
@@ -56,10 +57,6 @@ export class ApiError extends TelnyxError {
     this.requestId = init.requestId;
     this.headers = init.headers ?? {};
     if (init.page !== undefined) Object.defineProperty(this, "page", { value: init.page, enumerable: true });
-  }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), status: this.status, errors: this.errors, requestId: this.requestId, page: this.page, headers: this.headers };
   }
 }
 named(ApiError, "ApiError");
@@ -160,9 +157,6 @@ export class ConnectionError extends TelnyxError {
     super(message, { cause: options.cause });
     this.attempts = options.attempts;
   }
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), attempts: this.attempts };
-  }
 }
 named(ConnectionError, "ConnectionError");
 
@@ -185,9 +179,6 @@ export class InvalidResponseError extends TelnyxError {
     this.requestId = options.requestId;
     this.contentType = options.contentType;
   }
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), status: this.status, requestId: this.requestId, contentType: this.contentType };
-  }
 }
 named(InvalidResponseError, "InvalidResponseError");
 
@@ -198,9 +189,6 @@ export class PaginationError extends TelnyxError {
   constructor(message: string, options: { page: number; cause?: unknown }) {
     super(message.includes(`page ${options.page}`) ? message : `${message} (page ${options.page})`, { cause: options.cause });
     this.page = options.page;
-  }
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), page: this.page };
   }
 }
 named(PaginationError, "PaginationError");

@@ -56,7 +56,8 @@ function bodyError(error: unknown, info: CallInfo, url: unknown, secret: string)
   if (!response) return error;
   const name = error instanceof Error ? error.name : "";
   if (name === "TimeoutError" || info.current?.timedOut) {
-    return new TimeoutError(redactText(`Reading the ${what} took longer than timeoutMs`, secret), { attempts, cause: error });
+    const limit = info.current ? ` (${info.current.timeoutMs} ms)` : "";
+    return new TimeoutError(redactText(`Reading the ${what} took longer than timeoutMs${limit}`, secret), { attempts, cause: error });
   }
   if (error instanceof SyntaxError) {
     const requestId = response.headers.get("x-request-id") ?? undefined;

@@ -124,6 +124,12 @@ describe("which requests are retried", () => {
     expect(new Set(bodies).size).toBe(1);
   });
 
+  it("x-should-retry: true does not make a POST retryable (the method rule comes first)", async () => {
+    server.script({ status: 503, headers: { "x-should-retry": "true" } });
+    expect((await post(client())).response.status).toBe(503);
+    expect(server.requests).toHaveLength(1);
+  });
+
   it("PUT and DELETE are retried", async () => {
     const c = client();
     server.script({ status: 502 });
@@ -185,7 +191,7 @@ describe("no answer", () => {
     server.script({ status: 200, body: OK_BODY, cut: "hang" });
     const error = await list(client({ timeoutMs: 150 })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
-    expect((error as Error).message).toContain("took longer than timeoutMs");
+    expect((error as Error).message).toContain("took longer than timeoutMs (150 ms)");
   });
 
   it("headers then a reset: ConnectionError", async () => {
