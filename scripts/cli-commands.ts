@@ -17,7 +17,7 @@ import { escapeDoc, literal } from "./emit-safety.js";
 import { GenerateError, pointerOf } from "./errors.js";
 import { byCodeUnit, deref, isObject, listOperations, type OperationRef } from "./openapi-walk.js";
 import type { OutputFile } from "./output-file.js";
-import { detectPagination, type PagedOperation } from "./pagination-detect.js";
+import { detectPagination, pageSpecOf, type PagedOperation } from "./pagination-detect.js";
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -58,15 +58,7 @@ function command(doc: OpenApiDocument, op: OperationRef, file: string): Draft {
   const body = requestBody(doc, op);
   if (body) out.body = body;
   if (paged) {
-    out.paginate = {
-      path: op.path,
-      pageParam: paged.pageParam,
-      sizeParam: paged.sizeParam,
-      items: paged.items,
-      ...(paged.meta && { meta: paged.meta }),
-      ...(paged.minSize !== undefined && { minSize: paged.minSize }),
-      ...(paged.maxSize !== undefined && { maxSize: paged.maxSize }),
-    };
+    out.paginate = pageSpecOf(paged);
     const total = totalItemsField(doc, paged);
     if (total !== undefined) out.totalItems = total;
     const columns = tableColumns(doc, paged, file);

@@ -54,7 +54,8 @@ export async function assertTypesOnly(code: string, file: string): Promise<void>
   for (const statement of source.statements) {
     if (!ts.isInterfaceDeclaration(statement) && !ts.isTypeAliasDeclaration(statement)) {
       const { line } = source.getLineAndCharacterOfPosition(statement.getStart(source));
-      throw new GenerateError(`generated ${file} has a ${ts.SyntaxKind[statement.kind]} at line ${line + 1}: it may hold only types`, {}, "report this with the spec: a spec string reached the code unescaped");
+      const text = statement.getText(source).replace(/\s+/g, " ").slice(0, 60);
+      throw new GenerateError(`generated ${file} has code at line ${line + 1} (${JSON.stringify(text)}): it may hold only types`, {}, "report this with the spec: a spec string reached the code unescaped");
     }
   }
 }

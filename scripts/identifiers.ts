@@ -19,8 +19,9 @@
  * `Header`, `PathItem`; none for schemas). A schema name that would start with
  * a digit or shadow a type the file uses (`Record`, `Omit`, ...) gets the
  * prefix `Schema`; a name with no ASCII letter or digit gets no alias. When
- * names still collide (`Foo` and `foo`), the first in code-unit order of
- * (kind, name) keeps it and the others get `_2`, `_3`, ...
+ * names still collide (`Foo`, `FOO` and `foo`), a component named exactly
+ * like the alias keeps it, then the first in code-unit order of (kind, name),
+ * and the others get `_2`, `_3`, ... (`Foo`, `Foo_2` for `FOO`, `Foo_3` for `foo`).
  */
 import { GenerateError, pointerOf } from "./errors.js";
 import { resolvePointer } from "./ref-check.js";
@@ -131,7 +132,9 @@ export function rootAliases(components: unknown): RootAlias[] {
     }
   }
   const taken = new Set<string>();
-  const claimOrder = [...all].sort((a, b) => a.order - b.order || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  // A name that is its own alias (`Foo`) keeps it; then by kind and name in code-unit order.
+  const exact = (e: RootAlias & { order: number }) => (e.alias === `${COMPONENT_ALIAS_PREFIX[e.kind]}${e.name}` ? 0 : 1);
+  const claimOrder = [...all].sort((a, b) => exact(a) - exact(b) || a.order - b.order || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of claimOrder) {
     const base = entry.alias;
     for (let n = 2; taken.has(entry.alias); n++) entry.alias = `${base}_${n}`;

@@ -65,7 +65,7 @@ export function loadSpec(specPath: string, options: LoadOptions): LoadedSpec {
 }
 
 function readSpecFile(path: string, budget: { left: number; max: number }, shown: string, referencedFrom?: Place): SpecFile {
-  const via = referencedFrom ? ` (referenced at ${referencedFrom.file} ${referencedFrom.pointer})` : "";
+  const via = referencedFrom ? `, which a $ref names at ${referencedFrom.file} ${referencedFrom.pointer}` : "";
   let bytes: Buffer;
   let fd: number | undefined;
   try {
@@ -77,7 +77,10 @@ function readSpecFile(path: string, budget: { left: number; max: number }, shown
     bytes = readFileSync(fd);
   } catch (error) {
     if (error instanceof GenerateError) throw error;
-    throw new GenerateError(`cannot read the spec${via}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { file: shown }, referencedFrom ? "fix the $ref, or add the file it names" : "check the path (--spec <file>)");
+    const code = (error as NodeJS.ErrnoException).code;
+    const plain: Record<string, string> = { ENOENT: "no such file", EACCES: "permission denied", EISDIR: "it is a folder" };
+    const why = code ? `${plain[code] ? `${plain[code]} ` : ""}(${code})`.trim() : (error as Error).message;
+    throw new GenerateError(`cannot read ${referencedFrom ? "this file" : "the spec"}${via}: ${why}`, { file: shown }, referencedFrom ? "fix the $ref, or add the file it names" : "check the path (--spec <file>)");
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
@@ -93,7 +96,7 @@ function readSpecFile(path: string, budget: { left: number; max: number }, shown
 }
 
 function tooLarge(size: number, budget: { left: number; max: number }, shown: string): GenerateError {
-  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+  const mb = (n: number) => (n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`);
   const what = size > budget.max ? `the file is ${mb(size)}, over the ${mb(budget.max)} limit` : `the spec's files together are over the ${mb(budget.max)} limit`;
   return new GenerateError(what, { file: shown }, "raise the limit with --max-size <MB> if the spec is trusted");
 }

@@ -7,6 +7,7 @@
  * (each key it gives wins, the rest is still detected, and any failure is an
  * error instead of a skip); `x-pagination: false` turns paging off.
  */
+import type { PageSpec } from "../src/paginate.js";
 import type { OpenApiDocument } from "./bundle.js";
 import { GenerateError, pointerOf, type Place } from "./errors.js";
 import { deref, isObject, schemaProperties, schemaTypes, type Node, type OperationRef } from "./openapi-walk.js";
@@ -35,6 +36,19 @@ export interface PagedOperation {
 export type Detection = { paged: PagedOperation } | { skipped: string } | { ignored: true };
 
 /** Parameter and property names, normalised (lower case, letters and digits only: `page[number]` -> `pagenumber`). */
+/** The object the runtime's `paginate()` gets (its `PageSpec`): what the paginators and the CLI's commands emit. */
+export function pageSpecOf(p: PagedOperation): PageSpec {
+  return {
+    path: p.op.path,
+    pageParam: p.pageParam,
+    sizeParam: p.sizeParam,
+    items: p.items,
+    ...(p.meta && { meta: p.meta }),
+    ...(p.minSize !== undefined && { minSize: p.minSize }),
+    ...(p.maxSize !== undefined && { maxSize: p.maxSize }),
+  };
+}
+
 const PAGE_NAMES = new Set(["page", "pagenumber", "pagenum", "pageno", "pageindex"]);
 const SIZE_NAMES = new Set(["pagesize", "perpage", "pagelimit", "limit", "size", "itemsperpage", "pagelength"]);
 const TOTAL_PAGES_NAMES = new Set(["totalpages", "pagecount", "numpages", "pages", "lastpage", "pagestotal", "pagetotal"]);

@@ -8,7 +8,7 @@ import { IndentationText, NewLineKind, Project, QuoteKind, StructureKind, type S
 import type { OpenApiDocument } from "./bundle.js";
 import { claimName, functionName, pascalCase } from "./identifiers.js";
 import { listOperations } from "./openapi-walk.js";
-import { detectPagination, type PagedOperation } from "./pagination-detect.js";
+import { detectPagination, pageSpecOf, type PagedOperation } from "./pagination-detect.js";
 import type { OutputFile } from "./output-file.js";
 import { pointerOf } from "./errors.js";
 import { escapeDoc, literal } from "./emit-safety.js";
@@ -61,15 +61,7 @@ function wrapper(name: string, p: PagedOperation): StatementStructures[] {
   const op = `paths[${literal(p.op.path)}][${literal(p.op.method)}]`;
   const hasPath = p.op.parameters.some((param) => param.in === "path");
   const queryRequired = p.op.parameters.some((param) => param.in === "query" && param.required === true && param.name !== p.pageParam && param.name !== p.sizeParam);
-  const spec = {
-    path: p.op.path,
-    pageParam: p.pageParam,
-    sizeParam: p.sizeParam,
-    items: p.items,
-    ...(p.meta && { meta: p.meta }),
-    ...(p.minSize !== undefined && { minSize: p.minSize }),
-    ...(p.maxSize !== undefined && { maxSize: p.maxSize }),
-  };
+  const spec = pageSpecOf(p);
   const summary = str(p.op.operation.summary);
   const description = str(p.op.operation.description);
   const text = [summary, description, `Pages through \`${p.op.method.toUpperCase()} ${p.op.path}\` by \`${p.pageParam}\`, yielding the items of \`${p.items}\`.`]

@@ -10,6 +10,7 @@ import type { OpenApiDocument } from "./bundle.js";
 import { assertTypesOnly, escapeInvisibleBreaks, singleQuoted } from "./emit-safety.js";
 import { GenerateError } from "./errors.js";
 import { checkOperationIds, rootAliases } from "./identifiers.js";
+import { arraysToDefer } from "./ref-check.js";
 import type { OutputFile } from "./output-file.js";
 
 /**
@@ -21,7 +22,10 @@ const WITH_REQUIRED = "type WithRequired<T, K extends PropertyKey> = T & {\n    
 
 export async function generateTypes(doc: OpenApiDocument, fileHeader: string, specLabel: string): Promise<OutputFile> {
   checkOperationIds(doc, specLabel);
-  const { default: openapiTS, astToString } = loadOpenapiTypescript();
+  const { default: openapiTS, astToString, stringToAST } = loadOpenapiTypescript();
+  const deferred = deferredArrays(doc, specLabel);
+  const replaced = new Map<string, unknown>();
+  const stand = new WeakSet<object>();
   let nodes;
   try {
     // A copy: openapi-typescript's bundler changes the document it is given.
@@ -29,6 +33,16 @@ export async function generateTypes(doc: OpenApiDocument, fileHeader: string, sp
       rootTypes: false,
       silent: true,
       redocly: await noLintConfig(),
+      // An array on a self-referring loop becomes a reference to an interface (see arraysToDefer).
+      postTransform(type, options) {
+        const name = options.path === undefined ? undefined : deferred.get(options.path);
+        const element = (type as { elementType?: object }).elementType;
+        if (name === undefined || element === undefined || stand.has(element)) return undefined;
+        replaced.set(name, element);
+        const reference = (stringToAST(`type T = ${name};`)[0] as { type: typeof type }).type;
+        stand.add(reference);
+        return reference;
+      },
     });
     nodes = Array.isArray(ast) ? ast : [ast];
   } catch (error) {
@@ -40,7 +54,10 @@ export async function generateTypes(doc: OpenApiDocument, fileHeader: string, sp
   const kept = nodes.filter((node) => nameOf(node) !== "WithRequired");
   const split = kept.findIndex((node) => nameOf(node) === "components") + 1;
   const print = (part: typeof kept) => (part.length > 0 ? astToString(part).replace(/\r\n?/g, "\n") : "");
-  const body = escapeInvisibleBreaks(print(kept.slice(0, split)) + aliasLines(doc.components) + print(kept.slice(split)) + (usesWithRequired ? WITH_REQUIRED : ""));
+  const missed = [...deferred.values()].find((name) => !replaced.has(name));
+  if (missed !== undefined) throw new GenerateError(`a self-referring array (${missed}) has a form the generator cannot defer (nullable?)`, { file: specLabel }, "make the array a plain `type: array` with `items`");
+  const interfaces = [...replaced].map(([name, element]) => `export interface ${name} extends Array<${astToString(element as never).trim()}> {\n}\n`).join("");
+  const body = escapeInvisibleBreaks(print(kept.slice(0, split)) + aliasLines(doc.components) + interfaces + print(kept.slice(split)) + (usesWithRequired ? WITH_REQUIRED : ""));
   await assertTypesOnly(body, "schema.ts");
   return { path: "schema.ts", content: `${fileHeader}\n${body}` };
 }
@@ -50,6 +67,22 @@ function aliasLines(components: unknown): string {
   return rootAliases(components)
     .map(({ kind, name, alias }) => `export type ${alias} = components[${singleQuoted(kind)}][${singleQuoted(name)}];\n`)
     .join("");
+}
+
+/** openapi-typescript path of each array to defer -> the interface name standing for it (`Json_Array`, `Json_Array2`, ...). */
+function deferredArrays(doc: OpenApiDocument, specLabel: string): Map<string, string> {
+  const owners = arraysToDefer(doc, specLabel);
+  const aliases = new Map(rootAliases(doc.components).filter((a) => a.kind === "schemas").map((a) => [a.name, a.alias]));
+  const names = new Map<string, string>();
+  const taken = new Set<string>();
+  for (const path of [...owners.keys()].sort()) {
+    const base = `${aliases.get(owners.get(path)!) ?? "Schema"}_Array`;
+    let name = base;
+    for (let n = 2; taken.has(name); n++) name = `${base}${n}`;
+    taken.add(name);
+    names.set(path, name);
+  }
+  return names;
 }
 
 /** The declared name of a top-level node (interface or type alias), if any. */

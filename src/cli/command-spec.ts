@@ -3,6 +3,7 @@
  * `generated/commands.ts`: one entry per operation of the spec, as plain data
  * the CLI reads. Types only; nothing here runs.
  */
+import type { PageSpec } from "../paginate.js";
 
 /** Scalar type of a flag's value (for arrays: of each repeated value). */
 export type FlagType = "string" | "integer" | "number" | "boolean";
@@ -28,16 +29,6 @@ export interface FlagSpec {
   readonly role?: "page" | "size";
 }
 
-/** What the paging engine needs (the same object the generated paginators pass to `paginate`). */
-export interface CommandPageSpec {
-  readonly path: string;
-  readonly pageParam: string;
-  readonly sizeParam: string;
-  readonly items: string;
-  readonly meta?: { readonly key: string; readonly pageNumber?: string; readonly totalPages?: string };
-  readonly minSize?: number;
-  readonly maxSize?: number;
-}
 
 export interface CommandSpec {
   /** `voice-clones`: from the operation's first tag, else its path. */
@@ -53,7 +44,8 @@ export interface CommandSpec {
   /** The operation takes a request body: the CLI adds `--data`. */
   readonly body?: { readonly required: boolean; readonly mediaType: string };
   /** Set for paginated operations: the CLI pages through them. */
-  readonly paginate?: CommandPageSpec;
+  /** How the command pages: the same object the generated paginators pass to `paginate`. */
+  readonly paginate?: PageSpec;
   /** Field of the paging metadata (`paginate.meta.key`) holding the total number of items, when the spec has one. */
   readonly totalItems?: string;
   /** Item fields shown by `--format table`, most important first (absent: the first item's scalar fields). */

@@ -3,22 +3,16 @@
  * compiles when the types are used right, and fails (on the expected lines)
  * when they are misused, which proves the types are not `any`.
  */
-import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { tscStrict } from "../helpers/tsc.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const TSC = join(ROOT, "node_modules", "typescript", "bin", "tsc");
 let dir: string;
-
-function tsc(files: string[]) {
-  const args = ["--noEmit", "--strict", "--target", "es2022", "--module", "nodenext", "--moduleResolution", "nodenext", "--skipLibCheck", "--types", "node", ...files];
-  const result = spawnSync(process.execPath, [TSC, ...args], { cwd: dir, encoding: "utf8" });
-  return { code: result.status, output: result.stdout + result.stderr };
-}
+const tsc = (files: string[]) => tscStrict(files, dir);
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "consumer-types-"));

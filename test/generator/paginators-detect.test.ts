@@ -5,11 +5,11 @@
  * which `x-pagination` mistakes stop generation, and that the emitted
  * wrappers are typed (real `tsc`, with lines that must not compile).
  */
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { tscStrict } from "../helpers/tsc.js";
 import { ROOT, generate, type RunResult } from "./cli-runner.js";
 
 const FIXTURES = join(ROOT, "test", "fixtures", "pagination");
@@ -147,12 +147,8 @@ export async function use(): Promise<void> {
 }
 `,
     );
-    const tsc = spawnSync(
-      process.execPath,
-      [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "--noEmit", "--strict", "--target", "es2022", "--module", "nodenext", "--moduleResolution", "nodenext", "--skipLibCheck", "--types", "node", "consumer.ts"],
-      { cwd: dir, encoding: "utf8" },
-    );
-    expect(tsc.stdout + tsc.stderr).toBe("");
-    expect(tsc.status).toBe(0);
+    const tsc = tscStrict(["consumer.ts"], dir);
+    expect(tsc.output).toBe("");
+    expect(tsc.code).toBe(0);
   });
 });

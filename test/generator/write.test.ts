@@ -2,23 +2,15 @@
  * Writing generated/: nothing changes on any failure, a clean run writes,
  * a second run writes identical bytes, stale generated files are removed.
  */
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ROOT, generate } from "./cli-runner.js";
+import { ROOT, copyRepo, generate, snapshot } from "./cli-runner.js";
 
 let dir: string;
 
-function snapshot(folder: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const name of readdirSync(folder)) out[name] = readFileSync(join(folder, name), "utf8");
-  return out;
-}
-
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), "write-"));
-  for (const entry of ["spec", "generated", "redocly.yaml"]) cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
+  dir = copyRepo("write-");
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -1,0 +1,98 @@
+/**
+ * Runs the real generator CLI the way `npm run generate` does (`node
+ * scripts/run.mjs ...`), asynchronously so several runs can overlap, plus the
+ * helpers the generator tests share: fixture paths, an output folder with
+ * files in it and its byte-for-byte snapshot, and `tsc --strict` over outputs.
+ */
+import { execFile, spawn } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+export const FIXTURES = join(ROOT, "test", "fixtures");
+const RUN = join(ROOT, "scripts", "run.mjs");
+const TSC = join(ROOT, "node_modules", "typescript", "bin", "tsc");
+
+export interface GenerateRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** `npm run generate -- <args>` in `cwd` (default: the project root, so messages name `test/fixtures/...`). */
+export function runGenerate(args: readonly string[], options: { cwd?: string; timeoutMs?: number } = {}): Promise<GenerateRun> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [RUN, ...args], {
+      cwd: options.cwd ?? ROOT,
+      env: { ...process.env, REDOCLY_TELEMETRY: "off", NO_COLOR: "1" },
+      timeout: options.timeoutMs ?? 60_000,
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+export function fixture(...parts: string[]): string {
+  return join(FIXTURES, ...parts);
+}
+
+/** A fresh temporary folder. */
+export function tempDir(prefix: string): string {
+  return mkdtempSync(join(tmpdir(), `${prefix}-`));
+}
+
+/**
+ * An output folder that already holds files: the committed generated/ files
+ * and a hand-written one. A failed run must leave every byte of it alone.
+ */
+export function occupiedOut(parent: string): string {
+  const out = join(parent, "out");
+  cpSync(join(ROOT, "generated"), out, { recursive: true });
+  writeFileSync(join(out, "NOTES.md"), "hand-written, not generated\n");
+  return out;
+}
+
+/** Every file under `dir` (relative, `/`-separated) with its bytes, hex-encoded for readable diffs. */
+export function snapshot(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    files[relative(dir, path).split(sep).join("/")] = readFileSync(path).toString("hex");
+  }
+  return files;
+}
+
+/**
+ * A folder to typecheck generated outputs in: `<dir>/<name>/generated` for
+ * each output, with `<dir>/<name>/src` linking to the runtime the paginators
+ * import, and node_modules reachable.
+ */
+export function typecheckRoot(): string {
+  const dir = tempDir("typecheck");
+  symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
+  writeFileSync(join(dir, "package.json"), JSON.stringify({ type: "module" }));
+  return dir;
+}
+
+/** `<root>/<name>/generated`, ready to be a `--out`. */
+export function outputIn(root: string, name: string): string {
+  mkdirSync(join(root, name), { recursive: true });
+  symlinkSync(join(ROOT, "src"), join(root, name, "src"), "dir");
+  return join(root, name, "generated");
+}
+
+/** `tsc --noEmit --strict` over `files` (relative to `cwd`): exit code and diagnostics. */
+export function tsc(cwd: string, files: readonly string[]): Promise<{ code: number | null; output: string }> {
+  const args = ["--noEmit", "--strict", "--target", "es2022", "--module", "nodenext", "--moduleResolution", "nodenext", "--skipLibCheck", "--types", "node", ...files];
+  return new Promise((resolve) => {
+    execFile(process.execPath, [TSC, ...args], { cwd, encoding: "utf8", maxBuffer: 32 * 1024 * 1024 }, (error, stdout, stderr) => {
+      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, output: `${stdout}${stderr}` });
+    });
+  });
+}
