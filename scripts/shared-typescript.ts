@@ -47,3 +47,54 @@ export async function noLintConfig(): Promise<NonNullable<Parameters<OpenapiType
   const core = fromOpenapiTs("@redocly/openapi-core") as { createConfig(config: object): Promise<never> };
   return core.createConfig({ rules: {} });
 }
+
+type Options = NonNullable<Parameters<OpenapiTypescript["default"]>[1]>;
+type Nodes = Awaited<ReturnType<OpenapiTypescript["default"]>>;
+
+/**
+ * openapi-typescript's `openapiTS()` without its front half: it would
+ * stringify, parse, lint and bundle the document again, work the load and
+ * lint steps have done (on the full Telnyx spec, about a third of the types
+ * step). The document must be bundled already (internal refs only). The
+ * context is built with the same defaults as `openapiTS()` in the pinned
+ * version; a test compares the two outputs byte for byte.
+ */
+export function transformDocument(doc: object, options: Omit<Options, "redocly" | "cwd">): Nodes {
+  const ota = loadOpenapiTypescript();
+  const schema = doc as Parameters<OpenapiTypescript["transformSchema"]>[0];
+  const silent = options.silent ?? false;
+  const ctx = {
+    additionalProperties: options.additionalProperties ?? false,
+    alphabetize: options.alphabetize ?? false,
+    arrayLength: options.arrayLength ?? false,
+    defaultNonNullable: options.defaultNonNullable ?? true,
+    discriminators: ota.scanDiscriminators(schema, options),
+    emptyObjectsUnknown: options.emptyObjectsUnknown ?? false,
+    enum: options.enum ?? false,
+    enumValues: options.enumValues ?? false,
+    conditionalEnums: options.conditionalEnums ?? false,
+    dedupeEnums: options.dedupeEnums ?? false,
+    excludeDeprecated: options.excludeDeprecated ?? false,
+    exportType: options.exportType ?? false,
+    immutable: options.immutable ?? false,
+    rootTypes: options.rootTypes ?? false,
+    rootTypesNoSchemaPrefix: options.rootTypesNoSchemaPrefix ?? false,
+    rootTypesKeepCasing: options.rootTypesKeepCasing ?? false,
+    injectFooter: [],
+    pathParamsAsTypes: options.pathParamsAsTypes ?? false,
+    postTransform: typeof options.postTransform === "function" ? options.postTransform : undefined,
+    propertiesRequiredByDefault: options.propertiesRequiredByDefault ?? false,
+    redoc: undefined as never,
+    silent,
+    inject: options.inject ?? undefined,
+    transform: typeof options.transform === "function" ? options.transform : undefined,
+    transformProperty: typeof options.transformProperty === "function" ? options.transformProperty : undefined,
+    makePathsEnum: options.makePathsEnum ?? false,
+    generatePathParams: options.generatePathParams ?? false,
+    readWriteMarkers: options.readWriteMarkers ?? false,
+    resolve<T>($ref: string): T | undefined {
+      return ota.resolveRef(schema, $ref, { silent }) as T | undefined;
+    },
+  };
+  return ota.transformSchema(schema, ctx as Parameters<OpenapiTypescript["transformSchema"]>[1]);
+}

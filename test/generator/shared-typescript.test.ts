@@ -1,13 +1,14 @@
 /**
  * The types step loads openapi-typescript on ts-morph's TypeScript (one
  * TypeScript load instead of two). Its output must be byte-identical to
- * openapi-typescript on its own TypeScript, on the seed and the full spec.
+ * openapi-typescript on its own TypeScript, on the seed and the full spec;
+ * and so must calling its transform directly (`transformDocument`).
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import openapiTSOwn, { astToString as printOwn } from "openapi-typescript";
-import { loadOpenapiTypescript, noLintConfig } from "../../scripts/shared-typescript.js";
+import { loadOpenapiTypescript, noLintConfig, transformDocument } from "../../scripts/shared-typescript.js";
 import { parseSpecText } from "../../scripts/parse-spec.js";
 import { ROOT } from "./cli-runner.js";
 
@@ -29,5 +30,8 @@ describe("openapi-typescript on ts-morph's TypeScript", () => {
     const viaOwn = printOwn(await openapiTSOwn(structuredClone(doc), { ...OPTIONS, redocly: config }));
     expect(viaShared.length).toBeGreaterThan(1000);
     expect(viaShared).toBe(viaOwn);
+    // The types step skips openapiTS()'s parse/lint/bundle half and calls its transform directly.
+    const direct = shared.astToString(transformDocument(structuredClone(doc), OPTIONS));
+    expect(direct).toBe(viaOwn);
   });
 });
