@@ -5,6 +5,7 @@
 import type { OpenApiDocument } from "./bundle.js";
 import { isObject } from "./openapi-walk.js";
 import type { OutputFile } from "./output-file.js";
+import { literal } from "./emit-safety.js";
 
 export function generateServers(doc: OpenApiDocument, fileHeader: string): OutputFile {
   const urls = (Array.isArray(doc.servers) ? doc.servers : []).filter(isObject).flatMap((server) => {
@@ -17,7 +18,7 @@ export function generateServers(doc: OpenApiDocument, fileHeader: string): Outpu
       }),
     ];
   });
-  const list = urls.map((u) => JSON.stringify(u)).join(", ");
+  const list = urls.map((u) => literal(u)).join(", ");
   const content = `${fileHeader}
 /** The spec's \`servers\` URLs, in order: the first is the client's default base URL. */
 export const servers = [${list}] as const;

@@ -1,11 +1,11 @@
 /**
- * Step 3, types: openapi-typescript's Node API turns the bundled document into
+ * Step 3, types: openapi-typescript's transform turns the bundled document into
  * `schema.ts` (paths, components, operations), plus root aliases without a
  * prefix (`VoiceCloneData`) named by our rule (identifiers.ts) and written by
  * us, since openapi-typescript's own neither escapes names nor avoids
  * collisions. Its output is then checked to hold types only: nothing in it runs.
  */
-import { loadOpenapiTypescript, noLintConfig } from "./shared-typescript.js";
+import { loadOpenapiTypescript, transformDocument } from "./shared-typescript.js";
 import type { OpenApiDocument } from "./bundle.js";
 import { assertTypesOnly, escapeInvisibleBreaks, singleQuoted } from "./emit-safety.js";
 import { GenerateError } from "./errors.js";
@@ -22,17 +22,18 @@ const WITH_REQUIRED = "type WithRequired<T, K extends PropertyKey> = T & {\n    
 
 export async function generateTypes(doc: OpenApiDocument, fileHeader: string, specLabel: string): Promise<OutputFile> {
   checkOperationIds(doc, specLabel);
-  const { default: openapiTS, astToString, stringToAST } = loadOpenapiTypescript();
+  const { astToString, stringToAST } = loadOpenapiTypescript();
   const deferred = deferredArrays(doc, specLabel);
   const replaced = new Map<string, unknown>();
   const stand = new WeakSet<object>();
   let nodes;
   try {
-    // A copy: openapi-typescript's bundler changes the document it is given.
-    const ast = await openapiTS(structuredClone(doc) as unknown as Parameters<typeof openapiTS>[0], {
+    // Only openapi-typescript's transform: its parse/lint/bundle half (a Redocly
+    // resolver that could read files or fetch URLs) never runs. On a copy: the
+    // transform changes some documents it is given.
+    const ast = transformDocument(structuredClone(doc), {
       rootTypes: false,
       silent: true,
-      redocly: await noLintConfig(),
       // An array on a self-referring loop becomes a reference to an interface (see arraysToDefer).
       postTransform(type, options) {
         const name = options.path === undefined ? undefined : deferred.get(options.path);
