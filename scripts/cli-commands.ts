@@ -49,7 +49,7 @@ function command(doc: OpenApiDocument, op: OperationRef, file: string): Draft {
   const operationId = text(op.operation.operationId);
   const resource = resourceName(op.operation.tags, op.path);
   const names = actionNames({ paginated: paged !== undefined, method: op.method, path: op.path, ...(operationId !== undefined && { operationId }) }, resource);
-  const out: Mutable<CommandSpec> = { resource, action: names[0]!, method: op.method, path: op.path, flags: operationFlags(doc, op, paged, file) };
+  const out: Mutable<CommandSpec> = { resource, action: names[0]!, method: op.method, path: op.path, flags: operationFlags(doc, op, paged) };
   if (operationId !== undefined) out.operationId = operationId;
   const summary = text(op.operation.summary);
   const description = text(op.operation.description);

@@ -1,37 +1,26 @@
 /**
  * One operation's query and path parameters -> the CLI's flag data: name,
  * type, enum, bounds, default, required, description. Header and cookie
- * parameters are not flags (the client sends the auth header itself).
+ * parameters are not flags (the client sends the auth header itself). Flag
+ * names follow scripts/cli-names.ts (`flagNames`): unique per operation,
+ * each flag sending its own parameter's name and location.
  */
 import type { FlagSpec, FlagType } from "../src/cli/command-spec.js";
 import type { OpenApiDocument } from "./bundle.js";
-import { RESERVED_FLAGS, flagName } from "./cli-names.js";
-import { GenerateError, pointerOf } from "./errors.js";
+import { RESERVED_FLAGS, flagNames } from "./cli-names.js";
 import { deref, isObject, schemaTypes, type Node, type OperationRef } from "./openapi-walk.js";
 import type { PagedOperation } from "./pagination-detect.js";
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-export function operationFlags(doc: OpenApiDocument, op: OperationRef, paged: PagedOperation | undefined, file: string): FlagSpec[] {
-  const taken = new Map<string, string>();
-  const flags: FlagSpec[] = [];
-  for (const param of op.parameters) {
-    if (param.in !== "query" && param.in !== "path") continue;
-    const name = String(param.name);
-    const flag = flagName(name, param.in, RESERVED_FLAGS);
-    const previous = taken.get(flag);
-    if (previous !== undefined) {
-      throw new GenerateError(
-        `parameters ${JSON.stringify(previous)} and ${JSON.stringify(name)} of ${op.method.toUpperCase()} ${op.path} both become the CLI flag --${flag}`,
-        { file, pointer: pointerOf(["paths", op.path, op.method, "parameters"]) },
-        "rename one of the parameters",
-      );
-    }
-    taken.set(flag, name);
-    const role = paged?.pageParam === name ? "page" : paged?.sizeParam === name ? "size" : undefined;
-    flags.push(flagSpec(doc, param, flag, role));
-  }
-  return flags;
+export function operationFlags(doc: OpenApiDocument, op: OperationRef, paged: PagedOperation | undefined): FlagSpec[] {
+  const params = op.parameters.filter((p) => p.in === "query" || p.in === "path");
+  const names = flagNames(params.map((p) => ({ name: String(p.name), in: p.in === "path" ? "path" : "query" })), RESERVED_FLAGS);
+  return params.map((param, i) => {
+    // The paginator's parameters are query parameters; a path parameter of the same name is not one of them.
+    const role = param.in !== "query" ? undefined : paged?.pageParam === param.name ? "page" : paged?.sizeParam === param.name ? "size" : undefined;
+    return flagSpec(doc, param, names[i]!, role);
+  });
 }
 
 function flagSpec(doc: OpenApiDocument, param: Node, flag: string, role: FlagSpec["role"]): FlagSpec {

@@ -21,11 +21,19 @@
  *   to the next name: `list` -> the operationId rule -> the whole operationId
  *   (or method and path) kebab-cased; a clash after that is an error.
  * - flag: the parameter's name kebab-cased (`page[size]` -> `page-size`,
- *   `filter[created_at][gte]` -> `filter-created-at-gte`); a name the CLI
- *   keeps for itself (`--limit`, `--format`, ...) gets the parameter's
- *   location in front (`--query-limit`).
+ *   `filter[created_at][gte]` -> `filter-created-at-gte`; a name without
+ *   ASCII letters or digits -> its location, `query` or `path`); a name the
+ *   CLI keeps for itself (`--limit`, `--format`, ...) gets the parameter's
+ *   location in front (`--query-limit`). Flags of one operation never
+ *   clash (flagNames): a name shared by a path and a query parameter gets
+ *   the location in front of each (`--path-list-id`, `--query-list-id`); a
+ *   name still shared stays with the first parameter in code-unit order of
+ *   the parameters' names, the others get `-2`, `-3`, ... (`StartTime`,
+ *   `StartTime<`, `StartTime>` -> `--start-time`, `--start-time-2`,
+ *   `--start-time-3`). The flag still sends the parameter's own name.
  */
 import { words } from "./identifiers.js";
+import { byCodeUnit } from "./openapi-walk.js";
 
 /**
  * Flag names the CLI keeps for itself (src/cli/global-flags.ts; a test checks
@@ -111,9 +119,39 @@ export function actionName(op: { paginated: boolean; method: string; path: strin
   return actionNames(op, resource)[0]!;
 }
 
+/** One parameter's flag, before the clashes of its operation are settled (flagNames). */
 export function flagName(param: string, location: string, reserved: readonly string[]): string {
-  const name = kebab(param);
+  const name = kebab(param) || location;
   return reserved.includes(name) ? `${location}-${name}` : name;
+}
+
+/**
+ * The flags of one operation's parameters, in the parameters' order, all
+ * different. The result depends on the set of parameters, never on their
+ * order: a name shared across locations takes the location in front; a name
+ * still shared is numbered in code-unit order of the parameters' names.
+ */
+export function flagNames(params: readonly { name: string; in: "query" | "path" }[], reserved: readonly string[]): string[] {
+  const wanted = params.map((p) => flagName(p.name, p.in, reserved));
+  const locations = new Map<string, Set<string>>();
+  wanted.forEach((name, i) => locations.set(name, (locations.get(name) ?? new Set()).add(params[i]!.in)));
+  const located = wanted.map((name, i) => (locations.get(name)!.size > 1 ? `${params[i]!.in}-${name}` : name));
+  const order = params.map((_, i) => i).sort((a, b) => byCodeUnit(params[a]!.name, params[b]!.name) || byCodeUnit(params[a]!.in, params[b]!.in));
+  const used = new Set(located);
+  const kept = new Set<string>();
+  const out = [...located];
+  for (const i of order) {
+    const name = located[i]!;
+    if (!kept.has(name)) {
+      kept.add(name);
+      continue;
+    }
+    let n = 2;
+    while (used.has(`${name}-${n}`)) n++;
+    out[i] = `${name}-${n}`;
+    used.add(out[i]!);
+  }
+  return out;
 }
 
 function singular(parts: string[]): string[] {

@@ -10,7 +10,7 @@ import type { OpenApiDocument } from "./bundle.js";
 import { assertTypesOnly, escapeInvisibleBreaks, singleQuoted } from "./emit-safety.js";
 import { GenerateError } from "./errors.js";
 import { checkOperationIds, rootAliases } from "./identifiers.js";
-import { arraysToDefer } from "./ref-check.js";
+import { arraysToDefer } from "./type-cycles.js";
 import type { OutputFile } from "./output-file.js";
 
 /**

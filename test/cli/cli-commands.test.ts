@@ -1,7 +1,9 @@
 /**
  * The generator step that writes generated/commands.ts: fixture specs in,
- * command data out (table-driven), collisions as clear errors, and the
- * committed file equal to what the step makes of spec/openapi.yaml.
+ * command data out (table-driven), flag clashes settled by the naming rule
+ * (and parsed back to the right parameter by the CLI), command clashes as
+ * clear errors, and the committed file equal to what the step makes of
+ * spec/openapi.yaml.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { parse } from "yaml";
@@ -11,6 +13,7 @@ import { GenerateError } from "../../scripts/errors.js";
 import { header } from "../../scripts/header.js";
 import { listOperations } from "../../scripts/openapi-walk.js";
 import type { CommandSpec } from "../../src/cli/command-spec.js";
+import { parseCommand } from "../../src/cli/parse-command.js";
 import { ROOT } from "./built-cli.js";
 
 const HEADER = "// test\n";
@@ -124,12 +127,70 @@ describe("generateCliCommands", () => {
     expect(commands[0]!.columns).toEqual(["label", "id"]);
   });
 
-  it.each([
+  const str = { type: "string" };
+  it.each<[string, { given: { path: string; pathParams?: object[]; params: object[] }; want: { flags: string[]; argv: string[]; path: object; query: object } }]>([
     [
-      "two parameters with one flag name",
-      { "/a": { get: { operationId: "a", parameters: [{ name: "page_size", in: "query" }, { name: "page[size]", in: "query" }], responses: ok() } } },
-      /parameters "page_size" and "page\[size\]" of GET \/a both become the CLI flag --page-size[\s\S]*fix: rename one of the parameters/,
+      "one name in path and query (path-level parameter)",
+      {
+        given: { path: "/lists/{list_id}", pathParams: [{ name: "list_id", in: "path", required: true, schema: str }], params: [{ name: "list_id", in: "query", schema: { type: "integer" } }] },
+        want: { flags: ["path-list-id path list_id", "query-list-id query list_id"], argv: ["--path-list-id", "a", "--query-list-id", "7"], path: { list_id: "a" }, query: { list_id: 7 } },
+      },
     ],
+    [
+      "names that kebab-case alike in the query",
+      {
+        given: { path: "/calls", params: [{ name: "StartTime>", in: "query", schema: str }, { name: "StartTime", in: "query", schema: str }, { name: "StartTime<", in: "query", schema: str }] },
+        want: {
+          flags: ["start-time-3 query StartTime>", "start-time query StartTime", "start-time-2 query StartTime<"],
+          argv: ["--start-time", "=", "--start-time-2", "<", "--start-time-3", ">"],
+          path: {},
+          query: { StartTime: "=", "StartTime<": "<", "StartTime>": ">" },
+        },
+      },
+    ],
+    [
+      "names that kebab-case alike across path and query",
+      {
+        given: { path: "/users/{user-id}/access", params: [{ name: "user-id", in: "path", required: true, schema: str }, { name: "userId", in: "query", schema: str }] },
+        want: { flags: ["path-user-id path user-id", "query-user-id query userId"], argv: ["--query-user-id", "q", "--path-user-id", "p"], path: { "user-id": "p" }, query: { userId: "q" } },
+      },
+    ],
+    [
+      "a global flag's name",
+      {
+        given: { path: "/things/{format}", params: [{ name: "format", in: "path", required: true, schema: str }, { name: "limit", in: "query", schema: { type: "integer" } }, { name: "query_limit", in: "query", schema: str }] },
+        want: {
+          flags: ["path-format path format", "query-limit query limit", "query-limit-2 query query_limit"],
+          argv: ["--path-format", "csv", "--format", "json", "--query-limit", "3", "--query-limit-2", "x"],
+          path: { format: "csv" },
+          query: { limit: 3, query_limit: "x" },
+        },
+      },
+    ],
+  ])("flag clash: %s", (_, { given, want }) => {
+    const [command] = commandsOf({
+      openapi: "3.1.0",
+      paths: { [given.path]: { ...(given.pathParams && { parameters: given.pathParams }), get: { operationId: "getThing", parameters: given.params, responses: ok() } } },
+    });
+    expect(command!.flags.map((f) => `${f.flag} ${f.in} ${f.param}`)).toEqual(want.flags);
+    const parsed = parseCommand(command!, want.argv, "help");
+    expect({ path: parsed.path, query: parsed.query }).toEqual({ path: want.path, query: want.query });
+  });
+
+  it("a path parameter named like the page parameter does not page", () => {
+    const [command] = commandsOf({
+      openapi: "3.1.0",
+      paths: { "/books/{page[number]}/things": { get: { operationId: "listThings", parameters: [{ name: "page[number]", in: "path", required: true, schema: str }, ...pageParams], responses: ok(listBody) } } },
+      components,
+    });
+    expect(command!.flags.map((f) => [f.flag, f.role])).toEqual([
+      ["path-page-number", undefined],
+      ["query-page-number", "page"],
+      ["page-size", "size"],
+    ]);
+  });
+
+  it.each([
     [
       "two operations with one command name",
       { "/a": { get: { operationId: "get_thing", tags: ["T"], responses: ok() } }, "/b": { get: { operationId: "getThing", tags: ["T"], responses: ok() } } },

@@ -1,6 +1,6 @@
 /** The naming rules of the generated CLI (scripts/cli-names.ts), as a table. */
 import { describe, expect, it } from "vitest";
-import { RESERVED_FLAGS, actionName, flagName, resourceName } from "../../scripts/cli-names.js";
+import { RESERVED_FLAGS, actionName, flagName, flagNames, resourceName } from "../../scripts/cli-names.js";
 import { GLOBAL_FLAGS } from "../../src/cli/global-flags.js";
 
 describe("resourceName", () => {
@@ -47,11 +47,48 @@ describe("flagName", () => {
     ["connection_id", "path", "connection-id"],
     ["limit", "query", "query-limit"],
     ["format", "path", "path-format"],
-  ])("%s -> --%s", (param, location, want) => {
+    ["\u0438\u043c\u044f", "query", "query"],
+  ])("%s (%s) -> --%s", (param, location, want) => {
     expect(flagName(param, location, RESERVED_FLAGS)).toBe(want);
   });
 
   it("the generator reserves every flag the CLI defines", () => {
     for (const name of Object.keys(GLOBAL_FLAGS)) expect(RESERVED_FLAGS).toContain(name);
+  });
+});
+
+type Param = { name: string; in: "query" | "path" };
+const q = (name: string): Param => ({ name, in: "query" });
+const p = (name: string): Param => ({ name, in: "path" });
+
+describe("flagNames", () => {
+  it.each<[string, { given: Param[]; want: string[] }]>([
+    ["no clash: names as flagName makes them", { given: [p("list_id"), q("page[size]")], want: ["list-id", "page-size"] }],
+    ["one name in path and query: both take their location", { given: [p("list_id"), q("list_id")], want: ["path-list-id", "query-list-id"] }],
+    ["names that kebab-case alike across locations", { given: [p("user-id"), q("userId")], want: ["path-user-id", "query-user-id"] }],
+    ["names that kebab-case alike in one location: numbered", { given: [q("StartTime"), q("StartTime<"), q("StartTime>")], want: ["start-time", "start-time-2", "start-time-3"] }],
+    ["numbering follows the names' code units, not their order", { given: [q("StartTime>"), q("StartTime<"), q("StartTime")], want: ["start-time-3", "start-time-2", "start-time"] }],
+    ["upper case sorts before lower case", { given: [q("page_size"), q("PageSize")], want: ["page-size-2", "page-size"] }],
+    ["a global flag's name already takes the location", { given: [q("limit"), q("format"), p("help")], want: ["query-limit", "query-format", "path-help"] }],
+    ["a global flag's name in both locations", { given: [q("limit"), p("limit")], want: ["query-limit", "path-limit"] }],
+    ["a located name that another parameter has: numbered", { given: [q("limit"), q("query_limit")], want: ["query-limit", "query-limit-2"] }],
+    ["a number already taken is skipped", { given: [q("a_b"), q("aB"), q("a-b-2")], want: ["a-b-3", "a-b", "a-b-2"] }],
+    ["a clash in both locations and within one", { given: [p("id"), q("id"), q("ID")], want: ["path-id", "query-id-2", "query-id"] }],
+    ["names without letters or digits", { given: [q("$"), q("\u00e9"), p("*")], want: ["query", "query-2", "path"] }],
+  ])("%s", (_, { given, want }) => {
+    expect(flagNames(given, RESERVED_FLAGS)).toEqual(want);
+  });
+
+  it("flags are unique and do not depend on the parameters' order", () => {
+    const params = [p("id"), q("id"), q("ID"), q("limit"), q("query_limit"), q("StartTime"), q("StartTime<"), p("start_time"), q("$")];
+    const named = (list: Param[]) => new Map(list.map((param, i) => [`${param.in}:${param.name}`, flagNames(list, RESERVED_FLAGS)[i]]));
+    const want = named(params);
+    expect(new Set(want.values()).size).toBe(params.length);
+    for (const value of want.values()) expect(RESERVED_FLAGS).not.toContain(value);
+    for (let shift = 1; shift < params.length; shift++) {
+      const rotated = [...params.slice(shift), ...params.slice(0, shift)];
+      expect(named(rotated)).toEqual(want);
+      expect(named([...rotated].reverse())).toEqual(want);
+    }
   });
 });
