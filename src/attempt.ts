@@ -31,9 +31,10 @@ export class Attempt {
 
   /** The caller aborted (EventListener interface, so no closure is needed). */
   handleEvent(): void {
-    this.#controller.abort(this.#caller?.reason);
+    this.#controller.abort(this.#caller!.reason);
   }
 
+  /** The time limit passed. */
   expire(): void {
     this.timedOut = true;
     this.#controller.abort(new DOMException(`The attempt timed out after ${this.timeoutMs} ms.`, "TimeoutError"));

@@ -53,18 +53,11 @@ export function createClient(options: TelnyxClientOptions = {}): TelnyxClient {
   const maxDelayMs = resolveInteger("maxRetryDelayMs", options.maxRetryDelayMs, Math.max(DEFAULTS.maxRetryDelayMs, initialDelayMs), initialDelayMs);
   const log = createLog(resolveLogLevel(options.logLevel), options.logger ?? console, apiKey);
 
-  const send = createRetryingFetch({
-    fetch: options.fetch,
-    maxRetries,
-    timeoutMs,
-    backoff: { initialDelayMs, maxDelayMs },
-    log,
-    secret: apiKey,
-  });
+  const send = createRetryingFetch({ fetch: options.fetch, maxRetries, timeoutMs, backoff: { initialDelayMs, maxDelayMs }, log, secret: apiKey });
   const base = createFetchClient<paths>({
     baseUrl,
     headers: { Accept: "application/json", "User-Agent": USER_AGENT, ...options.defaultHeaders, Authorization: `Bearer ${apiKey}` },
   });
   // Every method passes its own per-call fetch built on `send` (typed-client.ts).
-  return withCallInfo(base, send, apiKey);
+  return withCallInfo(base, send);
 }

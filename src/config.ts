@@ -6,16 +6,14 @@
 import { ConfigurationError } from "./errors.js";
 import { isLogLevel, LOG_LEVELS, type LogLevel } from "./logger.js";
 
-export const DEFAULTS = {
-  maxRetries: 2,
-  timeoutMs: 60_000,
-  initialRetryDelayMs: 500,
-  maxRetryDelayMs: 8_000,
-  logLevel: "off" as LogLevel,
-};
+export const DEFAULTS = { maxRetries: 2, timeoutMs: 60_000, initialRetryDelayMs: 500, maxRetryDelayMs: 8_000 };
 
 /** The longest delay a timer takes (2^31 - 1 ms); beyond it timers fire at once. */
 const MAX_TIMER_MS = 2_147_483_647;
+
+/** Control characters other than tab, and anything outside Latin-1: no HTTP header value can hold them. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+const NOT_IN_A_HEADER = /[\u0000-\u0008\u000a-\u001f\u007f]|[^\u0000-\u00ff]/;
 
 /** An environment variable, or undefined where there is no `process` (browsers). */
 export function readEnv(name: string): string | undefined {
@@ -24,28 +22,19 @@ export function readEnv(name: string): string | undefined {
 
 /** The key from `apiKey`, else TELNYX_API_KEY: present, not blank, and a valid header value. */
 export function resolveApiKey(option: string | undefined, env: string | undefined = readEnv("TELNYX_API_KEY")): string {
-  const fromOption = option !== undefined;
-  const where = fromOption ? "the apiKey option" : "TELNYX_API_KEY";
-  const key = fromOption ? option : env;
+  const [key, where] = option !== undefined ? [option, "the apiKey option"] : [env, "TELNYX_API_KEY"];
   if (key === undefined) {
     throw new ConfigurationError("No API key: set the TELNYX_API_KEY environment variable or pass apiKey to createClient().");
   }
-  if (typeof key !== "string" || key.trim() === "") {
-    throw new ConfigurationError(`The API key from ${where} is blank: set TELNYX_API_KEY (or pass apiKey) to your Telnyx API key.`);
-  }
-  if (/[\r\n]/.test(key)) {
-    throw new ConfigurationError(
-      `The API key from ${where} contains a line break (CR or LF), which would end the Authorization header: ` +
-        "remove it from TELNYX_API_KEY (or apiKey); a trailing newline often comes from a file or `echo`.",
-    );
-  }
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
-  if (/[\u0000-\u0008\u000a-\u001f\u007f]|[^\u0000-\u00ff]/.test(key)) {
-    throw new ConfigurationError(
-      `The API key from ${where} contains a control character or a character outside Latin-1, which no HTTP header can carry: ` +
-        "check TELNYX_API_KEY (or apiKey) for a copy-paste accident.",
-    );
-  }
+  const problem =
+    typeof key !== "string" || !key.trim()
+      ? "is blank"
+      : /[\r\n]/.test(key)
+        ? "contains a line break (CR or LF), e.g. a trailing newline from a file"
+        : NOT_IN_A_HEADER.test(key)
+          ? "contains a control character or a character outside Latin-1"
+          : "";
+  if (problem) throw new ConfigurationError(`The API key from ${where} ${problem}: set TELNYX_API_KEY (or pass apiKey) to your Telnyx API key.`);
   return key.trim();
 }
 
@@ -59,34 +48,32 @@ export function resolveBaseUrl(
   servers: readonly string[],
   env: string | undefined = readEnv("TELNYX_BASE_URL"),
 ): string {
-  const envValue = env?.trim() ? env : undefined;
   const [raw, where] =
-    option !== undefined ? [option, "the baseUrl option"] : envValue !== undefined ? [envValue, "TELNYX_BASE_URL"] : [servers[0], "the spec's servers[0]"];
+    option !== undefined ? [option, "the baseUrl option"] : env?.trim() ? [env, "TELNYX_BASE_URL"] : [servers[0], "the spec's servers[0]"];
   if (raw === undefined) {
     throw new ConfigurationError("No base URL: the spec lists no servers, so set the TELNYX_BASE_URL environment variable or pass baseUrl to createClient().");
   }
-  let url: URL;
+  let url: URL | undefined;
   try {
     url = new URL(String(raw).trim());
-  } catch {
-    throw new ConfigurationError(`The base URL from ${where} is not an absolute URL: ${JSON.stringify(raw)}; use e.g. "https://api.telnyx.com/v2".`);
-  }
-  if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new ConfigurationError(`The base URL from ${where} must use https (or http), not ${url.protocol}`);
-  }
-  if (url.username || url.password) {
-    throw new ConfigurationError(`The base URL from ${where} contains credentials: remove them and pass the key as apiKey (or TELNYX_API_KEY).`);
-  }
-  if (url.search || url.hash) {
-    throw new ConfigurationError(`The base URL from ${where} has a query or fragment (${url.search}${url.hash}): give only scheme, host and path.`);
-  }
-  return `${url.origin}${url.pathname.replace(/\/{2,}/g, "/").replace(/\/+$/, "")}`;
+  } catch {}
+  const problem = !url
+    ? `is not an absolute URL (${JSON.stringify(raw)})`
+    : !/^https?:$/.test(url.protocol)
+      ? `must use https (or http), not ${url.protocol}`
+      : url.username || url.password
+        ? "contains credentials (pass the key as apiKey)"
+        : url.search || url.hash
+          ? "has a query or fragment"
+          : "";
+  if (problem) throw new ConfigurationError(`The base URL from ${where} ${problem}: give scheme, host and path, like "https://api.telnyx.com/v2".`);
+  return url!.origin + url!.pathname.replace(/\/{2,}/g, "/").replace(/\/+$/, "");
 }
 
 /** `value` when it is a whole number in [min, max], else a `ConfigurationError` naming the option. */
 export function resolveInteger(name: string, value: number | undefined, fallback: number, min: number, max = MAX_TIMER_MS): number {
   if (value === undefined) return fallback;
-  if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
+  if (!Number.isInteger(value) || value < min || value > max) {
     throw new ConfigurationError(`${name} must be a whole number from ${min} to ${max}, got ${String(value)}.`);
   }
   return value;
@@ -94,10 +81,7 @@ export function resolveInteger(name: string, value: number | undefined, fallback
 
 /** `logLevel`, else TELNYX_LOG, else "off". */
 export function resolveLogLevel(option: string | undefined, env: string | undefined = readEnv("TELNYX_LOG")): LogLevel {
-  const [value, where] = option !== undefined ? [option, "the logLevel option"] : [env?.trim() || undefined, "TELNYX_LOG"];
-  if (value === undefined) return DEFAULTS.logLevel;
-  if (!isLogLevel(value)) {
-    throw new ConfigurationError(`${where} is ${JSON.stringify(value)}; use one of ${LOG_LEVELS.join(", ")}.`);
-  }
+  const [value, where] = option !== undefined ? [option, "the logLevel option"] : [env?.trim() || "off", "TELNYX_LOG"];
+  if (!isLogLevel(value)) throw new ConfigurationError(`${where} is ${JSON.stringify(value)}; use one of ${LOG_LEVELS.join(", ")}.`);
   return value;
 }

@@ -19,25 +19,19 @@ const SNIPPET_CHARS = 200;
 export function errorObjectsOf(body: unknown, secret?: string): ApiErrorObject[] {
   if (!isRecord(body) || !Array.isArray(body.errors)) return [];
   return body.errors.filter(isRecord).map((entry) => {
-    const out: ApiErrorObject = {};
-    const text = (value: unknown) => (typeof value === "string" ? redactText(value, secret) : undefined);
-    const code = typeof entry.code === "number" ? String(entry.code) : text(entry.code);
-    if (code !== undefined) out.code = code;
-    const title = text(entry.title);
-    if (title !== undefined) out.title = title;
-    const detail = text(entry.detail);
-    if (detail !== undefined) out.detail = detail;
-    if (isRecord(entry.source)) {
-      const pointer = text(entry.source.pointer);
-      const parameter = text(entry.source.parameter);
-      if (pointer !== undefined || parameter !== undefined) {
-        out.source = {};
-        if (pointer !== undefined) out.source.pointer = pointer;
-        if (parameter !== undefined) out.source.parameter = parameter;
-      }
-    }
+    const { code, title, detail, source } = entry;
+    const out: ApiErrorObject = strings({ code: typeof code === "number" ? String(code) : code, title, detail }, secret);
+    const where = isRecord(source) ? strings({ pointer: source.pointer, parameter: source.parameter }, secret) : {};
+    if (Object.keys(where).length) out.source = where;
     return out;
   });
+}
+
+/** The string values of `fields` with the secret removed; other values are dropped. */
+function strings(fields: Record<string, unknown>, secret: string | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(fields)) if (typeof value === "string") out[key] = redactText(value, secret);
+  return out;
 }
 
 export interface MessageParts {
@@ -54,46 +48,41 @@ export interface MessageParts {
  * from the first error's title and detail; without an envelope, the status
  * text and a short summary of the body ("500 Internal Server Error: empty response body").
  */
-export function apiErrorMessage(parts: MessageParts): string {
-  const first = parts.errors[0];
+export function apiErrorMessage({ status, statusText, errors, body, requestId, page }: MessageParts): string {
+  const [first, ...more] = errors;
   const notes: string[] = [];
   let text: string;
-  if (first && (first.title || first.detail)) {
+  if (first?.title || first?.detail) {
     const { title, detail } = first;
     text = title && detail && title !== detail ? `${title}: ${detail}` : (title || detail)!;
     if (first.code) notes.push(`code ${first.code}`);
     if (first.source?.pointer) notes.push(`at ${first.source.pointer}`);
-    if (parts.errors.length > 1) notes.push(`${parts.errors.length - 1} more error${parts.errors.length > 2 ? "s" : ""}`);
+    if (more.length) notes.push(`${more.length} more error${more.length > 1 ? "s" : ""}`);
   } else {
-    text = `${parts.statusText || "HTTP error"}: ${summarizeBody(parts.body)}`;
+    text = `${statusText || "HTTP error"}: ${summarizeBody(body)}`;
   }
-  if (parts.page !== undefined) notes.push(`page ${parts.page}`);
-  if (parts.requestId) notes.push(`request id ${parts.requestId}`);
-  return `${parts.status} ${text}${notes.length ? ` (${notes.join("; ")})` : ""}`;
+  if (page !== undefined) notes.push(`page ${page}`);
+  if (requestId) notes.push(`request id ${requestId}`);
+  return `${status} ${text}${notes.length ? ` (${notes.join("; ")})` : ""}`;
 }
 
 /** A one-line description of a body that is not the envelope. */
 export function summarizeBody(body: unknown): string {
   if (body === undefined || body === null || body === "") return "empty response body";
-  if (typeof body === "string") return summarizeText(body);
-  if (isRecord(body)) {
-    const said = [body.message, body.error, isRecord(body.error) ? body.error.message : undefined, body.detail, body.title].find(
-      (value): value is string => typeof value === "string" && value.trim() !== "",
-    );
-    if (said) return clip(said);
-  }
-  return `JSON body ${clip(JSON.stringify(body) ?? String(body))}`;
-}
-
-function summarizeText(text: string): string {
-  const trimmed = text.trim();
-  if (trimmed === "") return "blank response body";
-  if (trimmed.startsWith("<")) {
-    const title = /<title[^>]*>([^<]*)<\/title>/i.exec(trimmed)?.[1]?.trim();
-    const words = oneLine(title || trimmed.replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, " ").replace(/<[^>]*>/g, " "));
+  if (typeof body === "string") {
+    const text = oneLine(body);
+    if (!text) return "blank response body";
+    if (!text.startsWith("<")) return `non-JSON body "${clip(text)}"`;
+    const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1]?.trim();
+    const words = oneLine(title || text.replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, " ").replace(/<[^>]*>/g, " "));
     return `HTML body${words ? ` "${clip(words)}"` : ""} (not JSON: a proxy or gateway answered?)`;
   }
-  return `non-JSON body "${clip(oneLine(trimmed))}"`;
+  if (isRecord(body)) {
+    const error = isRecord(body.error) ? body.error.message : undefined;
+    const said = [body.message, body.error, error, body.detail, body.title].find((value) => typeof value === "string" && value.trim());
+    if (said) return clip(said as string);
+  }
+  return `JSON body ${clip(JSON.stringify(body) ?? String(body))}`;
 }
 
 function oneLine(text: string): string {

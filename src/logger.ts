@@ -18,21 +18,16 @@ export interface Logger {
 
 /** The enabled writers only: `log.debug` is undefined unless debug is on, so callers build no line for nothing. */
 export interface Log {
-  readonly debug?: (line: string) => void;
-  readonly info?: (line: string) => void;
+  readonly debug?: ((line: string) => void) | undefined;
+  readonly info?: ((line: string) => void) | undefined;
 }
 
-const PREFIX = "[telnyx-typed]";
-
 export function isLogLevel(value: unknown): value is LogLevel {
-  return typeof value === "string" && (LOG_LEVELS as readonly string[]).includes(value);
+  return LOG_LEVELS.includes(value as LogLevel);
 }
 
 export function createLog(level: LogLevel, logger: Logger, secret: string): Log {
-  const rank = LOG_LEVELS.indexOf(level);
-  const writer = (method: "debug" | "info") => (line: string) => logger[method](`${PREFIX} ${redactText(line, secret)}`);
-  return {
-    debug: rank >= LOG_LEVELS.indexOf("debug") ? writer("debug") : undefined,
-    info: rank >= LOG_LEVELS.indexOf("info") ? writer("info") : undefined,
-  };
+  const writer = (method: "debug" | "info") =>
+    LOG_LEVELS.indexOf(level) >= LOG_LEVELS.indexOf(method) ? (line: string) => logger[method](`[telnyx-typed] ${redactText(line, secret)}`) : undefined;
+  return { debug: writer("debug"), info: writer("info") };
 }

@@ -5,15 +5,8 @@
 
 export const REDACTED = "***";
 
-/** Headers whose values are never shown. Compared in lower case. */
-export const SENSITIVE_HEADERS: ReadonlySet<string> = new Set([
-  "authorization",
-  "proxy-authorization",
-  "cookie",
-  "set-cookie",
-  "api-key",
-  "x-api-key",
-]);
+/** Headers whose values are never shown: (proxy-)authorization, (set-)cookie, (x-)api-key; `Headers` gives names in lower case. */
+const SENSITIVE_HEADER = /^(proxy-)?authorization$|^(set-)?cookie$|^(x-)?api-key$/;
 
 /**
  * Secrets shorter than this are not searched for in text: a real API key is
@@ -23,15 +16,14 @@ export const MIN_SECRET_LENGTH = 6;
 
 /** `text` with every occurrence of `secret` replaced by `***`. */
 export function redactText(text: string, secret: string | undefined): string {
-  return secret && secret.length >= MIN_SECRET_LENGTH && text.includes(secret) ? text.split(secret).join(REDACTED) : text;
+  return secret && secret.length >= MIN_SECRET_LENGTH ? text.split(secret).join(REDACTED) : text;
 }
 
 /** A plain, lower-cased copy of `headers`, sensitive values as `***` and the secret removed from the rest. */
 export function redactHeaders(headers: Headers | undefined, secret?: string): Record<string, string> {
   const out: Record<string, string> = {};
-  if (!headers) return out;
-  headers.forEach((value, name) => {
-    out[name] = SENSITIVE_HEADERS.has(name) ? REDACTED : redactText(value, secret);
+  headers?.forEach((value, name) => {
+    out[name] = SENSITIVE_HEADER.test(name) ? REDACTED : redactText(value, secret);
   });
   return out;
 }
@@ -48,5 +40,5 @@ export function rememberSecret(response: Response, secret: string): void {
 }
 
 export function secretFor(response: Response | undefined): string | undefined {
-  return response ? secretOfResponse.get(response) : undefined;
+  return response && secretOfResponse.get(response);
 }

@@ -5,7 +5,7 @@
  */
 
 /** Methods that mean the same thing when sent twice (RFC 9110 §9.2.2). */
-const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"]);
+const IDEMPOTENT_METHOD = /^(GET|HEAD|OPTIONS|PUT|DELETE|TRACE)$/i;
 
 /** Statuses worth another attempt: timeout, conflict (lock), rate limit, server errors. */
 export function isRetryableStatus(status: number): boolean {
@@ -14,15 +14,13 @@ export function isRetryableStatus(status: number): boolean {
 
 /** A request may be sent again if its method is idempotent or it carries an `Idempotency-Key`. */
 export function isRetryableRequest(method: string, headers: Headers): boolean {
-  return IDEMPOTENT_METHODS.has(method.toUpperCase()) || headers.has("idempotency-key");
+  return IDEMPOTENT_METHOD.test(method) || headers.has("idempotency-key");
 }
 
 /** Whether an answer asks for another attempt: `x-should-retry: true|false` wins over the status. */
 export function shouldRetry(response: { status: number; headers: Headers }): boolean {
   const header = response.headers.get("x-should-retry");
-  if (header === "true") return true;
-  if (header === "false") return false;
-  return isRetryableStatus(response.status);
+  return header === "true" || (header !== "false" && isRetryableStatus(response.status));
 }
 
 export interface BackoffOptions {
@@ -43,16 +41,13 @@ export const MAX_RETRY_AFTER_MS = 60_000;
  * nothing usable (absent, negative, a date in the past, unparseable).
  */
 export function retryAfterMs(headers: Headers, now: number = Date.now()): number | undefined {
-  const ms = headers.get("retry-after-ms");
-  let wait = ms === null ? undefined : parseNumber(ms);
-  if (wait === undefined) {
-    const value = headers.get("retry-after");
-    if (value !== null) {
-      const seconds = parseNumber(value);
-      wait = seconds !== undefined ? seconds * 1000 : dateDelay(value, now);
-    }
+  let wait = plainNumber(headers.get("retry-after-ms"));
+  if (Number.isNaN(wait)) {
+    const value = headers.get("retry-after") ?? "";
+    wait = plainNumber(value) * 1000;
+    if (Number.isNaN(wait)) wait = Date.parse(value) - now;
   }
-  return wait === undefined || wait < 0 ? undefined : Math.min(wait, MAX_RETRY_AFTER_MS);
+  return wait >= 0 ? Math.min(wait, MAX_RETRY_AFTER_MS) : undefined;
 }
 
 /**
@@ -60,8 +55,7 @@ export function retryAfterMs(headers: Headers, now: number = Date.now()): number
  * `maxDelayMs`, minus up to 25 % so clients do not retry in step. `retry` counts from 0.
  */
 export function backoffMs(retry: number, options: BackoffOptions = DEFAULT_BACKOFF, random: () => number = Math.random): number {
-  const base = Math.min(options.initialDelayMs * 2 ** retry, options.maxDelayMs);
-  return base * (1 - random() * 0.25);
+  return Math.min(options.initialDelayMs * 2 ** retry, options.maxDelayMs) * (1 - random() * 0.25);
 }
 
 /** The delay before retry number `retry` (from 0): what the server asks, else the backoff. */
@@ -78,27 +72,19 @@ export function retryDelayMs(
 /** Waits `ms`; rejects with the signal's reason as soon as `signal` aborts (also before it starts). */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
     const done = () => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", done);
+      if (signal?.aborted) reject(signal.reason);
+      else resolve();
     };
     const timer = setTimeout(done, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal!.reason);
-    };
-    signal?.addEventListener("abort", onAbort, { once: true });
+    if (signal?.aborted) done();
+    else signal?.addEventListener("abort", done);
   });
 }
 
-/** A plain non-negative decimal number ("1", "1.5", " 2 "), else undefined. */
-function parseNumber(text: string): number | undefined {
-  const trimmed = text.trim();
-  return /^\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : undefined;
-}
-
-function dateDelay(value: string, now: number): number | undefined {
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : at - now;
+/** A plain non-negative decimal number ("1", "1.5", " 2 "), else NaN. */
+function plainNumber(text: string | null): number {
+  return /^\s*\d+(\.\d+)?\s*$/.test(text ?? "") ? Number(text) : NaN;
 }

@@ -2,10 +2,11 @@
  * The `fetch` handed to openapi-fetch for each call (its middleware cannot
  * send a request twice): each attempt gets its own time limit and the
  * caller's signal (`attempt.ts`), failed attempts are retried by the policy
- * in `retry.ts`, and a call with no answer ends in a `ConnectionError`,
- * `TimeoutError` or `AbortError`.
+ * in `retry.ts`, and a call with no usable answer ends in a `ConnectionError`,
+ * `TimeoutError`, `AbortError` or `InvalidResponseError`, whether it stopped
+ * before the answer or while openapi-fetch read its body (`readError`).
  */
-import { AbortError, ConnectionError, InvalidResponseError, TimeoutError } from "./errors.js";
+import { AbortError, ConnectionError, InvalidResponseError, TelnyxError, TimeoutError } from "./errors.js";
 import { summarizeBody } from "./error-body.js";
 import { Attempt } from "./attempt.js";
 import type { Log } from "./logger.js";
@@ -13,6 +14,23 @@ import { redactHeaders, redactText, rememberSecret } from "./redact.js";
 import { isRetryableRequest, retryDelayMs, shouldRetry, sleep, type BackoffOptions } from "./retry.js";
 
 export type FetchFn = (input: Request) => Promise<Response>;
+
+/**
+ * What openapi-fetch builds (its `Request` option) when no middleware will see
+ * the request: its URL and init, kept as they are. An attempt then calls
+ * `fetch(url, init)`, so fetch builds one `Request` where it would copy
+ * openapi-fetch's into a second.
+ */
+export class PlainRequest {
+  declare readonly url: string;
+  declare readonly method: string;
+  declare readonly headers: Headers;
+  declare readonly body?: BodyInit | null;
+  constructor(url: string, init: RequestInit) {
+    Object.assign(this, init);
+    this.url = url;
+  }
+}
 
 export interface RetryingFetchOptions {
   /** A custom fetch, called with one `Request` per attempt; default `globalThis.fetch`. */
@@ -25,7 +43,7 @@ export interface RetryingFetchOptions {
   secret: string;
 }
 
-/** One typed call, as `typed-client.ts` sees it; the wrapper fills in the answer and ends the attempt it leaves running. */
+/** One typed call, as `typed-client.ts` sees it; the fetch fills in the rest and leaves the answer's attempt running. */
 export interface CallInfo {
   /** The caller's `signal`, if any. */
   readonly signal: AbortSignal | undefined;
@@ -33,109 +51,135 @@ export interface CallInfo {
   readonly expectJson: boolean;
   /** A per-call fetch (openapi-fetch's per-request `fetch` option). */
   readonly fetch?: FetchFn | undefined;
-  /** The answer returned and its attempt number, for errors met later while openapi-fetch reads the body. */
+  /** The answer returned, its request and attempt number, for errors met later while openapi-fetch reads the body. */
+  request?: Request | PlainRequest;
   response?: Response;
   attempts?: number;
   /** The returned answer's attempt: its time limit still covers reading the body; the call ends it. */
   current?: Attempt;
 }
 
-/** openapi-fetch's `fetch(request, init)` with the call first, so a call binds it without a closure. */
-export type RetryingFetch = (call: CallInfo, request: Request, init?: RequestInit) => Promise<Response>;
+export interface RetryingFetch {
+  /** openapi-fetch's `fetch(request)`, with the call first. */
+  send(call: CallInfo, request: Request | PlainRequest): Promise<Response>;
+  /** The package's error for `error`, thrown while openapi-fetch read the answer `call.response`; anything else unchanged. */
+  readError(call: CallInfo, error: unknown): unknown;
+}
 
 export function createRetryingFetch(options: RetryingFetchOptions): RetryingFetch {
-  const { timeoutMs, backoff, log, secret } = options;
+  const { maxRetries, timeoutMs, backoff, log, secret } = options;
+  /** An error whose message starts with the method and URL, the key removed. */
+  const fail = <E>(ErrorClass: new (message: string, fields: never) => E, request: Request | PlainRequest, text: string, fields: object) =>
+    new ErrorClass(redactText(`${request.method} ${request.url} ${text}`, secret), fields as never);
+  const abortError = (request: Request | PlainRequest, reason: unknown) => {
+    const why = reason instanceof Error && reason.name !== "AbortError" ? `: ${reason.message}` : typeof reason === "string" ? `: ${reason}` : "";
+    return fail(AbortError, request, `was aborted by the caller's signal${why}`, { cause: reason });
+  };
+  const notJson = (request: Request | PlainRequest, response: Response, detail: string, cause?: unknown) => {
+    const requestId = response.headers.get("x-request-id") ?? undefined;
+    const contentType = response.headers.get("content-type") ?? undefined;
+    const text = `answered ${response.status} with ${contentType}, not valid JSON: ${detail}${requestId ? ` (request id ${requestId})` : ""}`;
+    return fail(InvalidResponseError, request, text, { status: response.status, requestId, contentType, cause });
+  };
 
-  return async function retryingFetch(call, request, init) {
-    const fetchFn = call.fetch ?? options.fetch;
+  async function send(call: CallInfo, request: Request | PlainRequest): Promise<Response> {
     const caller = call.signal;
-    if (caller?.aborted) throw abortError(request, caller.reason, secret);
-    const retries = isRetryableRequest(request.method, request.headers) ? options.maxRetries : 0;
+    if (caller?.aborted) throw abortError(request, caller.reason);
+    const retries = isRetryableRequest(request.method, request.headers) ? maxRetries : 0;
     const total = retries + 1;
     // A body is a one-shot stream: keep its bytes when it may be sent again.
-    const body = retries > 0 && request.body !== null ? await request.arrayBuffer() : undefined;
+    const body = retries > 0 && request.body != null ? await replayableBody(request) : undefined;
 
     for (let number = 1; ; number++) {
       const attempt = new Attempt(timeoutMs, caller);
       const started = log.debug ? performance.now() : 0;
-      log.debug?.(`-> ${request.method} ${request.url} (attempt ${number} of ${total}) headers ${JSON.stringify(redactHeaders(request.headers, secret))}`);
-      let response: Response;
+      const where = log.debug && `${request.method} ${request.url} (attempt ${number} of ${total})`;
+      log.debug?.(`-> ${where} headers ${JSON.stringify(redactHeaders(request.headers, secret))}`);
+      let response: Response | undefined;
+      let failure: ConnectionError | undefined;
       try {
-        response = await send(fetchFn, request, init, attempt.signal, body);
+        response = await attemptFetch(call.fetch ?? options.fetch, request, attempt.signal, body);
       } catch (cause) {
         attempt.end();
-        if (caller?.aborted) throw abortError(request, caller.reason, secret);
-        const failure = attempt.timedOut
-          ? new TimeoutError(redactText(`${request.method} ${request.url} timed out: no answer within timeoutMs (${timeoutMs} ms) on attempt ${number} of ${total}`, secret), { attempts: number, cause })
-          : new ConnectionError(redactText(`${request.method} ${request.url} failed: ${describeCause(cause)} (attempt ${number} of ${total})`, secret), { attempts: number, cause });
-        log.debug?.(`x ${request.method} ${request.url} (attempt ${number} of ${total}) after ${elapsed(started)} ms: ${failure.name}`);
-        if (number > retries) throw failure;
-        await pause(retryDelayMs(undefined, number - 1, backoff), request, caller, failure.name, number + 1, total);
-        continue;
+        if (caller?.aborted) throw abortError(request, caller.reason);
+        failure = attempt.timedOut
+          ? fail(TimeoutError, request, `timed out: no answer within timeoutMs (${timeoutMs} ms) on attempt ${number} of ${total}`, { attempts: number, cause })
+          : fail(ConnectionError, request, `failed: ${describeCause(cause)} (attempt ${number} of ${total})`, { attempts: number, cause });
       }
-      log.debug?.(`<- ${response.status} ${request.method} ${request.url} (attempt ${number} of ${total}) in ${elapsed(started)} ms headers ${JSON.stringify(redactHeaders(response.headers, secret))}`);
+      const status = response?.status ?? failure!.name;
+      log.debug?.(`<- ${status} ${where} in ${Math.round(performance.now() - started)} ms headers ${JSON.stringify(redactHeaders(response?.headers, secret))}`);
       // Only failures are retried: x-should-retry on a 2xx means nothing.
-      if (!response.ok && number <= retries && shouldRetry(response)) {
-        attempt.end();
-        response.body?.cancel().catch(() => {});
-        await pause(retryDelayMs(response.headers, number - 1, backoff), request, caller, String(response.status), number + 1, total);
-        continue;
+      if (number > retries || (response && (response.ok || !shouldRetry(response)))) {
+        if (failure) throw failure;
+        rememberSecret(response!, secret);
+        call.request = request;
+        call.response = response;
+        call.attempts = number;
+        call.current = attempt;
+        if (call.expectJson && !isJsonAnswer(request, response!)) {
+          throw notJson(request, response!, summarizeBody(await response!.text().catch(() => undefined)));
+        }
+        return response!;
       }
-      rememberSecret(response, secret);
-      call.current = attempt;
-      call.response = response;
-      call.attempts = number;
-      if (call.expectJson) await assertJson(request, response, secret);
-      return response;
-    }
-  };
-
-  /** Waits before the next attempt; the caller's abort ends the wait at once. */
-  async function pause(ms: number, request: Request, caller: AbortSignal | undefined, after: string, next: number, total: number): Promise<void> {
-    log.info?.(`retrying ${request.method} ${request.url} in ${Math.round(ms)} ms (attempt ${next} of ${total}) after ${after}`);
-    try {
-      await sleep(ms, caller);
-    } catch (reason) {
-      throw abortError(request, reason, secret);
+      attempt.end();
+      response?.body?.cancel().catch(() => {});
+      const ms = retryDelayMs(response?.headers, number - 1, backoff);
+      log.info?.(`retrying ${request.method} ${request.url} in ${Math.round(ms)} ms (attempt ${number + 1} of ${total}) after ${status}`);
+      try {
+        await sleep(ms, caller);
+      } catch (reason) {
+        throw abortError(request, reason);
+      }
     }
   }
+
+  function readError(call: CallInfo, error: unknown): unknown {
+    const { request, response, current, attempts } = call;
+    if (!request || !response || error instanceof TelnyxError) return error;
+    if (call.signal?.aborted) return abortError(request, call.signal.reason);
+    const reading = `reading the ${response.status} answer`;
+    if ((error as Error | undefined)?.name === "TimeoutError" || current?.timedOut) {
+      return fail(TimeoutError, request, `timed out: ${reading} took longer than timeoutMs (${timeoutMs} ms)`, { attempts, cause: error });
+    }
+    if (error instanceof SyntaxError) return notJson(request, response, error.message, error);
+    if (error instanceof TypeError && error.message === "terminated") {
+      return fail(ConnectionError, request, `failed: the connection closed while ${reading}`, { attempts, cause: error });
+    }
+    return error;
+  }
+
+  return { send, readError };
 }
 
-/** One attempt: the default fetch takes the signal (and body) as init; a custom fetch gets a fresh `Request`. */
-function send(fetchFn: FetchFn | undefined, request: Request, ext: RequestInit | undefined, signal: AbortSignal, body: ArrayBuffer | undefined): Promise<Response> {
-  const init: RequestInit = body === undefined ? { signal } : { signal, body };
-  if (!fetchFn) return fetch(request, ext ? { ...ext, ...init } : init);
-  return fetchFn(new Request(request, init));
+/** The body to send on each attempt: the bytes of a stream; `undefined` where a plain request's own body can be sent again. */
+async function replayableBody(request: Request | PlainRequest): Promise<BodyInit | undefined> {
+  if (request instanceof PlainRequest) return request.body instanceof ReadableStream ? new Response(request.body).arrayBuffer() : undefined;
+  return request.arrayBuffer();
+}
+
+/** One attempt: `fetch(url, init)` for a plain request, `fetch(request, init)` otherwise; a custom fetch always gets a fresh `Request`. */
+function attemptFetch(fetchFn: FetchFn | undefined, request: Request | PlainRequest, signal: AbortSignal, body: BodyInit | undefined): Promise<Response> {
+  const plain = request instanceof PlainRequest;
+  const input = plain ? request.url : request;
+  const init: RequestInit = plain ? { ...request, signal } : { signal };
+  if (body !== undefined) init.body = body;
+  return fetchFn ? fetchFn(new Request(input, init)) : fetch(input, init);
 }
 
 /** application/json, text/json, application/problem+json, application/vnd.api+json; not x-ndjson. */
 const JSON_TYPE = /[/+]json\s*(;|$)/i;
 
-/** A 2xx answer with a non-JSON content type is an error now, not a `SyntaxError` inside openapi-fetch. */
-async function assertJson(request: Request, response: Response, secret: string): Promise<void> {
-  const contentType = response.headers.get("content-type");
-  if (contentType === null || JSON_TYPE.test(contentType) || !response.ok || response.status === 204 || request.method === "HEAD") return;
-  if (response.headers.get("content-length") === "0") return;
-  const text = await response.text().catch(() => undefined);
-  const requestId = response.headers.get("x-request-id") ?? undefined;
-  const message = `${request.method} ${request.url} answered ${response.status} with ${contentType} where JSON was expected: ${summarizeBody(text)}${requestId ? ` (request id ${requestId})` : ""}`;
-  throw new InvalidResponseError(redactText(message, secret), { status: response.status, requestId, contentType });
-}
-
-function abortError(request: Request, reason: unknown, secret: string): AbortError {
-  const why = reason instanceof Error && reason.name !== "AbortError" ? `: ${reason.message}` : typeof reason === "string" ? `: ${reason}` : "";
-  return new AbortError(redactText(`${request.method} ${request.url} was aborted by the caller's signal${why}`, secret), { cause: reason });
+/** Whether openapi-fetch may parse the answer as JSON: a JSON (or no) content type, a failure, or no body. */
+function isJsonAnswer(request: Request | PlainRequest, response: Response): boolean {
+  const type = response.headers.get("content-type");
+  return type === null || JSON_TYPE.test(type) || !response.ok || response.status === 204 || request.method === "HEAD" || response.headers.get("content-length") === "0";
 }
 
 /** "fetch failed: other side closed (UND_ERR_SOCKET)": undici hides the useful part in `cause`. */
 export function describeCause(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const inner = error.cause instanceof Error ? error.cause : undefined;
-  const code = (inner ?? error) as { code?: unknown };
+  const code = ((inner ?? error) as { code?: unknown }).code;
   const detail = inner ? `${error.message}: ${inner.message}` : error.message;
-  return typeof code.code === "string" && !detail.includes(code.code) ? `${detail} (${code.code})` : detail;
-}
-
-function elapsed(started: number): number {
-  return Math.round(performance.now() - started);
+  return typeof code === "string" && !detail.includes(code) ? `${detail} (${code})` : detail;
 }

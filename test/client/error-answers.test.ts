@@ -86,14 +86,14 @@ describe("2xx answers that are not JSON", () => {
     expect(error.status).toBe(200);
     expect(error.contentType).toBe("text/html; charset=utf-8");
     expect(error.requestId).toBe("r-9");
-    expect(error.message).toMatch(/^GET http:\/\/127\.0\.0\.1:\d+\/voice_clones answered 200 with text\/html; charset=utf-8 where JSON was expected: HTML body "Captive portal"/);
+    expect(error.message).toMatch(/^GET http:\/\/127\.0\.0\.1:\d+\/voice_clones answered 200 with text\/html; charset=utf-8, not valid JSON: HTML body "Captive portal" .* \(request id r-9\)$/);
   });
 
   it("200 application/json that does not parse: InvalidResponseError", async () => {
     server.script({ status: 200, headers: { "content-type": "application/json" }, body: '{"data": [' });
     const error = (await list().catch((e: unknown) => e)) as InvalidResponseError;
     expect(error).toBeInstanceOf(InvalidResponseError);
-    expect(error.message).toMatch(/^The 200 answer to http:\/\/127\.0\.0\.1:\d+\/voice_clones is not valid JSON: /);
+    expect(error.message).toMatch(/^GET http:\/\/127\.0\.0\.1:\d+\/voice_clones answered 200 with application\/json, not valid JSON: .*JSON/);
     expect(error.cause).toBeInstanceOf(SyntaxError);
   });
 
