@@ -1,13 +1,14 @@
 /**
  * Paginator options -> checked settings, once, before any request. Every bad
  * value is a `RangeError` (a `TypeError` for a signal that is not one) that
- * names the option, the operation and the accepted values.
+ * names the operation, the option and the accepted values.
  */
 import type { PageSpec, PaginateOptions } from "./paginate.js";
 
+/** The options with their defaults; `limit` and `maxPages` not given are `Infinity`. */
 export interface PagingSettings {
-  readonly limit: number | undefined;
-  readonly maxPages: number | undefined;
+  readonly limit: number;
+  readonly maxPages: number;
   /** Page size to send, if any (the option, else the query's page-size parameter). */
   readonly pageSize: number | undefined;
   readonly startPage: number;
@@ -18,38 +19,28 @@ export interface PagingSettings {
 /** Most requests one paginator keeps in flight. */
 export const MAX_CONCURRENCY = 16;
 
-export function resolvePaging(spec: PageSpec, query: object | undefined, options: PaginateOptions): PagingSettings {
+export function pagingSettings(spec: PageSpec, query: object | undefined, options: PaginateOptions): PagingSettings {
   const where = `GET ${spec.path}`;
-  const fromQuery = query === undefined ? undefined : (query as Record<string, unknown>)[spec.sizeParam];
-  const pageSize = options.pageSize ?? fromQuery;
-  if (pageSize !== undefined) {
-    const min = spec.minSize ?? 1;
-    const max = spec.maxSize;
-    const name = options.pageSize !== undefined ? "pageSize" : `query[${JSON.stringify(spec.sizeParam)}]`;
-    const ok = typeof pageSize === "number" && Number.isInteger(pageSize) && pageSize >= min && (max === undefined || pageSize <= max);
-    if (!ok) {
-      const range = max === undefined ? `an integer >= ${min}` : `an integer from ${min} to ${max}`;
-      throw new RangeError(`${where}: ${name} must be ${range} (the spec's bounds of ${spec.sizeParam}), got ${show(pageSize)}`);
-    }
-  }
+  /** `value` when it is undefined or a safe integer from `min` to `max`, else a RangeError. */
+  const integer = (name: string, value: unknown, min: number, max = Infinity, bounds = "") => {
+    if (value === undefined || (Number.isSafeInteger(value) && (value as number) >= min && (value as number) <= max)) return value as number | undefined;
+    const range = max < Infinity ? `from ${min} to ${max}` : `>= ${min}`;
+    throw new RangeError(`${where}: ${name} must be an integer ${range}${bounds}, got ${show(value)}`);
+  };
+  const [sizeName, size] =
+    options.pageSize === undefined ? [`query[${JSON.stringify(spec.sizeParam)}]`, (query as Record<string, unknown> | undefined)?.[spec.sizeParam]] : ["pageSize", options.pageSize];
+  const pageSize = integer(sizeName, size, spec.minSize ?? 1, spec.maxSize, ` (the spec's bounds of ${spec.sizeParam})`);
   if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) {
     throw new TypeError(`${where}: signal must be an AbortSignal, got ${show(options.signal)}`);
   }
   return {
-    limit: count(where, "limit", options.limit, 0),
-    maxPages: count(where, "maxPages", options.maxPages, 0),
-    pageSize: pageSize as number | undefined,
-    startPage: count(where, "startPage", options.startPage, 0) ?? 1,
+    limit: integer("limit", options.limit, 0) ?? Infinity,
+    maxPages: integer("maxPages", options.maxPages, 0) ?? Infinity,
+    pageSize,
+    startPage: integer("startPage", options.startPage, 0) ?? 1,
     signal: options.signal,
-    concurrency: count(where, "concurrency", options.concurrency, 1, MAX_CONCURRENCY) ?? 1,
+    concurrency: integer("concurrency", options.concurrency, 1, MAX_CONCURRENCY) ?? 1,
   };
-}
-
-function count(where: string, name: string, value: unknown, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value === "number" && Number.isSafeInteger(value) && value >= min && value <= max) return value;
-  const range = max === Number.MAX_SAFE_INTEGER ? `an integer >= ${min}` : `an integer from ${min} to ${max}`;
-  throw new RangeError(`${where}: ${name} must be ${range}, got ${show(value)}`);
 }
 
 function show(value: unknown): string {

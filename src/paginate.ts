@@ -10,10 +10,14 @@
  * page number is not the one sent, or that repeats the previous page, is a
  * `PaginationError` naming the page. Nothing is requested before iteration
  * starts, nor after the caller stops.
+ *
+ * Files: options are checked in `paginate-options.ts`, the loop (and fetching
+ * ahead) is the async generator in `page-stream.ts`, each answer is read and
+ * checked in `page-read.ts`, its items are iterated by `page-items.ts`.
  */
-import { itemIterator, pageIterator } from "./page-iterators.js";
-import { resolvePaging } from "./paginate-options.js";
-import { createPageCursor } from "./page-cursor.js";
+import { pagingSettings } from "./paginate-options.js";
+import { itemIterator } from "./page-items.js";
+import { pageStream } from "./page-stream.js";
 
 /** How one operation pages; the generator writes it into each wrapper. */
 export interface PageSpec {
@@ -68,14 +72,20 @@ export interface PagingClient {
 /**
  * Pages through one list operation. Options are checked now (a bad `pageSize`,
  * `limit`, ... throws a `RangeError` here, before any request); requests start
- * when iteration does.
+ * when iteration does. `break` (the iterator's `return()`) aborts the
+ * requests in flight; a `return()` made while a `next()` is pending takes
+ * effect once that `next()` has settled.
  */
 export function paginate<Item, Page>(client: PagingClient, spec: PageSpec, request: PageRequest = {}, options: PaginateOptions = {}): Paginator<Item, Page> {
-  const settings = resolvePaging(spec, request.query, options);
-  const cursor = () => createPageCursor(client, spec, request, settings);
+  const settings = pagingSettings(spec, request.query, options);
+  const pages = () => pageStream(client, spec, request, settings);
   const paginator: Paginator<Item, Page> = {
-    [Symbol.asyncIterator]: () => itemIterator<Item>(cursor(), settings.limit),
-    pages: () => ({ [Symbol.asyncIterator]: () => pageIterator<Page>(cursor()) }),
+    [Symbol.asyncIterator]: () => itemIterator<Item>(pages(), settings.limit),
+    pages: () => ({
+      async *[Symbol.asyncIterator]() {
+        for await (const page of pages()) yield page.body as Page;
+      },
+    }),
     async toArray() {
       const out: Item[] = [];
       for await (const item of paginator) out.push(item);

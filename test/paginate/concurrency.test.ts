@@ -5,6 +5,7 @@
  * `break`, an error or the caller's `signal` the requests no longer needed
  * are aborted and nothing more is sent.
  */
+import { getEventListeners } from "node:events";
 import { afterEach, describe, expect, it } from "vitest";
 import { listVoiceClones } from "../../generated/paginators.js";
 import { AbortError } from "../../src/errors.js";
@@ -108,6 +109,19 @@ describe("stopping early aborts what is in flight", () => {
       [1, false],
       [2, true],
     ]);
+  });
+
+  it("a long-lived signal keeps no listener once a paginator ends (done, break or error)", async () => {
+    const s = await start(100, { latencyMs: 1, misbehave: { failPage: 5 } });
+    const controller = new AbortController();
+    const options = { pageSize: 20, concurrency: 4, signal: controller.signal };
+    const listeners = () => getEventListeners(controller.signal, "abort").length;
+    expect(await listVoiceClones(clientFor(s.url), {}, { ...options, maxPages: 2 }).toArray()).toHaveLength(40);
+    expect(listeners()).toBe(0);
+    for await (const clone of listVoiceClones(clientFor(s.url), {}, options)) if (clone) break;
+    expect(listeners()).toBe(0);
+    await expect(listVoiceClones(clientFor(s.url), {}, options).toArray()).rejects.toMatchObject({ status: 500, page: 5 });
+    expect(listeners()).toBe(0);
   });
 
   it("an already aborted signal: rejects without any request", async () => {

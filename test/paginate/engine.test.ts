@@ -78,6 +78,16 @@ describe("iterator contract", () => {
     expect(urls).toHaveLength(3);
   });
 
+  it("return() called while a next() is pending: that next() still gets its item, then the iteration ends", async () => {
+    const { client, urls } = fakeClient(100);
+    const iterator = paginate<string, unknown>(client, SPEC, { path: { ownerId: "o" } }, { pageSize: 10 })[Symbol.asyncIterator]();
+    const [first, closed] = await Promise.all([iterator.next(), iterator.return!()]);
+    expect(first).toEqual({ done: false, value: "thing-0" });
+    expect(closed).toEqual({ done: true, value: undefined });
+    expect(await iterator.next()).toEqual({ done: true, value: undefined });
+    expect(urls).toHaveLength(1);
+  });
+
   it("return() ends the iteration: no request afterwards", async () => {
     const { client, urls } = fakeClient(100);
     const iterator = paginate<string, unknown>(client, SPEC, { path: { ownerId: "o" } }, { pageSize: 10 })[Symbol.asyncIterator]();

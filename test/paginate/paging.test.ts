@@ -158,4 +158,14 @@ describe("laziness", () => {
     expect(second).toEqual(first);
     expect(s.requests.map((r) => r.page)).toEqual([1, 2, 3, 1, 2, 3]);
   });
+
+  it("each iteration of the same .pages() starts over", async () => {
+    const s = server(42);
+    s.requests.length = 0;
+    const pages = listVoiceClones(clientFor(s.url), {}, { pageSize: 20 }).pages();
+    const numbers = [];
+    for (let round = 0; round < 2; round++) for await (const page of pages) numbers.push(page.meta!.page_number);
+    expect(numbers).toEqual([1, 2, 3, 1, 2, 3]);
+    expect(s.requests.map((r) => r.page)).toEqual([1, 2, 3, 1, 2, 3]);
+  });
 });

@@ -1,0 +1,60 @@
+/**
+ * Reads each page's answer, in page order. A non-2xx answer (after the
+ * client's retries) is the `ApiError` of its status, carrying the page. A
+ * `PaginationError` naming the page stops a 200 without the array of items,
+ * and a server that ignores the page number (the Telnyx SDK asks for
+ * `meta.page_number + 1`, so it would ask for page 2 forever): its meta page
+ * number is not the one sent, or it sends the same items as the page before.
+ * Constant memory: of the page before, only its count and its first and last
+ * items are kept, as JSON text (a server repeating a page sends the same JSON).
+ */
+import { apiErrorFromResponse, PaginationError } from "./errors.js";
+import type { PageSpec } from "./paginate.js";
+
+/** What openapi-fetch's `GET` resolves to. */
+export interface Answer {
+  data?: unknown;
+  error?: unknown;
+  response: Response;
+}
+
+export interface ReadPage {
+  /** The 200 body, as the server sent it. */
+  readonly body: unknown;
+  readonly items: readonly unknown[];
+  /** The meta's total pages, when the body has one. */
+  readonly totalPages: number | undefined;
+}
+
+/** Reads the answers of consecutive pages, one call per page. */
+export function pageReader(spec: PageSpec): (number: number, answer: Answer) => ReadPage {
+  const { meta, pageParam } = spec;
+  let previous: string | undefined; // the page before: count, first and last item
+  return (number, { data, error, response }) => {
+    const fail = (why: string) => new PaginationError(`GET ${spec.path} page ${number}: ${why}`, { page: number });
+    if (!response.ok) throw apiErrorFromResponse(response, error, { page: number });
+    const items = field(data, spec.items);
+    if (!Array.isArray(items)) throw fail(`status ${response.status} with no array "${spec.items}"`);
+    const metaBody = field(data, meta?.key);
+    const answered = whole(field(metaBody, meta?.pageNumber));
+    if (answered !== undefined && answered !== number) {
+      throw fail(`the server answered with page ${answered} (${meta!.key}.${meta!.pageNumber}), so it ignores ${pageParam}`);
+    }
+    // Two pages of distinct records never share count, first and last item; a server repeating a page always does.
+    const seen = JSON.stringify([items.length, items[0], items[items.length - 1]]);
+    if (seen === previous) throw fail(`the server sent the same items as page ${number - 1}, so it ignores ${pageParam}`);
+    previous = seen;
+    return { body: data, items, totalPages: whole(field(metaBody, meta?.totalPages)) };
+  };
+}
+
+/** `value[key]` when `value` is an object and `key` is given. */
+function field(value: unknown, key: string | undefined): unknown {
+  return key !== undefined && typeof value === "object" && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+}
+
+/** A whole number, sent as a number or as digits. */
+function whole(value: unknown): number | undefined {
+  const number = typeof value === "string" && /^\d{1,15}$/.test(value) ? Number(value) : value;
+  return Number.isSafeInteger(number) ? (number as number) : undefined;
+}
