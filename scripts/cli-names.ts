@@ -32,15 +32,12 @@
  *   `StartTime<`, `StartTime>` -> `--start-time`, `--start-time-2`,
  *   `--start-time-3`). The flag still sends the parameter's own name.
  */
+import { GLOBAL_FLAGS } from "../src/cli/global-flags.js";
 import { words } from "./identifiers.js";
 import { byCodeUnit } from "./openapi-walk.js";
 
-/**
- * Flag names the CLI keeps for itself (src/cli/global-flags.ts; a test checks
- * the two agree). Kept here, not imported from src/, because the generator's
- * bundle (scripts/run.mjs) is rebuilt only when a file in scripts/ changes.
- */
-export const RESERVED_FLAGS: readonly string[] = ["api-key", "base-url", "data", "format", "help", "limit", "max-pages", "version"];
+/** Flag names the CLI keeps for itself: its global flags, and `version`, kept free for a `--version`. */
+export const RESERVED_FLAGS: readonly string[] = [...Object.keys(GLOBAL_FLAGS), "version"];
 
 /** Lower-case words joined by `-`; a plural acronym stays one word (`FQDNs` -> `fqdns`). */
 export function kebab(text: string): string {

@@ -1,8 +1,8 @@
 /**
  * The flags the CLI itself defines, whatever the spec says. No spec parameter
- * gets one of these names: the generator keeps the same list
- * (`RESERVED_FLAGS` in scripts/cli-names.ts; a test checks they agree) and
- * renames such a parameter `--query-<name>` / `--path-<name>`.
+ * gets one of these names: the generator reserves them (`RESERVED_FLAGS` in
+ * scripts/cli-names.ts) and renames such a parameter `--query-<name>` /
+ * `--path-<name>`.
  */
 export const FORMATS = ["table", "json", "ndjson"] as const;
 export type Format = (typeof FORMATS)[number];

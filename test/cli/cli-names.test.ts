@@ -1,7 +1,6 @@
 /** The naming rules of the generated CLI (scripts/cli-names.ts), as a table. */
 import { describe, expect, it } from "vitest";
 import { RESERVED_FLAGS, actionName, flagName, flagNames, resourceName } from "../../scripts/cli-names.js";
-import { GLOBAL_FLAGS } from "../../src/cli/global-flags.js";
 
 describe("resourceName", () => {
   it.each<[string, { tags: unknown; path: string }, string]>([
@@ -50,10 +49,6 @@ describe("flagName", () => {
     ["\u0438\u043c\u044f", "query", "query"],
   ])("%s (%s) -> --%s", (param, location, want) => {
     expect(flagName(param, location, RESERVED_FLAGS)).toBe(want);
-  });
-
-  it("the generator reserves every flag the CLI defines", () => {
-    for (const name of Object.keys(GLOBAL_FLAGS)) expect(RESERVED_FLAGS).toContain(name);
   });
 });
 
