@@ -14,11 +14,18 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
+/** Removes the seed's one fix again, so the spec has Redocly's `security-defined` error. */
+function dropSecurityScheme(): void {
+  const spec = join(dir, "spec", "openapi.yaml");
+  const text = readFileSync(spec, "utf8");
+  const without = text.replace(/ {2}securitySchemes:\n(?: {4}.*\n)+/, "");
+  expect(without).not.toBe(text);
+  writeFileSync(spec, without);
+}
+
 describe("generate (write)", () => {
   it("a lint error exits 2 with file, line and rule, and leaves generated/ untouched", () => {
-    const spec = join(dir, "spec", "openapi.yaml");
-    // Drop the security scheme again: Redocly's `security-defined` error.
-    writeFileSync(spec, readFileSync(spec, "utf8").replace(/ {2}securitySchemes:\n(?: {4}.*\n)+/, ""));
+    dropSecurityScheme();
     writeFileSync(join(dir, "generated", "schema.ts"), "// stale\n");
     const before = snapshot(join(dir, "generated"));
     const run = generate([], dir);
@@ -30,8 +37,7 @@ describe("generate (write)", () => {
   });
 
   it("--lint warn prints the same error but generates", () => {
-    const spec = join(dir, "spec", "openapi.yaml");
-    writeFileSync(spec, readFileSync(spec, "utf8").replace(/ {2}securitySchemes:\n(?: {4}.*\n)+/, ""));
+    dropSecurityScheme();
     rmSync(join(dir, "generated"), { recursive: true });
     const run = generate(["--lint", "warn"], dir);
     expect(run.code).toBe(0);
