@@ -5,9 +5,10 @@
  * figure for openapi-fetch alone (the floor, since the runtime wraps it).
  * Sizes are deterministic, so each is measured once (no median needed).
  */
-import { build } from "esbuild";
+import { build, type Plugin } from "esbuild";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
+import { stripMessages } from "./strip-messages.js";
 import type { BenchResult } from "./types.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -15,7 +16,7 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const TARGET_BYTES = 6_000;
 
 /** Bundles `contents` (resolved from the project root) and returns its minified, gzipped size in bytes. */
-async function gzippedBundleBytes(contents: string): Promise<number> {
+async function gzippedBundleBytes(contents: string, plugins: Plugin[] = []): Promise<number> {
   const result = await build({
     stdin: { contents, resolveDir: ROOT, sourcefile: "consumer.ts", loader: "ts" },
     bundle: true,
@@ -25,6 +26,7 @@ async function gzippedBundleBytes(contents: string): Promise<number> {
     target: "es2022",
     write: false,
     logLevel: "silent",
+    plugins,
   });
   const [output] = result.outputFiles;
   if (!output) throw new Error("esbuild produced no output");
@@ -32,7 +34,9 @@ async function gzippedBundleBytes(contents: string): Promise<number> {
 }
 
 export default async function sizeBench(): Promise<BenchResult[]> {
-  const runtime = await gzippedBundleBytes(`export { createClient, listVoiceClones } from "./src/index.js";`);
+  const entry = `export { createClient, listVoiceClones } from "./src/index.js";`;
+  const runtime = await gzippedBundleBytes(entry);
+  const logicOnly = await gzippedBundleBytes(entry, [stripMessages]);
   const openapiFetch = await gzippedBundleBytes(`export { default as createClient } from "openapi-fetch";`);
   return [
     {
@@ -40,7 +44,9 @@ export default async function sizeBench(): Promise<BenchResult[]> {
       value: runtime,
       unit: "bytes",
       target: TARGET_BYTES,
-      note: `openapi-fetch alone: ${openapiFetch} bytes; the runtime adds ${runtime - openapiFetch} bytes (${(runtime / openapiFetch).toFixed(2)}x)`,
+      note:
+        `openapi-fetch alone: ${openapiFetch} bytes; the runtime adds ${runtime - openapiFetch} bytes (${(runtime / openapiFetch).toFixed(2)}x); ` +
+        `with every message emptied (same code, bench/strip-messages.ts): ${logicOnly} bytes`,
     },
   ];
 }

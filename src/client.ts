@@ -5,7 +5,7 @@
  * `{ data, error, response }`; only a call with no answer throws
  * (`ConnectionError`, `TimeoutError`, `AbortError`).
  */
-import createFetchClient, { type Client } from "openapi-fetch";
+import createFetchClient, { createQuerySerializer, type Client } from "openapi-fetch";
 import type { paths } from "../generated/schema.js";
 import { servers } from "../generated/servers.js";
 import { DEFAULTS, resolveApiKey, resolveBaseUrl, resolveInteger, resolveLogLevel } from "./config.js";
@@ -54,9 +54,11 @@ export function createClient(options: TelnyxClientOptions = {}): TelnyxClient {
   const log = createLog(resolveLogLevel(options.logLevel), options.logger ?? console, apiKey);
 
   const send = createRetryingFetch({ fetch: options.fetch, maxRetries, timeoutMs, backoff: { initialDelayMs, maxDelayMs }, log, secret: apiKey });
+  // One query serializer for every call (openapi-fetch makes one per call when given none).
   const base = createFetchClient<paths>({
     baseUrl,
     headers: { Accept: "application/json", "User-Agent": USER_AGENT, ...options.defaultHeaders, Authorization: `Bearer ${apiKey}` },
+    querySerializer: createQuerySerializer(),
   });
   // Every method passes its own per-call fetch built on `send` (typed-client.ts).
   return withCallInfo(base, send);

@@ -111,7 +111,8 @@ export function createRetryingFetch(options: RetryingFetchOptions): RetryingFetc
       // Only failures are retried: x-should-retry on a 2xx means nothing.
       if (number > retries || (response && (response.ok || !shouldRetry(response)))) {
         if (failure) throw failure;
-        rememberSecret(response!, secret);
+        // Only a failed answer becomes an error that must remove the key.
+        if (!response!.ok) rememberSecret(response!, secret);
         call.request = request;
         call.response = response;
         call.attempts = number;

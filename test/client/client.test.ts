@@ -38,10 +38,23 @@ describe("each request", () => {
     expect(server.requests[0]!.headers.authorization).toBe("Bearer real");
   });
 
-  it("per-call headers are sent", async () => {
+  it("per-call headers are sent with the client's own, and may replace a default", async () => {
+    const client = createClient({ apiKey: "k", baseUrl: server.url, defaultHeaders: { "X-Team": "voice" } });
+    await client.GET("/voice_clones", { headers: { "X-Trace": "t1", accept: "application/vnd.api+json" } });
+    const { headers } = server.requests[0]!;
+    expect([headers["x-trace"], headers["x-team"], headers.authorization, headers["user-agent"], headers.accept]).toEqual([
+      "t1",
+      "voice",
+      "Bearer k",
+      "telnyx-typed/0.1.0",
+      "application/vnd.api+json",
+    ]);
+  });
+
+  it("a header parameter takes the path with merged headers too", async () => {
     const client = createClient({ apiKey: "k", baseUrl: server.url });
-    await client.GET("/voice_clones", { headers: { "X-Trace": "t1" } });
-    expect(server.requests[0]!.headers["x-trace"]).toBe("t1");
+    await client.GET("/voice_clones", { params: { header: { "X-Param": "p" } } as never });
+    expect([server.requests[0]!.headers["x-param"], server.requests[0]!.headers.authorization]).toEqual(["p", "Bearer k"]);
   });
 });
 
