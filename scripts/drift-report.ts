@@ -2,7 +2,7 @@
  * What `--check` prints: each stale, missing and extra file, a unified diff of
  * the first changed lines of each stale file, and the fix.
  */
-import { structuredPatch } from "diff";
+import { createRequire } from "node:module";
 import type { Comparison } from "./output.js";
 
 export const MAX_DIFF_LINES = 40;
@@ -25,6 +25,8 @@ export function formatDrift(c: Comparison, outLabel: string): string {
 
 /** A unified diff (committed -> regenerated) cut after MAX_DIFF_LINES changed lines. */
 export function diffLines(name: string, have: string, want: string): string[] {
+  // Loaded only when there is a drift to show.
+  const { structuredPatch } = createRequire(import.meta.url)("diff") as typeof import("diff");
   const patch = structuredPatch(`${name} (committed)`, `${name} (from the spec)`, have, want, "", "", { context: 2 });
   const out = [`--- ${patch.oldFileName}`, `+++ ${patch.newFileName}`];
   let changed = 0;

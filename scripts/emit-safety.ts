@@ -2,9 +2,12 @@
  * Making spec strings safe in generated code, and checking that they were.
  * Strings go in as literals (`literal`, `singleQuoted`), comment text goes
  * through `escapeDoc`, printed output through `escapeInvisibleBreaks`, and
- * `assertTypesOnly` parses schema.ts to prove it holds declarations only.
+ * `assertTypesOnly` proves schema.ts holds declarations only (a scanner pass
+ * against a strict grammar, else a full parse).
  */
 import { GenerateError } from "./errors.js";
+import { loadTypescript } from "./shared-typescript.js";
+import { scansAsTypeDeclarations } from "./type-declarations-scan.js";
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const hex = (char: string) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`;
@@ -43,7 +46,9 @@ export function escapeInvisibleBreaks(code: string): string {
  * importing it runs nothing, whatever the spec said.
  */
 export async function assertTypesOnly(code: string, file: string): Promise<void> {
-  const { ts } = await import("ts-morph");
+  const ts = loadTypescript();
+  // One scanner pass shows it for the usual output (see type-declarations-scan.ts); anything else is parsed.
+  if (scansAsTypeDeclarations(ts, code)) return;
   const source = ts.createSourceFile(file, code, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
   const diagnostics = (source as unknown as { parseDiagnostics?: { start?: number; messageText: unknown }[] }).parseDiagnostics ?? [];
   const first = diagnostics[0];

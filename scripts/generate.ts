@@ -4,7 +4,6 @@
  * Exit codes: 0 success, 1 drift (--check only), 2 bad input.
  */
 import { relative } from "node:path";
-import { isMainThread } from "node:worker_threads";
 import { GenerateError } from "./errors.js";
 import { formatDrift, hasDrift } from "./drift-report.js";
 import { USAGE, parseOptions } from "./options.js";
@@ -51,5 +50,4 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-// The bundle is also the lint worker's entry (scripts/lint-worker.ts): only the main thread runs the CLI.
-if (isMainThread) process.exitCode = await main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

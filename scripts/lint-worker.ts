@@ -2,21 +2,28 @@
  * Lint on a worker thread of the same process: Redocly's start-up and the
  * lint itself overlap with the types and paginator steps on the main thread.
  * The result is only read before anything is written, so a lint error still
- * stops the run with nothing written.
+ * stops the run with nothing written. The thread runs scripts/lint-thread.ts,
+ * as the launcher (scripts/run.mjs) says; without the launcher (under a
+ * TypeScript loader) lint runs on this thread instead.
  */
-import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
+import { Worker } from "node:worker_threads";
 import type { LoadedSpec } from "./load.js";
 import type { LintResult } from "./lint.js";
 import type { LintMode } from "./options.js";
 import { GenerateError } from "./errors.js";
 
-interface Request {
+export interface LintRequest {
   spec: LoadedSpec;
   mode: Exclude<LintMode, "off">;
   cwd: string;
 }
 
-type Reply = { ok: LintResult; ms: number } | { error: { message: string; place: GenerateError["place"]; fix?: string; generate: boolean }; ms: number };
+export type LintReply = { ok: LintResult; ms: number } | { error: { message: string; place: GenerateError["place"]; fix?: string; generate: boolean }; ms: number };
+
+/** What scripts/run.mjs tells the bundle: how to start a thread that runs scripts/lint-thread.ts. */
+interface Launch {
+  lintWorker: { filename: string; workerData: unknown };
+}
 
 export interface LintJob {
   /** Hands the loaded spec to the worker; the result comes from `result`. */
@@ -29,10 +36,11 @@ export interface LintJob {
 
 /** Starts the worker now (so its imports begin at once); lint runs when `start` gets the spec. */
 export function startLintWorker(mode: Exclude<LintMode, "off">, cwd: string): LintJob {
-  if (import.meta.url.endsWith(".ts")) return inThread(mode, cwd);
-  const worker = new Worker(new URL(import.meta.url), { workerData: { lintWorker: true } });
+  const launch = (globalThis as { [key: symbol]: Launch | undefined })[Symbol.for("telnyx-typed-generate.launch")];
+  if (!launch) return inThread(mode, cwd);
+  const worker = new Worker(launch.lintWorker.filename, { workerData: launch.lintWorker.workerData });
   const result = new Promise<{ result: LintResult; ms: number }>((resolve, reject) => {
-    worker.once("message", (reply: Reply) => {
+    worker.once("message", (reply: LintReply) => {
       void worker.terminate();
       if ("ok" in reply) resolve({ result: reply.ok, ms: reply.ms });
       else if (reply.error.generate) reject(new GenerateError(reply.error.message, reply.error.place, reply.error.fix));
@@ -46,7 +54,7 @@ export function startLintWorker(mode: Exclude<LintMode, "off">, cwd: string): Li
   return {
     start(spec) {
       started = true;
-      worker.postMessage({ spec, mode, cwd } satisfies Request);
+      worker.postMessage({ spec, mode, cwd } satisfies LintRequest);
     },
     result,
     get started() {
@@ -56,13 +64,15 @@ export function startLintWorker(mode: Exclude<LintMode, "off">, cwd: string): Li
   };
 }
 
-/** Under a TypeScript loader (tests, tsx) a worker cannot load this file: lint on this thread instead. */
+/** Lint on this thread (no launcher: under a TypeScript loader). */
 function inThread(mode: Exclude<LintMode, "off">, cwd: string): LintJob {
   let begin!: (spec: LoadedSpec) => void;
   let started = false;
   const result = new Promise<LoadedSpec>((resolve) => (begin = resolve)).then(async (spec) => {
     const started = performance.now();
-    const { lintSpec } = await import("./lint.js");
+    // A computed specifier: the launcher's main bundle leaves lint (and Redocly) to the worker's bundle.
+    const lintModule = "./lint.js";
+    const { lintSpec } = (await import(lintModule)) as typeof import("./lint.js");
     const lint = await lintSpec(spec, mode, cwd);
     return { result: lint, ms: performance.now() - started };
   });
@@ -78,22 +88,4 @@ function inThread(mode: Exclude<LintMode, "off">, cwd: string): LintJob {
     },
     cancel: () => {},
   };
-}
-
-if (!isMainThread && (workerData as { lintWorker?: boolean } | undefined)?.lintWorker) {
-  const { lintSpec } = await import("./lint.js");
-  parentPort!.once("message", async ({ spec, mode, cwd }: Request) => {
-    const started = performance.now();
-    try {
-      const ok = await lintSpec(spec, mode, cwd);
-      parentPort!.postMessage({ ok, ms: performance.now() - started } satisfies Reply);
-    } catch (error) {
-      const e = error as Error;
-      const generate = error instanceof GenerateError;
-      parentPort!.postMessage({
-        error: { message: generate ? e.message : (e.stack ?? e.message), place: generate ? error.place : {}, fix: generate ? error.fix : undefined, generate },
-        ms: performance.now() - started,
-      } satisfies Reply);
-    }
-  });
 }

@@ -10,6 +10,7 @@ import { GenerateError } from "./errors.js";
 import type { LoadedSpec } from "./load.js";
 import type { LintMode } from "./options.js";
 import { PreloadedResolver, createDocuments } from "./preloaded-resolver.js";
+import { skipAjvCodeOptimizer } from "./lint-ajv.js";
 
 export interface LintResult {
   errors: number;
@@ -22,6 +23,7 @@ export async function lintSpec(spec: LoadedSpec, mode: Exclude<LintMode, "off">,
   const configPath = join(cwd, "redocly.yaml");
   const config = existsSync(configPath) ? await loadConfig({ configPath }) : await createConfig({ extends: ["recommended"] });
   const docs = createDocuments(spec);
+  skipAjvCodeOptimizer();
   const problems = await lintDocument({
     document: docs.get(spec.root.path)!,
     config,

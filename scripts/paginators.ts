@@ -4,7 +4,8 @@
  * bodies). Each wrapper calls the engine in src/paginate.ts; no paging logic
  * lives in generated code.
  */
-import { IndentationText, NewLineKind, Project, QuoteKind, StructureKind, type StatementStructures } from "ts-morph";
+import { createRequire } from "node:module";
+import type { StatementStructures } from "ts-morph";
 import type { OpenApiDocument } from "./bundle.js";
 import { claimName, functionName, pascalCase } from "./identifiers.js";
 import { listOperations } from "./openapi-walk.js";
@@ -12,6 +13,11 @@ import { detectPagination, pageSpecOf, type PagedOperation } from "./pagination-
 import type { OutputFile } from "./output-file.js";
 import { pointerOf } from "./errors.js";
 import { escapeDoc, literal } from "./emit-safety.js";
+
+type TsMorph = typeof import("ts-morph");
+let loaded: TsMorph | undefined;
+/** `require`, not `import`: ts-morph is CommonJS, and an ES import has Node scan its 1 MB for export names first (~0.1 s). */
+const tsMorph = (): TsMorph => (loaded ??= createRequire(import.meta.url)("ts-morph") as TsMorph);
 
 export interface PaginatorsResult {
   file: OutputFile;
@@ -21,6 +27,7 @@ export interface PaginatorsResult {
 
 /** `runtime`: the import path from the output folder to the runtime's `src/` folder. */
 export function generatePaginators(doc: OpenApiDocument, fileHeader: string, specLabel: string, runtime = "../src"): PaginatorsResult {
+  const { IndentationText, NewLineKind, Project, QuoteKind, StructureKind } = tsMorph();
   const paged: PagedOperation[] = [];
   const skipped: PaginatorsResult["skipped"] = [];
   for (const op of listOperations(doc)) {
@@ -57,6 +64,7 @@ export function generatePaginators(doc: OpenApiDocument, fileHeader: string, spe
 }
 
 function wrapper(name: string, p: PagedOperation): StatementStructures[] {
+  const { StructureKind } = tsMorph();
   const type = pascalCase(name);
   const op = `paths[${literal(p.op.path)}][${literal(p.op.method)}]`;
   const hasPath = p.op.parameters.some((param) => param.in === "path");

@@ -6,14 +6,21 @@
  * (shared, never copied) and counted against a budget, so an alias bomb
  * fails at once instead of eating memory.
  */
-import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Node } from "yaml";
+import { createRequire } from "node:module";
+import type { Node } from "yaml";
 import { GenerateError } from "./errors.js";
 import { MAX_DEPTH } from "./parse-json.js";
+
+type Yaml = typeof import("yaml");
+let loaded: Yaml | undefined;
+/** `yaml`, loaded on first use: a JSON spec never needs it (~30 ms of start-up). */
+const yaml = (): Yaml => (loaded ??= createRequire(import.meta.url)("yaml") as Yaml);
 
 /** Nodes that YAML aliases and merges may add to the document, counted as if each were copied. */
 export const MAX_ALIAS_NODES = 1_000_000;
 
 export function parseYaml(text: string, file: string): unknown {
+  const { LineCounter, parseDocument } = yaml();
   const lines = new LineCounter();
   const doc = parseDocument(text, { uniqueKeys: false, merge: true, strict: true, prettyErrors: false, lineCounter: lines });
   const at = (offset: number | undefined) => {
@@ -42,6 +49,8 @@ class YamlToPlain {
   readonly #open = new Set<Node>();
   #added = 0;
 
+  readonly #yaml = yaml();
+
   constructor(readonly fail: Fail) {}
 
   value(node: Node | null | undefined): unknown {
@@ -50,16 +59,16 @@ class YamlToPlain {
 
   #convert(node: Node | null | undefined, depth: number): { value: unknown; size: number } {
     if (node === null || node === undefined) return { value: null, size: 1 };
-    if (isAlias(node)) return this.#alias(node);
-    if ((isMap(node) || isSeq(node)) && depth >= MAX_DEPTH) throw this.fail(node, `objects and arrays are nested more than ${MAX_DEPTH} deep`, "flatten the document: move nested schemas to #/components and $ref them");
+    if (this.#yaml.isAlias(node)) return this.#alias(node);
+    if ((this.#yaml.isMap(node) || this.#yaml.isSeq(node)) && depth >= MAX_DEPTH) throw this.fail(node, `objects and arrays are nested more than ${MAX_DEPTH} deep`, "flatten the document: move nested schemas to #/components and $ref them");
     const anchor = (node as { anchor?: string }).anchor;
     if (anchor) (this.#anchors.set(anchor, node), this.#open.add(node));
     let result: { value: unknown; size: number };
-    if (isScalar(node)) result = { value: this.#scalar(node), size: 1 };
-    else if (isSeq(node)) {
+    if (this.#yaml.isScalar(node)) result = { value: this.#scalar(node), size: 1 };
+    else if (this.#yaml.isSeq(node)) {
       const items = node.items.map((item) => this.#convert(item as Node, depth + 1));
       result = { value: items.map((r) => r.value), size: items.reduce((sum, r) => sum + r.size, 1) };
-    } else if (isMap(node)) result = this.#map(node.items, depth);
+    } else if (this.#yaml.isMap(node)) result = this.#map(node.items, depth);
     else throw this.fail(node, "unsupported YAML node", "use plain mappings, sequences and scalars");
     if (anchor) (this.#open.delete(node), this.#done.set(node, result));
     return result;
@@ -86,9 +95,9 @@ class YamlToPlain {
     const own = new Set<string>();
     let size = 1;
     for (const pair of pairs) {
-      if (!isPair(pair)) continue;
+      if (!this.#yaml.isPair(pair)) continue;
       const keyNode = pair.key as Node | null;
-      if (isScalar(keyNode) && (keyNode.value === "<<" || (typeof keyNode.value === "symbol" && keyNode.value.description === "<<")) && keyNode.type === "PLAIN") {
+      if (this.#yaml.isScalar(keyNode) && (keyNode.value === "<<" || (typeof keyNode.value === "symbol" && keyNode.value.description === "<<")) && keyNode.type === "PLAIN") {
         size += this.#merge(out, pair.value as Node, depth);
         continue;
       }
@@ -104,7 +113,7 @@ class YamlToPlain {
 
   /** `<<: *base` or `<<: [*a, *b]`: keys not already set are added (earlier sources win). */
   #merge(out: Record<string, unknown>, value: Node | null, depth: number): number {
-    const sources = isSeq(value) ? (value.items as Node[]) : [value];
+    const sources = this.#yaml.isSeq(value) ? (value.items as Node[]) : [value];
     let size = 0;
     for (const source of sources) {
       const merged = this.#convert(source, depth + 1);

@@ -5,7 +5,7 @@
  * us, since openapi-typescript's own neither escapes names nor avoids
  * collisions. Its output is then checked to hold types only: nothing in it runs.
  */
-import { loadOpenapiTypescript, transformDocument } from "./shared-typescript.js";
+import { loadOpenapiTransform, transformDocument } from "./shared-typescript.js";
 import type { OpenApiDocument } from "./bundle.js";
 import { assertTypesOnly, escapeInvisibleBreaks, singleQuoted } from "./emit-safety.js";
 import { GenerateError } from "./errors.js";
@@ -22,7 +22,7 @@ const WITH_REQUIRED = "type WithRequired<T, K extends PropertyKey> = T & {\n    
 
 export async function generateTypes(doc: OpenApiDocument, fileHeader: string, specLabel: string): Promise<OutputFile> {
   checkOperationIds(doc, specLabel);
-  const { astToString, stringToAST } = loadOpenapiTypescript();
+  const { astToString, stringToAST } = loadOpenapiTransform();
   const deferred = deferredArrays(doc, specLabel);
   const replaced = new Map<string, unknown>();
   const stand = new WeakSet<object>();

@@ -3,12 +3,14 @@
  * through $ref), with --lint warn since it does not pass `recommended`: exit 0,
  * a line per step, and every output file compiles under `tsc --noEmit --strict`.
  */
-import { mkdtempSync, readdirSync, rmSync, symlinkSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { ts } from "ts-morph";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT, generate, type RunResult } from "./cli-runner.js";
 import { tscStrict } from "../helpers/tsc.js";
+import { scansAsTypeDeclarations } from "../../scripts/type-declarations-scan.js";
 
 const SPEC = join(ROOT, "..", "shared", "specs", "telnyx-full.openapi.json");
 let dir: string;
@@ -27,6 +29,10 @@ describe("generate on telnyx-full.openapi.json", () => {
     expect(run.stdout).toMatch(/^lint +\d+ ms +96 errors, \d+ warnings/m);
     expect(run.stdout).toMatch(/^paginators +\d+ ms +74 paginated/m);
     expect(readdirSync(join(dir, "generated")).sort()).toEqual(readdirSync(join(ROOT, "generated")).sort());
+  });
+
+  it("its schema.ts passes the types-only check in one scanner pass (no full parse)", () => {
+    expect(scansAsTypeDeclarations(ts, readFileSync(join(dir, "generated", "schema.ts"), "utf8"))).toBe(true);
   });
 
   it("stops with exit 2 under the default --lint error, writing nothing", () => {
