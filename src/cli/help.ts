@@ -73,6 +73,8 @@ function valueName(flag: FlagSpec): string {
 
 function flagHelp(flag: FlagSpec): string {
   const notes = [
+    // The name the API knows it by, when the flag's differs (`page[size]`, or a flag renamed away from a clash).
+    flag.param !== flag.flag ? `${flag.in} parameter ${flag.param}` : "",
     flag.required ? "required" : "",
     flag.enum ? `one of: ${flag.enum.map(String).join(", ")}` : "",
     range(flag) ? `allowed: ${range(flag)}` : "",

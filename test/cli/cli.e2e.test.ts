@@ -159,11 +159,13 @@ describe("bad usage exits 2 before any request", () => {
       "Case-insensitive substring filter on the name field.",
       "one of: telnyx, minimax, Telnyx, Minimax",
       "allowed: 1 to 250; default: 20",
+      "query parameter filter[name]",
       "--api-key <key>",
       "TELNYX_BASE_URL",
     ]) {
       expect(run.stdout.replace(/\s+/g, " ")).toContain(text);
     }
+    expect(run.stdout).not.toContain("query parameter sort"); // the flag is the parameter's own name
     const root = await telnyx(["--help"]);
     expect(root.code).toBe(0);
     expect(root.stdout).toMatch(/voice-clones\s+list/);
