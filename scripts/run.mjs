@@ -14,7 +14,7 @@
  * TypeScript loader at run time.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -106,10 +106,25 @@ async function build() {
   } catch {
     rmSync(temp, { recursive: true, force: true }); // another run built the same bundles first
   }
+  pruneOldBundles(key);
   const manifestTemp = `${manifestPath}.${process.pid}`;
   writeFileSync(manifestTemp, JSON.stringify({ key, inputs }));
   renameSync(manifestTemp, manifestPath);
   return { dir, main: join(dir, "generate.mjs"), lint: join(dir, "lint-thread.cjs") };
+}
+
+/** An hour: older bundle folders of other keys (earlier versions of the scripts) are removed when a new one is built. */
+const KEEP_OLD_BUNDLES_MS = 60 * 60 * 1000;
+
+function pruneOldBundles(current) {
+  for (const name of readdirSync(cacheRoot)) {
+    const dir = join(cacheRoot, name);
+    try {
+      if (name !== current && /^[0-9a-f]{16}$/.test(name) && Date.now() - statSync(dir).mtimeMs > KEEP_OLD_BUNDLES_MS) rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // Another run removed it first, or it cannot be removed: it only costs disk.
+    }
+  }
 }
 
 if (!isMainThread && workerData?.[LINT_BUNDLE]) {
