@@ -13,26 +13,34 @@ export interface ApiErrorObject {
   source?: { pointer?: string; parameter?: string };
 }
 
-/** The string fields `keys` of `value` (a numeric `code` as text), the secret removed; other values are dropped. */
-function strings(value: Record<string, unknown>, keys: readonly string[], secret: string | undefined): Record<string, string> {
+const SNIPPET_CHARS = 200;
+
+/** The envelope's `errors`, keeping only well-typed fields, with the secret removed. */
+export function errorObjectsOf(body: unknown, secret?: string): ApiErrorObject[] {
+  if (!isRecord(body) || !Array.isArray(body.errors)) return [];
+  return body.errors.filter(isRecord).map((entry) => {
+    const { code, title, detail, source } = entry;
+    const out: ApiErrorObject = strings({ code: typeof code === "number" ? String(code) : code, title, detail }, secret);
+    const where = isRecord(source) ? strings({ pointer: source.pointer, parameter: source.parameter }, secret) : {};
+    if (Object.keys(where).length) out.source = where;
+    return out;
+  });
+}
+
+/** The string values of `fields` with the secret removed; other values are dropped. */
+function strings(fields: Record<string, unknown>, secret: string | undefined): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const key of keys) {
-    const field = key === "code" && typeof value[key] === "number" ? String(value[key]) : value[key];
-    if (typeof field === "string") out[key] = redactText(field, secret);
-  }
+  for (const [key, value] of Object.entries(fields)) if (typeof value === "string") out[key] = redactText(value, secret);
   return out;
 }
 
-/** The envelope's `errors`, keeping only the spec's well-typed fields, with the secret removed. */
-export function errorObjectsOf(body: unknown, secret?: string): ApiErrorObject[] {
-  return isRecord(body) && Array.isArray(body.errors)
-    ? body.errors.filter(isRecord).map((entry) => {
-        const out: ApiErrorObject = strings(entry, ["code", "title", "detail"], secret);
-        const source = isRecord(entry.source) ? strings(entry.source, ["pointer", "parameter"], secret) : {};
-        if (Object.keys(source).length) out.source = source;
-        return out;
-      })
-    : [];
+export interface MessageParts {
+  status: number;
+  statusText: string;
+  errors: readonly ApiErrorObject[];
+  body: unknown;
+  requestId: string | undefined;
+  page: number | undefined;
 }
 
 /**
@@ -40,40 +48,50 @@ export function errorObjectsOf(body: unknown, secret?: string): ApiErrorObject[]
  * from the first error's title and detail; without an envelope, the status
  * text and a short summary of the body ("500 Internal Server Error: empty response body").
  */
-export function apiErrorMessage(status: number, statusText: string, errors: readonly ApiErrorObject[], body: unknown, requestId?: string, page?: number): string {
-  const [first = {}] = errors;
-  const said = first.title || first.detail;
-  const more = errors.length - 1;
-  const text = said ? [...new Set([first.title, first.detail])].filter(Boolean).join(": ") : `${statusText || "HTTP error"}: ${summarizeBody(body)}`;
-  const notes = [
-    said && first.code && `code ${first.code}`,
-    said && first.source?.pointer && `at ${first.source.pointer}`,
-    said && more > 0 && `${more} more error${more > 1 ? "s" : ""}`,
-    page !== undefined && `page ${page}`,
-    requestId && `request id ${requestId}`,
-  ].filter(Boolean);
+export function apiErrorMessage({ status, statusText, errors, body, requestId, page }: MessageParts): string {
+  const [first, ...more] = errors;
+  const notes: string[] = [];
+  let text: string;
+  if (first?.title || first?.detail) {
+    const { title, detail } = first;
+    text = title && detail && title !== detail ? `${title}: ${detail}` : (title || detail)!;
+    if (first.code) notes.push(`code ${first.code}`);
+    if (first.source?.pointer) notes.push(`at ${first.source.pointer}`);
+    if (more.length) notes.push(`${more.length} more error${more.length > 1 ? "s" : ""}`);
+  } else {
+    text = `${statusText || "HTTP error"}: ${summarizeBody(body)}`;
+  }
+  if (page !== undefined) notes.push(`page ${page}`);
+  if (requestId) notes.push(`request id ${requestId}`);
   return `${status} ${text}${notes.length ? ` (${notes.join("; ")})` : ""}`;
 }
 
 /** A one-line description of a body that is not the envelope. */
 export function summarizeBody(body: unknown): string {
-  if (body == null || body === "") return "empty response body";
-  if (typeof body !== "string") {
-    const error = isRecord(body) && (isRecord(body.error) ? body.error.message : body.error);
-    const said = isRecord(body) && [body.message, error, body.detail, body.title].find((value) => typeof value === "string" && value.trim());
-    return said ? clip(said as string) : `JSON body ${clip(JSON.stringify(body) ?? String(body))}`;
+  if (body === undefined || body === null || body === "") return "empty response body";
+  if (typeof body === "string") {
+    const text = oneLine(body);
+    if (!text) return "blank response body";
+    if (!text.startsWith("<")) return `non-JSON body "${clip(text)}"`;
+    const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1]?.trim();
+    const words = oneLine(title || text.replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, " ").replace(/<[^>]*>/g, " "));
+    return `HTML body${words ? ` "${clip(words)}"` : ""} (not JSON: a proxy or gateway answered?)`;
   }
-  const text = oneLine(body);
-  if (!text) return "blank response body";
-  if (text[0] !== "<") return `non-JSON body "${clip(text)}"`;
-  const title = oneLine(/<title[^>]*>([^<]*)/i.exec(text)?.[1] ?? text.replace(/<[^>]*>/g, " "));
-  return `HTML body "${clip(title)}" (not JSON: a proxy or gateway answered?)`;
+  if (isRecord(body)) {
+    const error = isRecord(body.error) ? body.error.message : undefined;
+    const said = [body.message, body.error, error, body.detail, body.title].find((value) => typeof value === "string" && value.trim());
+    if (said) return clip(said as string);
+  }
+  return `JSON body ${clip(JSON.stringify(body) ?? String(body))}`;
 }
 
-const oneLine = (text: string) => text.replace(/\s+/g, " ").trim();
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}
 
-/** At most 200 characters. */
-const clip = (text: string) => (text.length > 200 ? `${text.slice(0, 200)}…` : text);
+function clip(text: string): string {
+  return text.length > SNIPPET_CHARS ? `${text.slice(0, SNIPPET_CHARS)}…` : text;
+}
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value);

@@ -16,7 +16,7 @@ export type { ApiErrorObject } from "./error-body.js";
  */
 function named<C extends abstract new (...args: never[]) => Error>(name: string, cls: C): C {
   Object.defineProperty(cls, "name", { value: name });
-  cls.prototype.name = name;
+  Object.defineProperty(cls.prototype, "name", { value: name, writable: true, configurable: true });
   return cls;
 }
 
@@ -33,7 +33,7 @@ export class TelnyxError<Fields extends object = {}> extends Error {
 
   /** Name, message and the subclass's fields (status, errors, page, ...); never `stack` or `cause`. */
   toJSON(): Record<string, unknown> {
-    return { ...{ name: this.name, message: this.message }, ...(this as object) };
+    return Object.assign({ name: this.name, message: this.message }, this as object);
   }
 }
 named("TelnyxError", TelnyxError);
@@ -120,9 +120,10 @@ export function apiErrorFromResponse(response: Response, body: unknown, extra: {
   const secret = secretFor(response);
   const errors = errorObjectsOf(body, secret);
   const requestId = headers.get("x-request-id") ?? undefined;
+  const message = apiErrorMessage({ status, statusText: response.statusText, errors, body, requestId, page: extra.page });
   return new (apiErrorClassFor(status))({
     status,
-    message: redactText(apiErrorMessage(status, response.statusText, errors, body, requestId, extra.page), secret),
+    message: redactText(message, secret),
     errors,
     headers: redactHeaders(headers, secret),
     requestId: requestId && redactText(requestId, secret),
