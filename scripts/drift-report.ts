@@ -2,10 +2,13 @@
  * What `--check` prints: each stale, missing and extra file, a unified diff of
  * the first changed lines of each stale file, and the fix.
  */
-import { createRequire } from "node:module";
+import { lazyRequire } from "./lazy-require.js";
 import type { Comparison } from "./output.js";
 
 export const MAX_DIFF_LINES = 40;
+
+/** Loaded only when there is a drift to show. */
+const diff = lazyRequire<typeof import("diff")>("diff");
 
 export function hasDrift(c: Comparison): boolean {
   return c.stale.length + c.missing.length + c.extra.length > 0;
@@ -25,8 +28,7 @@ export function formatDrift(c: Comparison, outLabel: string): string {
 
 /** A unified diff (committed -> regenerated) cut after MAX_DIFF_LINES changed lines. */
 export function diffLines(name: string, have: string, want: string): string[] {
-  // Loaded only when there is a drift to show.
-  const { structuredPatch } = createRequire(import.meta.url)("diff") as typeof import("diff");
+  const { structuredPatch } = diff();
   const patch = structuredPatch(`${name} (committed)`, `${name} (from the spec)`, have, want, "", "", { context: 2 });
   const out = [`--- ${patch.oldFileName}`, `+++ ${patch.newFileName}`];
   let changed = 0;

@@ -4,7 +4,6 @@
  * bodies). Each wrapper calls the engine in src/paginate.ts; no paging logic
  * lives in generated code.
  */
-import { createRequire } from "node:module";
 import type { StatementStructures } from "ts-morph";
 import type { OpenApiDocument } from "./bundle.js";
 import { claimName, functionName, pascalCase } from "./identifiers.js";
@@ -13,11 +12,9 @@ import { detectPagination, pageSpecOf, type PagedOperation } from "./pagination-
 import type { OutputFile } from "./output-file.js";
 import { pointerOf } from "./errors.js";
 import { escapeDoc, literal } from "./emit-safety.js";
+import { lazyRequire } from "./lazy-require.js";
 
-type TsMorph = typeof import("ts-morph");
-let loaded: TsMorph | undefined;
-/** `require`, not `import`: ts-morph is CommonJS, and an ES import has Node scan its 1 MB for export names first (~0.1 s). */
-const tsMorph = (): TsMorph => (loaded ??= createRequire(import.meta.url)("ts-morph") as TsMorph);
+const tsMorph = lazyRequire<typeof import("ts-morph")>("ts-morph");
 
 export interface PaginatorsResult {
   file: OutputFile;

@@ -6,15 +6,13 @@
  * (shared, never copied) and counted against a budget, so an alias bomb
  * fails at once instead of eating memory.
  */
-import { createRequire } from "node:module";
 import type { Node } from "yaml";
 import { GenerateError } from "./errors.js";
 import { MAX_DEPTH } from "./parse-json.js";
+import { lazyRequire } from "./lazy-require.js";
 
-type Yaml = typeof import("yaml");
-let loaded: Yaml | undefined;
-/** `yaml`, loaded on first use: a JSON spec never needs it (~30 ms of start-up). */
-const yaml = (): Yaml => (loaded ??= createRequire(import.meta.url)("yaml") as Yaml);
+/** A JSON spec never needs `yaml` (~30 ms of start-up). */
+const yaml = lazyRequire<typeof import("yaml")>("yaml");
 
 /** Nodes that YAML aliases and merges may add to the document, counted as if each were copied. */
 export const MAX_ALIAS_NODES = 1_000_000;
