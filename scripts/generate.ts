@@ -5,9 +5,9 @@
  */
 import { relative } from "node:path";
 import { GenerateError } from "./errors.js";
-import { formatDrift, hasDrift } from "./drift-report.js";
+import { formatDrift, hasDrift } from "./output/drift-report.js";
 import { USAGE, parseOptions } from "./options.js";
-import { compareOutput, writeOutput } from "./output.js";
+import { compareOutput, writeOutput } from "./output/output.js";
 import { runPipeline } from "./pipeline.js";
 import { createReporter } from "./reporter.js";
 

@@ -4,13 +4,13 @@
  * so `--check` and a write run the very same pipeline.
  */
 import { join, relative, sep } from "node:path";
-import { bundleSpec } from "./bundle.js";
-import { header } from "./header.js";
-import { loadSpec } from "./load.js";
+import { bundleSpec } from "./spec/bundle.js";
+import { header } from "./output/header.js";
+import { loadSpec } from "./spec/load.js";
 import type { Options } from "./options.js";
-import type { OutputFile } from "./output-file.js";
+import type { OutputFile } from "./output/output-file.js";
 import type { Reporter } from "./reporter.js";
-import { startLintWorker, type LintJob } from "./lint-worker.js";
+import { startLintWorker, type LintJob } from "./steps/lint-worker.js";
 import { GenerateError } from "./errors.js";
 
 export async function runPipeline(options: Options, report: Reporter): Promise<OutputFile[]> {
@@ -36,16 +36,16 @@ async function runSteps(options: Options, report: Reporter, specLabel: string, l
   const doc = await bundleSpec(spec);
   const fileHeader = header(toPosix(relative(options.out, options.spec)));
   const runtime = runtimeImport(options);
-  const schema = await report.stepAsync("types", async () => (await import("./types.js")).generateTypes(doc, fileHeader, specLabel), (f) => `${f.path} ${kb(f.content)}`);
+  const schema = await report.stepAsync("types", async () => (await import("./steps/types.js")).generateTypes(doc, fileHeader, specLabel), (f) => `${f.path} ${kb(f.content)}`);
 
-  const paginators = await report.stepAsync("paginators", async () => (await import("./paginators.js")).generatePaginators(doc, fileHeader, specLabel, runtime), (r) => `${r.paged.length} paginated, ${r.skipped.length} list-like skipped`);
+  const paginators = await report.stepAsync("paginators", async () => (await import("./steps/paginators.js")).generatePaginators(doc, fileHeader, specLabel, runtime), (r) => `${r.paged.length} paginated, ${r.skipped.length} list-like skipped`);
   if (options.verbose) {
     for (const p of paginators.paged) report.detail(`  paginator ${p.name}: ${p.method} ${p.path}`);
     for (const s of paginators.skipped) report.detail(`  skipped ${s.method} ${s.path}: ${s.reason}`);
   }
 
-  const { generateServers } = await import("./servers.js");
-  const files = [schema, paginators.file, generateServers(doc, fileHeader), (await import("./cli-commands.js")).generateCliCommands(doc, fileHeader, specLabel, runtime)].sort((a, b) => (a.path < b.path ? -1 : 1));
+  const { generateServers } = await import("./steps/servers.js");
+  const files = [schema, paginators.file, generateServers(doc, fileHeader), (await import("./steps/commands.js")).generateCliCommands(doc, fileHeader, specLabel, runtime)].sort((a, b) => (a.path < b.path ? -1 : 1));
 
   if (lint) {
     const { result, ms } = await lint.result.catch((error: unknown) => Promise.reject(new LintFailed(error)));

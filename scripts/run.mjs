@@ -92,7 +92,7 @@ async function build() {
     }),
     build({
       ...common,
-      entryPoints: { "lint-thread": join(root, "scripts", "lint-thread.ts") },
+      entryPoints: { "lint-thread": join(root, "scripts", "steps", "lint-thread.ts") },
       format: "cjs",
       outExtension: { ".js": ".cjs" },
       plugins: [pluginImportViaLauncher],

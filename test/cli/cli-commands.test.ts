@@ -8,10 +8,10 @@
 import { existsSync, readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { generateCliCommands } from "../../scripts/cli-commands.js";
+import { generateCliCommands } from "../../scripts/steps/commands.js";
 import { GenerateError } from "../../scripts/errors.js";
-import { header } from "../../scripts/header.js";
-import { listOperations } from "../../scripts/openapi-walk.js";
+import { header } from "../../scripts/output/header.js";
+import { listOperations } from "../../scripts/spec/openapi-walk.js";
 import type { CommandSpec } from "../../src/cli/command-spec.js";
 import { parseCommand } from "../../src/cli/parse-command.js";
 import { ROOT } from "./built-cli.js";

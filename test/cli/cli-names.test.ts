@@ -1,6 +1,6 @@
 /** The naming rules of the generated CLI (scripts/cli-names.ts), as a table. */
 import { describe, expect, it } from "vitest";
-import { RESERVED_FLAGS, actionName, flagName, flagNames, resourceName } from "../../scripts/cli-names.js";
+import { RESERVED_FLAGS, actionName, flagName, flagNames, resourceName } from "../../scripts/naming/cli-names.js";
 
 describe("resourceName", () => {
   it.each<[string, { tags: unknown; path: string }, string]>([

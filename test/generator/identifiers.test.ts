@@ -7,7 +7,7 @@
 import { readFileSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { functionName, rootAliases } from "../../scripts/identifiers.js";
+import { functionName, rootAliases } from "../../scripts/naming/identifiers.js";
 import { fixture, occupiedOut, outputIn, runGenerate, snapshot, tempDir, tsc, typecheckRoot } from "../helpers/run-generate.js";
 
 const FUNCTION_NAMES: [string, { given: [string | undefined, string, string]; want: string }][] = [

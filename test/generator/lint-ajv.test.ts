@@ -7,9 +7,9 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { AjvValidator } from "../../node_modules/@redocly/openapi-core/lib/rules/ajv.js";
-import { skipAjvCodeOptimizer } from "../../scripts/lint-ajv.js";
-import { lintSpec } from "../../scripts/lint.js";
-import { loadSpec } from "../../scripts/load.js";
+import { skipAjvCodeOptimizer } from "../../scripts/steps/lint-ajv.js";
+import { lintSpec } from "../../scripts/steps/lint.js";
+import { loadSpec } from "../../scripts/spec/load.js";
 import { ROOT } from "../helpers/run-generate.js";
 
 const SPEC = join(ROOT, "..", "shared", "specs", "telnyx-full.openapi.json");

@@ -6,7 +6,7 @@
 import { copyFileSync, readFileSync, rmSync, truncateSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { parseSpecText } from "../../scripts/parse-spec.js";
+import { parseSpecText } from "../../scripts/spec/parse-spec.js";
 import { fixture, occupiedOut, runGenerate, snapshot, tempDir } from "../helpers/run-generate.js";
 
 const made: string[] = [];

@@ -13,7 +13,7 @@ import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from "no
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { assertTypesOnly, escapeDoc, escapeInvisibleBreaks, literal, singleQuoted } from "../../scripts/emit-safety.js";
+import { assertTypesOnly, escapeDoc, escapeInvisibleBreaks, literal, singleQuoted } from "../../scripts/emit/emit-safety.js";
 import { fixture, occupiedOut, outputIn, runGenerate, snapshot, tempDir, tsc, typecheckRoot } from "../helpers/run-generate.js";
 
 const MARKER = "hostile-marker.txt";

@@ -8,8 +8,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import openapiTSOwn, { astToString as printOwn } from "openapi-typescript";
-import { loadOpenapiTypescript, noLintConfig, transformDocument } from "../../scripts/shared-typescript.js";
-import { parseSpecText } from "../../scripts/parse-spec.js";
+import { loadOpenapiTypescript, noLintConfig, transformDocument } from "../../scripts/emit/shared-typescript.js";
+import { parseSpecText } from "../../scripts/spec/parse-spec.js";
 import { ROOT } from "./cli-runner.js";
 
 const SPECS = [join(ROOT, "spec", "openapi.yaml"), join(ROOT, "..", "shared", "specs", "telnyx-full.openapi.json")];

@@ -10,7 +10,7 @@ import { ts } from "ts-morph";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT, generate, type RunResult } from "./cli-runner.js";
 import { tscStrict } from "../helpers/tsc.js";
-import { scansAsTypeDeclarations } from "../../scripts/type-declarations-scan.js";
+import { scansAsTypeDeclarations } from "../../scripts/emit/type-declarations-scan.js";
 
 const SPEC = join(ROOT, "..", "shared", "specs", "telnyx-full.openapi.json");
 let dir: string;

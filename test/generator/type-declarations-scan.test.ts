@@ -10,7 +10,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ts } from "ts-morph";
 import { describe, expect, it } from "vitest";
-import { scansAsTypeDeclarations } from "../../scripts/type-declarations-scan.js";
+import { scansAsTypeDeclarations } from "../../scripts/emit/type-declarations-scan.js";
 import { ROOT } from "../helpers/run-generate.js";
 
 /** What `assertTypesOnly` requires, decided by TypeScript's parser. */

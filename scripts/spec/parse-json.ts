@@ -4,7 +4,7 @@
  * only the last), nesting depth, numbers too large for a double. The text
  * is then parsed by JSON.parse (scripts/parse-spec.ts decides when).
  */
-import { GenerateError } from "./errors.js";
+import { GenerateError } from "../errors.js";
 
 /** Deepest nesting of objects and arrays accepted (real specs stay under 40); the YAML walk uses it too. */
 export const MAX_DEPTH = 128;

@@ -5,7 +5,7 @@
  * is an error. With the two graph walks (strongly connected components, one
  * loop) that only this uses.
  */
-import { GenerateError } from "./errors.js";
+import { GenerateError } from "../errors.js";
 
 /**
  * Schemas that refer to themselves without an object in between (`Json:

@@ -7,10 +7,10 @@
  * TypeScript loader) lint runs on this thread instead.
  */
 import { Worker } from "node:worker_threads";
-import type { LoadedSpec } from "./load.js";
+import type { LoadedSpec } from "../spec/load.js";
 import type { LintResult } from "./lint.js";
-import type { LintMode } from "./options.js";
-import { GenerateError } from "./errors.js";
+import type { LintMode } from "../options.js";
+import { GenerateError } from "../errors.js";
 
 export interface LintRequest {
   spec: LoadedSpec;

@@ -8,7 +8,7 @@
  */
 import { closeSync, constants, fstatSync, openSync, readFileSync, realpathSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
-import { GenerateError, pointerOf, type Place } from "./errors.js";
+import { GenerateError, pointerOf, type Place } from "../errors.js";
 import { parseSpecText } from "./parse-spec.js";
 import { checkRealPath, classifyRef, isMappingRef } from "./ref-policy.js";
 import { checkRefs, type FoundRef } from "./ref-check.js";

@@ -5,13 +5,13 @@
  * us, since openapi-typescript's own neither escapes names nor avoids
  * collisions. Its output is then checked to hold types only: nothing in it runs.
  */
-import { loadOpenapiTransform, transformDocument } from "./shared-typescript.js";
-import type { OpenApiDocument } from "./bundle.js";
-import { assertTypesOnly, escapeInvisibleBreaks, singleQuoted } from "./emit-safety.js";
-import { GenerateError } from "./errors.js";
-import { checkOperationIds, rootAliases } from "./identifiers.js";
+import { loadOpenapiTransform, transformDocument } from "../emit/shared-typescript.js";
+import type { OpenApiDocument } from "../spec/bundle.js";
+import { assertTypesOnly, escapeInvisibleBreaks, singleQuoted } from "../emit/emit-safety.js";
+import { GenerateError } from "../errors.js";
+import { checkOperationIds, rootAliases } from "../naming/identifiers.js";
 import { arraysToDefer } from "./type-cycles.js";
-import type { OutputFile } from "./output-file.js";
+import type { OutputFile } from "../output/output-file.js";
 
 /**
  * openapi-typescript's helper is `WithRequired<T, K extends keyof T>`, which

@@ -5,7 +5,7 @@
  * through properties or items is recursive, not a cycle, and fine.
  */
 import { relative } from "node:path";
-import { GenerateError, type Place } from "./errors.js";
+import { GenerateError, type Place } from "../errors.js";
 import { classifyRef, type RefTarget } from "./ref-policy.js";
 
 export interface FoundRef {

@@ -6,7 +6,7 @@
  * and compiling Redocly's ~600 modules, ES modules that Node 20 cannot cache.
  */
 import { parentPort } from "node:worker_threads";
-import { GenerateError } from "./errors.js";
+import { GenerateError } from "../errors.js";
 import { lintSpec } from "./lint.js";
 import type { LintReply, LintRequest } from "./lint-worker.js";
 

@@ -23,8 +23,8 @@
  * like the alias keeps it, then the first in code-unit order of (kind, name),
  * and the others get `_2`, `_3`, ... (`Foo`, `Foo_2` for `FOO`, `Foo_3` for `foo`).
  */
-import { GenerateError, pointerOf } from "./errors.js";
-import { resolvePointer } from "./ref-check.js";
+import { GenerateError, pointerOf } from "../errors.js";
+import { resolvePointer } from "../spec/ref-check.js";
 
 const RESERVED = new Set(
   (

@@ -5,11 +5,11 @@
  * names follow scripts/cli-names.ts (`flagNames`): unique per operation,
  * each flag sending its own parameter's name and location.
  */
-import type { FlagSpec, FlagType } from "../src/cli/command-spec.js";
-import type { OpenApiDocument } from "./bundle.js";
-import { RESERVED_FLAGS, flagNames } from "./cli-names.js";
-import { deref, isObject, schemaTypes, type Node, type OperationRef } from "./openapi-walk.js";
-import type { PagedOperation } from "./pagination-detect.js";
+import type { FlagSpec, FlagType } from "../../src/cli/command-spec.js";
+import type { OpenApiDocument } from "../spec/bundle.js";
+import { RESERVED_FLAGS, flagNames } from "../naming/cli-names.js";
+import { deref, isObject, schemaTypes, type Node, type OperationRef } from "../spec/openapi-walk.js";
+import type { PagedOperation } from "../pagination/detect.js";
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 

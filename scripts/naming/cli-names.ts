@@ -32,9 +32,9 @@
  *   `StartTime<`, `StartTime>` -> `--start-time`, `--start-time-2`,
  *   `--start-time-3`). The flag still sends the parameter's own name.
  */
-import { GLOBAL_FLAGS } from "../src/cli/global-flags.js";
+import { GLOBAL_FLAGS } from "../../src/cli/global-flags.js";
 import { words } from "./identifiers.js";
-import { byCodeUnit } from "./openapi-walk.js";
+import { byCodeUnit } from "../spec/openapi-walk.js";
 
 /** Flag names the CLI keeps for itself: its global flags, and `version`, kept free for a `--version`. */
 export const RESERVED_FLAGS: readonly string[] = [...Object.keys(GLOBAL_FLAGS), "version"];

@@ -9,7 +9,7 @@
  */
 import { realpathSync } from "node:fs";
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
-import { GenerateError, type Place } from "./errors.js";
+import { GenerateError, type Place } from "../errors.js";
 
 export type RefTarget = { kind: "internal"; pointer: string } | { kind: "file"; file: string; pointer: string };
 

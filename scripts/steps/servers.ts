@@ -2,10 +2,10 @@
  * `servers.ts`: the spec's server URLs as data, so the runtime can default its
  * base URL to `servers[0]`. Variables (`{region}`) take their defaults.
  */
-import type { OpenApiDocument } from "./bundle.js";
-import { isObject } from "./openapi-walk.js";
-import type { OutputFile } from "./output-file.js";
-import { literal } from "./emit-safety.js";
+import type { OpenApiDocument } from "../spec/bundle.js";
+import { isObject } from "../spec/openapi-walk.js";
+import type { OutputFile } from "../output/output-file.js";
+import { literal } from "../emit/emit-safety.js";
 
 export function generateServers(doc: OpenApiDocument, fileHeader: string): OutputFile {
   const urls = (Array.isArray(doc.servers) ? doc.servers : []).filter(isObject).flatMap((server) => {

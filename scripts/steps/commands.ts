@@ -8,16 +8,16 @@
  * so it is printed as indented JSON (a readable diff) rather than built with
  * ts-morph structures.
  */
-import type { CommandSpec } from "../src/cli/command-spec.js";
-import type { OpenApiDocument } from "./bundle.js";
-import { tableColumns, totalItemsField } from "./cli-columns.js";
-import { operationFlags } from "./cli-flags.js";
-import { actionNames, resourceName } from "./cli-names.js";
-import { escapeDoc, literal } from "./emit-safety.js";
-import { GenerateError, pointerOf } from "./errors.js";
-import { byCodeUnit, deref, isObject, listOperations, type OperationRef } from "./openapi-walk.js";
-import type { OutputFile } from "./output-file.js";
-import { detectPagination, pageSpecOf, type PagedOperation } from "./pagination-detect.js";
+import type { CommandSpec } from "../../src/cli/command-spec.js";
+import type { OpenApiDocument } from "../spec/bundle.js";
+import { tableColumns, totalItemsField } from "../cli-data/columns.js";
+import { operationFlags } from "../cli-data/flags.js";
+import { actionNames, resourceName } from "../naming/cli-names.js";
+import { escapeDoc, literal } from "../emit/emit-safety.js";
+import { GenerateError, pointerOf } from "../errors.js";
+import { byCodeUnit, deref, isObject, listOperations, type OperationRef } from "../spec/openapi-walk.js";
+import type { OutputFile } from "../output/output-file.js";
+import { detectPagination, pageSpecOf, type PagedOperation } from "../pagination/detect.js";
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 

@@ -10,7 +10,7 @@
  */
 import { relative } from "node:path";
 import type { LoadedSpec } from "./load.js";
-import { GenerateError, pointerToken, type Place } from "./errors.js";
+import { GenerateError, pointerToken, type Place } from "../errors.js";
 import { resolvePointer } from "./ref-check.js";
 import { isMappingRef } from "./ref-policy.js";
 import { MAX_DEPTH } from "./parse-spec.js";

@@ -11,7 +11,7 @@
  */
 // Not in the package's exports map: reached by path, the very module Redocly's rules use
 // (in the lint worker's bundle as under a TypeScript loader: one file, one module).
-import { AjvValidator } from "../node_modules/@redocly/openapi-core/lib/rules/ajv.js";
+import { AjvValidator } from "../../node_modules/@redocly/openapi-core/lib/rules/ajv.js";
 
 interface AjvInstance {
   opts?: { code?: { optimize?: unknown } };

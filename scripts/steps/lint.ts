@@ -6,10 +6,10 @@
 import { existsSync } from "node:fs";
 import { join, relative } from "node:path";
 import { createConfig, getLineColLocation, loadConfig, lintDocument, type NormalizedProblem } from "@redocly/openapi-core";
-import { GenerateError } from "./errors.js";
-import type { LoadedSpec } from "./load.js";
-import type { LintMode } from "./options.js";
-import { PreloadedResolver, createDocuments } from "./preloaded-resolver.js";
+import { GenerateError } from "../errors.js";
+import type { LoadedSpec } from "../spec/load.js";
+import type { LintMode } from "../options.js";
+import { PreloadedResolver, createDocuments } from "../spec/preloaded-resolver.js";
 import { skipAjvCodeOptimizer } from "./lint-ajv.js";
 
 export interface LintResult {

@@ -2,7 +2,7 @@
  * What `--check` prints: each stale, missing and extra file, a unified diff of
  * the first changed lines of each stale file, and the fix.
  */
-import { lazyRequire } from "./lazy-require.js";
+import { lazyRequire } from "../lazy-require.js";
 import type { Comparison } from "./output.js";
 
 export const MAX_DIFF_LINES = 40;

@@ -5,14 +5,14 @@
  * lives in generated code.
  */
 import type { StatementStructures } from "ts-morph";
-import type { OpenApiDocument } from "./bundle.js";
-import { claimName, functionName, pascalCase } from "./identifiers.js";
-import { listOperations } from "./openapi-walk.js";
-import { detectPagination, pageSpecOf, type PagedOperation } from "./pagination-detect.js";
-import type { OutputFile } from "./output-file.js";
-import { pointerOf } from "./errors.js";
-import { escapeDoc, literal } from "./emit-safety.js";
-import { lazyRequire } from "./lazy-require.js";
+import type { OpenApiDocument } from "../spec/bundle.js";
+import { claimName, functionName, pascalCase } from "../naming/identifiers.js";
+import { listOperations } from "../spec/openapi-walk.js";
+import { detectPagination, pageSpecOf, type PagedOperation } from "../pagination/detect.js";
+import type { OutputFile } from "../output/output-file.js";
+import { pointerOf } from "../errors.js";
+import { escapeDoc, literal } from "../emit/emit-safety.js";
+import { lazyRequire } from "../lazy-require.js";
 
 const tsMorph = lazyRequire<typeof import("ts-morph")>("ts-morph");
 

@@ -5,7 +5,7 @@
  * `assertTypesOnly` proves schema.ts holds declarations only (a scanner pass
  * against a strict grammar, else a full parse).
  */
-import { GenerateError } from "./errors.js";
+import { GenerateError } from "../errors.js";
 import { loadTypescript } from "./shared-typescript.js";
 import { scansAsTypeDeclarations } from "./type-declarations-scan.js";
 

@@ -7,10 +7,10 @@
  * (each key it gives wins, the rest is still detected, and any failure is an
  * error instead of a skip); `x-pagination: false` turns paging off.
  */
-import type { PageSpec } from "../src/paginate.js";
-import type { OpenApiDocument } from "./bundle.js";
-import { GenerateError, pointerOf, type Place } from "./errors.js";
-import { deref, isObject, schemaProperties, schemaTypes, type Node, type OperationRef } from "./openapi-walk.js";
+import type { PageSpec } from "../../src/paginate.js";
+import type { OpenApiDocument } from "../spec/bundle.js";
+import { GenerateError, pointerOf, type Place } from "../errors.js";
+import { deref, isObject, schemaProperties, schemaTypes, type Node, type OperationRef } from "../spec/openapi-walk.js";
 
 export interface MetaFields {
   /** Property of the 200 body holding the paging metadata. */

@@ -7,9 +7,9 @@
  * fails at once instead of eating memory.
  */
 import type { Node } from "yaml";
-import { GenerateError } from "./errors.js";
+import { GenerateError } from "../errors.js";
 import { MAX_DEPTH } from "./parse-json.js";
-import { lazyRequire } from "./lazy-require.js";
+import { lazyRequire } from "../lazy-require.js";
 
 /** A JSON spec never needs `yaml` (~30 ms of start-up). */
 const yaml = lazyRequire<typeof import("yaml")>("yaml");

@@ -9,10 +9,10 @@
  * order; at most MAX_COLUMNS. The CLI drops columns from the end when the
  * terminal is too narrow.
  */
-import type { OpenApiDocument } from "./bundle.js";
-import { GenerateError, pointerOf } from "./errors.js";
-import { deref, isObject, schemaProperties, schemaTypes } from "./openapi-walk.js";
-import type { PagedOperation } from "./pagination-detect.js";
+import type { OpenApiDocument } from "../spec/bundle.js";
+import { GenerateError, pointerOf } from "../errors.js";
+import { deref, isObject, schemaProperties, schemaTypes } from "../spec/openapi-walk.js";
+import type { PagedOperation } from "../pagination/detect.js";
 
 export const MAX_COLUMNS = 6;
 
