@@ -70,19 +70,34 @@ export const commands: readonly CommandSpec[] = [
     "summary": "List voice clones",
     "description": "Returns a paginated list of voice clones belonging to the authenticated account.",
     "paginate": {
+      "style": "page-number",
       "path": "/voice_clones",
+      "items": [
+        "data"
+      ],
       "pageParam": "page[number]",
       "sizeParam": "page[size]",
-      "items": "data",
-      "meta": {
-        "key": "meta",
-        "pageNumber": "page_number",
-        "totalPages": "total_pages"
-      },
       "minSize": 1,
-      "maxSize": 250
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      }
     },
-    "totalItems": "total_results",
     "columns": [
       "id",
       "name",

@@ -4,5 +4,5 @@
  */
 export * from "./client.js";
 export * from "./errors.js";
-export * from "./paginate.js";
+export * from "./paginate/index.js";
 export * from "../generated/paginators.js";

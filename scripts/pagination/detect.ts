@@ -7,7 +7,7 @@
  * (each key it gives wins, the rest is still detected, and any failure is an
  * error instead of a skip); `x-pagination: false` turns paging off.
  */
-import type { PageSpec } from "../../src/paginate.js";
+import type { PageSpec } from "../../src/paginate/index.js";
 import type { OpenApiDocument } from "../spec/bundle.js";
 import { GenerateError, pointerOf, type Place } from "../errors.js";
 import { deref, isObject, schemaProperties, schemaTypes, type Node, type OperationRef } from "../spec/openapi-walk.js";
@@ -35,17 +35,27 @@ export interface PagedOperation {
 /** `paged`: gets a paginator; `skipped`: looks like a list but does not page by number (listed by --verbose); `ignored`: not a list. */
 export type Detection = { paged: PagedOperation } | { skipped: string } | { ignored: true };
 
-/** Parameter and property names, normalised (lower case, letters and digits only: `page[number]` -> `pagenumber`). */
-/** The object the runtime's `paginate()` gets (its `PageSpec`): what the paginators and the CLI's commands emit. */
-export function pageSpecOf(p: PagedOperation): PageSpec {
+/**
+ * The object the runtime's `paginate()` gets (its `PageSpec`, src/paginate/types.ts):
+ * what the paginators and the CLI's commands emit. `totalItems`: the meta's
+ * field counting all items, if any (scripts/cli-data/columns.ts finds it).
+ */
+export function pageSpecOf(p: PagedOperation, totalItems?: string): PageSpec {
+  const inMeta = (name: string | undefined) => (p.meta && name !== undefined ? { body: [p.meta.key, name] } : undefined);
+  const pageNumber = inMeta(p.meta?.pageNumber);
+  const totalPages = inMeta(p.meta?.totalPages);
+  const total = inMeta(totalItems);
   return {
+    style: "page-number",
     path: p.op.path,
+    items: [p.items],
     pageParam: p.pageParam,
     sizeParam: p.sizeParam,
-    items: p.items,
-    ...(p.meta && { meta: p.meta }),
     ...(p.minSize !== undefined && { minSize: p.minSize }),
     ...(p.maxSize !== undefined && { maxSize: p.maxSize }),
+    ...(pageNumber && { pageNumber }),
+    ...(totalPages && { totalPages }),
+    ...(total && { totalItems: total }),
   };
 }
 

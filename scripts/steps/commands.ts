@@ -58,9 +58,7 @@ function command(doc: OpenApiDocument, op: OperationRef, file: string): Draft {
   const body = requestBody(doc, op);
   if (body) out.body = body;
   if (paged) {
-    out.paginate = pageSpecOf(paged);
-    const total = totalItemsField(doc, paged);
-    if (total !== undefined) out.totalItems = total;
+    out.paginate = pageSpecOf(paged, totalItemsField(doc, paged));
     const columns = tableColumns(doc, paged, file);
     if (columns.length > 0) out.columns = columns;
   }

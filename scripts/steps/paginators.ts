@@ -13,6 +13,7 @@ import type { OutputFile } from "../output/output-file.js";
 import { pointerOf } from "../errors.js";
 import { escapeDoc, literal } from "../emit/emit-safety.js";
 import { lazyRequire } from "../lazy-require.js";
+import { totalItemsField } from "../cli-data/columns.js";
 
 const tsMorph = lazyRequire<typeof import("ts-morph")>("ts-morph");
 
@@ -42,11 +43,11 @@ export function generatePaginators(doc: OpenApiDocument, fileHeader: string, spe
   if (named.length > 0) {
     statements.push(
       { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: "openapi-fetch", namedImports: ["Client"] },
-      { kind: StructureKind.ImportDeclaration, moduleSpecifier: `${runtime}/paginate.js`, namedImports: ["paginate", "type PaginateOptions", "type Paginator"] },
+      { kind: StructureKind.ImportDeclaration, moduleSpecifier: `${runtime}/paginate/index.js`, namedImports: ["paginate", "type PaginateOptions", "type Paginator"] },
       { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: "./schema.js", namedImports: ["paths"] },
     );
   }
-  for (const { name, p } of named) statements.push(...wrapper(name, p));
+  for (const { name, p } of named) statements.push(...wrapper(doc, name, p));
   if (named.length === 0) statements.push("export {};");
   const project = new Project({
     useInMemoryFileSystem: true,
@@ -60,13 +61,13 @@ export function generatePaginators(doc: OpenApiDocument, fileHeader: string, spe
   };
 }
 
-function wrapper(name: string, p: PagedOperation): StatementStructures[] {
+function wrapper(doc: OpenApiDocument, name: string, p: PagedOperation): StatementStructures[] {
   const { StructureKind } = tsMorph();
   const type = pascalCase(name);
   const op = `paths[${literal(p.op.path)}][${literal(p.op.method)}]`;
   const hasPath = p.op.parameters.some((param) => param.in === "path");
   const queryRequired = p.op.parameters.some((param) => param.in === "query" && param.required === true && param.name !== p.pageParam && param.name !== p.sizeParam);
-  const spec = pageSpecOf(p);
+  const spec = pageSpecOf(p, totalItemsField(doc, p));
   const summary = str(p.op.operation.summary);
   const description = str(p.op.operation.description);
   const text = [summary, description, `Pages through \`${p.op.method.toUpperCase()} ${p.op.path}\` by \`${p.pageParam}\`, yielding the items of \`${p.items}\`.`]

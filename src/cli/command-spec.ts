@@ -3,7 +3,7 @@
  * `generated/commands.ts`: one entry per operation of the spec, as plain data
  * the CLI reads. Types only; nothing here runs.
  */
-import type { PageSpec } from "../paginate.js";
+import type { PageSpec } from "../paginate/index.js";
 
 /** Scalar type of a flag's value (for arrays: of each repeated value). */
 export type FlagType = "string" | "integer" | "number" | "boolean";
@@ -43,11 +43,8 @@ export interface CommandSpec {
   readonly flags: readonly FlagSpec[];
   /** The operation takes a request body: the CLI adds `--data`. */
   readonly body?: { readonly required: boolean; readonly mediaType: string };
-  /** Set for paginated operations: the CLI pages through them. */
   /** How the command pages: the same object the generated paginators pass to `paginate`. */
   readonly paginate?: PageSpec;
-  /** Field of the paging metadata (`paginate.meta.key`) holding the total number of items, when the spec has one. */
-  readonly totalItems?: string;
   /** Item fields shown by `--format table`, most important first (absent: the first item's scalar fields). */
   readonly columns?: readonly string[];
 }

@@ -37,7 +37,7 @@ export function resourceHelp(resource: string, commands: readonly CommandSpec[],
 export function commandHelp(command: CommandSpec, columns: number): string {
   const about = [command.summary, command.description].filter((t): t is string => t !== undefined && t !== "");
   const paging = command.paginate
-    ? [`Pages through ${command.method.toUpperCase()} ${command.path} automatically (by ${command.paginate.pageParam}); --limit and --max-pages stop early.`]
+    ? [`Pages through ${command.method.toUpperCase()} ${command.path} automatically (${command.paginate.style === "page-number" ? `by ${command.paginate.pageParam}` : command.paginate.style}); --limit and --max-pages stop early.`]
     : [`Calls ${command.method.toUpperCase()} ${command.path}.`];
   const own = command.flags.map((f) => [`--${f.flag} ${valueName(f)}`, flagHelp(f)] as const);
   const globals = globalFlagNames(command).map((name) => {

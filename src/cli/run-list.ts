@@ -4,7 +4,7 @@
  * arrives and updating the progress line (pages, items, totals when the meta
  * gives them).
  */
-import { paginate, type PagingClient } from "../paginate.js";
+import { paginate, type Locator, type PagingClient } from "../paginate/index.js";
 import type { CommandSpec } from "./command-spec.js";
 import type { Sink } from "./output/sink.js";
 import type { ParsedCommand } from "./parse-command.js";
@@ -23,14 +23,15 @@ export async function runList(client: PagingClient, command: CommandSpec, parsed
   });
   const state: ProgressState = { pages: 0, items: 0 };
   for await (const page of paginator.pages()) {
-    const all = field(page, spec.items);
+    const all = spec.items.reduce(field, page);
     const items = Array.isArray(all) ? all : [];
     const taken = limit === undefined ? items : items.slice(0, limit - state.items);
     state.pages++;
     state.items += taken.length;
-    const meta = spec.meta ? field(page, spec.meta.key) : undefined;
-    const totalPages = spec.meta?.totalPages ? whole(field(meta, spec.meta.totalPages)) : undefined;
-    const totalItems = command.totalItems ? whole(field(meta, command.totalItems)) : undefined;
+    // Totals from the body only until the engine hands out whole pages (issue 12).
+    const bodyField = (locator: Locator | undefined) => (locator && "body" in locator ? whole(locator.body.reduce(field, page)) : undefined);
+    const totalPages = spec.style === "page-number" ? bodyField(spec.totalPages) : undefined;
+    const totalItems = bodyField(spec.totalItems);
     if (totalPages !== undefined) state.totalPages = totalPages;
     if (totalItems !== undefined) state.totalItems = limit === undefined ? totalItems : Math.min(limit, totalItems);
     progress.update(state);

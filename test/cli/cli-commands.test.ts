@@ -98,8 +98,18 @@ describe("generateCliCommands", () => {
       { flag: "ids", param: "ids", in: "query", type: "integer", array: true },
       { flag: "query-limit", param: "limit", in: "query", type: "boolean" },
     ]);
-    expect(list.paginate).toEqual({ path: "/things", pageParam: "page[number]", sizeParam: "page[size]", items: "data", meta: { key: "meta", pageNumber: "page_number", totalPages: "total_pages" }, minSize: 1, maxSize: 100 });
-    expect(list.totalItems).toBe("total_count");
+    expect(list.paginate).toEqual({
+      style: "page-number",
+      path: "/things",
+      items: ["data"],
+      pageParam: "page[number]",
+      sizeParam: "page[size]",
+      minSize: 1,
+      maxSize: 100,
+      pageNumber: { body: ["meta", "page_number"] },
+      totalPages: { body: ["meta", "total_pages"] },
+      totalItems: { body: ["meta", "total_count"] },
+    });
     expect(list.columns).toEqual(["id", "name", "status", "created_at", "label"]);
     const get = commands.find((c) => c.action === "get")!;
     expect(get.flags).toEqual([{ flag: "thing-id", param: "thing_id", in: "path", type: "string", required: true }]);

@@ -32,7 +32,20 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const bracketMeta = { key: "meta", pageNumber: "page_number", totalPages: "total_pages" };
+/** The emitted PageSpec of a page-number operation, its meta fields (when there are) given as `[key, pageNumber, totalPages]`. */
+function pageNumber(path: string, pageParam: string, sizeParam: string, items: string, meta?: [string, string, string], bounds: { minSize?: number; maxSize?: number } = {}): object {
+  return {
+    style: "page-number",
+    path,
+    items: [items],
+    pageParam,
+    sizeParam,
+    ...bounds,
+    ...(meta && { pageNumber: { body: [meta[0], meta[1]] }, totalPages: { body: [meta[0], meta[2]] } }),
+  };
+}
+
+const bracketMeta: [string, string, string] = ["meta", "page_number", "total_pages"];
 
 describe("paginators step: detection by structure", () => {
   it("runs cleanly", () => {
@@ -42,12 +55,12 @@ describe("paginators step: detection by structure", () => {
   });
 
   const paged: [string, { given: string; want: object }][] = [
-    ["page[number]/page[size], inline schema, meta by $ref", { given: "listBracketStyle", want: { path: "/bracket-style", pageParam: "page[number]", sizeParam: "page[size]", items: "data", meta: bracketMeta, minSize: 1, maxSize: 250 } }],
-    ["page/per_page, exclusiveMinimum, meta named pagination", { given: "listPerPage", want: { path: "/per-page", pageParam: "page", sizeParam: "per_page", items: "results", meta: { key: "pagination", pageNumber: "current_page", totalPages: "page_count" }, minSize: 1, maxSize: 100 } }],
-    ["page/page_size, no meta", { given: "listPageSizeSnake", want: { path: "/page-size-snake", pageParam: "page", sizeParam: "page_size", items: "entries" } }],
-    ["pageNumber/pageSize through $ref params, $ref response, allOf body, path parameter", { given: "listCamelThings", want: { path: "/camel/{ownerId}/things", pageParam: "pageNumber", sizeParam: "pageSize", items: "things", meta: { key: "paging", pageNumber: "pageNumber", totalPages: "totalPages" }, minSize: 5, maxSize: 50 } }],
-    ["x-pagination override: undetectable names, one of two arrays, meta: false", { given: "listOverride", want: { path: "/override", pageParam: "p", sizeParam: "n", items: "rows" } }],
-    ["x-pagination partial override: items given, the rest detected", { given: "listPartialOverride", want: { path: "/partial-override", pageParam: "page", sizeParam: "per_page", items: "data", meta: bracketMeta } }],
+    ["page[number]/page[size], inline schema, meta by $ref", { given: "listBracketStyle", want: pageNumber("/bracket-style", "page[number]", "page[size]", "data", bracketMeta, { minSize: 1, maxSize: 250 }) }],
+    ["page/per_page, exclusiveMinimum, meta named pagination", { given: "listPerPage", want: pageNumber("/per-page", "page", "per_page", "results", ["pagination", "current_page", "page_count"], { minSize: 1, maxSize: 100 }) }],
+    ["page/page_size, no meta", { given: "listPageSizeSnake", want: pageNumber("/page-size-snake", "page", "page_size", "entries") }],
+    ["pageNumber/pageSize through $ref params, $ref response, allOf body, path parameter", { given: "listCamelThings", want: pageNumber("/camel/{ownerId}/things", "pageNumber", "pageSize", "things", ["paging", "pageNumber", "totalPages"], { minSize: 5, maxSize: 50 }) }],
+    ["x-pagination override: undetectable names, one of two arrays, meta: false", { given: "listOverride", want: pageNumber("/override", "p", "n", "rows") }],
+    ["x-pagination partial override: items given, the rest detected", { given: "listPartialOverride", want: pageNumber("/partial-override", "page", "per_page", "data", bracketMeta) }],
   ];
   it.each(paged)("%s", (_, { given, want }) => {
     expect(emittedSpecs(paginators)[given]).toEqual(want);

@@ -144,10 +144,10 @@ describe("paginators on the full Telnyx spec", () => {
     const source = readFileSync(join(dir, "generated", "paginators.ts"), "utf8");
     const specs = [...source.matchAll(/return paginate<\w+, \w+>\(client, (\{.*\}), \{ (?:path, )?query \}, options\);/g)].map((m) => JSON.parse(m[1]!) as Json);
     expect(specs).toHaveLength(74);
-    for (const s of specs) expect(s).toMatchObject({ pageParam: "page[number]", sizeParam: "page[size]", items: "data" });
-    const withMeta = specs.filter((s) => s.meta !== undefined);
-    for (const s of withMeta) expect(s.meta).toEqual({ key: "meta", pageNumber: "page_number", totalPages: "total_pages" });
-    expect(specs.filter((s) => s.meta === undefined).map((s) => s.path)).toEqual(["/ips", "/wireless/detail_records_reports"]);
+    for (const s of specs) expect(s).toMatchObject({ style: "page-number", pageParam: "page[number]", sizeParam: "page[size]", items: ["data"] });
+    const withMeta = specs.filter((s) => s.totalPages !== undefined);
+    for (const s of withMeta) expect(s).toMatchObject({ pageNumber: { body: ["meta", "page_number"] }, totalPages: { body: ["meta", "total_pages"] } });
+    expect(specs.filter((s) => s.totalPages === undefined).map((s) => s.path)).toEqual(["/ips", "/wireless/detail_records_reports"]);
   });
 
   it("typechecks under tsc --strict", () => {

@@ -7,14 +7,16 @@
 import createFetchClient from "openapi-fetch";
 import { describe, expect, it } from "vitest";
 import { PaginationError } from "../../src/errors.js";
-import { paginate, type PageSpec } from "../../src/paginate.js";
+import { paginate, type PageSpec } from "../../src/paginate/index.js";
 
 const SPEC: PageSpec = {
+  style: "page-number",
   path: "/owners/{ownerId}/things",
   pageParam: "page",
   sizeParam: "per_page",
-  items: "results",
-  meta: { key: "pagination", pageNumber: "current", totalPages: "pages" },
+  items: ["results"],
+  pageNumber: { body: ["pagination", "current"] },
+  totalPages: { body: ["pagination", "pages"] },
 };
 
 /** A client whose fetch serves `count` things in pages, recording each URL. */
@@ -54,7 +56,7 @@ describe("paginate() with any page-number style", () => {
 
   it("pages without meta in the spec end on the first empty page", async () => {
     const { client, urls } = fakeClient(20);
-    const { meta: _ignored, ...noMeta } = SPEC;
+    const { pageNumber: _number, totalPages: _total, ...noMeta } = SPEC;
     expect(await paginate(client, noMeta, { path: { ownerId: "o" } }, { pageSize: 10 }).toArray()).toHaveLength(20);
     expect(urls.map((u) => u.searchParams.get("page"))).toEqual(["1", "2", "3"]);
   });

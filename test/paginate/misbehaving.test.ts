@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { paths } from "../../generated/schema.js";
 import { ApiError, PaginationError } from "../../src/errors.js";
 import { listVoiceClones } from "../../generated/paginators.js";
-import { paginate } from "../../src/paginate.js";
+import { paginate } from "../../src/paginate/index.js";
 import { makeClones, startVoiceClonesServer, type Misbehaviour, type VoiceClonesServer } from "../helpers/voice-clones-server.js";
 import { clientFor, expectedIds, ids } from "./harness.js";
 
@@ -106,7 +106,7 @@ describe("answers that are not pages", () => {
 
   it("a 200 without the items array is a PaginationError, not an empty list", async () => {
     const s = await start(5, {});
-    const spec = { path: "/voice_clones", pageParam: "page[number]", sizeParam: "page[size]", items: "records" };
+    const spec = { style: "page-number", path: "/voice_clones", pageParam: "page[number]", sizeParam: "page[size]", items: ["records"] } as const;
     const error = await paginate(clientFor(s.url), spec).toArray().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PaginationError);
     expect((error as Error).message).toMatch(/page 1: status 200 with no array "records"/);

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listVoiceClones } from "../../generated/paginators.js";
-import type { PaginateOptions } from "../../src/paginate.js";
+import type { PaginateOptions } from "../../src/paginate/index.js";
 import { makeClones, startVoiceClonesServer, type VoiceClonesServer } from "../helpers/voice-clones-server.js";
 import { clientFor, settle } from "./harness.js";
 

@@ -9,8 +9,8 @@
  * items are kept (a server repeating a page sends equal items; the comparison
  * stops at the first field that differs, so distinct pages cost next to nothing).
  */
-import { apiErrorFromResponse, PaginationError } from "./errors.js";
-import type { PageSpec } from "./paginate.js";
+import { apiErrorFromResponse, PaginationError } from "../errors.js";
+import type { Locator, PageNumberSpec } from "./types.js";
 
 /** What openapi-fetch's `GET` resolves to. */
 export interface Answer {
@@ -28,24 +28,23 @@ export interface ReadPage {
 }
 
 /** Reads the answers of consecutive pages, one call per page. */
-export function pageReader(spec: PageSpec): (number: number, answer: Answer) => ReadPage {
-  const { meta, pageParam } = spec;
+export function pageReader(spec: PageNumberSpec): (number: number, answer: Answer) => ReadPage {
+  const { pageParam } = spec;
   let previous: unknown[] | undefined; // the page before: count, first and last item
   return (number, { data, error, response }) => {
     const fail = (why: string) => new PaginationError(`GET ${spec.path} page ${number}: ${why}`, { page: number });
     if (!response.ok) throw apiErrorFromResponse(response, error, { page: number });
-    const items = field(data, spec.items);
-    if (!Array.isArray(items)) throw fail(`status ${response.status} with no array "${spec.items}"`);
-    const metaBody = field(data, meta?.key);
-    const answered = whole(field(metaBody, meta?.pageNumber));
+    const items = spec.items.reduce(field, data);
+    if (!Array.isArray(items)) throw fail(`status ${response.status} with no array "${spec.items.join(".")}"`);
+    const answered = whole(locate(spec.pageNumber, data, response));
     if (answered !== undefined && answered !== number) {
-      throw fail(`the server answered with page ${answered} (${meta!.key}.${meta!.pageNumber}), so it ignores ${pageParam}`);
+      throw fail(`the server answered with page ${answered} (${describe(spec.pageNumber!)}), so it ignores ${pageParam}`);
     }
     // Two pages of distinct records never share count, first and last item; a server repeating a page always does.
     const seen = [items.length, items[0], items[items.length - 1]];
     if (previous && sameJson(seen, previous)) throw fail(`the server sent the same items as page ${number - 1}, so it ignores ${pageParam}`);
     previous = seen;
-    return { body: data, items, totalPages: whole(field(metaBody, meta?.totalPages)) };
+    return { body: data, items, totalPages: whole(locate(spec.totalPages, data, response)) };
   };
 }
 
@@ -59,9 +58,19 @@ function sameJson(a: unknown, b: unknown): boolean {
   return true;
 }
 
-/** `value[key]` when `value` is an object and `key` is given. */
-function field(value: unknown, key: string | undefined): unknown {
-  return key !== undefined && typeof value === "object" && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+/** `value[key]` when `value` is an object. */
+function field(value: unknown, key: string): unknown {
+  return typeof value === "object" && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+}
+
+/** The value a locator points at in one answer, if any. */
+export function locate(locator: Locator | undefined, body: unknown, response: Response): unknown {
+  if (locator === undefined) return undefined;
+  return "header" in locator ? (response.headers.get(locator.header) ?? undefined) : locator.body.reduce(field, body);
+}
+
+function describe(locator: Locator): string {
+  return "header" in locator ? `header ${locator.header}` : locator.body.join(".");
 }
 
 /** A whole number, sent as a number or as digits. */

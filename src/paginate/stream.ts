@@ -8,12 +8,12 @@
  * (done, `limit`, `return()`, an error, the caller's signal), the requests
  * still in flight are aborted and their outcome dropped.
  */
-import { AbortError } from "./errors.js";
-import { pageReader, type Answer, type ReadPage } from "./page-read.js";
-import type { PagingSettings } from "./paginate-options.js";
-import type { PageRequest, PageSpec, PagingClient } from "./paginate.js";
+import { AbortError } from "../errors.js";
+import { pageReader, type Answer, type ReadPage } from "./read.js";
+import type { PagingSettings } from "./options.js";
+import type { PageNumberSpec, PageRequest, PagingClient } from "./types.js";
 
-export async function* pageStream(client: PagingClient, spec: PageSpec, request: PageRequest, settings: PagingSettings): AsyncGenerator<ReadPage, void, undefined> {
+export async function* pageStream(client: PagingClient, spec: PageNumberSpec, request: PageRequest, settings: PagingSettings): AsyncGenerator<ReadPage, void, undefined> {
   const { limit, maxPages, pageSize, startPage, signal, concurrency } = settings;
   const read = pageReader(spec);
   // Fetching ahead needs its own abort, for the pages no longer needed, following the caller's;
@@ -29,7 +29,7 @@ export async function* pageStream(client: PagingClient, spec: PageSpec, request:
   let itemsRead = 0;
 
   const send = () => {
-    const query = { ...request.query, [spec.pageParam]: next++, ...(pageSize !== undefined && { [spec.sizeParam]: pageSize }) };
+    const query = { ...request.query, [spec.pageParam]: next++, ...(pageSize !== undefined && spec.sizeParam !== undefined && { [spec.sizeParam]: pageSize }) };
     const answer = client.GET(spec.path, { params: { path: request.path, query }, signal: requestSignal });
     answer.catch(() => {}); // a request aborted or no longer needed must not become an unhandled rejection
     ahead.push(answer);

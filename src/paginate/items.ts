@@ -7,7 +7,7 @@
  * `return()` (what `break` calls) ends the stream, which aborts the requests
  * in flight; later `next()` calls give `done`.
  */
-import type { ReadPage } from "./page-read.js";
+import type { ReadPage } from "./read.js";
 
 const DONE: IteratorReturnResult<undefined> = Object.freeze({ done: true, value: undefined });
 

@@ -3,7 +3,7 @@
  * value is a `RangeError` (a `TypeError` for a signal that is not one) that
  * names the operation, the option and the accepted values.
  */
-import type { PageSpec, PaginateOptions } from "./paginate.js";
+import type { PageSpec, PaginateOptions } from "./types.js";
 
 /** The options with their defaults; `limit` and `maxPages` not given are `Infinity`. */
 export interface PagingSettings {
@@ -28,7 +28,9 @@ export function pagingSettings(spec: PageSpec, query: object | undefined, option
     throw new RangeError(`${where}: ${name} must be an integer ${range}${bounds}, got ${show(value)}`);
   };
   const [sizeName, size] =
-    options.pageSize === undefined ? [`query[${JSON.stringify(spec.sizeParam)}]`, (query as Record<string, unknown> | undefined)?.[spec.sizeParam]] : ["pageSize", options.pageSize];
+    options.pageSize === undefined
+      ? [`query[${JSON.stringify(spec.sizeParam)}]`, spec.sizeParam === undefined ? undefined : (query as Record<string, unknown> | undefined)?.[spec.sizeParam]]
+      : ["pageSize", options.pageSize];
   const pageSize = integer(sizeName, size, spec.minSize ?? 1, spec.maxSize, ` (the spec's bounds of ${spec.sizeParam})`);
   if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) {
     throw new TypeError(`${where}: signal must be an AbortSignal, got ${show(options.signal)}`);
