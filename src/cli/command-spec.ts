@@ -25,8 +25,12 @@ export interface FlagSpec {
   readonly default?: string | number | boolean;
   readonly required?: boolean;
   readonly description?: string;
-  /** Set when the paginator owns the parameter: `page` -> the start page, `size` -> the page size. */
-  readonly role?: "page" | "size";
+  /**
+   * Set when the paginator owns the parameter: `page` -> the start page,
+   * `size` -> the page size, `offset` -> the start offset, `cursor` -> the
+   * cursor to start from (each where the page style allows starting mid-way).
+   */
+  readonly role?: "page" | "size" | "offset" | "cursor";
 }
 
 
