@@ -27,13 +27,17 @@ export function describeFailure(error: unknown): Failure {
   return { lines: [message.split("\n")[0] ?? "unknown error"], exit: EXIT.failure };
 }
 
-/** `401 10009: Authentication failed - The API key is invalid` (and ` (page 3)` when paging). */
+/**
+ * `401 10009: Authentication failed - The API key is invalid` (and ` (page 3)`
+ * when paging), one line per error object; without them, the error's own
+ * message, which already says the status, the page and the request id.
+ */
 export function apiErrorLines(error: ApiError): string[] {
+  if (error.errors.length === 0) return [error.message];
   const where = error.page !== undefined ? ` (page ${error.page})` : "";
-  const lines = (error.errors ?? []).map((e) => {
+  return error.errors.map((e) => {
     const head = `${error.status}${e.code ? ` ${e.code}` : ""}`;
     const text = [e.title, e.detail].filter((t) => typeof t === "string" && t !== "").join(" - ");
     return `${head}: ${text || "(no title)"}${where}`;
   });
-  return lines.length > 0 ? lines : [`${error.status}: ${error.message}${where}`];
 }

@@ -68,9 +68,25 @@ describe.each([1, 4])("concurrency %i", (concurrency) => {
     expect(Math.max(...pages)).toBeLessThanOrEqual(4 + concurrency - 1);
   });
 
-  it("no meta: goes on until an empty page", { timeout: 5_000 }, async () => {
+  it("no meta: ends at the first short page once a full page showed the size is honoured", { timeout: 5_000 }, async () => {
     const s = await start(42, { noMeta: true });
     const { items, error } = await drain(s, { pageSize: 20, concurrency });
+    expect(error).toBeUndefined();
+    expect(items).toEqual(expectedIds(makeClones(42)));
+    expect(s.requests.map((r) => r.page)).toEqual([1, 2, 3]);
+  });
+
+  it("no meta and a server that caps the page size: no page is full, so only an empty page ends the walk", { timeout: 5_000 }, async () => {
+    const s = await start(42, { noMeta: true, capPageSize: 10 });
+    const { items, error } = await drain(s, { pageSize: 20, concurrency });
+    expect(error).toBeUndefined();
+    expect(items).toEqual(expectedIds(makeClones(42)));
+    expect(s.requests.map((r) => r.page)).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
+  it("no meta and no page size sent: only an empty page ends the walk", { timeout: 5_000 }, async () => {
+    const s = await start(42, { noMeta: true });
+    const { items, error } = await drain(s, { concurrency });
     expect(error).toBeUndefined();
     expect(items).toEqual(expectedIds(makeClones(42)));
     expect(s.requests.map((r) => r.page)).toEqual([1, 2, 3, 4]);
