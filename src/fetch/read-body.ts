@@ -1,45 +1,42 @@
 /**
- * Reading an answer's body into memory, at most `maxBytes` of it: what is
- * left is cancelled, so a huge body costs its first `maxBytes` and no more.
+ * Reading an answer's body into memory, at most `maxBytes` of it (what is
+ * left is cancelled, so a huge body costs its first `maxBytes` and no more),
+ * and handing it on as a stream over the very chunks read: no copy is made
+ * (bench: a stream of the chunks costs about what reading the original
+ * does; joining them into one buffer for a new `Response` cost ~30% more on
+ * a 100 KB page).
  */
 
-export interface BodyBytes {
-  /** The bytes read (all of them when `complete`, else the first `maxBytes`). */
-  readonly bytes: Uint8Array<ArrayBuffer>;
+export interface ReadBody {
+  /** The bytes read, as a stream (all of them when `complete`, else the first `maxBytes`). */
+  readonly stream: ReadableStream<Uint8Array>;
   /** False when the body was longer than `maxBytes`. */
   readonly complete: boolean;
 }
 
-const EMPTY = new Uint8Array(0);
-
-/** What a body stream gives: bytes over a plain ArrayBuffer. */
-type Chunk = Uint8Array<ArrayBuffer>;
-
-export async function readBody(response: Response, maxBytes: number): Promise<BodyBytes> {
-  if (response.body === null) return { bytes: EMPTY, complete: true };
-  const reader = (response.body as ReadableStream<Chunk>).getReader();
-  const chunks: Chunk[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return { bytes: concat(chunks, size), complete: true };
-    if (size + value.byteLength > maxBytes) {
-      chunks.push(value.subarray(0, maxBytes - size));
-      await reader.cancel();
-      return { bytes: concat(chunks, maxBytes), complete: false };
+export async function readBody(response: Response, maxBytes: number): Promise<ReadBody> {
+  const chunks: Uint8Array[] = [];
+  let complete = true;
+  if (response.body !== null) {
+    const reader = response.body.getReader();
+    for (let size = 0; ; ) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (size + value.byteLength > maxBytes) {
+        chunks.push(value.subarray(0, maxBytes - size));
+        complete = false;
+        await reader.cancel();
+        break;
+      }
+      chunks.push(value);
+      size += value.byteLength;
     }
-    chunks.push(value);
-    size += value.byteLength;
   }
-}
-
-function concat(chunks: readonly Chunk[], size: number): Chunk {
-  if (chunks.length === 1) return chunks[0]!;
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return out;
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      for (const chunk of chunks) controller.enqueue(chunk);
+      controller.close();
+    },
+  });
+  return { stream, complete };
 }

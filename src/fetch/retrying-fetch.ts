@@ -64,9 +64,9 @@ export function createRetryingFetch(options: RetryingFetchOptions): FetchFn {
       await response.body?.cancel();
       throw tooLarge();
     }
-    const { bytes, complete } = await readBody(response, bound);
+    const { stream, complete } = await readBody(response, bound);
     if (!complete && response.ok) throw tooLarge();
-    const answer = new Response(NO_BODY_STATUSES.has(status) ? null : bytes, { status, statusText, headers });
+    const answer = new Response(NO_BODY_STATUSES.has(status) ? null : stream, { status, statusText, headers });
     rememberSecret(answer, secret);
     return answer;
   }

@@ -1,17 +1,22 @@
 /**
  * Reading one answer of a walk, whatever the page style: a non-2xx answer
  * (after the client's retries) is the `ApiError` of its status carrying the
- * page; a 200 without the list is a `PaginationError`; otherwise the page
- * with its items and the totals the answer gives. Also the helpers the
+ * page; a 2xx is read as text (the stream asks openapi-fetch for
+ * `parseAs: "text"`) and parsed here, once: a body that is not JSON is an
+ * `InvalidResponseError` naming the page; a body without the list is a
+ * `PaginationError`; otherwise the page with its items and the totals the
+ * answer gives. Also the helpers the
  * styles share: finding a value by locator, and errors that name the page
  * with the key removed.
  */
 import { apiErrorFromResponse, PaginationError } from "../errors.js";
+import { parseJsonBody } from "../fetch/json-body.js";
 import { redactText, secretFor } from "../redact.js";
 import type { FetchResult, Locator, PageAsk, PageRead, PageSpec } from "./types.js";
 
-export function readPage(spec: PageSpec, ask: PageAsk, { data, error, response }: FetchResult): PageRead {
+export function readPage(spec: PageSpec, ask: PageAsk, { data: text, error, response }: FetchResult): PageRead {
   if (!response.ok) throw apiErrorFromResponse(response, error, { page: ask.page });
+  const data = parseJsonBody(typeof text === "string" ? text : "", response, `GET ${spec.path} page ${ask.page}:`, secretFor(response));
   const items = spec.items.reduce(field, data);
   if (!Array.isArray(items)) throw paginationError(spec, ask, response, `status ${response.status} with no array "${spec.items.join(".") || "(the body)"}"`);
   const totalPages = spec.style === "page-number" ? whole(locate(spec.totalPages, data, response)) : undefined;

@@ -38,7 +38,8 @@ export async function* pageStream(client: PagingClient, spec: PageSpec, style: P
   const inFlight: Sent[] = []; // requests sent and not yet read, in page order
 
   const send = (ask: PageAsk) => {
-    const init = { signal: stop?.signal, ...(watch && { middleware: watch }) };
+    // Pages are read as text and parsed once, in read.ts (not checked by the client and parsed again).
+    const init = { parseAs: "text", signal: stop?.signal, ...(watch && { middleware: watch }) };
     const answer: Promise<FetchResult> = ask.link
       ? client.GET(ask.link.path, { ...init, querySerializer: () => ask.link!.search })
       : client.GET(spec.path, { ...init, params: { path: request.path, query: { ...request.query, ...sizeQuery, ...ask.query } } });
