@@ -95,10 +95,19 @@ export async function* pageStream(client: PagingClient, spec: PageSpec, style: P
       else if (items.length === 0) return; // an empty page ends any walk; only a first page is handed out empty (it carries the totals)
       previous = { page: ask.page, seen };
       last = read;
-      const next = items.length === 0 || pagesRead >= maxPages || itemsRead >= limit ? undefined : style.next(read);
+      // The page is good even when the way on from it is not (a cursor given again, a link to
+      // another host): it is handed out first, and the problem thrown when the caller asks for more.
+      let next: PageAsk | undefined;
+      let cannotGoOn: unknown;
+      try {
+        next = items.length === 0 || pagesRead >= maxPages || itemsRead >= limit ? undefined : style.next(read);
+      } catch (error) {
+        cannotGoOn = error;
+      }
       if (next === undefined) release(); // before handing out the last page
       else fill(concurrency - 1);
       yield read.page;
+      if (cannotGoOn !== undefined) throw cannotGoOn;
       ask = next;
     }
   } finally {
