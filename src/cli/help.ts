@@ -62,7 +62,7 @@ export function commandHelp(command: CommandSpec, columns: number): string {
 /** How a `list` command pages, and the flags that start it mid-way. */
 function pagingHelp(command: CommandSpec, spec: PageSpec): string {
   const how =
-    spec.style === "page-number" ? `by ${spec.pageParam}` : spec.style === "offset" ? `by ${spec.offsetParam}` : spec.style === "cursor" ? `by the ${spec.cursorParam} cursor` : "by following next links";
+    spec.style === "page-number" ? `by ${spec.pageParam}` : spec.style === "offset" ? `by offset, ${spec.offsetParam}` : spec.style === "cursor" ? `by cursor, ${spec.cursorParam}` : "by following next links";
   const starts = command.flags.filter((f) => f.role !== undefined && f.role !== "size").map((f) => `--${f.flag}`);
   const start = starts.length > 0 ? `; ${starts.join(" or ")} starts mid-way` : "";
   return `Pages through ${command.method.toUpperCase()} ${command.path} automatically (${how}); --limit and --max-pages stop early${start}.`;
