@@ -1,9 +1,9 @@
 /**
  * An error -> what the CLI prints and its exit code. API errors read
  * `status code: title - detail`, one line per error object (the page number
- * added when paging); bad usage (and an option the client or the paging
- * engine refused) exits 2;
- * any other failure (network, timeout, a broken page sequence) exits 1.
+ * added when paging); bad usage (a flag, or a key or base URL the client's
+ * rules refuse) exits 2; any other failure (network, timeout, a broken page
+ * sequence, a bug such as a RangeError) exits 1.
  */
 import { ApiError, ConfigurationError } from "../errors.js";
 import { UsageError } from "./usage-error.js";
@@ -19,7 +19,7 @@ export interface Failure {
 
 export function describeFailure(error: unknown): Failure {
   if (error instanceof UsageError) return { lines: [error.message], exit: EXIT.usage, helpFor: error.helpFor };
-  if (error instanceof RangeError || error instanceof ConfigurationError) return { lines: [error.message], exit: EXIT.usage };
+  if (error instanceof ConfigurationError) return { lines: [error.message], exit: EXIT.usage };
   if (error instanceof ApiError) return { lines: apiErrorLines(error), exit: EXIT.failure };
   const name = error instanceof Error ? error.name : "";
   if (name === "AbortError") return { lines: ["interrupted"], exit: EXIT.interrupted };

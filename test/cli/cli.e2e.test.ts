@@ -8,7 +8,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { MAIN_IN_BUILD, ROOT, buildCli, cleanEnv, runCli, startCli, type BuiltCli, type Run } from "./built-cli.js";
-import { startVoiceClonesServer, type VoiceClonesServer } from "../helpers/voice-clones-server.js";
+import { makeClones, startVoiceClonesServer, type VoiceClonesServer } from "../helpers/voice-clones-server.js";
 import { cliClones } from "./clones.js";
 
 const KEY = "KEY0zq7-Unusual-5ecret-8f3a";
@@ -114,6 +114,23 @@ describe("telnyx voice-clones list", () => {
     for (const row of rows) expect([...row].length).toBeLessThanOrEqual(50);
     expect(rows[0]!.split(/\s{2,}/)).toEqual(["ID", "NAME"]);
     expect(rows[1]).toMatch(/^00000000-0000-4000-8000-0000000000\d\d {2}clone-\d\d$/);
+  });
+});
+
+describe("long lists", () => {
+  it("--format table with 130,000 rows streams them all (no stack overflow), exit 0", { timeout: 60_000 }, async () => {
+    const big = await startVoiceClonesServer({ clones: makeClones(130_000), apiKey: KEY });
+    try {
+      const run = await telnyx(["voice-clones", "list", "--api-key", KEY, "--base-url", big.url, "--page-size", "250", "--format", "table"], { COLUMNS: "120" });
+      expect(run.stderr).toBe("");
+      expect(run.code).toBe(0);
+      const lines = run.stdout.trimEnd().split("\n");
+      expect(lines).toHaveLength(130_001);
+      expect(lines[0]!.split(/\s{2,}/)[0]).toBe("ID");
+      expect(big.requests).toHaveLength(520);
+    } finally {
+      await big.close();
+    }
   });
 });
 
