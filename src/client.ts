@@ -16,6 +16,7 @@ import { DEFAULTS, MAX_STRING_BYTES, resolveApiKey, resolveBaseUrl, resolveInteg
 import { jsonAnswers } from "./fetch/json-answers.js";
 import { createRetryingFetch, type FetchFn } from "./fetch/retrying-fetch.js";
 import { createLog, type Logger, type LogLevel } from "./logger.js";
+import { rememberSecret } from "./redact.js";
 import { USER_AGENT } from "./version.js";
 
 export type { Logger, LogLevel } from "./logger.js";
@@ -68,5 +69,6 @@ export function createClient(options: TelnyxClientOptions = {}): TelnyxClient {
     fetch: createRetryingFetch({ fetch: options.fetch, maxRetries, timeoutMs, backoff: { initialDelayMs, maxDelayMs }, maxBodyBytes, log, secret: apiKey }),
   });
   client.use(jsonAnswers(apiKey));
+  rememberSecret(client, apiKey); // so the paginator can remove the key from what the server sends
   return client;
 }

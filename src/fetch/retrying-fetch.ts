@@ -41,7 +41,9 @@ const NO_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 
 export function createRetryingFetch(options: RetryingFetchOptions): FetchFn {
   const { maxRetries, timeoutMs, backoff, maxBodyBytes, log, secret, sleep = realSleep } = options;
-  const send: FetchFn = options.fetch ?? ((request) => fetch(request));
+  // Each attempt is `fetch(request, { signal, body })`; a custom fetch gets that as one new `Request`.
+  const custom = options.fetch;
+  const send = custom ? (request: Request, init: RequestInit) => custom(new Request(request, init)) : (request: Request, init: RequestInit) => fetch(request, init);
   /** `GET <url> <text>`, the key removed. */
   const about = (request: Request, text: string) => redactText(`${request.method} ${request.url} ${text}`, secret);
   const aborted = (request: Request) => {
@@ -67,7 +69,7 @@ export function createRetryingFetch(options: RetryingFetchOptions): FetchFn {
     const { stream, complete } = await readBody(response, bound);
     if (!complete && response.ok) throw tooLarge();
     const answer = new Response(NO_BODY_STATUSES.has(status) ? null : stream, { status, statusText, headers });
-    rememberSecret(answer, secret);
+    if (!response.ok) rememberSecret(answer, secret); // for the ApiError built from it later
     return answer;
   }
 
@@ -91,7 +93,7 @@ export function createRetryingFetch(options: RetryingFetchOptions): FetchFn {
       try {
         const init: RequestInit = { signal: AbortSignal.any([request.signal, limit.signal]) };
         if (body !== undefined) init.body = body;
-        const response = await send(new Request(request, init));
+        const response = await send(request, init);
         status = response.status;
         log.debug?.(`<- ${status} ${request.method} ${request.url} ${where} ${took()} headers ${JSON.stringify(redactHeaders(response.headers, secret))}`);
         // Only failures are retried: x-should-retry on a 2xx means nothing.

@@ -14,6 +14,7 @@
  * items of the pages.
  */
 import { itemsOf } from "./items.js";
+import { secretFor } from "../redact.js";
 import { pagingSettings } from "./options.js";
 import { pageStream } from "./stream.js";
 import { pageStyleFor } from "./styles/index.js";
@@ -29,7 +30,7 @@ export type * from "./types.js";
  * effect once that `next()` has settled.
  */
 export function paginate<Item, Body>(client: PagingClient, spec: PageSpec, request: PageRequest = {}, options: PaginateOptions = {}): Paginator<Item, Body> {
-  const settings = pagingSettings(spec, request.query, options);
+  const settings = pagingSettings(spec, request.query, options, secretFor(client));
   const pages = () => pageStream(client, spec, pageStyleFor(spec, settings), request, settings) as AsyncGenerator<Page<Item, Body>, void, undefined>;
   const paginator: Paginator<Item, Body> = {
     [Symbol.asyncIterator]: () => itemsOf<Item>(pages(), settings.limit),

@@ -17,12 +17,14 @@ export interface PagingSettings {
   readonly startCursor: string | undefined;
   readonly signal: AbortSignal | undefined;
   readonly concurrency: number;
+  /** The client's API key (a `createClient()` client), removed from errors built from what the server sent. */
+  readonly secret: string | undefined;
 }
 
 /** Most requests one paginator keeps in flight. */
 export const MAX_CONCURRENCY = 16;
 
-export function pagingSettings(spec: PageSpec, query: object | undefined, options: PaginateOptions): PagingSettings {
+export function pagingSettings(spec: PageSpec, query: object | undefined, options: PaginateOptions, secret: string | undefined): PagingSettings {
   const where = `GET ${spec.path}`;
   /** `value` when it is undefined or a safe integer from `min` to `max`, else a RangeError. */
   const integer = (name: string, value: unknown, min: number, max = Infinity, bounds = "") => {
@@ -52,6 +54,7 @@ export function pagingSettings(spec: PageSpec, query: object | undefined, option
     startCursor: options.startCursor,
     signal: options.signal,
     concurrency: integer("concurrency", options.concurrency, 1, MAX_CONCURRENCY) ?? 1,
+    secret,
   };
 }
 

@@ -11,22 +11,21 @@
  */
 import { apiErrorFromResponse, PaginationError } from "../errors.js";
 import { parseJsonBody } from "../fetch/json-body.js";
-import { redactText, secretFor } from "../redact.js";
+import { redactText } from "../redact.js";
 import type { FetchResult, Locator, PageAsk, PageRead, PageSpec } from "./types.js";
 
-export function readPage(spec: PageSpec, ask: PageAsk, { data: text, error, response }: FetchResult): PageRead {
+export function readPage(spec: PageSpec, ask: PageAsk, { data: text, error, response }: FetchResult, secret: string | undefined): PageRead {
   if (!response.ok) throw apiErrorFromResponse(response, error, { page: ask.page });
-  const data = parseJsonBody(typeof text === "string" ? text : "", response, `GET ${spec.path} page ${ask.page}:`, secretFor(response));
+  const data = parseJsonBody(typeof text === "string" ? text : "", response, `GET ${spec.path} page ${ask.page}:`, secret);
   const items = spec.items.reduce(field, data);
-  if (!Array.isArray(items)) throw paginationError(spec, ask, response, `status ${response.status} with no array "${spec.items.join(".") || "(the body)"}"`);
+  if (!Array.isArray(items)) throw paginationError(spec, ask, secret, `status ${response.status} with no array "${spec.items.join(".") || "(the body)"}"`);
   const totalPages = spec.style === "page-number" ? whole(locate(spec.totalPages, data, response)) : undefined;
   const totalItems = whole(locate(spec.totalItems, data, response));
   return { ask, response, page: { body: data, items, number: ask.page, cursor: ask.cursor, totalPages, totalItems, response } };
 }
 
 /** `GET /path page 3: <why>`, carrying the page (and the cursor or URL), with the key removed wherever the server echoed it. */
-export function paginationError(spec: PageSpec, ask: PageAsk, response: Response | undefined, why: string, cursor = ask.cursor): PaginationError {
-  const secret = secretFor(response);
+export function paginationError(spec: PageSpec, ask: PageAsk, secret: string | undefined, why: string, cursor = ask.cursor): PaginationError {
   return new PaginationError(redactText(`GET ${spec.path} page ${ask.page}: ${why}`, secret), { page: ask.page, cursor: cursor && redactText(cursor, secret) });
 }
 

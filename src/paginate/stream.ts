@@ -82,12 +82,12 @@ export async function* pageStream(client: PagingClient, spec: PageSpec, style: P
         dropAhead();
         send(ask);
       }
-      const read = readPage(spec, ask, await inFlight.shift()!.answer);
+      const read = readPage(spec, ask, await inFlight.shift()!.answer, settings.secret);
       style.check?.(read);
       const { items } = read.page;
       const seen = fingerprint(items);
       if (previous && items.length > 0 && sameJson(seen, previous.seen)) {
-        throw paginationError(spec, ask, read.response, `the server sent the same items as page ${previous.page}, so it ignores ${pageParameterOf(spec)}`);
+        throw paginationError(spec, ask, settings.secret, `the server sent the same items as page ${previous.page}, so it ignores ${pageParameterOf(spec)}`);
       }
       pagesRead++;
       itemsRead += items.length;

@@ -28,12 +28,12 @@ export function cursorStyle(spec: CursorSpec, settings: PagingSettings): PageSty
       const found = "lastItem" in spec.nextCursor ? spec.nextCursor.lastItem.reduce(field, page.items[page.items.length - 1]) : locate(spec.nextCursor, page.body, response);
       const cursor = typeof found === "number" ? String(found) : found;
       if (typeof cursor !== "string" || cursor === "") {
-        if (more === true || more === "true") throw paginationError(spec, asked, response, `${describeLocator(spec.hasMore!)} says more pages follow, but there is no cursor at ${where}`);
+        if (more === true || more === "true") throw paginationError(spec, asked, settings.secret, `${describeLocator(spec.hasMore!)} says more pages follow, but there is no cursor at ${where}`);
         return undefined;
       }
       if (sent.has(cursor)) {
         const why = cursor === asked.cursor ? `the one just sent, so the server ignores ${spec.cursorParam}` : "an earlier page's: the cursors cycle";
-        throw paginationError(spec, asked, response, `the answer gives the cursor ${JSON.stringify(cursor)} again (${why})`, cursor);
+        throw paginationError(spec, asked, settings.secret, `the answer gives the cursor ${JSON.stringify(cursor)} again (${why})`, cursor);
       }
       return ask(asked.page + 1, cursor);
     },

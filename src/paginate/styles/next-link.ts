@@ -27,7 +27,7 @@ export function nextLinkStyle(spec: NextLinkSpec, settings: PagingSettings): Pag
     const raw = "header" in spec.next && spec.next.header.toLowerCase() === "link" ? nextLinkFromHeader(response.headers.get("link")) : locate(spec.next, page.body, response);
     if (raw === undefined || raw === null || raw === "") return undefined;
     if (typeof raw === "string" && URL.canParse(raw, lastUrl)) return new URL(raw, lastUrl);
-    throw paginationError(spec, ask, response, `the next link ${JSON.stringify(raw)} is not a URL`);
+    throw paginationError(spec, ask, settings.secret, `the next link ${JSON.stringify(raw)} is not a URL`);
   };
 
   return {
@@ -45,7 +45,7 @@ export function nextLinkStyle(spec: NextLinkSpec, settings: PagingSettings): Pag
       if (url === undefined) return undefined;
       url.hash = "";
       const basePath = base!.pathname.replace(/\/+$/, "");
-      const fail = (why: string) => paginationError(spec, read.ask, read.response, why, url.href);
+      const fail = (why: string) => paginationError(spec, read.ask, settings.secret, why, url.href);
       if (url.origin !== base!.origin) throw fail(`the next link leads to ${url.origin}, not the client's ${base!.origin}: links are followed only on the client's own origin, so its key never goes elsewhere`);
       if (!url.pathname.startsWith(`${basePath}/`)) throw fail(`the next link ${url.pathname} is outside the client's base path ${basePath || "/"}`);
       if (sent.has(url.href)) throw fail(`the answer gives the next link ${url.href} again (the links cycle)`);

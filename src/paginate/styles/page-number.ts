@@ -22,7 +22,7 @@ export function pageNumberStyle(spec: PageNumberSpec, settings: PagingSettings):
     check({ ask: sent, page, response }) {
       const answered = whole(locate(spec.pageNumber, page.body, response));
       if (answered !== undefined && answered !== sent.page) {
-        throw paginationError(spec, sent, response, `the server answered with page ${answered} (${describeLocator(spec.pageNumber!)}), so it ignores ${spec.pageParam}`);
+        throw paginationError(spec, sent, settings.secret, `the server answered with page ${answered} (${describeLocator(spec.pageNumber!)}), so it ignores ${spec.pageParam}`);
       }
     },
     next({ ask: sent, page }) {
