@@ -1,17 +1,22 @@
 /**
- * `createClient()`: openapi-fetch's typed client for the spec's `paths`, with
- * bearer auth, the base URL, a User-Agent, and a retrying fetch that gives
- * each attempt its own timeout. HTTP answers come back as openapi-fetch's
- * `{ data, error, response }`; only a call with no answer throws
- * (`ConnectionError`, `TimeoutError`, `AbortError`).
+ * `createClient()`: openapi-fetch's typed client for the spec's `paths`,
+ * built with its documented options only: `baseUrl`, `headers` (bearer auth,
+ * a User-Agent), one `querySerializer`, a retrying `fetch` that gives each
+ * attempt its own time limit and reads the body within it
+ * (`fetch/retrying-fetch.ts`), and one middleware that holds 2xx answers read
+ * as JSON to being JSON (`fetch/json-answers.ts`). HTTP answers come back as
+ * openapi-fetch's `{ data, error, response }`; only a call with no usable
+ * answer throws (`ConnectionError`, `TimeoutError`, `AbortError`,
+ * `InvalidResponseError`).
  */
 import createFetchClient, { createQuerySerializer, type Client } from "openapi-fetch";
 import type { paths } from "../generated/schema.js";
 import { servers } from "../generated/servers.js";
-import { DEFAULTS, resolveApiKey, resolveBaseUrl, resolveInteger, resolveLogLevel } from "./config.js";
+import { DEFAULTS, MAX_STRING_BYTES, resolveApiKey, resolveBaseUrl, resolveInteger, resolveLogLevel } from "./config.js";
+import { jsonAnswers } from "./fetch/json-answers.js";
+import { createRetryingFetch, type FetchFn } from "./fetch/retrying-fetch.js";
 import { createLog, type Logger, type LogLevel } from "./logger.js";
-import { createRetryingFetch } from "./retrying-fetch.js";
-import { withCallInfo } from "./typed-client.js";
+import { rememberSecret } from "./redact.js";
 import { USER_AGENT } from "./version.js";
 
 export type { Logger, LogLevel } from "./logger.js";
@@ -27,14 +32,16 @@ export interface TelnyxClientOptions {
   baseUrl?: string;
   /** Retries after the first attempt, for idempotent requests (or with an `Idempotency-Key`). Default 2. */
   maxRetries?: number;
-  /** Time limit of each attempt, in ms. Default 60000. */
+  /** Time limit of each attempt, reading the body included, in ms. Default 60000. */
   timeoutMs?: number;
   /** The first retry's delay when the server names none, doubled per retry. Default 500. */
   initialRetryDelayMs?: number;
   /** The longest backoff delay. Default 8000. */
   maxRetryDelayMs?: number;
-  /** Called once per attempt with a `Request` (honour its `signal`). Default `globalThis.fetch`. */
-  fetch?: (input: Request) => Promise<Response>;
+  /** The largest 2xx body read, in bytes; a longer one is an `InvalidResponseError`. Default 256 MiB, at most 2^29 - 24 (the longest string V8 holds). */
+  maxBodyBytes?: number;
+  /** Called once per attempt with a new `Request` (honour its `signal`). Default `globalThis.fetch`. */
+  fetch?: FetchFn;
   /** Headers sent with every request (`Authorization` always comes from `apiKey`). */
   defaultHeaders?: Record<string, string>;
   /** "off" (default), "error", "warn", "info" (retries), "debug" (every attempt). Default: TELNYX_LOG. */
@@ -51,15 +58,17 @@ export function createClient(options: TelnyxClientOptions = {}): TelnyxClient {
   const timeoutMs = resolveInteger("timeoutMs", options.timeoutMs, DEFAULTS.timeoutMs, 1);
   const initialDelayMs = resolveInteger("initialRetryDelayMs", options.initialRetryDelayMs, DEFAULTS.initialRetryDelayMs, 0);
   const maxDelayMs = resolveInteger("maxRetryDelayMs", options.maxRetryDelayMs, Math.max(DEFAULTS.maxRetryDelayMs, initialDelayMs), initialDelayMs);
+  const maxBodyBytes = resolveInteger("maxBodyBytes", options.maxBodyBytes, DEFAULTS.maxBodyBytes, 1, MAX_STRING_BYTES);
   const log = createLog(resolveLogLevel(options.logLevel), options.logger ?? console, apiKey);
 
-  const send = createRetryingFetch({ fetch: options.fetch, maxRetries, timeoutMs, backoff: { initialDelayMs, maxDelayMs }, log, secret: apiKey });
-  // One query serializer for every call (openapi-fetch makes one per call when given none).
-  const base = createFetchClient<paths>({
+  const client = createFetchClient<paths>({
     baseUrl,
     headers: { Accept: "application/json", "User-Agent": USER_AGENT, ...options.defaultHeaders, Authorization: `Bearer ${apiKey}` },
+    // One serializer for every call (openapi-fetch makes one per call when given none).
     querySerializer: createQuerySerializer(),
+    fetch: createRetryingFetch({ fetch: options.fetch, maxRetries, timeoutMs, backoff: { initialDelayMs, maxDelayMs }, maxBodyBytes, log, secret: apiKey }),
   });
-  // Every method passes its own per-call fetch built on `send` (typed-client.ts).
-  return withCallInfo(base, send);
+  client.use(jsonAnswers(apiKey));
+  rememberSecret(client, apiKey); // so the paginator can remove the key from what the server sends
+  return client;
 }

@@ -2,11 +2,29 @@
  * `createClient()` options resolved once, with explicit defaults and the
  * environment as fallback; every bad value is a `ConfigurationError` that
  * names the option or variable and the fix. No message contains the key.
+ * The CLI checks its `--api-key` and `--base-url` with the same functions,
+ * naming its flags instead of the options (`FLAG_NAMES`).
  */
 import { ConfigurationError } from "./errors.js";
 import { isLogLevel, LOG_LEVELS, type LogLevel } from "./logger.js";
 
-export const DEFAULTS = { maxRetries: 2, timeoutMs: 60_000, initialRetryDelayMs: 500, maxRetryDelayMs: 8_000 };
+export const DEFAULTS = { maxRetries: 2, timeoutMs: 60_000, initialRetryDelayMs: 500, maxRetryDelayMs: 8_000, maxBodyBytes: 256 * 1024 * 1024 };
+
+/**
+ * The most bytes a body may have and still be read as one string: V8's
+ * longest string (2^29 - 24 UTF-16 code units on 64-bit), which no UTF-8
+ * body of at most that many bytes can exceed.
+ */
+export const MAX_STRING_BYTES = 2 ** 29 - 24;
+
+/** How messages name the two settings a caller passes: the library's options, or the CLI's flags. */
+export interface SettingNames {
+  readonly apiKey: string;
+  readonly baseUrl: string;
+}
+
+export const OPTION_NAMES: SettingNames = { apiKey: "the apiKey option", baseUrl: "the baseUrl option" };
+export const FLAG_NAMES: SettingNames = { apiKey: "--api-key", baseUrl: "--base-url" };
 
 /** The longest delay a timer takes (2^31 - 1 ms); beyond it timers fire at once. */
 const MAX_TIMER_MS = 2_147_483_647;
@@ -21,10 +39,10 @@ export function readEnv(name: string): string | undefined {
 }
 
 /** The key from `apiKey`, else TELNYX_API_KEY: present, not blank, and a valid header value. */
-export function resolveApiKey(option: string | undefined, env: string | undefined = readEnv("TELNYX_API_KEY")): string {
-  const [key, where] = option !== undefined ? [option, "the apiKey option"] : [env, "TELNYX_API_KEY"];
+export function resolveApiKey(option: string | undefined, env: string | undefined = readEnv("TELNYX_API_KEY"), names: SettingNames = OPTION_NAMES): string {
+  const [key, where] = option !== undefined ? [option, names.apiKey] : [env, "TELNYX_API_KEY"];
   if (key === undefined) {
-    throw new ConfigurationError("No API key: set the TELNYX_API_KEY environment variable or pass apiKey to createClient().");
+    throw new ConfigurationError(`No API key: set the TELNYX_API_KEY environment variable or use ${names.apiKey}.`);
   }
   const problem =
     typeof key !== "string" || !key.trim()
@@ -34,7 +52,7 @@ export function resolveApiKey(option: string | undefined, env: string | undefine
         : NOT_IN_A_HEADER.test(key)
           ? "contains a control character or a character outside Latin-1"
           : "";
-  if (problem) throw new ConfigurationError(`The API key from ${where} ${problem}: set TELNYX_API_KEY (or pass apiKey) to your Telnyx API key.`);
+  if (problem) throw new ConfigurationError(`The API key from ${where} ${problem}: set TELNYX_API_KEY (or ${names.apiKey}) to your Telnyx API key.`);
   return key.trim();
 }
 
@@ -47,11 +65,12 @@ export function resolveBaseUrl(
   option: string | undefined,
   servers: readonly string[],
   env: string | undefined = readEnv("TELNYX_BASE_URL"),
+  names: SettingNames = OPTION_NAMES,
 ): string {
   const [raw, where] =
-    option !== undefined ? [option, "the baseUrl option"] : env?.trim() ? [env, "TELNYX_BASE_URL"] : [servers[0], "the spec's servers[0]"];
+    option !== undefined ? [option, names.baseUrl] : env?.trim() ? [env, "TELNYX_BASE_URL"] : [servers[0], "the spec's servers[0]"];
   if (raw === undefined) {
-    throw new ConfigurationError("No base URL: the spec lists no servers, so set the TELNYX_BASE_URL environment variable or pass baseUrl to createClient().");
+    throw new ConfigurationError(`No base URL: the spec lists no servers, so set the TELNYX_BASE_URL environment variable or use ${names.baseUrl}.`);
   }
   let url: URL | undefined;
   try {
@@ -62,7 +81,7 @@ export function resolveBaseUrl(
     : !/^https?:$/.test(url.protocol)
       ? `must use https (or http), not ${url.protocol}`
       : url.username || url.password
-        ? "contains credentials (pass the key as apiKey)"
+        ? `contains credentials (give the key with ${names.apiKey})`
         : url.search || url.hash
           ? "has a query or fragment"
           : "";

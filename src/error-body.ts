@@ -35,6 +35,8 @@ function strings(fields: Record<string, unknown>, secret: string | undefined): R
 }
 
 export interface MessageParts {
+  /** The API key, removed from the body before it is summarized. */
+  secret: string | undefined;
   status: number;
   statusText: string;
   errors: readonly ApiErrorObject[];
@@ -48,7 +50,7 @@ export interface MessageParts {
  * from the first error's title and detail; without an envelope, the status
  * text and a short summary of the body ("500 Internal Server Error: empty response body").
  */
-export function apiErrorMessage({ status, statusText, errors, body, requestId, page }: MessageParts): string {
+export function apiErrorMessage({ secret, status, statusText, errors, body, requestId, page }: MessageParts): string {
   const [first, ...more] = errors;
   const notes: string[] = [];
   let text: string;
@@ -59,18 +61,22 @@ export function apiErrorMessage({ status, statusText, errors, body, requestId, p
     if (first.source?.pointer) notes.push(`at ${first.source.pointer}`);
     if (more.length) notes.push(`${more.length} more error${more.length > 1 ? "s" : ""}`);
   } else {
-    text = `${statusText || "HTTP error"}: ${summarizeBody(body)}`;
+    text = `${statusText || "HTTP error"}: ${summarizeBody(body, secret)}`;
   }
   if (page !== undefined) notes.push(`page ${page}`);
   if (requestId) notes.push(`request id ${requestId}`);
   return `${status} ${text}${notes.length ? ` (${notes.join("; ")})` : ""}`;
 }
 
-/** A one-line description of a body that is not the envelope. */
-export function summarizeBody(body: unknown): string {
+/**
+ * A one-line description of a body that is not the envelope. The secret is
+ * removed first, before whitespace is folded or tags are stripped (either
+ * could break up an echoed key so that it no longer matches).
+ */
+export function summarizeBody(body: unknown, secret?: string): string {
   if (body === undefined || body === null || body === "") return "empty response body";
   if (typeof body === "string") {
-    const text = oneLine(body);
+    const text = oneLine(redactText(body, secret));
     if (!text) return "blank response body";
     if (!text.startsWith("<")) return `non-JSON body "${clip(text)}"`;
     const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1]?.trim();
@@ -80,9 +86,9 @@ export function summarizeBody(body: unknown): string {
   if (isRecord(body)) {
     const error = isRecord(body.error) ? body.error.message : undefined;
     const said = [body.message, body.error, error, body.detail, body.title].find((value) => typeof value === "string" && value.trim());
-    if (said) return clip(said as string);
+    if (said) return clip(redactText(said as string, secret));
   }
-  return `JSON body ${clip(JSON.stringify(body) ?? String(body))}`;
+  return `JSON body ${clip(redactText(JSON.stringify(body) ?? String(body), secret))}`;
 }
 
 function oneLine(text: string): string {

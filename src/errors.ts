@@ -1,34 +1,25 @@
 /**
- * Every error the runtime throws. One root (`TelnyxError`); `ApiError` and a
- * subclass per status for HTTP answers, built by one factory
- * (`apiErrorFromResponse`) from one table; `ConnectionError` / `TimeoutError`
- * / `AbortError` when there is no answer (no status on those). Messages,
- * headers and `toJSON()` never carry the API key.
+ * Every error the runtime throws, the way Stainless SDKs write them
+ * (`core/error.ts`): one root (`TelnyxError`), `ApiError` and one subclass
+ * per status for HTTP answers, picked by one factory (`apiErrorFromResponse`);
+ * `ConnectionError` / `TimeoutError` / `AbortError` when there is no answer
+ * (no status on those). Each class names itself, so `name`, `toString()` and
+ * stack headers survive minifiers. Messages, fields and `toJSON()` never
+ * carry the API key: whoever builds an error redacts what it puts in.
  */
 import { apiErrorMessage, errorObjectsOf, type ApiErrorObject } from "./error-body.js";
+import type { FetchResult } from "./paginate/types.js";
 import { redactHeaders, redactText, secretFor } from "./redact.js";
 
 export type { ApiErrorObject } from "./error-body.js";
 
-/**
- * Names a class and its instances (`name` on the prototype, so stack headers
- * and `toString()` use it and it is no own property) and returns the class.
- */
-function named<C extends abstract new (...args: never[]) => Error>(name: string, cls: C): C {
-  Object.defineProperty(cls, "name", { value: name });
-  Object.defineProperty(cls.prototype, "name", { value: name, writable: true, configurable: true });
-  return cls;
-}
+/** The root of every error thrown by this package. */
+export class TelnyxError extends Error {
+  override readonly name: string = "TelnyxError";
 
-/** What a subclass's constructor takes after the message: its `Fields` (required if any is), and an optional `cause`. */
-type FieldsArgument<Fields> = {} extends Fields ? [fields?: Fields & { cause?: unknown }] : [fields: Fields & { cause?: unknown }];
-
-/** The root of every error thrown by this package; `fields` become own properties (`cause` goes to `Error`). */
-export class TelnyxError<Fields extends object = {}> extends Error {
-  constructor(message: string, ...[fields = {} as Fields]: FieldsArgument<Fields>) {
-    const { cause, ...own } = fields as { cause?: unknown };
-    super(message, "cause" in fields ? { cause } : undefined);
-    Object.assign(this, own);
+  constructor(message: string, options?: { cause?: unknown }) {
+    // No `cause` property at all unless there is one.
+    super(message, options?.cause === undefined ? undefined : options);
   }
 
   /** Name, message and the subclass's fields (status, errors, page, ...); never `stack` or `cause`. */
@@ -36,11 +27,11 @@ export class TelnyxError<Fields extends object = {}> extends Error {
     return Object.assign({ name: this.name, message: this.message }, this as object);
   }
 }
-named("TelnyxError", TelnyxError);
 
-/** A bad option or environment variable, thrown by `createClient()`. */
-export class ConfigurationError extends TelnyxError {}
-named("ConfigurationError", ConfigurationError);
+/** A bad option or environment variable (thrown by `createClient()`) or flag (by the CLI). */
+export class ConfigurationError extends TelnyxError {
+  override readonly name: string = "ConfigurationError";
+}
 
 export interface ApiErrorInit {
   status: number;
@@ -53,61 +44,74 @@ export interface ApiErrorInit {
 }
 
 /** An HTTP answer outside 2xx. */
-export class ApiError extends TelnyxError<Omit<ApiErrorInit, "message">> {
-  declare readonly status: number;
+export class ApiError extends TelnyxError {
+  override readonly name: string = "ApiError";
+  readonly status: number;
   /** The `errors` of the spec's ErrorResponse; empty when the body had none. */
-  declare readonly errors: readonly ApiErrorObject[];
+  readonly errors: readonly ApiErrorObject[];
   /** The `x-request-id` response header: quote it to Telnyx support. */
-  declare readonly requestId: string | undefined;
+  readonly requestId: string | undefined;
   /** Response headers, lower-cased, with secrets shown as `***`. */
-  declare readonly headers: Readonly<Record<string, string>>;
-  /** The page number, when the error ended a paginator (no property otherwise). */
+  readonly headers: Readonly<Record<string, string>>;
+  /** The page, when the error ended a paginator (no property otherwise). */
   declare readonly page?: number;
 
   constructor({ status, message, errors = [], headers = {}, requestId, page }: ApiErrorInit) {
-    super(message, { status, errors, requestId, headers, ...(page !== undefined && { page }) });
+    super(message);
+    this.status = status;
+    this.errors = errors;
+    this.requestId = requestId;
+    this.headers = headers;
+    if (page !== undefined) Object.assign(this, { page });
   }
 }
-named("ApiError", ApiError);
 
-/** An `ApiError` class for one status (or, for `InternalServerError`, any status of 500 or more). */
-export type ApiErrorClass<Status extends number = number> = new (init: ApiErrorInit) => ApiError & { readonly status: Status };
-
-/** The table the status subclasses are made from; `apiErrorClassFor` reads it. */
-const CLASS_OF_STATUS: Readonly<Record<number, ApiErrorClass>> = Object.fromEntries(
-  Object.entries({
-    400: "BadRequestError",
-    401: "AuthenticationError",
-    403: "PermissionDeniedError",
-    404: "NotFoundError",
-    409: "ConflictError",
-    422: "UnprocessableEntityError",
-    429: "RateLimitError",
-    500: "InternalServerError",
-  }).map(([status, name]) => [status, named(name, class extends ApiError {})]),
-);
-
-export const BadRequestError = CLASS_OF_STATUS[400] as ApiErrorClass<400>;
-export type BadRequestError = InstanceType<typeof BadRequestError>;
-export const AuthenticationError = CLASS_OF_STATUS[401] as ApiErrorClass<401>;
-export type AuthenticationError = InstanceType<typeof AuthenticationError>;
-export const PermissionDeniedError = CLASS_OF_STATUS[403] as ApiErrorClass<403>;
-export type PermissionDeniedError = InstanceType<typeof PermissionDeniedError>;
-export const NotFoundError = CLASS_OF_STATUS[404] as ApiErrorClass<404>;
-export type NotFoundError = InstanceType<typeof NotFoundError>;
-export const ConflictError = CLASS_OF_STATUS[409] as ApiErrorClass<409>;
-export type ConflictError = InstanceType<typeof ConflictError>;
-export const UnprocessableEntityError = CLASS_OF_STATUS[422] as ApiErrorClass<422>;
-export type UnprocessableEntityError = InstanceType<typeof UnprocessableEntityError>;
-export const RateLimitError = CLASS_OF_STATUS[429] as ApiErrorClass<429>;
-export type RateLimitError = InstanceType<typeof RateLimitError>;
+export class BadRequestError extends ApiError {
+  override readonly name: string = "BadRequestError";
+}
+export class AuthenticationError extends ApiError {
+  override readonly name: string = "AuthenticationError";
+}
+export class PermissionDeniedError extends ApiError {
+  override readonly name: string = "PermissionDeniedError";
+}
+export class NotFoundError extends ApiError {
+  override readonly name: string = "NotFoundError";
+}
+export class ConflictError extends ApiError {
+  override readonly name: string = "ConflictError";
+}
+export class UnprocessableEntityError extends ApiError {
+  override readonly name: string = "UnprocessableEntityError";
+}
+export class RateLimitError extends ApiError {
+  override readonly name: string = "RateLimitError";
+}
 /** Any status of 500 or more. */
-export const InternalServerError = CLASS_OF_STATUS[500] as ApiErrorClass;
-export type InternalServerError = InstanceType<typeof InternalServerError>;
+export class InternalServerError extends ApiError {
+  override readonly name: string = "InternalServerError";
+}
 
-/** The class for a status: the table above, `InternalServerError` for >= 500, else `ApiError`. */
-export function apiErrorClassFor(status: number): ApiErrorClass {
-  return CLASS_OF_STATUS[status] ?? (status >= 500 ? InternalServerError : ApiError);
+/** The class for a status: one per status above, `InternalServerError` for >= 500, else `ApiError`. */
+export function apiErrorClassFor(status: number): typeof ApiError {
+  switch (status) {
+    case 400:
+      return BadRequestError;
+    case 401:
+      return AuthenticationError;
+    case 403:
+      return PermissionDeniedError;
+    case 404:
+      return NotFoundError;
+    case 409:
+      return ConflictError;
+    case 422:
+      return UnprocessableEntityError;
+    case 429:
+      return RateLimitError;
+    default:
+      return status >= 500 ? InternalServerError : ApiError;
+  }
 }
 
 /**
@@ -120,8 +124,9 @@ export function apiErrorFromResponse(response: Response, body: unknown, extra: {
   const secret = secretFor(response);
   const errors = errorObjectsOf(body, secret);
   const requestId = headers.get("x-request-id") ?? undefined;
-  const message = apiErrorMessage({ status, statusText: response.statusText, errors, body, requestId, page: extra.page });
-  return new (apiErrorClassFor(status))({
+  const message = apiErrorMessage({ secret, status, statusText: response.statusText, errors, body, requestId, page: extra.page });
+  const ErrorClass = apiErrorClassFor(status);
+  return new ErrorClass({
     status,
     message: redactText(message, secret),
     errors,
@@ -129,13 +134,6 @@ export function apiErrorFromResponse(response: Response, body: unknown, extra: {
     requestId: requestId && redactText(requestId, secret),
     page: extra.page,
   });
-}
-
-/** What openapi-fetch's `client.GET(...)` and friends resolve to. */
-export interface FetchResult {
-  data?: unknown;
-  error?: unknown;
-  response: Response;
 }
 
 /** The `data` type of a successful result. */
@@ -152,40 +150,60 @@ export function unwrap<R extends FetchResult>(result: R, extra?: { page?: number
 }
 
 /** No answer: the connection failed (refused, reset, DNS...) on every attempt. */
-export class ConnectionError extends TelnyxError<{ attempts: number }> {
+export class ConnectionError extends TelnyxError {
+  override readonly name: string = "ConnectionError";
   /** How many attempts were made. */
-  declare readonly attempts: number;
+  readonly attempts: number;
+
+  constructor(message: string, { attempts, cause }: { attempts: number; cause?: unknown }) {
+    super(message, { cause });
+    this.attempts = attempts;
+  }
 }
-named("ConnectionError", ConnectionError);
 
 /** No answer within `timeoutMs` on the last attempt. A `ConnectionError`, as in the Stainless SDKs. */
-export class TimeoutError extends ConnectionError {}
-named("TimeoutError", TimeoutError);
+export class TimeoutError extends ConnectionError {
+  override readonly name: string = "TimeoutError";
+}
 
 /** The caller's `signal` aborted the call. Never retried. */
-export class AbortError extends TelnyxError {}
-named("AbortError", AbortError);
-
-/** A 2xx answer whose body is not the JSON the operation promises. */
-export class InvalidResponseError extends TelnyxError<{ status: number; requestId?: string | undefined; contentType?: string | undefined }> {
-  declare readonly status: number;
-  declare readonly requestId: string | undefined;
-  declare readonly contentType: string | undefined;
+export class AbortError extends TelnyxError {
+  override readonly name: string = "AbortError";
 }
-named("InvalidResponseError", InvalidResponseError);
 
-/** A paginator stopped: the server's pages do not add up (repeats, wrong page numbers, no items). */
-export interface PaginationError extends TelnyxError<{ page: number }> {
-  /** The page number sent when the problem showed. */
+export interface InvalidResponseInit {
+  status: number;
+  requestId?: string | undefined;
+  contentType?: string | undefined;
+  cause?: unknown;
+}
+
+/** A 2xx answer whose body is not the JSON the operation promises, or is too large to hold. */
+export class InvalidResponseError extends TelnyxError {
+  override readonly name: string = "InvalidResponseError";
+  readonly status: number;
+  readonly requestId: string | undefined;
+  readonly contentType: string | undefined;
+
+  constructor(message: string, { status, requestId, contentType, cause }: InvalidResponseInit) {
+    super(message, { cause });
+    this.status = status;
+    this.requestId = requestId;
+    this.contentType = contentType;
+  }
+}
+
+/** A paginator stopped: the server's pages do not add up (repeats, wrong page numbers, a link to another host, no items). */
+export class PaginationError extends TelnyxError {
+  override readonly name: string = "PaginationError";
+  /** The page: its number for page-number paging, else its position in the walk (from 1). */
   readonly page: number;
+  /** The cursor or next URL that gave the page, for cursor and next-link paging (no property otherwise). */
+  declare readonly cursor?: string;
+
+  constructor(message: string, { page, cursor, cause }: { page: number; cursor?: string | undefined; cause?: unknown }) {
+    super(message.includes(`page ${page}`) ? message : `${message} (page ${page})`, { cause });
+    this.page = page;
+    if (cursor !== undefined) Object.assign(this, { cursor });
+  }
 }
-/** Made with a pure call, so bundles without the paginators leave it out. */
-export const PaginationError: new (message: string, fields: { page: number; cause?: unknown }) => PaginationError = /* @__PURE__ */ named(
-  "PaginationError",
-  class extends TelnyxError<{ page: number }> {
-    declare readonly page: number;
-    constructor(message: string, fields: { page: number; cause?: unknown }) {
-      super(message.includes(`page ${fields.page}`) ? message : `${message} (page ${fields.page})`, fields);
-    }
-  },
-);

@@ -1,6 +1,7 @@
 /**
- * Keeping secrets out of errors and logs: header values by name, and the API
- * key itself wherever a server might echo it (a body, a header, a message).
+ * Keeping secrets out of errors and logs, one rule for the library and the
+ * CLI: header values by name, and the API key itself wherever a server might
+ * echo it (a body, a header, a message, a cursor).
  */
 
 export const REDACTED = "***";
@@ -14,9 +15,20 @@ const SENSITIVE_HEADER = /^(proxy-)?authorization$|^(set-)?cookie$|^(x-)?api-key
  */
 export const MIN_SECRET_LENGTH = 6;
 
-/** `text` with every occurrence of `secret` replaced by `***`. */
-export function redactText(text: string, secret: string | undefined): string {
-  return secret && secret.length >= MIN_SECRET_LENGTH ? text.split(secret).join(REDACTED) : text;
+/**
+ * `text` with every occurrence of each secret (of at least MIN_SECRET_LENGTH
+ * characters) replaced by `***`, also as it appears inside JSON text (with
+ * `"` and `\` escaped).
+ */
+export function redactText(text: string, ...secrets: readonly (string | undefined)[]): string {
+  let out = text;
+  for (const secret of secrets) {
+    if (secret === undefined || secret.length < MIN_SECRET_LENGTH) continue;
+    out = out.split(secret).join(REDACTED);
+    const inJson = JSON.stringify(secret).slice(1, -1);
+    if (inJson !== secret) out = out.split(inJson).join(REDACTED);
+  }
+  return out;
 }
 
 /** A plain, lower-cased copy of `headers`, sensitive values as `***` and the secret removed from the rest. */
@@ -29,16 +41,19 @@ export function redactHeaders(headers: Headers | undefined, secret?: string): Re
 }
 
 /**
- * The API key behind each response the client returns, so an error built
- * later from that response (by `unwrap`, the paginator, or user code) can
- * remove the key if the server echoed it. Weak: it lives as long as the response.
+ * The API key behind a client, and behind each failed answer it returns, so
+ * an error built later from that answer (by `unwrap`, the paginator, or user
+ * code) or by the paginator from what the server sent can remove the key if
+ * the server echoed it. Weak: it lives as long as the client or response.
+ * (Only failed answers: a WeakMap entry for every answer measured ~170 us a
+ * call in garbage collection, bench/client.bench.ts.)
  */
-const secretOfResponse = new WeakMap<Response, string>();
+const secretOf = new WeakMap<object, string>();
 
-export function rememberSecret(response: Response, secret: string): void {
-  secretOfResponse.set(response, secret);
+export function rememberSecret(holder: Response | object, secret: string): void {
+  secretOf.set(holder, secret);
 }
 
-export function secretFor(response: Response | undefined): string | undefined {
-  return response && secretOfResponse.get(response);
+export function secretFor(holder: Response | object | undefined): string | undefined {
+  return holder && secretOf.get(holder);
 }

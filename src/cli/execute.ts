@@ -1,9 +1,13 @@
 /**
- * Runs one parsed command: credentials and base URL from flags or the
- * environment, the client from src/client.ts, then the paginated or single
- * call with the chosen output format and the progress line.
+ * Runs one parsed command: the key and base URL from flags or the
+ * environment, checked by the library's own rules (named as flags), the
+ * client from src/client.ts, then the paginated or single call with the
+ * chosen output format and the progress line.
  */
+import { servers } from "../../generated/servers.js";
 import { createClient } from "../client.js";
+import { FLAG_NAMES, resolveApiKey, resolveBaseUrl } from "../config.js";
+import { redactText } from "../redact.js";
 import type { CommandSpec } from "./command-spec.js";
 import type { Format } from "./global-flags.js";
 import type { Io } from "./io.js";
@@ -14,22 +18,16 @@ import { printBody } from "./output/single.js";
 import { tableSink } from "./output/table.js";
 import type { ParsedCommand } from "./parse-command.js";
 import { Progress } from "./progress.js";
-import { redact } from "./redact.js";
 import { runList } from "./run-list.js";
 import { runSingle, type RequestClient } from "./run-single.js";
-import { UsageError } from "./usage-error.js";
 
 export async function execute(command: CommandSpec, parsed: ParsedCommand, io: Io, signal: AbortSignal, helpFor: string): Promise<void> {
-  const apiKey = parsed.apiKey ?? io.env.TELNYX_API_KEY;
-  if (apiKey === undefined || apiKey === "") throw new UsageError("missing API key: pass --api-key <key> or set TELNYX_API_KEY", helpFor);
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(apiKey)) throw new UsageError("the API key contains control characters (a stray newline?); it cannot be sent in a header", helpFor);
-  const baseUrl = parsed.baseUrl ?? (io.env.TELNYX_BASE_URL || undefined);
-  if (baseUrl !== undefined && !URL.canParse(baseUrl)) throw new UsageError(`--base-url: not an absolute URL: ${JSON.stringify(baseUrl)}`, helpFor);
+  const apiKey = resolveApiKey(parsed.apiKey, io.env.TELNYX_API_KEY, FLAG_NAMES);
+  const baseUrl = resolveBaseUrl(parsed.baseUrl, servers as readonly string[], io.env.TELNYX_BASE_URL, FLAG_NAMES);
   const format: Format = parsed.format ?? (io.stdout.isTTY ? "table" : "json");
-  const line = (text: string) => io.stderr.write(`${redact(text, [apiKey])}\n`);
+  const line = (text: string) => io.stderr.write(`${redactText(text, apiKey)}\n`);
   const logger = { debug: line, info: line, warn: line, error: line }; // log lines (TELNYX_LOG) go to stderr, never into the output
-  const client = createClient({ apiKey, ...(baseUrl !== undefined && { baseUrl }), logger });
+  const client = createClient({ apiKey, baseUrl, logger });
 
   const progress = new Progress(io.stderr, `${command.resource} ${command.action}`);
   const print: Print = io.stdout.isTTY ? (text) => progress.around(() => io.stdout.write(text)) : (text) => io.stdout.write(text);

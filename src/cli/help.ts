@@ -3,6 +3,7 @@
  * the command data: summaries, descriptions, flags with their types, allowed
  * values, ranges and defaults.
  */
+import type { PageSpec } from "../paginate/types.js";
 import type { CommandSpec, FlagSpec } from "./command-spec.js";
 import { range } from "./flag-value.js";
 import { GLOBAL_FLAGS } from "./global-flags.js";
@@ -36,9 +37,7 @@ export function resourceHelp(resource: string, commands: readonly CommandSpec[],
 
 export function commandHelp(command: CommandSpec, columns: number): string {
   const about = [command.summary, command.description].filter((t): t is string => t !== undefined && t !== "");
-  const paging = command.paginate
-    ? [`Pages through ${command.method.toUpperCase()} ${command.path} automatically (${command.paginate.style === "page-number" ? `by ${command.paginate.pageParam}` : command.paginate.style}); --limit and --max-pages stop early.`]
-    : [`Calls ${command.method.toUpperCase()} ${command.path}.`];
+  const paging = command.paginate ? [pagingHelp(command, command.paginate)] : [`Calls ${command.method.toUpperCase()} ${command.path}.`];
   const own = command.flags.map((f) => [`--${f.flag} ${valueName(f)}`, flagHelp(f)] as const);
   const globals = globalFlagNames(command).map((name) => {
     const g = GLOBAL_FLAGS[name as keyof typeof GLOBAL_FLAGS];
@@ -58,6 +57,15 @@ export function commandHelp(command: CommandSpec, columns: number): string {
     "Exit codes: 0 ok, 1 API or network error, 2 bad usage.",
     "",
   ].join("\n");
+}
+
+/** How a `list` command pages, and the flags that start it mid-way. */
+function pagingHelp(command: CommandSpec, spec: PageSpec): string {
+  const how =
+    spec.style === "page-number" ? `by ${spec.pageParam}` : spec.style === "offset" ? `by offset, ${spec.offsetParam}` : spec.style === "cursor" ? `by cursor, ${spec.cursorParam}` : "by following next links";
+  const starts = command.flags.filter((f) => f.role !== undefined && f.role !== "size").map((f) => `--${f.flag}`);
+  const start = starts.length > 0 ? `; ${starts.join(" or ")} starts mid-way` : "";
+  return `Pages through ${command.method.toUpperCase()} ${command.path} automatically (${how}); --limit and --max-pages stop early${start}.`;
 }
 
 export function groupByResource(commands: readonly CommandSpec[]): Map<string, CommandSpec[]> {

@@ -14,9 +14,10 @@ export interface ParsedCommand {
   help: boolean;
   query: Record<string, unknown>;
   path: Record<string, unknown>;
-  /** From the flag of the paginator's page parameter. */
+  /** From the flags the paginator owns (their `role`): where to start, and the page size. */
   startPage?: number;
-  /** From the flag of the paginator's page-size parameter. */
+  startOffset?: number;
+  startCursor?: string;
   pageSize?: number;
   apiKey?: string;
   baseUrl?: string;
@@ -40,11 +41,12 @@ export function parseCommand(command: CommandSpec, argv: readonly string[], help
     options[flag.flag] = { type: flag.type === "boolean" ? "boolean" : "string", ...(flag.array && { multiple: true }) };
     if (flag.type === "boolean" && !(`no-${flag.flag}` in options)) options[`no-${flag.flag}`] = { type: "boolean" };
   }
+  const args = joinDashValues(argv, options);
   let values: Record<string, string | boolean | (string | boolean)[] | undefined>;
   try {
-    ({ values } = parseArgs({ args: joinDashValues(argv, options), options, strict: true, allowPositionals: false }));
+    ({ values } = parseArgs({ args, options, strict: true, allowPositionals: false }));
   } catch (error) {
-    throw parseFailure(error, Object.keys(options), helpFor);
+    throw parseFailure(error, args, options, helpFor);
   }
   const parsed: ParsedCommand = { help: values.help === true, query: {}, path: {} };
   if (parsed.help) return parsed;
@@ -80,7 +82,11 @@ function applyFlag(flag: FlagSpec, values: Record<string, unknown>, parsed: Pars
   const value = Array.isArray(raw) ? raw.map(check) : check(raw);
   if (flag.role === "page") parsed.startPage = value as number;
   else if (flag.role === "size") parsed.pageSize = value as number;
-  else (flag.in === "path" ? parsed.path : parsed.query)[flag.param] = value;
+  else if (flag.role === "offset") parsed.startOffset = value as number;
+  else if (flag.role === "cursor") {
+    if (value === "") throw new UsageError(`--${flag.flag}: expected a cursor to start from, got ""`, helpFor);
+    parsed.startCursor = String(value);
+  } else (flag.in === "path" ? parsed.path : parsed.query)[flag.param] = value;
 }
 
 /**
@@ -109,19 +115,30 @@ function isKnownFlag(arg: string, options: Options): boolean {
   return Object.values(options).some((o) => o.short !== undefined && arg === `-${o.short}`);
 }
 
-function parseFailure(error: unknown, known: string[], helpFor: string): UsageError {
-  const code = (error as { code?: string }).code;
-  const message = error instanceof Error ? error.message : String(error);
-  const option = /'(-{1,2}[^'\s=]+)/.exec(message)?.[1];
-  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && option) {
-    return new UsageError(`unknown flag ${option}${didYouMean(option.replace(/^-+/, ""), known, "--")}`, helpFor);
+/**
+ * A parseArgs failure, told apart by its `code` (its messages are not a
+ * stable API); the flag or argument at fault comes from the tokens of a
+ * lenient parse of the same arguments.
+ */
+function parseFailure(error: unknown, args: string[], options: Options, helpFor: string): UsageError {
+  const code = (error as { code?: unknown }).code;
+  const { tokens } = parseArgs({ args, options, strict: false, allowPositionals: true, tokens: true });
+  const known = (name: string) => Object.hasOwn(options, name);
+  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
+    const token = tokens.find((t) => t.kind === "option" && !known(t.name));
+    if (token?.kind === "option") return new UsageError(`unknown flag ${token.rawName}${didYouMean(token.name, Object.keys(options), "--")}`, helpFor);
   }
   if (code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") {
-    const arg = /'([^']*)'/.exec(message)?.[1];
-    return new UsageError(`unexpected argument${arg ? ` ${JSON.stringify(arg)}` : ""}: values go after their flag (--name value)`, helpFor);
+    const token = tokens.find((t) => t.kind === "positional");
+    const arg = token?.kind === "positional" ? ` ${JSON.stringify(token.value)}` : "";
+    return new UsageError(`unexpected argument${arg}: values go after their flag (--name value)`, helpFor);
   }
-  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && option) {
-    return new UsageError(/argument missing|ambiguous/.test(message) ? `${option.split(" ")[0]} needs a value` : `${option.split(" ")[0]} does not take a value`, helpFor);
+  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
+    for (const token of tokens) {
+      if (token.kind !== "option" || !known(token.name)) continue;
+      if (options[token.name]!.type === "string" && token.value === undefined) return new UsageError(`${token.rawName} needs a value`, helpFor);
+      if (options[token.name]!.type === "boolean" && token.inlineValue) return new UsageError(`${token.rawName} does not take a value`, helpFor);
+    }
   }
-  return new UsageError(message.split("\n")[0]!, helpFor);
+  return new UsageError(error instanceof Error ? error.message.split("\n")[0]! : String(error), helpFor);
 }

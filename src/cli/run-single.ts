@@ -6,6 +6,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { apiErrorFromResponse } from "../errors.js";
+import type { FetchResult } from "../paginate/types.js";
 import type { CommandSpec } from "./command-spec.js";
 import type { Io } from "./io.js";
 import type { ParsedCommand } from "./parse-command.js";
@@ -13,7 +14,7 @@ import { UsageError } from "./usage-error.js";
 
 /** openapi-fetch's `request()`, loosely typed: method and path come from data, not from literal types. */
 export interface RequestClient {
-  request(method: string, path: string, init: Record<string, unknown>): Promise<{ data?: unknown; error?: unknown; response: Response }>;
+  request(method: string, path: string, init: Record<string, unknown>): Promise<FetchResult>;
 }
 
 export async function runSingle(client: RequestClient, command: CommandSpec, parsed: ParsedCommand, io: Io, signal: AbortSignal, helpFor: string): Promise<unknown> {

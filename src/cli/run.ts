@@ -1,8 +1,8 @@
 /**
  * The CLI from argv to exit code: `telnyx <resource> <action> [flags]` is
  * looked up in the generated command data, its flags parsed, then run.
- * Everything printed on stderr passes through `redact`, so the API key never
- * appears, whatever failed.
+ * Everything printed on stderr passes through `redactText`, so the API key
+ * never appears, whatever failed.
  */
 import { commands as generatedCommands } from "../../generated/commands.js";
 import type { CommandSpec } from "./command-spec.js";
@@ -11,7 +11,8 @@ import { EXIT, describeFailure } from "./failure.js";
 import { PROGRAM, commandHelp, groupByResource, resourceHelp, rootHelp } from "./help.js";
 import type { Io } from "./io.js";
 import { parseCommand } from "./parse-command.js";
-import { apiKeyFromArgv, redact } from "./redact.js";
+import { redactText } from "../redact.js";
+import { apiKeyFromArgv } from "./argv-key.js";
 import { didYouMean } from "./suggest.js";
 import { UsageError } from "./usage-error.js";
 
@@ -53,7 +54,7 @@ export async function run(argv: readonly string[], io: Io, signal: AbortSignal, 
     const failure = describeFailure(error);
     const lines = failure.lines.map((line) => `${PROGRAM}: ${line}\n`).join("");
     const hint = failure.helpFor ? `Run '${failure.helpFor} --help' for usage.\n` : "";
-    io.stderr.write(redact(lines + hint, secrets));
+    io.stderr.write(redactText(lines + hint, ...secrets));
     return failure.exit;
   }
 }

@@ -1,24 +1,24 @@
 /**
- * The paging engine the generated paginators call: page-number style
- * (`page[number]`/`page[size]` and the like), lazy, typed, and unable to
- * loop. `paginate()` returns a {@link Paginator}: iterate it for items,
- * `.pages()` for whole 200 bodies, `.toArray()` to collect.
+ * The paging engine the generated paginators call. `paginate()` returns a
+ * {@link Paginator}: iterate it for items, `.pages()` for each page as read
+ * (body, items, totals), `.toArray()` to collect. Every page style runs the
+ * same way: `limit`, `maxPages`, `signal`, `concurrency` where pages can be
+ * addressed ahead, and the same guards against servers that do not page as
+ * they say. Nothing is requested before iteration starts, nor after the
+ * caller stops.
  *
- * Rules (DESIGN.md, "Paging rules"): start at `startPage`; next page = the
- * page sent + 1; stop on an empty page, when the page sent reaches the meta's
- * total pages, at `limit` items or after `maxPages` pages. A page whose meta
- * page number is not the one sent, or that repeats the previous page, is a
- * `PaginationError` naming the page. Nothing is requested before iteration
- * starts, nor after the caller stops.
- *
- * Files: options are checked in `paginate-options.ts`, the loop (and fetching
- * ahead) is the async generator in `page-stream.ts`, each answer is read and
- * checked in `page-read.ts`, its items are iterated by `page-items.ts`.
+ * Files: `types.ts` the vocabulary (a leaf), `options.ts` checks options,
+ * `styles/` one small object per page style (how to ask for the first page,
+ * what comes next), `stream.ts` the one loop that runs any style, `read.ts`
+ * reads each answer, `repeat-guard.ts` sees a repeated page, `items.ts` the
+ * items of the pages.
  */
-import { itemIterator } from "./items.js";
+import { itemsOf } from "./items.js";
+import { secretFor } from "../redact.js";
 import { pagingSettings } from "./options.js";
 import { pageStream } from "./stream.js";
-import type { PageRequest, PageSpec, PaginateOptions, Paginator, PagingClient } from "./types.js";
+import { pageStyleFor } from "./styles/index.js";
+import type { Page, PageRequest, PageSpec, PaginateOptions, Paginator, PagingClient } from "./types.js";
 
 export type * from "./types.js";
 
@@ -29,17 +29,12 @@ export type * from "./types.js";
  * requests in flight; a `return()` made while a `next()` is pending takes
  * effect once that `next()` has settled.
  */
-export function paginate<Item, Page>(client: PagingClient, spec: PageSpec, request: PageRequest = {}, options: PaginateOptions = {}): Paginator<Item, Page> {
-  if (spec.style !== "page-number") throw new TypeError(`GET ${spec.path}: the ${spec.style} page style is not supported yet`);
-  const settings = pagingSettings(spec, request.query, options);
-  const pages = () => pageStream(client, spec, request, settings);
-  const paginator: Paginator<Item, Page> = {
-    [Symbol.asyncIterator]: () => itemIterator<Item>(pages(), settings.limit),
-    pages: () => ({
-      async *[Symbol.asyncIterator]() {
-        for await (const page of pages()) yield page.body as Page;
-      },
-    }),
+export function paginate<Item, Body>(client: PagingClient, spec: PageSpec, request: PageRequest = {}, options: PaginateOptions = {}): Paginator<Item, Body> {
+  const settings = pagingSettings(spec, request.query, options, secretFor(client));
+  const pages = () => pageStream(client, spec, pageStyleFor(spec, settings), request, settings) as AsyncGenerator<Page<Item, Body>, void, undefined>;
+  const paginator: Paginator<Item, Body> = {
+    [Symbol.asyncIterator]: () => itemsOf<Item>(pages(), settings.limit),
+    pages: () => ({ [Symbol.asyncIterator]: pages }),
     async toArray() {
       const out: Item[] = [];
       for await (const item of paginator) out.push(item);

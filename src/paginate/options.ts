@@ -1,7 +1,8 @@
 /**
  * Paginator options -> checked settings, once, before any request. Every bad
- * value is a `RangeError` (a `TypeError` for a signal that is not one) that
- * names the operation, the option and the accepted values.
+ * value is a `RangeError` (a `TypeError` for a signal that is not one, or a
+ * cursor that is not a string) that names the operation, the option and the
+ * accepted values.
  */
 import type { PageSpec, PaginateOptions } from "./types.js";
 
@@ -9,17 +10,21 @@ import type { PageSpec, PaginateOptions } from "./types.js";
 export interface PagingSettings {
   readonly limit: number;
   readonly maxPages: number;
-  /** Page size to send, if any (the option, else the query's page-size parameter). */
+  /** Page size sent, if any: the option, else the query's page-size parameter. */
   readonly pageSize: number | undefined;
-  readonly startPage: number;
+  readonly startPage: number | undefined;
+  readonly startOffset: number | undefined;
+  readonly startCursor: string | undefined;
   readonly signal: AbortSignal | undefined;
   readonly concurrency: number;
+  /** The client's API key (a `createClient()` client), removed from errors built from what the server sent. */
+  readonly secret: string | undefined;
 }
 
 /** Most requests one paginator keeps in flight. */
 export const MAX_CONCURRENCY = 16;
 
-export function pagingSettings(spec: PageSpec, query: object | undefined, options: PaginateOptions): PagingSettings {
+export function pagingSettings(spec: PageSpec, query: object | undefined, options: PaginateOptions, secret: string | undefined): PagingSettings {
   const where = `GET ${spec.path}`;
   /** `value` when it is undefined or a safe integer from `min` to `max`, else a RangeError. */
   const integer = (name: string, value: unknown, min: number, max = Infinity, bounds = "") => {
@@ -35,14 +40,32 @@ export function pagingSettings(spec: PageSpec, query: object | undefined, option
   if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) {
     throw new TypeError(`${where}: signal must be an AbortSignal, got ${show(options.signal)}`);
   }
+  if (options.startCursor !== undefined && (typeof options.startCursor !== "string" || options.startCursor === "")) {
+    throw new TypeError(`${where}: startCursor must be a non-empty string, got ${show(options.startCursor)}`);
+  }
+  const misplaced = startOptionMisplaced(spec, options);
+  if (misplaced) throw new RangeError(`${where}: ${misplaced}`);
   return {
     limit: integer("limit", options.limit, 0) ?? Infinity,
     maxPages: integer("maxPages", options.maxPages, 0) ?? Infinity,
     pageSize,
-    startPage: integer("startPage", options.startPage, 0) ?? 1,
+    startPage: integer("startPage", options.startPage, 0),
+    startOffset: integer("startOffset", options.startOffset, 0),
+    startCursor: options.startCursor,
     signal: options.signal,
     concurrency: integer("concurrency", options.concurrency, 1, MAX_CONCURRENCY) ?? 1,
+    secret,
   };
+}
+
+/** A start option the page style cannot use: pages are started by number, offset or cursor, each by its own style. */
+function startOptionMisplaced(spec: PageSpec, options: PaginateOptions): string | undefined {
+  const style = `this operation pages by ${spec.style === "next-link" ? "next links" : spec.style}`;
+  if (options.startPage !== undefined && spec.style !== "page-number") return `startPage applies only to page-number paging; ${style}`;
+  if (options.startOffset !== undefined && spec.style !== "offset") return `startOffset applies only to offset paging; ${style}`;
+  const takesCursor = spec.style === "cursor" || (spec.style === "next-link" && spec.cursorParam !== undefined);
+  if (options.startCursor !== undefined && !takesCursor) return `startCursor applies only to cursor paging (or next links with a cursor parameter); ${style}`;
+  return undefined;
 }
 
 function show(value: unknown): string {

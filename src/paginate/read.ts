@@ -1,66 +1,32 @@
 /**
- * Reads each page's answer, in page order. A non-2xx answer (after the
- * client's retries) is the `ApiError` of its status, carrying the page. A
- * `PaginationError` naming the page stops a 200 without the array of items,
- * and a server that ignores the page number (the Telnyx SDK asks for
- * `meta.page_number + 1`, so it would ask for page 2 forever): its meta page
- * number is not the one sent, or it sends the same items as the page before.
- * Constant memory: of the page before, only its count and its first and last
- * items are kept (a server repeating a page sends equal items; the comparison
- * stops at the first field that differs, so distinct pages cost next to nothing).
+ * Reading one answer of a walk, whatever the page style: a non-2xx answer
+ * (after the client's retries) is the `ApiError` of its status carrying the
+ * page; a 2xx is read as text (the stream asks openapi-fetch for
+ * `parseAs: "text"`) and parsed here, once: a body that is not JSON is an
+ * `InvalidResponseError` naming the page; a body without the list is a
+ * `PaginationError`; otherwise the page with its items and the totals the
+ * answer gives. Also the helpers the
+ * styles share: finding a value by locator, and errors that name the page
+ * with the key removed.
  */
 import { apiErrorFromResponse, PaginationError } from "../errors.js";
-import type { Locator, PageNumberSpec } from "./types.js";
+import { parseJsonBody } from "../fetch/json-body.js";
+import { redactText } from "../redact.js";
+import type { FetchResult, Locator, PageAsk, PageRead, PageSpec } from "./types.js";
 
-/** What openapi-fetch's `GET` resolves to. */
-export interface Answer {
-  data?: unknown;
-  error?: unknown;
-  response: Response;
+export function readPage(spec: PageSpec, ask: PageAsk, { data: text, error, response }: FetchResult, secret: string | undefined): PageRead {
+  if (!response.ok) throw apiErrorFromResponse(response, error, { page: ask.page });
+  const data = parseJsonBody(typeof text === "string" ? text : "", response, `GET ${spec.path} page ${ask.page}:`, secret);
+  const items = spec.items.reduce(field, data);
+  if (!Array.isArray(items)) throw paginationError(spec, ask, secret, `status ${response.status} with no array "${spec.items.join(".") || "(the body)"}"`);
+  const totalPages = spec.style === "page-number" ? whole(locate(spec.totalPages, data, response)) : undefined;
+  const totalItems = whole(locate(spec.totalItems, data, response));
+  return { ask, response, page: { body: data, items, number: ask.page, cursor: ask.cursor, totalPages, totalItems, response } };
 }
 
-export interface ReadPage {
-  /** The 200 body, as the server sent it. */
-  readonly body: unknown;
-  readonly items: readonly unknown[];
-  /** The meta's total pages, when the body has one. */
-  readonly totalPages: number | undefined;
-}
-
-/** Reads the answers of consecutive pages, one call per page. */
-export function pageReader(spec: PageNumberSpec): (number: number, answer: Answer) => ReadPage {
-  const { pageParam } = spec;
-  let previous: unknown[] | undefined; // the page before: count, first and last item
-  return (number, { data, error, response }) => {
-    const fail = (why: string) => new PaginationError(`GET ${spec.path} page ${number}: ${why}`, { page: number });
-    if (!response.ok) throw apiErrorFromResponse(response, error, { page: number });
-    const items = spec.items.reduce(field, data);
-    if (!Array.isArray(items)) throw fail(`status ${response.status} with no array "${spec.items.join(".")}"`);
-    const answered = whole(locate(spec.pageNumber, data, response));
-    if (answered !== undefined && answered !== number) {
-      throw fail(`the server answered with page ${answered} (${describe(spec.pageNumber!)}), so it ignores ${pageParam}`);
-    }
-    // Two pages of distinct records never share count, first and last item; a server repeating a page always does.
-    const seen = [items.length, items[0], items[items.length - 1]];
-    if (previous && sameJson(seen, previous)) throw fail(`the server sent the same items as page ${number - 1}, so it ignores ${pageParam}`);
-    previous = seen;
-    return { body: data, items, totalPages: whole(locate(spec.totalPages, data, response)) };
-  };
-}
-
-/** Whether two parsed JSON values are equal. */
-function sameJson(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
-  const keys = Object.keys(a);
-  if (keys.length !== Object.keys(b).length) return false;
-  for (const key of keys) if (!sameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
-  return true;
-}
-
-/** `value[key]` when `value` is an object. */
-function field(value: unknown, key: string): unknown {
-  return typeof value === "object" && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+/** `GET /path page 3: <why>`, carrying the page (and the cursor or URL), with the key removed wherever the server echoed it. */
+export function paginationError(spec: PageSpec, ask: PageAsk, secret: string | undefined, why: string, cursor = ask.cursor): PaginationError {
+  return new PaginationError(redactText(`GET ${spec.path} page ${ask.page}: ${why}`, secret), { page: ask.page, cursor: cursor && redactText(cursor, secret) });
 }
 
 /** The value a locator points at in one answer, if any. */
@@ -69,12 +35,18 @@ export function locate(locator: Locator | undefined, body: unknown, response: Re
   return "header" in locator ? (response.headers.get(locator.header) ?? undefined) : locator.body.reduce(field, body);
 }
 
-function describe(locator: Locator): string {
+/** How a message names a locator: `meta.total_pages`, `header x-total-count`. */
+export function describeLocator(locator: Locator): string {
   return "header" in locator ? `header ${locator.header}` : locator.body.join(".");
 }
 
+/** `value[key]` when `value` is an object (or an array). */
+export function field(value: unknown, key: string): unknown {
+  return typeof value === "object" && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+}
+
 /** A whole number, sent as a number or as digits. */
-function whole(value: unknown): number | undefined {
+export function whole(value: unknown): number | undefined {
   const number = typeof value === "string" && /^\d{1,15}$/.test(value) ? Number(value) : value;
   return Number.isSafeInteger(number) ? (number as number) : undefined;
 }

@@ -1,70 +1,130 @@
 /**
- * The page loop, one async generator for any `concurrency`: a page is
- * requested when the caller asks for it; once a page's meta gives the total,
- * the next pages (never past the total, `maxPages` or what `limit` still
- * needs) are requested ahead, so that pages held plus pages in flight stay at
- * most `concurrency`: N - 1 ahead while the caller holds a page, N while it
- * waits. Pages come strictly in order. When the loop ends for any reason
- * (done, `limit`, `return()`, an error, the caller's signal), the requests
- * still in flight are aborted and their outcome dropped.
+ * The page loop, one async generator for every page style and any
+ * `concurrency`. The style says how to ask for the first page and what comes
+ * next; the stream sends the requests, reads each answer (`read.ts`), and
+ * owns what every style shares: the style's own checks, the repeated-page
+ * guard, an empty page ending the walk, `limit`, `maxPages` and the caller's
+ * `signal`.
+ *
+ * Fetching ahead: where the style can address pages ahead (page numbers or
+ * offsets, once a total is known), the next pages (never past the end,
+ * `maxPages` or what `limit` still needs) are requested ahead so that pages
+ * held plus pages in flight stay at most `concurrency`: N - 1 ahead while the
+ * caller holds a page, N while it waits. Pages come strictly in order; a page
+ * sent ahead that turns out not to be the next one is dropped and the right
+ * one asked for. When the loop ends for any reason (done, `limit`,
+ * `return()`, an error, the caller's signal), the requests still in flight
+ * are aborted and their outcome dropped.
  */
 import { AbortError } from "../errors.js";
-import { pageReader, type Answer, type ReadPage } from "./read.js";
 import type { PagingSettings } from "./options.js";
-import type { PageNumberSpec, PageRequest, PagingClient } from "./types.js";
+import { paginationError, readPage } from "./read.js";
+import { fingerprint, sameJson, type PageFingerprint } from "./repeat-guard.js";
+import type { FetchResult, Page, PageAsk, PageRead, PageRequest, PageSpec, PageStyle, PagingClient } from "./types.js";
 
-export async function* pageStream(client: PagingClient, spec: PageNumberSpec, request: PageRequest, settings: PagingSettings): AsyncGenerator<ReadPage, void, undefined> {
-  const { limit, maxPages, pageSize, startPage, signal, concurrency } = settings;
-  const read = pageReader(spec);
-  // Fetching ahead needs its own abort, for the pages no longer needed, following the caller's;
-  // one request at a time needs only the caller's (a signal costs something on every request).
-  const stop = concurrency > 1 ? new AbortController() : undefined;
+interface Sent {
+  readonly ask: PageAsk;
+  readonly answer: Promise<FetchResult>;
+}
+
+export async function* pageStream(client: PagingClient, spec: PageSpec, style: PageStyle, request: PageRequest, settings: PagingSettings): AsyncGenerator<Page, void, undefined> {
+  const { limit, maxPages, pageSize, signal, concurrency } = settings;
+  // The walk's own abort, for the requests no longer needed, following the caller's signal (which
+  // then holds one listener, not one per request); with neither, requests carry no signal at all.
+  let stop = signal !== undefined || concurrency > 1 ? new AbortController() : undefined;
   const follow = () => stop!.abort(signal!.reason);
-  const requestSignal = stop?.signal ?? signal;
-  const ahead: Promise<Answer>[] = []; // requests sent and not yet read, in page order
-  let next = startPage; // the next page number to send
-  let lastAhead = -1; // the last page worth sending ahead: none until a meta gives the total
-  let totalPages = Infinity;
-  let perPage = 0; // items on the first page: what `limit` is estimated with
-  let itemsRead = 0;
+  const sizeQuery = pageSize !== undefined && spec.sizeParam !== undefined ? { [spec.sizeParam]: pageSize } : undefined;
+  const watch = style.watch && [style.watch];
+  const inFlight: Sent[] = []; // requests sent and not yet read, in page order
 
-  const send = () => {
-    const query = { ...request.query, [spec.pageParam]: next++, ...(pageSize !== undefined && spec.sizeParam !== undefined && { [spec.sizeParam]: pageSize }) };
-    const answer = client.GET(spec.path, { params: { path: request.path, query }, signal: requestSignal });
+  const send = (ask: PageAsk) => {
+    // Pages are read as text and parsed once, in read.ts (not checked by the client and parsed again).
+    const init = { parseAs: "text", signal: stop?.signal, ...(watch && { middleware: watch }) };
+    const answer: Promise<FetchResult> = ask.link
+      ? client.GET(ask.link.path, { ...init, querySerializer: () => ask.link!.search })
+      : client.GET(spec.path, { ...init, params: { path: request.path, query: { ...request.query, ...sizeQuery, ...ask.query } } });
     answer.catch(() => {}); // a request aborted or no longer needed must not become an unhandled rejection
-    ahead.push(answer);
+    inFlight.push({ ask, answer });
   };
-  const fill = (room: number) => {
-    while (ahead.length < room && next <= lastAhead) send();
+  const dropAhead = () => {
+    stop?.abort();
+    if (stop) stop = new AbortController();
+    inFlight.length = 0;
   };
   const release = () => {
     signal?.removeEventListener("abort", follow);
     stop?.abort();
   };
 
+  let pagesRead = 0;
+  let itemsRead = 0;
+  let perPage = 0; // items on the first page: what `limit` is estimated with
+  let previous: { page: number; seen: PageFingerprint } | undefined;
+  let last: PageRead | undefined; // the page last read, that pages ahead are counted from
+  /** Sends pages ahead of `last` until `room` requests are in flight, never past what is needed. */
+  const fill = (room: number) => {
+    if (!style.ahead || !last) return;
+    const needed = Math.min(maxPages - pagesRead, perPage > 0 ? Math.ceil((limit - itemsRead) / perPage) : 1);
+    while (inFlight.length < Math.min(room, needed)) {
+      const ask = style.ahead(last, inFlight.length + 1);
+      if (!ask) return;
+      send(ask);
+    }
+  };
+
   if (stop) signal?.addEventListener("abort", follow);
   try {
-    let last = limit === 0 || maxPages === 0;
-    for (let number = startPage; !last; number++) {
-      if (signal?.aborted) throw new AbortError(`GET ${spec.path} page ${number}: aborted by the caller's signal`, { cause: signal.reason });
+    let ask = limit > 0 && maxPages > 0 ? style.first() : undefined;
+    while (ask) {
+      if (signal?.aborted) throw new AbortError(`GET ${spec.path} page ${ask.page}: aborted by the caller's signal`, { cause: signal.reason });
       fill(concurrency);
-      if (ahead.length === 0) send(); // not done, so this page is needed
-      const page = read(number, await ahead.shift()!);
-      const { length } = page.items;
-      if (page.totalPages !== undefined) totalPages = page.totalPages;
-      if (length === 0 && number > startPage) return; // the first page is given out even when empty (it carries the meta)
-      if (number === startPage) perPage = length;
-      itemsRead += length;
-      const lastPage = Math.min(totalPages, startPage + maxPages - 1); // as far as known now
-      last = length === 0 || number >= lastPage || itemsRead >= limit;
-      if (last) release(); // before handing out the last page
-      else {
-        if (totalPages < Infinity) lastAhead = Math.min(lastPage, number + Math.ceil((limit - itemsRead) / perPage));
-        fill(concurrency - 1);
+      if (inFlight[0]?.ask.key !== ask.key) {
+        dropAhead();
+        send(ask);
       }
-      yield page;
+      const read = readPage(spec, ask, await inFlight.shift()!.answer, settings.secret);
+      style.check?.(read);
+      const { items } = read.page;
+      const seen = fingerprint(items);
+      if (previous && items.length > 0 && sameJson(seen, previous.seen)) {
+        throw paginationError(spec, ask, settings.secret, `the server sent the same items as page ${previous.page}, so it ignores ${pageParameterOf(spec)}`);
+      }
+      pagesRead++;
+      itemsRead += items.length;
+      if (pagesRead === 1) perPage = items.length;
+      else if (items.length === 0) return; // an empty page ends any walk; only a first page is handed out empty (it carries the totals)
+      previous = { page: ask.page, seen };
+      last = read;
+      // The page is good even when the way on from it is not (a cursor given again, a link to
+      // another host): it is handed out first, and the problem thrown when the caller asks for more.
+      let next: PageAsk | undefined;
+      let cannotGoOn: unknown;
+      try {
+        next = items.length === 0 || pagesRead >= maxPages || itemsRead >= limit ? undefined : style.next(read);
+      } catch (error) {
+        cannotGoOn = error;
+      }
+      if (next === undefined) release(); // before handing out the last page
+      else fill(concurrency - 1);
+      yield read.page;
+      if (cannotGoOn !== undefined) throw cannotGoOn;
+      ask = next;
     }
   } finally {
     release();
+  }
+}
+
+/** What the page style sends to ask for a page, as messages name it. */
+function pageParameterOf(spec: PageSpec): string {
+  switch (spec.style) {
+    case "page-number":
+      return spec.pageParam;
+    case "offset":
+      return spec.offsetParam;
+    case "cursor":
+      return spec.cursorParam;
+    case "next-link":
+      return "the next link";
   }
 }

@@ -1,9 +1,10 @@
 /**
  * The paging engine's vocabulary, a leaf module (it imports nothing): how an
  * operation pages (`PageSpec`, plain data the generator writes into each
- * paginator and into the CLI's commands), the paginator's options, and what
- * it gives out. The engine's other modules import from here, never the
- * other way round.
+ * paginator and into the CLI's commands), the paginator's options, what it
+ * gives out (`Page`), the `{ data, error, response }` shape of an answer, and
+ * the contract of a page style. The engine's other modules import from here,
+ * never the other way round.
  */
 
 /**
@@ -81,28 +82,107 @@ export interface PaginateOptions {
   maxPages?: number;
   /** Items per page; wins over the query's page-size parameter. Checked against the spec's bounds before any request. */
   pageSize?: number;
-  /** First page to fetch (default 1). */
+  /** Page-number paging: the first page to fetch (default the spec's first page, 1). */
   startPage?: number;
+  /** Offset paging: the index of the first item to fetch (default the spec's first offset, 0). */
+  startOffset?: number;
+  /** Cursor paging (and next links with a cursor parameter): the cursor to start from, e.g. one a previous walk stopped at. */
+  startCursor?: string;
   /** Aborts the request in flight and ends the iteration. */
   signal?: AbortSignal;
-  /** Pages fetched ahead once the total is known (default 1: one request at a time). Items still come strictly in order. */
+  /**
+   * Pages fetched ahead (default 1: one request at a time), where pages can be
+   * addressed ahead: page-number paging once the total pages are known, offset
+   * paging once the total items are. Ignored (no error) for cursors and next
+   * links, whose next request is known only from the page before. Items still
+   * come strictly in order.
+   */
   concurrency?: number;
 }
 
-/** Items of every page, lazily; `.pages()` for the 200 bodies; `.toArray()` to collect. Each iteration starts over. */
-export interface Paginator<Item, Page> extends AsyncIterable<Item> {
-  pages(): AsyncIterable<Page>;
+/** One page as read: the 200 body, its items, and the totals the answer gives. What `.pages()` hands out. */
+export interface Page<Item = unknown, Body = unknown> {
+  /** The 200 body, as the server sent it. */
+  readonly body: Body;
+  /** The page's items (the body's list). */
+  readonly items: readonly Item[];
+  /** The page number sent (page-number paging), else the page's position in the walk, from 1. */
+  readonly number: number;
+  /** The cursor (or, for next links, the URL) that asked for this page; none for the first page unless `startCursor`. */
+  readonly cursor?: string | undefined;
+  /** The total pages, when the answer says it. */
+  readonly totalPages?: number | undefined;
+  /** The total items, when the answer says it. */
+  readonly totalItems?: number | undefined;
+  /** The answer (headers, status). */
+  readonly response: Response;
+}
+
+/** Items of every page, lazily; `.pages()` for each page as read; `.toArray()` to collect. Each iteration starts over. */
+export interface Paginator<Item, Body> extends AsyncIterable<Item> {
+  pages(): AsyncIterable<Page<Item, Body>>;
   toArray(): Promise<Item[]>;
 }
 
-/** The operation's own parameters: path parameters and the query, without the page number. */
+/** The operation's own parameters: path parameters and the query, without the parameters the page style owns. */
 export interface PageRequest {
   readonly path?: object;
   readonly query?: object;
 }
 
+/** What openapi-fetch's `client.GET(...)` and friends resolve to: `{ data, error, response }`. */
+export interface FetchResult {
+  data?: unknown;
+  error?: unknown;
+  response: Response;
+}
+
 /** What the engine needs of a client: openapi-fetch's `GET`. Any `Client<paths>` fits. */
 export interface PagingClient {
   // `any`: the path and init are checked by the generated wrapper's types, against the spec.
-  GET(path: any, init: any): Promise<{ data?: unknown; error?: unknown; response: Response }>;
+  GET(path: any, init: any): Promise<FetchResult>;
+}
+
+/**
+ * One request of a walk, as a page style asks for it: parameters it sets on
+ * the operation's own request, or (next links) a path under the client's base
+ * URL with a query string sent exactly as the server gave it.
+ */
+export interface PageAsk {
+  /** The page number sent (page-number paging), else the page's position in the walk, from 1. */
+  readonly page: number;
+  /** What the request is, for comparing two asks: `page 3`, `offset 40`, the cursor, the URL. */
+  readonly key: string;
+  /** The cursor or next URL sent, for `Page.cursor` and errors. */
+  readonly cursor?: string | undefined;
+  /** Query parameters the style owns, added to the operation's query. */
+  readonly query?: Readonly<Record<string, string | number>>;
+  /** A next link: its path under the client's base URL, and its query string as sent by the server. */
+  readonly link?: { readonly path: string; readonly search: string };
+}
+
+/** A page just read, with the ask that brought it and its answer. */
+export interface PageRead {
+  readonly ask: PageAsk;
+  readonly page: Page;
+  readonly response: Response;
+}
+
+/**
+ * A page style, the shape of Stainless's `AbstractPage`: how to ask for the
+ * first page, and what the next request is from a page. One stream
+ * (`stream.ts`) runs any style and owns the guards, `limit`, `maxPages`,
+ * `signal` and `concurrency`. A style may keep state across one walk; a new
+ * one is made per walk.
+ */
+export interface PageStyle {
+  first(): PageAsk;
+  /** The next page's ask, or undefined when `read` is the last page; throws a `PaginationError` when the answer cannot be followed. */
+  next(read: PageRead): PageAsk | undefined;
+  /** Style-specific checks of an answer (a page number other than the one sent); throws a `PaginationError`. */
+  check?(read: PageRead): void;
+  /** Pages addressed ahead: the ask `k` pages after `read` (k >= 1), or undefined when unknown or past the end. */
+  ahead?(read: PageRead, k: number): PageAsk | undefined;
+  /** Sees each request the walk sends (openapi-fetch's per-request middleware), for styles that need its URL. */
+  readonly watch?: { onRequest(options: { request: Request; options: { baseUrl: string } }): undefined };
 }

@@ -8,11 +8,12 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { MAIN_IN_BUILD, ROOT, buildCli, cleanEnv, runCli, startCli, type BuiltCli, type Run } from "./built-cli.js";
-import { startServer, type TestServer } from "./server.js";
+import { makeClones, startVoiceClonesServer, type VoiceClonesServer } from "../helpers/voice-clones-server.js";
+import { cliClones } from "./clones.js";
 
 const KEY = "KEY0zq7-Unusual-5ecret-8f3a";
 let cli: BuiltCli;
-let server: TestServer;
+let server: VoiceClonesServer;
 const outputs: Run[] = [];
 
 async function telnyx(args: string[], env: Record<string, string> = {}): Promise<Run> {
@@ -21,18 +22,18 @@ async function telnyx(args: string[], env: Record<string, string> = {}): Promise
   return run;
 }
 const list = (...args: string[]) => telnyx(["voice-clones", "list", "--api-key", KEY, "--base-url", server.url, ...args]);
-const param = (name: string) => server.queries.map((q) => q.get(name));
+const param = (name: string) => server.requests.map((r) => r.params.get(name));
 
 beforeAll(async () => {
   cli = buildCli();
-  server = await startServer({ apiKey: KEY });
+  server = await startVoiceClonesServer({ clones: cliClones(), apiKey: KEY });
 });
 afterAll(async () => {
   await server?.close();
   cli?.remove();
 });
 beforeEach(() => {
-  server.queries.length = 0;
+  server.requests.length = 0;
 });
 
 describe("telnyx voice-clones list", () => {
@@ -44,18 +45,18 @@ describe("telnyx voice-clones list", () => {
     expect(new Set(items.map((c) => c.id))).toEqual(new Set(server.clones.map((c) => c.id)));
     expect(param("page[number]")).toEqual(["1", "2", "3"]);
     expect(param("page[size]")).toEqual(["20", "20", "20"]);
-    expect(server.authorizations.at(-1)).toBe(`Bearer ${KEY}`);
+    expect(server.requests.at(-1)!.authorization).toBe(`Bearer ${KEY}`);
   });
 
   it("sends the filter and sort flags as the spec's query parameters", async () => {
     const run = await list("--filter-name", "CLONE-1", "--filter-provider", "Minimax", "--sort", "-name", "--format", "json");
     expect(run.code).toBe(0);
-    expect(server.queries).toHaveLength(1);
-    const query = Object.fromEntries(server.queries[0]!);
+    expect(server.requests).toHaveLength(1);
+    const query = Object.fromEntries(server.requests[0]!.params);
     expect(query).toMatchObject({ "filter[name]": "CLONE-1", "filter[provider]": "Minimax", sort: "-name", "page[number]": "1" });
     expect(query).not.toHaveProperty("page[size]");
     const names = (JSON.parse(run.stdout) as { name: string; provider: string }[]).map((c) => c.name);
-    const expected = server.clones.filter((c) => c.name.includes("clone-1") && c.provider === "minimax").map((c) => c.name).sort().reverse();
+    const expected = server.clones.filter((c) => c.name!.includes("clone-1") && c.provider === "minimax").map((c) => c.name!).sort().reverse();
     expect(expected.length).toBeGreaterThan(1);
     expect(names).toEqual(expected);
   });
@@ -64,7 +65,7 @@ describe("telnyx voice-clones list", () => {
     const run = await telnyx(["voice-clones", "list", "--format", "ndjson", "--limit", "3"], { TELNYX_API_KEY: KEY, TELNYX_BASE_URL: server.url });
     expect(run.code).toBe(0);
     expect(run.stdout.trim().split("\n")).toHaveLength(3);
-    expect(server.authorizations.at(-1)).toBe(`Bearer ${KEY}`);
+    expect(server.requests.at(-1)!.authorization).toBe(`Bearer ${KEY}`);
   });
 
   it("--limit and --max-pages stop early, requesting no more pages than needed", async () => {
@@ -72,7 +73,7 @@ describe("telnyx voice-clones list", () => {
     expect(limited.code).toBe(0);
     expect(limited.stdout.trim().split("\n")).toHaveLength(7);
     expect(param("page[number]")).toEqual(["1", "2"]);
-    server.queries.length = 0;
+    server.requests.length = 0;
     const pages = await list("--max-pages", "2", "--page-size", "4", "--format", "json");
     expect(JSON.parse(pages.stdout)).toHaveLength(8);
     expect(param("page[number]")).toEqual(["1", "2"]);
@@ -116,6 +117,23 @@ describe("telnyx voice-clones list", () => {
   });
 });
 
+describe("long lists", () => {
+  it("--format table with 130,000 rows streams them all (no stack overflow), exit 0", { timeout: 60_000 }, async () => {
+    const big = await startVoiceClonesServer({ clones: makeClones(130_000), apiKey: KEY });
+    try {
+      const run = await telnyx(["voice-clones", "list", "--api-key", KEY, "--base-url", big.url, "--page-size", "250", "--format", "table"], { COLUMNS: "120" });
+      expect(run.stderr).toBe("");
+      expect(run.code).toBe(0);
+      const lines = run.stdout.trimEnd().split("\n");
+      expect(lines).toHaveLength(130_001);
+      expect(lines[0]!.split(/\s{2,}/)[0]).toBe("ID");
+      expect(big.requests).toHaveLength(520);
+    } finally {
+      await big.close();
+    }
+  });
+});
+
 describe("bad usage exits 2 before any request", () => {
   it.each([
     ["an enum value not in the spec", ["--filter-provider", "acme"], /--filter-provider: invalid value "acme"; allowed values: telnyx, minimax, Telnyx, Minimax/],
@@ -133,7 +151,7 @@ describe("bad usage exits 2 before any request", () => {
     expect(run.stderr).toMatch(message);
     expect(run.stderr).toContain("Run 'telnyx voice-clones list --help' for usage.");
     expect(run.stdout).toBe("");
-    expect(server.queries).toHaveLength(0);
+    expect(server.requests).toHaveLength(0);
   });
 
   it("an unknown resource or action, and a missing key", async () => {
@@ -145,8 +163,11 @@ describe("bad usage exits 2 before any request", () => {
     expect(action.stderr).toContain('unknown action "lst" for voice-clones (did you mean list?); actions: list');
     const noKey = await telnyx(["voice-clones", "list", "--base-url", server.url]);
     expect(noKey.code).toBe(2);
-    expect(noKey.stderr).toContain("missing API key: pass --api-key <key> or set TELNYX_API_KEY");
-    expect(server.queries).toHaveLength(0);
+    expect(noKey.stderr).toBe("telnyx: No API key: set the TELNYX_API_KEY environment variable or use --api-key.\n");
+    const badUrl = await telnyx(["voice-clones", "list", "--api-key", KEY, "--base-url", "api.example.com/v2"]);
+    expect(badUrl.code).toBe(2);
+    expect(badUrl.stderr).toMatch(/^telnyx: The base URL from --base-url is not an absolute URL \("api\.example\.com\/v2"\)/);
+    expect(server.requests).toHaveLength(0);
   });
 
   it("--help shows the spec's descriptions, allowed values and ranges, and exits 0", async () => {
@@ -173,15 +194,24 @@ describe("bad usage exits 2 before any request", () => {
 });
 
 describe("API errors exit 1", () => {
-  it("a rejected key: `status code: title - detail`", async () => {
+  it("a rejected key: `status code: title - detail`; the JSON output is still a (closed, empty) array", async () => {
     const run = await telnyx(["voice-clones", "list", "--base-url", server.url], { TELNYX_API_KEY: `${KEY}-wrong` });
     expect(run.code).toBe(1);
     expect(run.stderr).toBe("telnyx: 401 10009: Authentication failed - The API key is invalid (page 1)\n");
-    expect(run.stdout).toBe("");
+    expect(run.stdout).toBe("[]\n");
+  });
+
+  it("--format json, page 3 fails: stdout is the valid array of pages 1 and 2, the error is on stderr, exit 1", async () => {
+    server.failNext(3, 422, []);
+    const run = await list("--page-size", "20", "--format", "json");
+    expect(run.code).toBe(1);
+    expect((JSON.parse(run.stdout) as unknown[]).length).toBe(40);
+    // no error objects: the message is said once, with the status, page and request id
+    expect(run.stderr).toBe('telnyx: 422 Unprocessable Entity: JSON body {"errors":[]} (page 3; request id req-422)\n');
   });
 
   it("an error on a later page after the first page's lines were printed", async () => {
-    server.failPage(2, 422, [{ code: "10015", title: "Invalid parameter", detail: "page[number] is too large" }, { code: "10016", title: "Second problem" }]);
+    server.failNext(2, 422, [{ code: "10015", title: "Invalid parameter", detail: "page[number] is too large" }, { code: "10016", title: "Second problem" }]);
     const run = await list("--page-size", "20", "--format", "ndjson");
     expect(run.code).toBe(1);
     expect(run.stdout.trim().split("\n")).toHaveLength(20);
@@ -189,7 +219,7 @@ describe("API errors exit 1", () => {
   });
 
   it("no server at the base URL", async () => {
-    const closed = await startServer({ apiKey: KEY });
+    const closed = await startVoiceClonesServer({ clones: cliClones(), apiKey: KEY });
     const url = closed.url;
     await closed.close();
     const run = await telnyx(["voice-clones", "list", "--api-key", KEY, "--base-url", url, "--format", "json"], { TELNYX_API_KEY: KEY });
@@ -202,7 +232,7 @@ describe("the API key", () => {
   it("a key that cannot be sent is refused without being shown", async () => {
     const run = await telnyx(["voice-clones", "list", "--base-url", server.url, "--api-key", `${KEY}\nsecond-line`]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain("the API key contains control characters");
+    expect(run.stderr).toContain("The API key from --api-key contains a line break (CR or LF)");
     expect(run.stderr).not.toContain("second-line");
   });
 

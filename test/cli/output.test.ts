@@ -2,9 +2,10 @@
 import { describe, expect, it } from "vitest";
 import type { FlagSpec } from "../../src/cli/command-spec.js";
 import { flagValue } from "../../src/cli/flag-value.js";
-import { MAX_COLUMN, fit, renderTable } from "../../src/cli/output/table.js";
+import { MAX_COLUMN, SAMPLE_ROWS, fit, renderTable, tableSink } from "../../src/cli/output/table.js";
+import { jsonSink } from "../../src/cli/output/json.js";
 import { progressText } from "../../src/cli/progress.js";
-import { REDACTED, redact } from "../../src/cli/redact.js";
+import { REDACTED, redactText } from "../../src/redact.js";
 import { UsageError } from "../../src/cli/usage-error.js";
 
 describe("fit", () => {
@@ -64,9 +65,63 @@ describe("progressText", () => {
   });
 });
 
-describe("redact", () => {
-  it("replaces every occurrence of the key, ignores missing or tiny keys", () => {
-    expect(redact("a KEY123 b KEY123", ["KEY123", undefined])).toBe(`a ${REDACTED} b ${REDACTED}`);
-    expect(redact("a b c", ["a"])).toBe("a b c");
+describe("redactText (the one rule, library and CLI)", () => {
+  it("replaces every occurrence of each key, ignores missing or tiny keys", () => {
+    expect(redactText("a KEY123 b KEY123", "KEY123", undefined)).toBe(`a ${REDACTED} b ${REDACTED}`);
+    expect(redactText("a b c", "a")).toBe("a b c");
+    expect(redactText('{"k":"KEY\\"12"}', 'KEY\\"12')).toBe('{"k":"***"}');
+  });
+});
+
+describe("tableSink streams", () => {
+  const row = (i: number) => ({ id: `id-${String(i).padStart(6, "0")}`, name: i % 7 === 0 ? `name ${i} that is long` : `n${i}` });
+
+  it("130,000 rows in pages of 250: every row printed, in order, the first lines long before the end", () => {
+    const printed: string[] = [];
+    const sink = tableSink((text) => printed.push(text), ["id", "name"], 80, () => {});
+    for (let start = 0; start < 130_000; start += 250) {
+      sink.items(Array.from({ length: 250 }, (_, k) => row(start + k)));
+      if (start === SAMPLE_ROWS + 250) expect(printed.join("").split("\n").length).toBeGreaterThan(SAMPLE_ROWS);
+    }
+    sink.end();
+    const lines = printed.join("").trimEnd().split("\n");
+    expect(lines).toHaveLength(130_001);
+    expect(lines[0]).toBe("ID         NAME");
+    expect(lines[130_000]).toBe("id-129999  n129999");
+  });
+
+  it("widths come from the first rows; a longer value later is cut to them", () => {
+    const printed: string[] = [];
+    const sink = tableSink((text) => printed.push(text), ["id", "name"], 80, () => {});
+    sink.items(Array.from({ length: SAMPLE_ROWS }, (_, i) => ({ id: `${i}`.padStart(3, "0"), name: "short" })));
+    sink.items([{ id: "999", name: "a name longer than short" }]);
+    sink.end();
+    expect(printed.join("").trimEnd().split("\n").at(-1)).toBe("999  a na…");
+  });
+
+  it("fewer rows than the sample are printed at the end, sized to all of them", () => {
+    const printed: string[] = [];
+    let empty = 0;
+    const sink = tableSink((text) => printed.push(text), ["id"], 80, () => empty++);
+    sink.items([{ id: "a" }, { id: "bbb" }]);
+    expect(printed).toEqual([]);
+    sink.end();
+    expect(printed.join("")).toBe("ID\na\nbbb\n");
+    tableSink(() => {}, ["id"], 80, () => empty++).end();
+    expect(empty).toBe(1);
+  });
+});
+
+describe("jsonSink", () => {
+  it("end() closes the array whatever came before: no items, some items", () => {
+    let out = "";
+    const none = jsonSink((text) => (out += text));
+    none.end();
+    expect(JSON.parse(out)).toEqual([]);
+    out = "";
+    const some = jsonSink((text) => (out += text));
+    some.items([{ a: 1 }, { a: 2 }]);
+    some.end();
+    expect(JSON.parse(out)).toEqual([{ a: 1 }, { a: 2 }]);
   });
 });

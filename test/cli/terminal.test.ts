@@ -11,7 +11,8 @@ import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildCli, type BuiltCli } from "./built-cli.js";
-import { startServer, type TestServer } from "./server.js";
+import { startVoiceClonesServer, type VoiceClonesServer } from "../helpers/voice-clones-server.js";
+import { cliClones } from "./clones.js";
 
 const HAS_TMUX = spawnSync("tmux", ["-V"]).status === 0;
 if (!HAS_TMUX) console.warn("test/cli/terminal.test.ts skipped: tmux is not installed (apt-get install -y tmux)");
@@ -19,7 +20,7 @@ if (!HAS_TMUX) console.warn("test/cli/terminal.test.ts skipped: tmux is not inst
 const KEY = "KEY0tty-Unusual-5ecret-41c9";
 const SOCKET = `telnyx-cli-test-${process.pid}`;
 let cli: BuiltCli;
-let server: TestServer;
+let server: VoiceClonesServer;
 let dir: string;
 
 function tmux(...args: string[]): string {
@@ -52,7 +53,7 @@ async function waitForPane(name: string, pattern: RegExp, timeoutMs = 10_000): P
 describe.skipIf(!HAS_TMUX)("on a terminal (tmux)", () => {
   beforeAll(async () => {
     cli = buildCli();
-    server = await startServer({ apiKey: KEY });
+    server = await startVoiceClonesServer({ clones: cliClones(), apiKey: KEY });
     dir = mkdtempSync(join(tmpdir(), "telnyx-cli-tty-"));
   });
   afterAll(async () => {

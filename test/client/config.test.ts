@@ -1,7 +1,7 @@
 /** createClient() options and their environment fallbacks: defaults, and clear errors at creation. */
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createClient } from "../../src/client.js";
-import { resolveApiKey, resolveBaseUrl, resolveInteger, resolveLogLevel } from "../../src/config.js";
+import { FLAG_NAMES, resolveApiKey, resolveBaseUrl, resolveInteger, resolveLogLevel } from "../../src/config.js";
 import { ConfigurationError, TelnyxError } from "../../src/errors.js";
 import { servers } from "../../generated/servers.js";
 
@@ -17,7 +17,7 @@ describe("apiKey", () => {
   });
 
   it.each([
-    ["missing", undefined, undefined, /^No API key: set the TELNYX_API_KEY environment variable or pass apiKey/],
+    ["missing", undefined, undefined, /^No API key: set the TELNYX_API_KEY environment variable or use the apiKey option/],
     ["blank env", undefined, "  ", /^The API key from TELNYX_API_KEY is blank/],
     ["blank option", "", "env-key", /^The API key from the apiKey option is blank/],
     ["LF in env", undefined, "abc\n", /^The API key from TELNYX_API_KEY contains a line break \(CR or LF\)/],
@@ -85,7 +85,7 @@ describe("baseUrl", () => {
 
   it("a spec without servers and no baseUrl: an error naming TELNYX_BASE_URL", () => {
     expect(() => resolveBaseUrl(undefined, [], undefined)).toThrow(ConfigurationError);
-    expect(() => resolveBaseUrl(undefined, [], undefined)).toThrow(/the spec lists no servers, so set the TELNYX_BASE_URL environment variable or pass baseUrl/);
+    expect(() => resolveBaseUrl(undefined, [], undefined)).toThrow(/the spec lists no servers, so set the TELNYX_BASE_URL environment variable or use the baseUrl option/);
   });
 
   it("createClient reads TELNYX_BASE_URL", async () => {
@@ -117,6 +117,17 @@ describe("numbers and log level", () => {
 
   it("maxRetryDelayMs below initialRetryDelayMs is refused", () => {
     expect(() => createClient({ apiKey: "k", baseUrl: "http://127.0.0.1:1", initialRetryDelayMs: 100, maxRetryDelayMs: 50 })).toThrow(/maxRetryDelayMs/);
+  });
+
+  it("maxBodyBytes: at least 1, at most the longest string V8 holds", () => {
+    expect(() => createClient({ apiKey: "k", baseUrl: "http://127.0.0.1:1", maxBodyBytes: 0 })).toThrow(/^maxBodyBytes must be a whole number from 1 to 536870888/);
+    expect(() => createClient({ apiKey: "k", baseUrl: "http://127.0.0.1:1", maxBodyBytes: 2 ** 29 })).toThrow(ConfigurationError);
+  });
+
+  it("the CLI's names: the same rules, messages naming its flags", () => {
+    expect(() => resolveApiKey(undefined, undefined, FLAG_NAMES)).toThrow(/^No API key: set the TELNYX_API_KEY environment variable or use --api-key\.$/);
+    expect(() => resolveApiKey("a\nb", undefined, FLAG_NAMES)).toThrow(/^The API key from --api-key contains a line break/);
+    expect(() => resolveBaseUrl("nope", [], undefined, FLAG_NAMES)).toThrow(/^The base URL from --base-url is not an absolute URL/);
   });
 
   it("defaults pass", () => {

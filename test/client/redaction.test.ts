@@ -6,7 +6,7 @@
 import { inspect } from "node:util";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createClient, type Logger, type TelnyxClientOptions } from "../../src/client.js";
-import { apiErrorFromResponse, AuthenticationError, ConnectionError, TimeoutError, unwrap } from "../../src/errors.js";
+import { apiErrorFromResponse, AuthenticationError, ConnectionError, InvalidResponseError, TimeoutError, unwrap } from "../../src/errors.js";
 import { redactHeaders } from "../../src/redact.js";
 import { startFaultServer, type FaultServer } from "../helpers/fault-server.js";
 
@@ -76,10 +76,33 @@ describe("errors", () => {
     expect(api.message).toContain("401 Invalid key ***: You sent Bearer ***");
   });
 
+  it.each([
+    ["JSON without the envelope (the key JSON-escaped in the summary)", { other: ASCII_KEY }],
+    ["HTML (tags stripped and spaces folded in the summary)", `<html><body>${ASCII_KEY}  tail</body></html>`],
+  ])("an error body that is %s: the ApiError does not contain the key", async (_name, body) => {
+    server.fallback = { status: 500, headers: typeof body === "string" ? { "content-type": "text/html" } : {}, body };
+    const result = await client({ apiKey: ASCII_KEY, maxRetries: 0 }).GET("/voice_clones");
+    expect(() => unwrap(result)).toThrow();
+    expectNoKey(renderings(apiErrorFromResponse(result.response, result.error)), ASCII_KEY);
+  });
+
   it("the paginator's path (apiErrorFromResponse on the result) redacts too", async () => {
     server.fallback = { status: 500, body: `oops ${KEY}` };
     const { error, response } = await client({ maxRetries: 0 }).GET("/voice_clones");
     expectNoKey(renderings(apiErrorFromResponse(response, error, { page: 2 })));
+  });
+
+  it.each([
+    ["a body that does not parse", { "content-type": "application/json; note=KEY" }, '{"token": "KEY" oops'],
+    ["an HTML body", { "content-type": "text/html; note=KEY" }, "<html><title>KEY</title></html>"],
+  ])("InvalidResponseError (%s): the key echoed in the request id, the content type and the body is in none of its fields or its cause", async (_name, headers, body) => {
+    const echo = (text: string) => text.split("KEY").join(ASCII_KEY);
+    server.fallback = { status: 200, headers: { ...Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, echo(v)])), "x-request-id": `id-${ASCII_KEY}` }, body: echo(body) };
+    const error = (await client({ apiKey: ASCII_KEY }).GET("/voice_clones").catch((e: unknown) => e)) as InvalidResponseError;
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expectNoKey([...renderings(error), String(error.requestId), String(error.contentType), ...(error.cause === undefined ? [] : renderings(error.cause))], ASCII_KEY);
+    expect(error.requestId).toBe("id-***");
+    expect(error.contentType).toContain("note=***");
   });
 
   it("ConnectionError and TimeoutError", async () => {

@@ -1,8 +1,8 @@
 /**
- * Without middleware the client lets openapi-fetch build a light
- * `PlainRequest` and calls `fetch(url, init)`; with middleware (or a custom
- * fetch) everyone outside the client still gets real `Request` objects.
- * Both paths retry, time out and resend bodies alike.
+ * The Request objects around the client: middleware sees openapi-fetch's
+ * real `Request` (and may replace it); a custom fetch gets one new `Request`
+ * per attempt; either way bodies are resent on retries and request options
+ * (a custom Request class, redirect, cache) reach fetch.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createClient, type TelnyxClientOptions } from "../../src/client.js";
@@ -60,7 +60,7 @@ describe("with middleware", () => {
   });
 });
 
-describe("without middleware", () => {
+describe("a custom fetch, request options", () => {
   it("a custom fetch still gets a real Request per attempt, with the body", async () => {
     server.script({ status: 503 });
     const bodies: string[] = [];

@@ -1,6 +1,6 @@
 /** The pure retry functions, called directly. */
-import { describe, expect, it } from "vitest";
-import { backoffMs, isRetryableRequest, isRetryableStatus, MAX_RETRY_AFTER_MS, retryAfterMs, retryDelayMs, shouldRetry, sleep } from "../../src/retry.js";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { backoffMs, isRetryableRequest, isRetryableStatus, MAX_RETRY_AFTER_MS, retryAfterMs, retryDelayMs, shouldRetry, sleep } from "../../src/fetch/retry-policy.js";
 
 const headers = (init: Record<string, string> = {}) => new Headers(init);
 const NOW = Date.parse("2025-01-01T00:00:00Z");
@@ -103,18 +103,28 @@ describe("retryDelayMs", () => {
   });
 });
 
-describe("sleep", () => {
-  it("waits", async () => {
-    const started = performance.now();
-    await sleep(30);
-    expect(performance.now() - started).toBeGreaterThanOrEqual(25);
+describe("sleep (fake timers: no test reads the clock)", () => {
+  afterEach(() => {
+    vi.useRealTimers();
   });
-  it("rejects at once when the signal aborts, with its reason", async () => {
+
+  it("waits the time given, no less", async () => {
+    vi.useFakeTimers();
+    let done = false;
+    const waiting = sleep(30).then(() => (done = true));
+    await vi.advanceTimersByTimeAsync(29);
+    expect(done).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    await waiting;
+    expect(done).toBe(true);
+  });
+  it("rejects at once when the signal aborts, with its reason, and leaves no timer", async () => {
+    vi.useFakeTimers();
     const controller = new AbortController();
-    const started = performance.now();
-    setTimeout(() => controller.abort(new Error("stop")), 10);
-    await expect(sleep(10_000, controller.signal)).rejects.toThrow("stop");
-    expect(performance.now() - started).toBeLessThan(1_000);
+    const waiting = sleep(10_000, controller.signal);
+    controller.abort(new Error("stop"));
+    await expect(waiting).rejects.toThrow("stop");
+    expect(vi.getTimerCount()).toBe(0);
   });
   it("rejects when the signal is already aborted", async () => {
     await expect(sleep(10, AbortSignal.abort(new Error("before")))).rejects.toThrow("before");

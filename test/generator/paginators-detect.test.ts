@@ -135,9 +135,10 @@ export async function use(): Promise<void> {
     void id;
   }
   for await (const page of listPerPage(client).pages()) {
-    const rows: string[] | undefined = page.results;
-    const same: ListPerPagePage = page;
-    void rows, same;
+    const rows: string[] | undefined = page.body.results;
+    const items: readonly string[] = page.items;
+    const same: ListPerPagePage = page.body;
+    void rows, items, same;
   }
   const things = await listCamelThings(client, { ownerId: "o1" }, { pageSize: 10 }).toArray();
   const name: string | undefined = things[0]?.name;

@@ -2,7 +2,7 @@
  * A real `node:http` server on 127.0.0.1 (port 0) that answers from a script:
  * each request takes the next scripted fault (a status with headers and body,
  * a connection reset, or no answer at all), then the fallback. Every request
- * is recorded with its method, URL, headers, body and arrival time.
+ * is recorded with its method, URL, headers and body.
  */
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
@@ -30,8 +30,6 @@ export interface RecordedRequest {
   url: string;
   headers: IncomingHttpHeaders;
   body: string;
-  /** `performance.now()` when the request arrived. */
-  at: number;
 }
 
 export interface FaultServer {
@@ -61,7 +59,6 @@ export async function startFaultServer(): Promise<FaultServer> {
         url: req.url ?? "",
         headers: req.headers,
         body: Buffer.concat(chunks).toString("utf8"),
-        at: performance.now(),
       };
       state.requests.push(record);
       state.onRequest?.(record);

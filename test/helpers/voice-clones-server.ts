@@ -1,10 +1,13 @@
 /**
- * A real `node:http` server on 127.0.0.1 (port 0) implementing
- * `GET /voice_clones` of spec/openapi.yaml over a fixture: bearer auth,
- * `filter[name]` (case-insensitive substring), `filter[provider]`
- * (case-insensitive), `sort`, `page[number]`/`page[size]` and `meta`; plus
- * the ways real servers misbehave, switched on one by one. Every request is
- * logged (page asked, and whether the client aborted it before the answer).
+ * The one local stand-in for `GET /voice_clones` (node:http, 127.0.0.1,
+ * port 0), used by the paging, CLI and benchmark code: bearer auth (any
+ * bearer token, or exactly `apiKey`), `filter[name]` (case-insensitive
+ * substring), `filter[provider]` (case-insensitive), `sort`,
+ * `page[number]`/`page[size]` and `meta` as spec/openapi.yaml says; plus the
+ * ways real servers misbehave, switched on one by one. Every request is
+ * recorded as it arrives (its query, authorization, and whether the client
+ * went away before the answer); a test can hold a page until it releases it,
+ * or have the next request for a page fail.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -19,7 +22,7 @@ export interface Misbehaviour {
   noMeta?: boolean;
   /** Serve at most this many items a page, whatever `page[size]` asks (meta tells the truth). */
   capPageSize?: number;
-  /** Answer 500 to this page number. */
+  /** Answer 500 to this page number, every time. */
   failPage?: number;
   /** Answer items that break the spec (`record_type` outside its enum). */
   offSpec?: boolean;
@@ -27,70 +30,116 @@ export interface Misbehaviour {
 
 export interface ServerOptions {
   clones: readonly VoiceCloneData[];
+  /** Accept only `Bearer <apiKey>` (default: any bearer token). */
+  apiKey?: string;
   misbehave?: Misbehaviour;
-  /** Delay before each answer, in ms (or per page number). */
+  /** Delay before each answer, in ms (or per page number); `Infinity` never answers (until the client goes away). */
   latencyMs?: number | ((page: number) => number);
 }
 
 export interface RequestRecord {
   page: number;
   size: number;
+  /** The query string as sent (`?...`). */
   query: string;
+  params: URLSearchParams;
+  authorization: string;
   /** The client went away before the answer was sent. */
   aborted: boolean;
+}
+
+export interface Hold {
+  /** Resolves when the held page has been requested. */
+  requested: Promise<void>;
+  release(): void;
 }
 
 export interface VoiceClonesServer {
   /** Base URL, e.g. `http://127.0.0.1:41234`. */
   url: string;
+  readonly clones: readonly VoiceCloneData[];
   requests: RequestRecord[];
   /** Most page requests the server was working on at the same time. */
   readonly peakInFlight: number;
   /** Changes the fixture or the behaviour from now on, and forgets the request log. */
   reset(patch: Partial<ServerOptions>): void;
+  /** The next request for `page` waits until released. */
+  hold(page: number): Hold;
+  /** The next request for `page` gets this status and error objects. */
+  failNext(page: number, status: number, errors: object[]): void;
   close(): Promise<void>;
 }
 
 const SORTS = new Set(["name", "-name", "created_at", "-created_at"]);
 const PROVIDERS = new Set(["telnyx", "minimax"]);
 
+interface State {
+  options: ServerOptions;
+  requests: RequestRecord[];
+  /** Filtered and sorted lists, per filter and sort. */
+  lists: Map<string, VoiceCloneData[]>;
+  load: { now: number; peak: number };
+  holds: Map<number, { gate: Promise<void>; reached: () => void; release: () => void }>;
+  failures: Map<number, { status: number; errors: object[] }>;
+}
+
 export async function startVoiceClonesServer(options: ServerOptions): Promise<VoiceClonesServer> {
-  const requests: RequestRecord[] = [];
-  const lists = new Map<string, VoiceCloneData[]>(); // filtered + sorted, per filter and sort
-  const load = { now: 0, peak: 0 };
+  const state: State = { options, requests: [], lists: new Map(), load: { now: 0, peak: 0 }, holds: new Map(), failures: new Map() };
   const server = createServer((req, res) => {
-    handle(req, res, options, requests, lists, load);
+    handle(req, res, state).catch((error: unknown) => {
+      res.writeHead(500);
+      res.end(String(error));
+    });
   });
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    requests,
+    get clones() {
+      return state.options.clones;
+    },
+    requests: state.requests,
     get peakInFlight() {
-      return load.peak;
+      return state.load.peak;
     },
     reset(patch) {
-      options = { ...options, ...patch };
-      lists.clear();
-      requests.length = 0;
+      state.options = { ...state.options, ...patch };
+      state.lists.clear();
+      state.requests.length = 0;
+    },
+    hold(page) {
+      let release!: () => void;
+      let reached!: () => void;
+      const gate = new Promise<void>((r) => (release = r));
+      const requested = new Promise<void>((r) => (reached = r));
+      state.holds.set(page, { gate, reached, release });
+      return { requested, release };
+    },
+    failNext(page, status, errors) {
+      state.failures.set(page, { status, errors });
     },
     close: () =>
       new Promise<void>((resolve, reject) => {
+        for (const held of state.holds.values()) held.release();
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       }),
   };
 }
 
-function handle(req: IncomingMessage, res: ServerResponse, options: ServerOptions, requests: RequestRecord[], lists: Map<string, VoiceCloneData[]>, load: { now: number; peak: number }): void {
+async function handle(req: IncomingMessage, res: ServerResponse, state: State): Promise<void> {
+  const { options } = state;
   const url = new URL(req.url ?? "/", "http://localhost");
-  if (!/^Bearer \S+$/.test(req.headers.authorization ?? "")) return send(res, 401, errors("10009", "Authentication failed", "missing or invalid bearer token"));
-  if (req.method !== "GET" || url.pathname !== "/voice_clones") return send(res, 404, errors("10005", "Resource not found", `${req.method} ${url.pathname}`));
-
   const q = url.searchParams;
   const page = integerParam(q.get("page[number]"), 1);
   const size = integerParam(q.get("page[size]"), 20);
+  const record: RequestRecord = { page: page ?? Number.NaN, size: size ?? Number.NaN, query: url.search, params: q, authorization: req.headers.authorization ?? "", aborted: false };
+  state.requests.push(record);
+
+  const authorized = options.apiKey === undefined ? /^Bearer \S+$/.test(record.authorization) : record.authorization === `Bearer ${options.apiKey}`;
+  if (!authorized) return send(res, 401, errors("10009", "Authentication failed", "The API key is invalid"));
+  if (req.method !== "GET" || url.pathname !== "/voice_clones") return send(res, 404, errors("10005", "Resource not found", `No route ${req.method} ${url.pathname}`));
   const sort = q.get("sort") ?? "-created_at";
   const provider = q.get("filter[provider]");
   if (page === undefined || page < 1) return send(res, 400, errors("10015", "Bad request", "page[number] must be an integer >= 1", "/page/number"));
@@ -98,39 +147,46 @@ function handle(req: IncomingMessage, res: ServerResponse, options: ServerOption
   if (!SORTS.has(sort)) return send(res, 400, errors("10015", "Bad request", "unknown sort", "/sort"));
   if (provider !== null && !PROVIDERS.has(provider.toLowerCase())) return send(res, 400, errors("10015", "Bad request", "unknown provider", "/filter/provider"));
 
-  const record: RequestRecord = { page, size, query: url.search, aborted: false };
-  requests.push(record);
-  const answer = () => {
-    if (res.destroyed || req.destroyed) {
-      record.aborted = true;
-      return;
-    }
-    const bad = options.misbehave ?? {};
-    if (bad.failPage === page) return send(res, 500, errors("10007", "Unexpected error", `page ${page} failed`));
-    const name = q.get("filter[name]");
-    const key = `${name ?? ""}\u0000${provider ?? ""}\u0000${sort}`;
-    let list = lists.get(key);
-    if (!list) lists.set(key, (list = select(options.clones, name, provider, sort)));
-    const served = bad.ignorePageNumber ? 1 : page;
-    const perPage = Math.min(size, bad.capPageSize ?? size);
-    const data = list.slice((served - 1) * perPage, served * perPage);
-    const meta = {
-      page_number: served,
-      page_size: perPage,
-      total_results: list.length,
-      total_pages: Math.ceil(list.length / perPage) + (bad.extraTotalPages ?? 0),
-    };
-    const items = bad.offSpec ? data.map((c) => ({ ...c, record_type: "not_a_clone" })) : data;
-    send(res, 200, bad.noMeta ? { data: items } : { data: items, meta });
-  };
-  load.peak = Math.max(load.peak, ++load.now);
+  state.load.peak = Math.max(state.load.peak, ++state.load.now);
   res.on("close", () => {
-    load.now--;
+    state.load.now--;
     if (!res.writableFinished) record.aborted = true;
   });
+  const held = state.holds.get(page);
+  if (held) {
+    state.holds.delete(page);
+    held.reached();
+    await held.gate;
+  }
   const latency = typeof options.latencyMs === "function" ? options.latencyMs(page) : options.latencyMs;
-  if (latency) setTimeout(answer, latency);
-  else answer();
+  if (latency === Number.POSITIVE_INFINITY) return; // never answers; the request ends when the client goes away
+  if (latency) await new Promise((resolve) => setTimeout(resolve, latency));
+  if (res.destroyed || req.destroyed) {
+    record.aborted = true;
+    return;
+  }
+  const failure = state.failures.get(page);
+  if (failure) {
+    state.failures.delete(page);
+    return send(res, failure.status, { errors: failure.errors });
+  }
+  const bad = options.misbehave ?? {};
+  if (bad.failPage === page) return send(res, 500, errors("10007", "Unexpected error", `page ${page} failed`));
+  const name = q.get("filter[name]");
+  const key = `${name ?? ""}\u0000${provider ?? ""}\u0000${sort}`;
+  let list = state.lists.get(key);
+  if (!list) state.lists.set(key, (list = select(options.clones, name, provider, sort)));
+  const served = bad.ignorePageNumber ? 1 : page;
+  const perPage = Math.min(size, bad.capPageSize ?? size);
+  const data = list.slice((served - 1) * perPage, served * perPage);
+  const meta = {
+    page_number: served,
+    page_size: perPage,
+    total_results: list.length,
+    total_pages: Math.ceil(list.length / perPage) + (bad.extraTotalPages ?? 0),
+  };
+  const items = bad.offSpec ? data.map((c) => ({ ...c, record_type: "not_a_clone" })) : data;
+  send(res, 200, bad.noMeta ? { data: items } : { data: items, meta });
 }
 
 function select(clones: readonly VoiceCloneData[], name: string | null, provider: string | null, sort: string): VoiceCloneData[] {

@@ -76,7 +76,7 @@ describe("iterator contract", () => {
     const { client, urls } = fakeClient(25);
     const iterator = paginate<string, { results: string[] }>(client, SPEC, { path: { ownerId: "o" } }, { pageSize: 10 }).pages()[Symbol.asyncIterator]();
     const results = await Promise.all([iterator.next(), iterator.next(), iterator.next(), iterator.next()]);
-    expect(results.map((r) => (r.done ? "done" : r.value.results[0]))).toEqual(["thing-0", "thing-10", "thing-20", "done"]);
+    expect(results.map((r) => (r.done ? "done" : r.value.body.results[0]))).toEqual(["thing-0", "thing-10", "thing-20", "done"]);
     expect(urls).toHaveLength(3);
   });
 

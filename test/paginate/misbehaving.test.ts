@@ -7,7 +7,8 @@
 import createFetchClient from "openapi-fetch";
 import { afterEach, describe, expect, it } from "vitest";
 import type { paths } from "../../generated/schema.js";
-import { ApiError, PaginationError } from "../../src/errors.js";
+import { ApiError, InvalidResponseError, PaginationError } from "../../src/errors.js";
+import { OK_BODY, startFaultServer } from "../helpers/fault-server.js";
 import { listVoiceClones } from "../../generated/paginators.js";
 import { paginate } from "../../src/paginate/index.js";
 import { makeClones, startVoiceClonesServer, type Misbehaviour, type VoiceClonesServer } from "../helpers/voice-clones-server.js";
@@ -68,9 +69,25 @@ describe.each([1, 4])("concurrency %i", (concurrency) => {
     expect(Math.max(...pages)).toBeLessThanOrEqual(4 + concurrency - 1);
   });
 
-  it("no meta: goes on until an empty page", { timeout: 5_000 }, async () => {
+  it("no meta: ends at the first short page once a full page showed the size is honoured", { timeout: 5_000 }, async () => {
     const s = await start(42, { noMeta: true });
     const { items, error } = await drain(s, { pageSize: 20, concurrency });
+    expect(error).toBeUndefined();
+    expect(items).toEqual(expectedIds(makeClones(42)));
+    expect(s.requests.map((r) => r.page)).toEqual([1, 2, 3]);
+  });
+
+  it("no meta and a server that caps the page size: no page is full, so only an empty page ends the walk", { timeout: 5_000 }, async () => {
+    const s = await start(42, { noMeta: true, capPageSize: 10 });
+    const { items, error } = await drain(s, { pageSize: 20, concurrency });
+    expect(error).toBeUndefined();
+    expect(items).toEqual(expectedIds(makeClones(42)));
+    expect(s.requests.map((r) => r.page)).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
+  it("no meta and no page size sent: only an empty page ends the walk", { timeout: 5_000 }, async () => {
+    const s = await start(42, { noMeta: true });
+    const { items, error } = await drain(s, { concurrency });
     expect(error).toBeUndefined();
     expect(items).toEqual(expectedIds(makeClones(42)));
     expect(s.requests.map((r) => r.page)).toEqual([1, 2, 3, 4]);
@@ -96,6 +113,19 @@ describe.each([1, 4])("concurrency %i", (concurrency) => {
 });
 
 describe("answers that are not pages", () => {
+  it("a 200 that is not JSON (a captive portal's HTML) is an InvalidResponseError naming the page", async () => {
+    const fault = await startFaultServer();
+    try {
+      fault.script({ status: 200, body: OK_BODY }, { status: 200, headers: { "content-type": "text/html" }, body: "<html><title>Sign in to the Wi-Fi</title></html>" });
+      const spec = { style: "page-number", path: "/voice_clones", pageParam: "page[number]", items: ["data"] } as const;
+      const error = await paginate(clientFor(fault.url), spec, {}, { maxPages: 3 }).toArray().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(InvalidResponseError);
+      expect((error as Error).message).toBe('GET /voice_clones page 2: answered 200 with text/html, not valid JSON: HTML body "Sign in to the Wi-Fi" (not JSON: a proxy or gateway answered?)');
+    } finally {
+      await fault.close();
+    }
+  });
+
   it("a 401 on page 1 is an ApiError carrying page 1", async () => {
     const s = await start(5, {});
     const noAuth = createFetchClient<paths>({ baseUrl: s.url });

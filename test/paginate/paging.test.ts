@@ -38,18 +38,25 @@ describe("every item once, in order, one request per page", () => {
     }
   });
 
-  it(".pages() yields the 200 bodies with their meta, in order", async () => {
+  it(".pages() yields each page as read: the 200 body, its items, number and totals, in order", async () => {
     const client = clientFor(server(42).url);
     const pages = [];
     for await (const page of listVoiceClones(client, { "page[size]": 20 }).pages()) pages.push(page);
-    expect(pages.map((p) => p.meta)).toEqual([1, 2, 3].map((n) => ({ page_number: n, page_size: 20, total_results: 42, total_pages: 3 })));
-    expect(pages.map((p) => p.data!.length)).toEqual([20, 20, 2]);
+    expect(pages.map((p) => p.body.meta)).toEqual([1, 2, 3].map((n) => ({ page_number: n, page_size: 20, total_results: 42, total_pages: 3 })));
+    expect(pages.map((p) => p.items.length)).toEqual([20, 20, 2]);
+    expect(pages.every((p) => p.items === p.body.data)).toBe(true);
+    expect(pages.map((p) => [p.number, p.totalPages, p.totalItems])).toEqual([
+      [1, 3, 42],
+      [2, 3, 42],
+      [3, 3, 42],
+    ]);
+    expect(pages.every((p) => p.response.status === 200)).toBe(true);
   });
 
-  it(".pages() of an empty list yields its one empty page (and its meta)", async () => {
+  it(".pages() of an empty list yields its one empty page (and its totals)", async () => {
     const pages = [];
     for await (const page of listVoiceClones(clientFor(server(0).url)).pages()) pages.push(page);
-    expect(pages).toEqual([{ data: [], meta: { page_number: 1, page_size: 20, total_results: 0, total_pages: 0 } }]);
+    expect(pages.map((p) => [p.body, p.items, p.totalPages, p.totalItems])).toEqual([[{ data: [], meta: { page_number: 1, page_size: 20, total_results: 0, total_pages: 0 } }, [], 0, 0]]);
   });
 
   it("without a page size, sends none and the server's default (20) applies", async () => {
@@ -103,7 +110,7 @@ describe("query and options", () => {
 
   it("limit with .pages(): whole pages, none after the one that reaches the limit", async () => {
     const pages = [];
-    for await (const page of listVoiceClones(clientFor(server(42).url), {}, { limit: 21, pageSize: 20 }).pages()) pages.push(page.data!.length);
+    for await (const page of listVoiceClones(clientFor(server(42).url), {}, { limit: 21, pageSize: 20 }).pages()) pages.push(page.items.length);
     expect(pages).toEqual([20, 20]);
   });
 
@@ -164,7 +171,7 @@ describe("laziness", () => {
     s.requests.length = 0;
     const pages = listVoiceClones(clientFor(s.url), {}, { pageSize: 20 }).pages();
     const numbers = [];
-    for (let round = 0; round < 2; round++) for await (const page of pages) numbers.push(page.meta!.page_number);
+    for (let round = 0; round < 2; round++) for await (const page of pages) numbers.push(page.body.meta!.page_number);
     expect(numbers).toEqual([1, 2, 3, 1, 2, 3]);
     expect(s.requests.map((r) => r.page)).toEqual([1, 2, 3, 1, 2, 3]);
   });

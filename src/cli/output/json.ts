@@ -1,7 +1,8 @@
 /**
  * `--format json`: one JSON array, streamed item by item (memory stays one
- * page). After a failure the array is left unclosed, so the output does not
- * parse as a complete result (and the exit code is 1).
+ * page). `end()` closes the array whatever happened, so stdout always parses
+ * once paging has started: after a failure it holds the items printed
+ * before it, the error goes to stderr and the exit code says it failed.
  */
 import type { Print, Sink } from "./sink.js";
 

@@ -2,7 +2,7 @@
 export interface Sink {
   /** The items of one page, in order, as soon as the page is in. */
   items(items: readonly unknown[]): void;
-  /** All pages are in (not called after a failure). */
+  /** Paging is over, done or failed: close what was opened (the JSON array), print what is held (the table). */
   end(): void;
 }
 

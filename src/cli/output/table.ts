@@ -1,7 +1,10 @@
 /**
  * `--format table`: the command's main columns (most important first),
- * fitted to the terminal by dropping the last ones. Rows are collected (widths depend on every row) and printed at
- * the end; the progress line shows pages meanwhile.
+ * fitted to the terminal by dropping the last ones. Column widths come from
+ * the first SAMPLE_ROWS rows (or all, when there are fewer); from then on
+ * rows are printed page by page as they arrive, longer values cut to those
+ * widths with an ellipsis. So a table of any length costs one page of memory
+ * (and the sample), and no step depends on the row count.
  */
 import { cellText, cut, pad, width } from "../terminal-text.js";
 import type { Print, Sink } from "./sink.js";
@@ -9,27 +12,56 @@ import type { Print, Sink } from "./sink.js";
 const GAP = "  ";
 /** The widest a column gets: longer values are cut with an ellipsis. */
 export const MAX_COLUMN = 40;
+/** Rows held to size the columns before the first line is printed. */
+export const SAMPLE_ROWS = 200;
 
 export function tableSink(print: Print, columns: readonly string[] | undefined, maxWidth: number, onEmpty: () => void): Sink {
-  const rows: unknown[] = [];
+  let sample: unknown[] = [];
+  let layout: TableLayout | undefined;
+  const start = () => {
+    layout = tableLayout(sample, columns && columns.length > 0 ? columns : keysOf(sample[0]), maxWidth);
+    print(layout.header + layout.rows(sample));
+    sample = [];
+  };
   return {
     items(items) {
-      rows.push(...items);
+      if (layout) return print(layout.rows(items));
+      for (const item of items) sample.push(item);
+      if (sample.length >= SAMPLE_ROWS) start();
     },
     end() {
-      if (rows.length === 0) return onEmpty();
-      print(renderTable(rows, columns && columns.length > 0 ? columns : keysOf(rows[0]), maxWidth));
+      if (layout) return;
+      if (sample.length === 0) return onEmpty();
+      start();
     },
   };
 }
 
-export function renderTable(rows: readonly unknown[], columns: readonly string[], maxWidth: number): string {
+export interface TableLayout {
+  /** The header line, with its newline. */
+  readonly header: string;
+  /** The lines of these rows, each with its newline. */
+  rows(rows: readonly unknown[]): string;
+}
+
+/** Column widths fitted to `maxWidth` from `sample`, and the lines they give. */
+export function tableLayout(sample: readonly unknown[], columns: readonly string[], maxWidth: number): TableLayout {
   const headers = columns.map((c) => c.toUpperCase());
-  const cells = rows.map((row) => columns.map((c) => cellText(isRecord(row) ? row[c] : c === "value" ? row : undefined)));
-  const natural = headers.map((h, i) => Math.max(width(h), ...cells.map((r) => width(r[i]!))));
+  const cellsOf = (row: unknown) => columns.map((c) => cellText(isRecord(row) ? row[c] : c === "value" ? row : undefined));
+  const natural = headers.map((h) => width(h));
+  for (const row of sample) cellsOf(row).forEach((cell, i) => (natural[i] = Math.max(natural[i]!, width(cell))));
   const widths = fit(natural, maxWidth);
-  const line = (values: string[]) => widths.map((w, i) => pad(cut(values[i]!, w), w)).join(GAP).trimEnd();
-  return `${[line(headers), ...cells.map(line)].join("\n")}\n`;
+  const line = (values: string[]) => `${widths.map((w, i) => pad(cut(values[i]!, w), w)).join(GAP).trimEnd()}\n`;
+  return {
+    header: line(headers),
+    rows: (rows) => rows.map((row) => line(cellsOf(row))).join(""),
+  };
+}
+
+/** The whole table of `rows` at once (a command that does not page). */
+export function renderTable(rows: readonly unknown[], columns: readonly string[], maxWidth: number): string {
+  const layout = tableLayout(rows, columns, maxWidth);
+  return layout.header + layout.rows(rows);
 }
 
 /**

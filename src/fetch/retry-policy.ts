@@ -1,7 +1,8 @@
 /**
  * The retry policy as small pure functions, the way the Stainless SDKs do it:
  * which requests may be sent again, which answers ask for it, and how long
- * to wait. `retrying-fetch.ts` applies them; tests call them directly.
+ * to wait. `retrying-fetch.ts` applies them; tests call them directly (and
+ * hand the retrying fetch a `sleep` of their own, so no test waits for real).
  */
 
 /** Methods that mean the same thing when sent twice (RFC 9110 §9.2.2). */
@@ -68,6 +69,9 @@ export function retryDelayMs(
 ): number {
   return (headers && retryAfterMs(headers, now)) ?? backoffMs(retry, options, random);
 }
+
+/** How the retrying fetch waits between attempts; tests pass one that records the delays. */
+export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 
 /** Waits `ms`; rejects with the signal's reason as soon as `signal` aborts (also before it starts). */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {

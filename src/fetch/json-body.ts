@@ -1,0 +1,33 @@
+/**
+ * A 2xx body read as text, parsed as the JSON it must be; otherwise an
+ * `InvalidResponseError` naming where (`GET <url>`, or the paginator's
+ * `GET /path page 3`), the status, content type and request id, with the key
+ * removed from every field and from the parser's message (it quotes the body).
+ */
+import { summarizeBody } from "../error-body.js";
+import { InvalidResponseError } from "../errors.js";
+import { redactText } from "../redact.js";
+
+/** application/json, text/json, application/problem+json, application/vnd.api+json; not x-ndjson. */
+const JSON_TYPE = /[/+]json\s*(;|$)/i;
+
+/** The parsed body; `undefined` for an empty one (as openapi-fetch gives it). */
+export function parseJsonBody(text: string, response: Response, where: string, secret: string | undefined): unknown {
+  const type = response.headers.get("content-type");
+  if (type !== null && !JSON_TYPE.test(type)) throw notJson(response, where, summarizeBody(text, secret), undefined, secret);
+  if (text === "") return undefined;
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const message = redactText((error as Error).message, secret);
+    throw notJson(response, where, message, new SyntaxError(message), secret);
+  }
+}
+
+export function notJson(response: Response, where: string, detail: string, cause: unknown, secret: string | undefined): InvalidResponseError {
+  const redact = (text: string | null) => (text === null ? undefined : redactText(text, secret));
+  const requestId = redact(response.headers.get("x-request-id"));
+  const contentType = redact(response.headers.get("content-type"));
+  const text = `${where} answered ${response.status} with ${contentType ?? "no content type"}, not valid JSON: ${detail}${requestId ? ` (request id ${requestId})` : ""}`;
+  return new InvalidResponseError(redactText(text, secret), { status: response.status, requestId, contentType, cause });
+}
