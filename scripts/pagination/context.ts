@@ -41,6 +41,15 @@ export function ruleValue<K extends RuleKey>(ctx: DetectContext, input: Operatio
   return { value: wide, forced: false };
 }
 
+/**
+ * Whether an operation's own locator rule fits: a header is taken as
+ * written, since specs often leave response headers undeclared (a spec-wide
+ * header rule applies only where the header is declared).
+ */
+export function ownLocatorFits<L extends object>(locator: L, fits: (locator: L) => boolean): boolean {
+  return "header" in locator || fits(locator);
+}
+
 /** A forced rule that does not fit the operation: generation stops here. */
 export function misfit(input: { readonly op: OperationRef; readonly rulesPlace: Place }, what: string): GenerateError {
   return new GenerateError(`${input.op.method.toUpperCase()} ${input.op.path}: ${what}`, input.rulesPlace, "fix the rule, or remove it to let detection decide (README: Pagination rules)");

@@ -7,9 +7,10 @@
  * not a total: some APIs count the page's own items with it.
  */
 import type { Locator } from "../../src/paginate/index.js";
-import { misfit, ruleValue, type DetectContext, type OperationInput } from "./context.js";
+import { misfit, ownLocatorFits, ruleValue, type DetectContext, type OperationInput } from "./context.js";
+import { showRule } from "./vocabulary.js";
 import { containers } from "./fields.js";
-import { normalise, numberFields, schemaAt, showPath, type PropertyPath } from "./schema.js";
+import { normalise, numberFields, schemaAt, type PropertyPath } from "./schema.js";
 
 export type CountKey = "pageNumber" | "totalPages" | "totalItems";
 
@@ -31,9 +32,7 @@ export function findCount(ctx: DetectContext, input: OperationInput, key: CountK
   if (rule?.value === false) return undefined;
   if (rule !== undefined) {
     const locator = rule.value as Locator;
-    if (!locates(ctx, input, locator)) {
-      throw misfit(input, `${key} ${"header" in locator ? `header ${locator.header} is not declared in the ${input.answer.status} answer` : `${showPath(locator.body)} is not a number in the ${input.answer.status} body`}`);
-    }
+    if (!ownLocatorFits(locator, (l) => locates(ctx, input, l))) throw misfit(input, `${key} ${showRule(locator)} is not a number in the ${input.answer.status} body`);
     return locator;
   }
   const header = HEADER_NAMES[key].find((name) => input.answer.headers.has(name));

@@ -18,7 +18,7 @@ import { cursorStyle, nextCursorField } from "./styles/cursor.js";
 import { nextLinkStyle } from "./styles/next-link.js";
 import { offsetStyle } from "./styles/offset.js";
 import { pageNumberStyle } from "./styles/page-number.js";
-import { failed, type FoundList, type PageStyle } from "./styles/style.js";
+import { failed, type PageStyle } from "./styles/style.js";
 import type { PagingRules } from "./vocabulary.js";
 import type { Place } from "../errors.js";
 
@@ -34,7 +34,7 @@ export interface PagedOperation {
 /** `paged`: gets a paginator; `skipped`: looks like a list or pages, but gets none (listed by --verbose); `ignored`: neither. */
 export type Detection = { paged: PagedOperation } | { skipped: string } | { ignored: true };
 
-const STYLES: readonly PageStyle<any>[] = [pageNumberStyle, offsetStyle, cursorStyle, nextLinkStyle];
+const STYLES = [pageNumberStyle, offsetStyle, cursorStyle, nextLinkStyle] as readonly PageStyle[];
 /** The styles a query parameter of the request decides; two at once are ambiguous. */
 const PARAMETER_STYLES: readonly PageStyleName[] = ["page-number", "offset", "cursor"];
 
@@ -50,12 +50,16 @@ export function detectOperation(ctx: DetectContext, op: OperationRef, own: Pagin
   const input: OperationInput = { op, answer, rules, rulesPlace: ownPlace };
   const list = findList(ctx, input);
   const styles = forcedStyle === undefined ? STYLES : STYLES.filter((s) => s.name === forcedStyle);
-  const requests = styles.map((style) => ({ style, request: style.request(ctx, input) })).filter((r) => r.request !== undefined);
-  const ready = requests.filter((r) => !failed(r.request));
+  const requests = styles.flatMap((style) => {
+    const request = style.request(ctx, input);
+    return request === undefined ? [] : [{ style, request }];
+  });
+  const ready = requests.flatMap(({ style, request }) => (failed(request) ? [] : [{ style, request }]));
   const forced = own !== undefined;
 
   if (ready.length === 0) {
-    const why = requests.length > 0 ? (requests[0]!.request as { reason: string }).reason : noRequestSide(ctx, input, list);
+    const first = requests[0]?.request;
+    const why = first !== undefined && failed(first) ? first.reason : noRequestSide(ctx, input, list);
     if (forced) throw misfit(input, forcedStyle === undefined ? why : `is not ${forcedStyle}: ${why}`);
     return "reason" in list && requests.length === 0 ? { ignored: true } : { skipped: why };
   }
@@ -65,16 +69,16 @@ export function detectOperation(ctx: DetectContext, op: OperationRef, own: Pagin
   }
   const byParameter = ready.filter((r) => PARAMETER_STYLES.includes(r.style.name));
   if (byParameter.length > 1) {
-    const names = byParameter.map((r) => `${r.style.name} (${Object.values(r.request as object)[0]})`).join(" and ");
+    const names = byParameter.map((r) => `${r.style.name} (${r.request.param})`).join(" and ");
     return { skipped: `the query has parameters of two page styles, ${names}; set style` };
   }
   let why = "";
   for (const { style, request } of ready) {
-    const spec = style.spec(ctx, input, request, list as FoundList);
+    const spec = style.spec(ctx, input, request, list);
     if (!failed(spec)) return { paged: { op, spec, answer, itemSchema: list.itemSchema } };
-    if (forced) throw misfit(input, spec.reason);
     why ||= spec.reason;
   }
+  if (forced) throw misfit(input, why);
   return { skipped: why };
 }
 

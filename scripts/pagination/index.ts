@@ -54,10 +54,10 @@ export function detectPaging(doc: OpenApiDocument, file: string, config?: Paging
   return { paged, skipped, get: (op) => byKey.get(operationKey(op)), styles };
 }
 
-/** The operation's `x-pagination`, read with the vocabulary; on anything but a GET it is an error. */
+/** The operation's `x-pagination`, read with the vocabulary; rules on anything but a GET are an error. */
 function xPagination(ctx: DetectContext, op: OperationRef): PagingRules | false | undefined {
   const value = op.operation["x-pagination"];
-  if (value === undefined) return undefined;
+  if (value === undefined || (value === false && op.method !== "get")) return undefined;
   const place = xPaginationPlace(ctx, op);
   if (op.method !== "get") throw new GenerateError("x-pagination is only supported on GET operations", place, "remove x-pagination from this operation");
   return readRules(value, { name: "x-pagination", place });

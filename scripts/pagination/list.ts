@@ -54,6 +54,7 @@ export function findList(ctx: DetectContext, input: OperationInput): ListFound {
   if (named.length === 1) return found(named[0]!);
   const payload = [...props].find(([name, schema]) => PAYLOAD_NAMES.has(name) && !isArraySchema(ctx.doc, schema) && isObjectSchema(ctx.doc, schema));
   if (payload) return { reason: `${where}'s ${JSON.stringify(payload[0])} is an object, not a list` };
+  if (candidates.length === 0) return { reason: `${where} has no array` };
 
   if (/\}\/?$/.test(input.op.path) && candidates.every((c) => c.path[0] !== "_embedded")) {
     return { reason: `the path ends in a parameter (one resource), and the ${input.answer.status} body's arrays (${names(candidates)}) are neither named after the path nor in _embedded; set items` };
@@ -64,7 +65,6 @@ export function findList(ctx: DetectContext, input: OperationInput): ListFound {
   const leastShared = lists.length === 0 && arrays.length > 1 ? leastSharedOf(ctx, arrays) : undefined;
   if (leastShared) return found(leastShared);
   if (lists.length > 1) return { reason: `${where} has ${lists.length} arrays (${names(lists)}) and none is named after the path; set items` };
-  if (candidates.length === 0) return { reason: `${where} has no array` };
   const why = candidates.map((c) => (isLinkArray(ctx, c.schema) ? `${c.path.join(".")} holds links` : `${c.path.join(".")} comes in the answers of ${ctx.envelope.paths(c.path[0]!, itemsOf(ctx.doc, c.schema))} paths`));
   return { reason: `${where} has no list of its own (${why.join("; ")}); set items` };
 }

@@ -21,7 +21,7 @@ export const PARAM_NAMES: Record<ParamRole, readonly (readonly string[])[]> = {
   ],
   offsetParam: [["offset", "skip", "start", "startindex", "startat", "pageoffset"]],
   cursorParam: [
-    ["cursor", "pagecursor", "pagetoken", "nextpagetoken", "continuationtoken", "continuation", "nexttoken", "marker", "startcursor", "after", "pageafter", "startingafter", "startafter", "batchtoken"],
+    ["cursor", "pagecursor", "pagetoken", "nextpagetoken", "continuationtoken", "continuation", "nexttoken", "marker", "startcursor", "after", "pageafter", "startingafter", "startafter"],
     ["until", "before", "pagebefore", "endingbefore"],
   ],
 };

@@ -7,12 +7,12 @@
  * says more pages follow (for `starting_after`/`after` parameters).
  */
 import type { CursorSpec, Locator } from "../../../src/paginate/index.js";
-import { misfit, ruleValue, type DetectContext, type OperationInput } from "../context.js";
+import { misfit, ownLocatorFits, ruleValue, type DetectContext, type OperationInput } from "../context.js";
 import { findCount } from "../counts.js";
 import { findParam } from "../params.js";
 import { findField } from "../fields.js";
-import { isBooleanSchema, isScalarSchema, isUrlSchema, normalise, schemaAt, showPath, type PropertyPath } from "../schema.js";
-import type { CursorLocator } from "../vocabulary.js";
+import { isBooleanSchema, isScalarSchema, isUrlSchema, normalise, schemaAt, type PropertyPath } from "../schema.js";
+import { showRule, type CursorLocator } from "../vocabulary.js";
 import { pageSize, type FoundList, type PageStyle } from "./style.js";
 
 /** Names of the next cursor in a body, most specific first. */
@@ -21,13 +21,13 @@ const HAS_MORE_NAMES = ["hasmore", "hasnext", "hasnextpage", "hasmoreitems", "ha
 /** Parameters whose value is an item's id: the item to start after. */
 const AFTER_ITEM = ["startingafter", "startafter", "after"];
 
-export const cursorStyle: PageStyle<{ cursorParam: string }> = {
+export const cursorStyle: PageStyle<{ param: string }> = {
   name: "cursor",
   request(ctx, input) {
     const found = findParam(ctx, input, "cursorParam");
-    return found === undefined || "reason" in found ? found : { cursorParam: found.name };
+    return found === undefined || "reason" in found ? found : { param: found.name };
   },
-  spec(ctx, input, { cursorParam }, list) {
+  spec(ctx, input, { param: cursorParam }, list) {
     const hasMore = findHasMore(ctx, input, list.items);
     const nextCursor = findNextCursor(ctx, input, list) ?? lastItemCursor(ctx, cursorParam, hasMore, list);
     if (nextCursor === undefined) {
@@ -53,7 +53,7 @@ function findNextCursor(ctx: DetectContext, input: OperationInput, list: FoundLi
   const rule = ruleValue(ctx, input, "nextCursor", fits);
   if (rule?.value === false) return undefined;
   if (rule !== undefined) {
-    if (!fits(rule.value!)) throw misfit(input, `nextCursor ${describe(rule.value!)} is not a string or number in the ${input.answer.status} answer`);
+    if (!ownLocatorFits(rule.value!, fits)) throw misfit(input, `nextCursor ${showRule(rule.value)} is not a string or number in the ${input.answer.status} answer`);
     return rule.value!;
   }
   return nextCursorField(ctx, input, list.items);
@@ -69,7 +69,7 @@ function findHasMore(ctx: DetectContext, input: OperationInput, items: PropertyP
   const rule = ruleValue(ctx, input, "hasMore", fits);
   if (rule?.value === false) return undefined;
   if (rule !== undefined) {
-    if (!fits(rule.value!)) throw misfit(input, `hasMore ${describe(rule.value!)} is not a boolean in the ${input.answer.status} answer`);
+    if (!ownLocatorFits(rule.value!, fits)) throw misfit(input, `hasMore ${showRule(rule.value)} is not a boolean in the ${input.answer.status} answer`);
     return rule.value!;
   }
   return findField(ctx, input.answer.schema, items, HAS_MORE_NAMES, (schema) => isBooleanSchema(ctx.doc, schema));
@@ -87,6 +87,3 @@ function cursorFits(ctx: DetectContext, input: OperationInput, list: FoundList, 
   return isScalarSchema(ctx.doc, schemaAt(ctx.doc, input.answer.schema, locator.body));
 }
 
-function describe(locator: CursorLocator): string {
-  return "header" in locator ? `header ${locator.header}` : "lastItem" in locator ? `lastItem ${showPath(locator.lastItem)}` : showPath(locator.body);
-}

@@ -7,17 +7,18 @@
  * mid-way.
  */
 import type { Locator, NextLinkSpec } from "../../../src/paginate/index.js";
-import { misfit, ruleValue, type DetectContext, type OperationInput } from "../context.js";
+import { misfit, ownLocatorFits, ruleValue, type DetectContext, type OperationInput } from "../context.js";
+import { showRule } from "../vocabulary.js";
 import { findCount } from "../counts.js";
 import { findParam } from "../params.js";
 import { findField } from "../fields.js";
-import { isUrlSchema, normalise, schemaAt, showPath } from "../schema.js";
+import { isUrlSchema, normalise, schemaAt } from "../schema.js";
 import { schemaProperties, schemaTypes } from "../../spec/openapi-walk.js";
 import { pageSize, type PageStyle } from "./style.js";
 
 const NEXT_LINK_NAMES = ["next", "nextlink", "nexturl", "nextpage", "nextpageurl", "nextpagelink", "nexthref"];
 
-export const nextLinkStyle: PageStyle<{ next: Locator }> = {
+export const nextLinkStyle: PageStyle<{ param?: string; next: Locator }> = {
   name: "next-link",
   request(ctx, input) {
     const next = findNextLink(ctx, input);
@@ -48,7 +49,7 @@ function findNextLink(ctx: DetectContext, input: OperationInput): Locator | unde
   if (rule?.value === false) return undefined;
   if (rule !== undefined) {
     const locator = rule.value!;
-    if (!fits(locator)) throw misfit(input, `next ${"header" in locator ? `header ${locator.header} is not declared` : `${showPath(locator.body)} is not a string`} in the ${input.answer.status} answer`);
+    if (!ownLocatorFits(locator, fits)) throw misfit(input, `next ${showRule(locator)} is not a string in the ${input.answer.status} body`);
     return locator;
   }
   const inBody = findField(ctx, body, [], NEXT_LINK_NAMES, (schema, container, name) => isLink(ctx, schema, container, name) || schemaProperties(ctx.doc, schema).has("href"));

@@ -11,15 +11,15 @@ import { findCount } from "../counts.js";
 import { findParam, wholeDefault } from "../params.js";
 import { pageSize, type PageStyle } from "./style.js";
 
-export const offsetStyle: PageStyle<{ offsetParam: string; firstOffset: number | undefined }> = {
+export const offsetStyle: PageStyle<{ param: string; firstOffset: number | undefined }> = {
   name: "offset",
   request(ctx, input) {
     const found = findParam(ctx, input, "offsetParam");
     if (found === undefined || "reason" in found) return found;
     const rule = ruleValue(ctx, input, "firstOffset", () => true);
-    return { offsetParam: found.name, firstOffset: (rule?.value as number | undefined) ?? wholeDefault(ctx, found.param) };
+    return { param: found.name, firstOffset: (rule?.value as number | undefined) ?? wholeDefault(ctx, found.param) };
   },
-  spec(ctx, input, { offsetParam, firstOffset }, { items }) {
+  spec(ctx, input, { param: offsetParam, firstOffset }, { items }) {
     const totalItems = findCount(ctx, input, "totalItems", items);
     const spec: OffsetSpec = {
       style: "offset",

@@ -11,16 +11,16 @@ import { findParam, wholeDefault } from "../params.js";
 import { ruleValue } from "../context.js";
 import { pageSize, type PageStyle } from "./style.js";
 
-export const pageNumberStyle: PageStyle<{ pageParam: string; firstPage: number | undefined }> = {
+export const pageNumberStyle: PageStyle<{ param: string; firstPage: number | undefined }> = {
   name: "page-number",
   request(ctx, input) {
     const found = findParam(ctx, input, "pageParam");
     if (found === undefined || "reason" in found) return found;
     const rule = ruleValue(ctx, input, "firstPage", () => true);
     const byDefault = wholeDefault(ctx, found.param);
-    return { pageParam: found.name, firstPage: (rule?.value as number | undefined) ?? (byDefault === 0 ? 0 : undefined) };
+    return { param: found.name, firstPage: (rule?.value as number | undefined) ?? (byDefault === 0 ? 0 : undefined) };
   },
-  spec(ctx, input, { pageParam, firstPage }, { items }) {
+  spec(ctx, input, { param: pageParam, firstPage }, { items }) {
     const pageNumber = findCount(ctx, input, "pageNumber", items);
     const totalPages = findCount(ctx, input, "totalPages", items);
     const totalItems = findCount(ctx, input, "totalItems", items);

@@ -16,12 +16,17 @@ export interface FoundList {
   readonly itemSchema: unknown;
 }
 
-export interface PageStyle<Request> {
+/** A style's request side: the query parameter it pages by, if any, and what else it found. */
+export interface Request {
+  readonly param?: string;
+}
+
+export interface PageStyle<R extends Request = Request> {
   readonly name: PageStyleName;
   /** The style's request side, undefined when the operation shows none of it. */
-  request(ctx: DetectContext, input: OperationInput): Outcome<Request> | undefined;
+  request(ctx: DetectContext, input: OperationInput): Outcome<R> | undefined;
   /** The paging spec, from the request side and the answer (or why the answer does not fit). */
-  spec(ctx: DetectContext, input: OperationInput, request: Request, list: FoundList): Outcome<PageSpec>;
+  spec(ctx: DetectContext, input: OperationInput, request: R, list: FoundList): Outcome<PageSpec>;
 }
 
 export function failed<T extends object>(outcome: Outcome<T>): outcome is { reason: string } {
