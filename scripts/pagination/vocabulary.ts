@@ -59,7 +59,7 @@ export interface RulesSource {
   readonly specWide?: boolean;
 }
 
-export const VOCABULARY_HELP = "keys: style, items, pageParam, sizeParam, offsetParam, cursorParam, firstPage, firstOffset, pageNumber, totalPages, totalItems, hasMore, nextCursor, next (README: Pagination rules)";
+const VOCABULARY_HELP = `keys: ${RULE_KEYS.join(", ")} (README: Pagination rules)`;
 
 /** Reads one rules object (or `false`: no paginator); every mistake is a GenerateError naming the key. */
 export function readRules(value: unknown, source: RulesSource): PagingRules | false {
@@ -67,13 +67,7 @@ export function readRules(value: unknown, source: RulesSource): PagingRules | fa
   const fail = (key: string | undefined, what: string, fix = VOCABULARY_HELP) => new GenerateError(`${key === undefined ? source.name : `${source.name}.${key}`} ${what}`, at(key), fix);
   if (value === false && !source.specWide) return false;
   if (!isObject(value)) throw fail(undefined, `must be ${source.specWide ? "" : "false or "}an object, got ${JSON.stringify(value)}`);
-  if ("meta" in value) {
-    const meta = isObject(value.meta) ? value.meta : {};
-    const key = typeof meta.key === "string" ? meta.key : "meta";
-    const moved = [["pageNumber", meta.pageNumber], ["totalPages", meta.totalPages]].filter(([, field]) => typeof field === "string").map(([name, field]) => `${name}: ${key}.${field as string}`);
-    const fix = value.meta === false ? "write pageNumber: false, totalPages: false instead of meta: false" : moved.length > 0 ? `write ${moved.join(", ")} instead of meta` : "remove meta (write pageNumber and totalPages paths if detection finds the wrong ones)";
-    throw fail("meta", "is replaced by pageNumber and totalPages, each a path in the body", fix);
-  }
+  if ("meta" in value) throw fail("meta", "is replaced by pageNumber and totalPages, each a path in the body", metaMigration(value.meta));
   const out: PagingRules = {};
   for (const [key, raw] of Object.entries(value)) {
     const bad = (what: string) => fail(key, what);
@@ -102,6 +96,15 @@ export function readRules(value: unknown, source: RulesSource): PagingRules | fa
     }
   }
   return out;
+}
+
+/** What to write instead of the old `meta: { key, pageNumber, totalPages }` (or `meta: false`). */
+function metaMigration(meta: unknown): string {
+  if (meta === false) return "write pageNumber: false, totalPages: false instead of meta: false";
+  const old = isObject(meta) ? meta : {};
+  const key = typeof old.key === "string" ? old.key : "meta";
+  const moved = (["pageNumber", "totalPages"] as const).filter((name) => typeof old[name] === "string").map((name) => `${name}: ${key}.${old[name] as string}`);
+  return moved.length > 0 ? `write ${moved.join(", ")} instead of meta` : "remove meta (write pageNumber and totalPages paths if detection finds the wrong ones)";
 }
 
 /** `meta.total_pages` or `[meta, total_pages]`; `[]` only where the body itself makes sense (items). */
