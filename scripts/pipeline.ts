@@ -1,10 +1,12 @@
 /**
- * The steps in order: load -> lint -> types -> paginators -> (servers) -> files.
+ * The steps in order: load -> lint -> types -> pagination -> paginators -> commands -> servers -> files.
  * Pure up to here: every step returns data, nothing touches the output folder,
  * so `--check` and a write run the very same pipeline.
  */
 import { join, relative, sep } from "node:path";
-import { bundleSpec } from "./spec/bundle.js";
+import { bundleSpec, type OpenApiDocument } from "./spec/bundle.js";
+import { pagingConfigPath, readPagingConfig } from "./pagination/config.js";
+import { detectPaging, type PagingPlan } from "./pagination/index.js";
 import { header } from "./output/header.js";
 import { loadSpec } from "./spec/load.js";
 import type { Options } from "./options.js";
@@ -38,14 +40,16 @@ async function runSteps(options: Options, report: Reporter, specLabel: string, l
   const runtime = runtimeImport(options);
   const schema = await report.stepAsync("types", async () => (await import("./steps/types.js")).generateTypes(doc, fileHeader, specLabel), (f) => `${f.path} ${kb(f.content)}`);
 
-  const paginators = await report.stepAsync("paginators", async () => (await import("./steps/paginators.js")).generatePaginators(doc, fileHeader, specLabel, runtime), (r) => `${r.paged.length} paginated, ${r.skipped.length} list-like skipped`);
+  // Paging is detected once per operation; the paginators and commands steps both read the plan.
+  const paging = report.step("pagination", () => pagingPlan(doc, options, specLabel), summarizePlan);
+  const paginators = await report.stepAsync("paginators", async () => (await import("./steps/paginators.js")).generatePaginators(doc, paging, fileHeader, specLabel, runtime), (r) => `${r.paged.length} paginated, ${paging.skipped.length} list-like skipped`);
   if (options.verbose) {
-    for (const p of paginators.paged) report.detail(`  paginator ${p.name}: ${p.method} ${p.path}`);
-    for (const s of paginators.skipped) report.detail(`  skipped ${s.method} ${s.path}: ${s.reason}`);
+    for (const p of paginators.paged) report.detail(`  paginator ${p.name}: ${p.method} ${p.path} (${p.style})`);
+    for (const s of paging.skipped) report.detail(`  skipped ${s.method} ${s.path}: ${s.reason}`);
   }
 
   const { generateServers } = await import("./steps/servers.js");
-  const files = [schema, paginators.file, generateServers(doc, fileHeader), (await import("./steps/commands.js")).generateCliCommands(doc, fileHeader, specLabel, runtime)].sort((a, b) => (a.path < b.path ? -1 : 1));
+  const files = [schema, paginators.file, generateServers(doc, fileHeader), (await import("./steps/commands.js")).generateCliCommands(doc, paging, fileHeader, specLabel, runtime)].sort((a, b) => (a.path < b.path ? -1 : 1));
 
   if (lint) {
     const { result, ms } = await lint.result.catch((error: unknown) => Promise.reject(new LintFailed(error)));
@@ -55,6 +59,17 @@ async function runSteps(options: Options, report: Reporter, specLabel: string, l
     report.skip("lint", "--lint off");
   }
   return files;
+}
+
+/** The paging plan of the spec, with the pagination config file's rules when there is one. */
+function pagingPlan(doc: OpenApiDocument, options: Options, specLabel: string): PagingPlan {
+  const file = pagingConfigPath(options.spec, options.pagination);
+  const config = file === undefined ? undefined : readPagingConfig(file, toPosix(relative(options.cwd, file) || file));
+  return detectPaging(doc, specLabel, config);
+}
+
+function summarizePlan(plan: PagingPlan): string {
+  return Object.entries(plan.styles).map(([style, count]) => `${count} ${style}`).join(", ");
 }
 
 /** Marks a lint failure already surfaced, so it is not awaited twice. */

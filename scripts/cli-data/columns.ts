@@ -1,6 +1,7 @@
 /**
- * The columns `--format table` shows for a paginated command, from the item
- * schema (documented in the README). An `x-cli-columns` array on the
+ * The columns `--format table` shows for a paginated command, from the
+ * schema of the list's items (found by the paging plan through the `items`
+ * path, a bare array included; documented in the README). An `x-cli-columns` array on the
  * operation wins. Otherwise: the item's scalar properties (for a
  * `oneOf`/`anyOf` item, those all branches share) (string, number,
  * integer, boolean, nullable or not), without constants (a one-value enum
@@ -12,7 +13,7 @@
 import type { OpenApiDocument } from "../spec/bundle.js";
 import { GenerateError, pointerOf } from "../errors.js";
 import { deref, isObject, schemaProperties, schemaTypes } from "../spec/openapi-walk.js";
-import type { PagedOperation } from "../pagination/detect.js";
+import type { PagedOperation } from "../pagination/index.js";
 
 export const MAX_COLUMNS = 6;
 
@@ -26,7 +27,7 @@ export function tableColumns(doc: OpenApiDocument, paged: PagedOperation, file: 
     }
     return override as string[];
   }
-  const item = itemSchema(doc, paged);
+  const item = paged.itemSchema;
   const rank = (name: string, schema: unknown): number => {
     const s = deref(doc, schema);
     if (name === "id") return 0;
@@ -41,18 +42,6 @@ export function tableColumns(doc: OpenApiDocument, paged: PagedOperation, file: 
     .sort((a, b) => a.rank - b.rank || a.index - b.index)
     .slice(0, MAX_COLUMNS)
     .map((c) => c.name);
-}
-
-/** The field of the paging metadata that counts all items (`total_results`, `total_count`, ...), if any. */
-export function totalItemsField(doc: OpenApiDocument, paged: PagedOperation): string | undefined {
-  if (!paged.meta) return undefined;
-  const meta = schemaProperties(doc, bodySchema(doc, paged)).get(paged.meta.key);
-  const names = new Set(["totalresults", "totalitems", "totalcount", "totalrecords", "total", "count"]);
-  for (const [name, schema] of schemaProperties(doc, meta)) {
-    const types = schemaTypes(doc, schema);
-    if ((types.includes("integer") || types.includes("number")) && names.has(name.toLowerCase().replace(/[^a-z]/g, ""))) return name;
-  }
-  return undefined;
 }
 
 function isColumn(doc: OpenApiDocument, name: string, schema: unknown): boolean {
@@ -72,17 +61,4 @@ function itemProperties(doc: OpenApiDocument, item: unknown): Map<string, unknow
   if (own.size > 0 || branches.length === 0) return own;
   const [first, ...rest] = branches.map((b) => schemaProperties(doc, b));
   return new Map([...first!].filter(([name]) => rest.every((props) => props.has(name))));
-}
-
-function bodySchema(doc: OpenApiDocument, paged: PagedOperation): unknown {
-  const responses = deref(doc, paged.op.operation.responses);
-  const ok = isObject(responses) ? deref(doc, responses["200"]) : undefined;
-  const content = isObject(ok) && isObject(ok.content) ? ok.content : {};
-  const media = deref(doc, content[paged.mediaType]);
-  return isObject(media) ? media.schema : undefined;
-}
-
-function itemSchema(doc: OpenApiDocument, paged: PagedOperation): unknown {
-  const list = deref(doc, schemaProperties(doc, bodySchema(doc, paged)).get(paged.items));
-  return isObject(list) ? list.items : undefined;
 }

@@ -9,7 +9,7 @@ import type { FlagSpec, FlagType } from "../../src/cli/command-spec.js";
 import type { OpenApiDocument } from "../spec/bundle.js";
 import { RESERVED_FLAGS, flagNames } from "../naming/cli-names.js";
 import { deref, isObject, schemaTypes, type Node, type OperationRef } from "../spec/openapi-walk.js";
-import type { PagedOperation } from "../pagination/detect.js";
+import type { PagedOperation } from "../pagination/index.js";
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -18,9 +18,18 @@ export function operationFlags(doc: OpenApiDocument, op: OperationRef, paged: Pa
   const names = flagNames(params.map((p) => ({ name: String(p.name), in: p.in === "path" ? "path" : "query" })), RESERVED_FLAGS);
   return params.map((param, i) => {
     // The paginator's parameters are query parameters; a path parameter of the same name is not one of them.
-    const role = param.in !== "query" ? undefined : paged?.pageParam === param.name ? "page" : paged?.sizeParam === param.name ? "size" : undefined;
+    const role = param.in === "query" && paged ? roleOf(paged, String(param.name)) : undefined;
     return flagSpec(doc, param, names[i]!, role);
   });
+}
+
+/** What the paginator does with the query parameter `name`, if it owns it. */
+function roleOf({ spec }: PagedOperation, name: string): FlagSpec["role"] {
+  if (spec.sizeParam === name) return "size";
+  if (spec.style === "page-number" && spec.pageParam === name) return "page";
+  if (spec.style === "offset" && spec.offsetParam === name) return "offset";
+  if ((spec.style === "cursor" || spec.style === "next-link") && spec.cursorParam === name) return "cursor";
+  return undefined;
 }
 
 function flagSpec(doc: OpenApiDocument, param: Node, flag: string, role: FlagSpec["role"]): FlagSpec {

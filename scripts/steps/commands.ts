@@ -1,29 +1,30 @@
 /**
  * Step: `commands.ts`, the command-line client's command tree as data. One
  * entry per operation of the spec (`telnyx <resource> <action> --flags`):
- * names from scripts/cli-names.ts, flags from scripts/cli-flags.ts, table
- * columns from scripts/cli-columns.ts, and for a paginated operation the same
- * paging spec its generated paginator passes to `paginate`. The CLI in
+ * names from scripts/naming/cli-names.ts, flags from scripts/cli-data/flags.ts,
+ * table columns from scripts/cli-data/columns.ts, and for a paginated
+ * operation (the paging plan, scripts/pagination/) the same paging spec its
+ * generated paginator passes to `paginate`. The CLI in
  * src/cli/ reads it; nothing per operation is written by hand. Plain data,
  * so it is printed as indented JSON (a readable diff) rather than built with
  * ts-morph structures.
  */
 import type { CommandSpec } from "../../src/cli/command-spec.js";
 import type { OpenApiDocument } from "../spec/bundle.js";
-import { tableColumns, totalItemsField } from "../cli-data/columns.js";
+import { tableColumns } from "../cli-data/columns.js";
 import { operationFlags } from "../cli-data/flags.js";
 import { actionNames, resourceName } from "../naming/cli-names.js";
 import { escapeDoc, literal } from "../emit/emit-safety.js";
 import { GenerateError, pointerOf } from "../errors.js";
 import { byCodeUnit, deref, isObject, listOperations, type OperationRef } from "../spec/openapi-walk.js";
 import type { OutputFile } from "../output/output-file.js";
-import { detectPagination, pageSpecOf, type PagedOperation } from "../pagination/detect.js";
+import type { PagingPlan } from "../pagination/index.js";
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** `runtime`: the import path from the output folder to the runtime's `src/` folder. */
-export function generateCliCommands(doc: OpenApiDocument, fileHeader: string, specLabel: string, runtime = "../src"): OutputFile {
-  const drafts = listOperations(doc).map((op) => command(doc, op, specLabel));
+export function generateCliCommands(doc: OpenApiDocument, plan: PagingPlan, fileHeader: string, specLabel: string, runtime = "../src"): OutputFile {
+  const drafts = listOperations(doc).map((op) => command(doc, plan, op, specLabel));
   settleActions(drafts, specLabel);
   const commands = drafts.map((d) => d.command);
   commands.sort((a, b) => byCodeUnit(a.resource, b.resource) || byCodeUnit(a.action, b.action));
@@ -43,9 +44,8 @@ interface Draft {
   level: number;
 }
 
-function command(doc: OpenApiDocument, op: OperationRef, file: string): Draft {
-  const detection = detectPagination(doc, op, file);
-  const paged: PagedOperation | undefined = "paged" in detection ? detection.paged : undefined;
+function command(doc: OpenApiDocument, plan: PagingPlan, op: OperationRef, file: string): Draft {
+  const paged = plan.get(op);
   const operationId = text(op.operation.operationId);
   const resource = resourceName(op.operation.tags, op.path);
   const names = actionNames({ paginated: paged !== undefined, method: op.method, path: op.path, ...(operationId !== undefined && { operationId }) }, resource);
@@ -58,7 +58,7 @@ function command(doc: OpenApiDocument, op: OperationRef, file: string): Draft {
   const body = requestBody(doc, op);
   if (body) out.body = body;
   if (paged) {
-    out.paginate = pageSpecOf(paged, totalItemsField(doc, paged));
+    out.paginate = paged.spec;
     const columns = tableColumns(doc, paged, file);
     if (columns.length > 0) out.columns = columns;
   }

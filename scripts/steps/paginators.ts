@@ -1,40 +1,33 @@
 /**
- * Step 4, paginators: one typed wrapper per page-number list operation,
- * emitted with ts-morph as structures (the writer only for the one-line
- * bodies). Each wrapper calls the engine in src/paginate.ts; no paging logic
- * lives in generated code.
+ * Step: paginators, one typed wrapper per paged operation of the paging plan
+ * (scripts/pagination/), whatever its page style, emitted with ts-morph as
+ * structures (the writer only for the one-line bodies). Each wrapper passes
+ * its `PageSpec` to the engine in src/paginate/; no paging logic lives in
+ * generated code. Its query type leaves out the parameter the style owns
+ * (page number, offset or cursor), its item type is the list's item schema.
  */
 import type { StatementStructures } from "ts-morph";
+import type { PageSpec } from "../../src/paginate/index.js";
 import type { OpenApiDocument } from "../spec/bundle.js";
 import { claimName, functionName, pascalCase } from "../naming/identifiers.js";
-import { listOperations } from "../spec/openapi-walk.js";
-import { detectPagination, pageSpecOf, type PagedOperation } from "../pagination/detect.js";
+import type { PagedOperation, PagingPlan } from "../pagination/index.js";
 import type { OutputFile } from "../output/output-file.js";
 import { pointerOf } from "../errors.js";
 import { escapeDoc, literal } from "../emit/emit-safety.js";
 import { lazyRequire } from "../lazy-require.js";
-import { totalItemsField } from "../cli-data/columns.js";
 
 const tsMorph = lazyRequire<typeof import("ts-morph")>("ts-morph");
 
 export interface PaginatorsResult {
   file: OutputFile;
-  paged: { name: string; method: string; path: string }[];
-  skipped: { method: string; path: string; reason: string }[];
+  paged: { name: string; method: string; path: string; style: string }[];
 }
 
 /** `runtime`: the import path from the output folder to the runtime's `src/` folder. */
-export function generatePaginators(doc: OpenApiDocument, fileHeader: string, specLabel: string, runtime = "../src"): PaginatorsResult {
+export function generatePaginators(doc: OpenApiDocument, plan: PagingPlan, fileHeader: string, specLabel: string, runtime = "../src"): PaginatorsResult {
   const { IndentationText, NewLineKind, Project, QuoteKind, StructureKind } = tsMorph();
-  const paged: PagedOperation[] = [];
-  const skipped: PaginatorsResult["skipped"] = [];
-  for (const op of listOperations(doc)) {
-    const found = detectPagination(doc, op, specLabel);
-    if ("paged" in found) paged.push(found.paged);
-    else if ("skipped" in found) skipped.push({ method: op.method.toUpperCase(), path: op.path, reason: found.skipped });
-  }
   const owners = new Map<string, string>();
-  const named = paged.map((p) => {
+  const named = plan.paged.map((p) => {
     const name = functionName(str(p.op.operation.operationId), p.op.method, p.op.path);
     claimName(owners, name, `${p.op.method.toUpperCase()} ${p.op.path}`, { file: specLabel, pointer: pointerOf(["paths", p.op.path, p.op.method, "operationId"]) });
     return { name, p };
@@ -47,7 +40,7 @@ export function generatePaginators(doc: OpenApiDocument, fileHeader: string, spe
       { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: "./schema.js", namedImports: ["paths"] },
     );
   }
-  for (const { name, p } of named) statements.push(...wrapper(doc, name, p));
+  for (const { name, p } of named) statements.push(...wrapper(name, p));
   if (named.length === 0) statements.push("export {};");
   const project = new Project({
     useInMemoryFileSystem: true,
@@ -56,33 +49,35 @@ export function generatePaginators(doc: OpenApiDocument, fileHeader: string, spe
   const source = project.createSourceFile("paginators.ts", { statements });
   return {
     file: { path: "paginators.ts", content: `${fileHeader}\n${source.getFullText()}` },
-    paged: named.map(({ name, p }) => ({ name, method: p.op.method.toUpperCase(), path: p.op.path })),
-    skipped,
+    paged: named.map(({ name, p }) => ({ name, method: p.op.method.toUpperCase(), path: p.op.path, style: p.spec.style })),
   };
 }
 
-function wrapper(doc: OpenApiDocument, name: string, p: PagedOperation): StatementStructures[] {
+function wrapper(name: string, p: PagedOperation): StatementStructures[] {
   const { StructureKind } = tsMorph();
+  const { spec } = p;
   const type = pascalCase(name);
   const op = `paths[${literal(p.op.path)}][${literal(p.op.method)}]`;
+  const owned = ownedParam(spec);
   const hasPath = p.op.parameters.some((param) => param.in === "path");
-  const queryRequired = p.op.parameters.some((param) => param.in === "query" && param.required === true && param.name !== p.pageParam && param.name !== p.sizeParam);
-  const spec = pageSpecOf(p, totalItemsField(doc, p));
+  const queryRequired = p.op.parameters.some((param) => param.in === "query" && param.required === true && param.name !== owned && param.name !== spec.sizeParam);
+  const status = /^\d+$/.test(p.answer.status) ? p.answer.status : literal(p.answer.status);
   const summary = str(p.op.operation.summary);
   const description = str(p.op.operation.description);
-  const text = [summary, description, `Pages through \`${p.op.method.toUpperCase()} ${p.op.path}\` by \`${p.pageParam}\`, yielding the items of \`${p.items}\`.`]
+  const text = [summary, description, `Pages through \`${p.op.method.toUpperCase()} ${p.op.path}\` ${how(spec)}, yielding the items of ${spec.items.length === 0 ? "the body" : `\`${spec.items.join(".")}\``}.`]
     .filter((s): s is string => s !== undefined)
     .join("\n\n");
+  const query = `NonNullable<${op}["parameters"]["query"]>`;
   return [
     {
       kind: StructureKind.TypeAlias,
       isExported: true,
       name: `${type}Query`,
-      docs: [`Query of {@link ${name}}: the operation's query without \`${escapeDoc(p.pageParam)}\`, which the paginator owns.`],
-      type: `Omit<NonNullable<${op}["parameters"]["query"]>, ${literal(p.pageParam)}>`,
+      docs: [owned === undefined ? `Query of {@link ${name}}: the operation's query (the paginator follows the next link).` : `Query of {@link ${name}}: the operation's query without \`${escapeDoc(owned)}\`, which the paginator owns.`],
+      type: owned === undefined ? query : `Omit<${query}, ${literal(owned)}>`,
     },
-    { kind: StructureKind.TypeAlias, isExported: true, name: `${type}Page`, docs: [`One page (the 200 body) of {@link ${name}}.`], type: `${op}["responses"][200]["content"][${literal(p.mediaType)}]` },
-    { kind: StructureKind.TypeAlias, isExported: true, name: `${type}Item`, docs: [`One item of {@link ${name}}.`], type: `NonNullable<${type}Page[${literal(p.items)}]>[number]` },
+    { kind: StructureKind.TypeAlias, isExported: true, name: `${type}Page`, docs: [`One page (the ${escapeDoc(p.answer.status)} body) of {@link ${name}}.`], type: `${op}["responses"][${status}]["content"][${literal(p.answer.mediaType)}]` },
+    { kind: StructureKind.TypeAlias, isExported: true, name: `${type}Item`, docs: [`One item of {@link ${name}}.`], type: `${spec.items.reduce((at, key) => `NonNullable<${at}[${literal(key)}]>`, `${type}Page`)}[number]` },
     {
       kind: StructureKind.Function,
       isExported: true,
@@ -98,6 +93,32 @@ function wrapper(doc: OpenApiDocument, name: string, p: PagedOperation): Stateme
       statements: [`return paginate<${type}Item, ${type}Page>(client, ${literal(spec)}, { ${hasPath ? "path, " : ""}query }, options);`],
     },
   ];
+}
+
+/** The query parameter the paginator sets itself, which its query type leaves out. */
+export function ownedParam(spec: PageSpec): string | undefined {
+  switch (spec.style) {
+    case "page-number":
+      return spec.pageParam;
+    case "offset":
+      return spec.offsetParam;
+    default:
+      return spec.cursorParam;
+  }
+}
+
+/** `by \`page[number]\``, `by the cursor \`pageToken\``, `by its next links (\`links.next\`)`. */
+function how(spec: PageSpec): string {
+  switch (spec.style) {
+    case "page-number":
+      return `by \`${spec.pageParam}\``;
+    case "offset":
+      return `by \`${spec.offsetParam}\``;
+    case "cursor":
+      return `by the cursor \`${spec.cursorParam}\``;
+    case "next-link":
+      return `by its next links (${"header" in spec.next ? "the `Link` header" : `\`${spec.next.body.join(".")}\``})`;
+  }
 }
 
 function str(value: unknown): string | undefined {

@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { generateCliCommands } from "../../scripts/steps/commands.js";
+import { detectPaging } from "../../scripts/pagination/index.js";
 import { GenerateError } from "../../scripts/errors.js";
 import { header } from "../../scripts/output/header.js";
 import { listOperations } from "../../scripts/spec/openapi-walk.js";
@@ -19,7 +20,7 @@ import { ROOT } from "./built-cli.js";
 const HEADER = "// test\n";
 
 function commandsOf(doc: object): CommandSpec[] {
-  const { content } = generateCliCommands(doc as Record<string, unknown>, HEADER, "spec.yaml");
+  const { content } = generateCliCommands(doc as Record<string, unknown>, detectPaging(doc as Record<string, unknown>, "spec.yaml"), HEADER, "spec.yaml");
   const json = content.slice(content.indexOf("= [") + 2, content.lastIndexOf(";"));
   return JSON.parse(json) as CommandSpec[];
 }
@@ -218,18 +219,15 @@ describe("generateCliCommands", () => {
   });
 
   it("spec strings reach the file only as literals", () => {
-    const { content } = generateCliCommands(
-      { openapi: "3.1.0", paths: { "/a": { get: { operationId: "a", summary: "*/ ends\u2028here", description: '"); process.exit(1); ("', responses: ok() } } } },
-      HEADER,
-      "spec.yaml",
-    );
+    const doc = { openapi: "3.1.0", paths: { "/a": { get: { operationId: "a", summary: "*/ ends\u2028here", description: '"); process.exit(1); ("', responses: ok() } } } };
+    const { content } = generateCliCommands(doc, detectPaging(doc, "spec.yaml"), HEADER, "spec.yaml");
     expect(content).not.toContain("\u2028");
     expect(commandsOf({ openapi: "3.1.0", paths: { "/a": { get: { operationId: "a", summary: "*/ ends\u2028here", responses: ok() } } } })[0]!.summary).toBe("*/ ends\u2028here");
   });
 
   it("generated/commands.ts is what the step makes of spec/openapi.yaml", () => {
     const doc = parse(readFileSync(`${ROOT}spec/openapi.yaml`, "utf8")) as Record<string, unknown>;
-    const { path, content } = generateCliCommands(doc, header("../spec/openapi.yaml"), "spec/openapi.yaml");
+    const { path, content } = generateCliCommands(doc, detectPaging(doc, "spec/openapi.yaml"), header("../spec/openapi.yaml"), "spec/openapi.yaml");
     expect(path).toBe("commands.ts");
     expect(readFileSync(`${ROOT}generated/commands.ts`, "utf8")).toBe(content);
   });

@@ -1,26 +1,24 @@
 /**
- * The paginators step on the full Telnyx spec (951 KB, OpenAPI 3.0): every
- * GET with `page[number]` and `page[size]` query parameters and a `data`
- * array in its 200 body gets a paginator (the list is written out below and
- * also recomputed independently from the raw JSON), and the generated file
+ * The paginators step on the full Telnyx spec (951 KB, OpenAPI 3.0, vendored
+ * in test/fixtures/specs/): every GET with `page[number]` and `page[size]`
+ * query parameters and a `data` array in its 200 body gets a page-number
+ * paginator, and no other GET gets one (the list is written out below and
+ * also recomputed independently from the raw JSON); the generated file
  * compiles under real `tsc --strict`.
  */
-import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { tscStrict } from "../helpers/tsc.js";
-import { ROOT, generate, type RunResult } from "./cli-runner.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { fixture, outputIn, runGenerate, tsc, typecheckRoot, type GenerateRun } from "../helpers/run-generate.js";
 
-const SPEC = join(ROOT, "..", "shared", "specs", "telnyx-full.openapi.json");
-let dir: string;
-let run: RunResult;
+const SPEC = fixture("specs", "telnyx-full.openapi.json");
+let out: string;
+let run: GenerateRun;
 
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), "paginators-full-"));
-  run = generate(["--spec", SPEC, "--out", join(dir, "generated"), "--lint", "off", "--verbose"]);
+beforeAll(async () => {
+  out = outputIn(typecheckRoot(), "full");
+  run = await runGenerate(["--spec", SPEC, "--out", out, "--lint", "off", "--verbose"], { timeoutMs: 120_000 });
 }, 120_000);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const EXPECTED = `GET /addresses findAddresss
 GET /authentication_providers findAuthenticationProviders
@@ -130,9 +128,10 @@ describe("paginators on the full Telnyx spec", () => {
   it("generates one paginator per page-number list operation, named after its operationId", () => {
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
-    const listed = [...run.stdout.matchAll(/^ {2}paginator (\w+): (GET \S+)$/gm)].map((m) => `${m[2]} ${m[1]}`);
+    const listed = [...run.stdout.matchAll(/^ {2}paginator (\w+): (GET \S+) \(page-number\)$/gm)].map((m) => `${m[2]} ${m[1]}`);
     expect(listed).toEqual(EXPECTED);
-    expect(run.stdout).toMatch(/paginators .* 74 paginated, 14 list-like skipped/);
+    expect(run.stdout).toMatch(/^pagination +\d+ ms +74 page-number, 0 offset, 0 cursor, 0 next-link$/m);
+    expect(run.stdout).toMatch(/^paginators +\d+ ms +74 paginated, 12 list-like skipped$/m);
   });
 
   it("matches an independent reading of the raw spec", () => {
@@ -141,7 +140,7 @@ describe("paginators on the full Telnyx spec", () => {
   });
 
   it("pages each of them by page[number]/page[size] over `data`, with the meta where the spec shows one", () => {
-    const source = readFileSync(join(dir, "generated", "paginators.ts"), "utf8");
+    const source = readFileSync(join(out, "paginators.ts"), "utf8");
     const specs = [...source.matchAll(/return paginate<\w+, \w+>\(client, (\{.*\}), \{ (?:path, )?query \}, options\);/g)].map((m) => JSON.parse(m[1]!) as Json);
     expect(specs).toHaveLength(74);
     for (const s of specs) expect(s).toMatchObject({ style: "page-number", pageParam: "page[number]", sizeParam: "page[size]", items: ["data"] });
@@ -150,12 +149,9 @@ describe("paginators on the full Telnyx spec", () => {
     expect(specs.filter((s) => s.totalPages === undefined).map((s) => s.path)).toEqual(["/ips", "/wireless/detail_records_reports"]);
   });
 
-  it("typechecks under tsc --strict", () => {
-    symlinkSync(join(ROOT, "src"), join(dir, "src"), "dir");
-    symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
-    writeFileSync(join(dir, "package.json"), JSON.stringify({ type: "module" }));
-    const tsc = tscStrict(["generated/paginators.ts"], dir);
-    expect(tsc.output).toBe("");
-    expect(tsc.code).toBe(0);
+  it("typechecks under tsc --strict", async () => {
+    const result = await tsc(join(out, ".."), ["generated/paginators.ts"]);
+    expect(result.output).toBe("");
+    expect(result.code).toBe(0);
   }, 120_000);
 });

@@ -1,0 +1,103 @@
+/**
+ * The pagination config file: paging rules kept in this repository, outside
+ * the spec (a vendor's spec is not ours to edit). YAML, by default
+ * `pagination.yaml` beside the spec, or `--pagination <file>`:
+ *
+ *   all:                    # rules for every GET operation, used where they fit
+ *     items: _embedded.*
+ *     nextCursor: meta.next
+ *   operations:             # rules for one operation: "GET /path" or its operationId
+ *     GET /things: { style: cursor, cursorParam: after, nextCursor: { lastItem: id } }
+ *     listOldThings: false  # no paginator
+ *
+ * The keys are the vocabulary of scripts/pagination/vocabulary.ts. An unknown
+ * key, an operation the spec lacks, or a rule that matches nothing is an
+ * error naming its place in the file (exit 2).
+ */
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { GenerateError, pointerOf, type Place } from "../errors.js";
+import { parseYaml } from "../spec/parse-yaml.js";
+import { isObject, type OperationRef } from "../spec/openapi-walk.js";
+import { readRules, type PagingRules } from "./vocabulary.js";
+
+export const CONFIG_FILE_NAME = "pagination.yaml";
+const MAX_BYTES = 1024 * 1024;
+const TOP_KEYS = ["all", "operations"];
+
+export interface OperationRules {
+  /** The key as written: `GET /things` or an operationId. */
+  readonly key: string;
+  readonly rules: PagingRules | false;
+  readonly place: Place;
+}
+
+export interface PagingConfig {
+  /** The file, as messages name it. */
+  readonly file: string;
+  /** Rules for the whole spec, used where they fit. */
+  readonly all: PagingRules;
+  readonly operations: readonly OperationRules[];
+}
+
+/** The config file to read: the one given (`--pagination`), else `pagination.yaml` beside the spec when there is one. */
+export function pagingConfigPath(spec: string, given: string | undefined): string | undefined {
+  if (given !== undefined) return given;
+  const beside = join(dirname(spec), CONFIG_FILE_NAME);
+  return existsSync(beside) ? beside : undefined;
+}
+
+/** Reads and checks the file's shape; which operations it names is checked against the spec by `rulesByOperation`. */
+export function readPagingConfig(path: string, label: string): PagingConfig {
+  const place = (tokens: string[]): Place => ({ file: label, pointer: pointerOf(tokens) });
+  let text: string;
+  try {
+    if (statSync(path).size > MAX_BYTES) throw new GenerateError(`the pagination config is larger than ${MAX_BYTES / 1024} KB`, { file: label }, "keep only paging rules in it");
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    if (error instanceof GenerateError) throw error;
+    const missing = (error as NodeJS.ErrnoException).code === "ENOENT";
+    throw new GenerateError(missing ? "the pagination config file does not exist" : `cannot read the pagination config: ${(error as Error).message}`, { file: label }, "check the --pagination path");
+  }
+  const parsed = parseYaml(text, label) ?? {};
+  if (!isObject(parsed)) throw new GenerateError("the pagination config must be a mapping with `all` and `operations`", { file: label }, "see README: Pagination rules");
+  const unknown = Object.keys(parsed).find((key) => !TOP_KEYS.includes(key));
+  if (unknown !== undefined) throw new GenerateError(`${unknown} is not a known key (known: ${TOP_KEYS.join(", ")})`, place([unknown]), "see README: Pagination rules");
+  const all = parsed.all === undefined ? {} : readRules(parsed.all, { name: "all", place: place(["all"]), specWide: true });
+  const operations: OperationRules[] = [];
+  if (parsed.operations !== undefined) {
+    if (!isObject(parsed.operations)) throw new GenerateError("operations must be a mapping from `GET /path` or an operationId to rules", place(["operations"]), "see README: Pagination rules");
+    for (const [key, value] of Object.entries(parsed.operations)) {
+      const at = place(["operations", key]);
+      operations.push({ key, rules: readRules(value, { name: `operations.${key}`, place: at }), place: at });
+    }
+  }
+  return { file: label, all: all as PagingRules, operations };
+}
+
+/** Each operation's rules from the config, by `operationKey`; an entry naming no GET operation is an error. */
+export function rulesByOperation(config: PagingConfig, operations: readonly OperationRef[]): Map<string, OperationRules> {
+  const out = new Map<string, OperationRules>();
+  for (const entry of config.operations) {
+    const op = findOperation(entry.key, operations);
+    if (op === undefined) {
+      throw new GenerateError(`operations.${entry.key} matches no operation of the spec`, entry.place, "write `GET /path` as the spec's paths have it, or the operation's operationId");
+    }
+    if (op.method !== "get") throw new GenerateError(`operations.${entry.key} is a ${op.method.toUpperCase()}: only GET operations page`, entry.place, "remove the entry");
+    const key = operationKey(op);
+    if (out.has(key)) throw new GenerateError(`operations.${entry.key} names ${key} a second time (as ${out.get(key)!.key})`, entry.place, "keep one entry per operation");
+    out.set(key, entry);
+  }
+  return out;
+}
+
+/** `GET /things`: how detection results are keyed. */
+export function operationKey(op: { method: string; path: string }): string {
+  return `${op.method.toUpperCase()} ${op.path}`;
+}
+
+function findOperation(key: string, operations: readonly OperationRef[]): OperationRef | undefined {
+  const match = /^([A-Za-z]+)\s+(\/.*)$/.exec(key);
+  if (match) return operations.find((op) => op.method === match[1]!.toLowerCase() && op.path === match[2]);
+  return operations.find((op) => op.operation.operationId === key);
+}

@@ -1,0 +1,68 @@
+/**
+ * Next-link style: each answer gives the URL of the next page, in the body
+ * (`next`, `links.next`, `_links.next.href`, ... a string declared as a URL
+ * or held by a links object) or in a declared RFC 8288 `Link` header
+ * (`rel="next"`). The runtime follows it only on the client's own origin. A
+ * cursor parameter the links carry (`startingAfter`, ...) lets a walk start
+ * mid-way.
+ */
+import type { Locator, NextLinkSpec } from "../../../src/paginate/index.js";
+import { misfit, ownLocatorFits, ruleValue, type DetectContext, type OperationInput } from "../context.js";
+import { showRule } from "../vocabulary.js";
+import { findCount } from "../counts.js";
+import { findParam } from "../params.js";
+import { findField } from "../fields.js";
+import { isUrlSchema, normalise, schemaAt } from "../schema.js";
+import { schemaProperties, schemaTypes } from "../../spec/openapi-walk.js";
+import { pageSize, type PageStyle } from "./style.js";
+
+const NEXT_LINK_NAMES = ["next", "nextlink", "nexturl", "nextpage", "nextpageurl", "nextpagelink", "nexthref"];
+
+export const nextLinkStyle: PageStyle<{ param?: string; next: Locator }> = {
+  name: "next-link",
+  request(ctx, input) {
+    const next = findNextLink(ctx, input);
+    return next === undefined ? undefined : { next };
+  },
+  spec(ctx, input, { next }, { items }) {
+    const cursor = findParam(ctx, input, "cursorParam");
+    const cursorParam = cursor !== undefined && "name" in cursor ? cursor.name : undefined;
+    const totalItems = findCount(ctx, input, "totalItems", items);
+    const spec: NextLinkSpec = {
+      style: "next-link",
+      path: input.op.path,
+      items,
+      next,
+      ...(cursorParam !== undefined && { cursorParam }),
+      ...pageSize(ctx, input, cursorParam),
+      ...(totalItems && { totalItems }),
+    };
+    return spec;
+  },
+};
+
+function findNextLink(ctx: DetectContext, input: OperationInput): Locator | undefined {
+  const body = input.answer.schema;
+  const isString = (path: readonly string[]) => schemaTypes(ctx.doc, schemaAt(ctx.doc, body, path)).includes("string");
+  const fits = (locator: Locator) => ("header" in locator ? input.answer.headers.has(locator.header) : isString(locator.body));
+  const rule = ruleValue(ctx, input, "next", fits);
+  if (rule?.value === false) return undefined;
+  if (rule !== undefined) {
+    const locator = rule.value!;
+    if (!ownLocatorFits(locator, fits)) throw misfit(input, `next ${showRule(locator)} is not a string in the ${input.answer.status} body`);
+    return locator;
+  }
+  const inBody = findField(ctx, body, [], NEXT_LINK_NAMES, (schema, container, name) => isLink(ctx, schema, container, name) || schemaProperties(ctx.doc, schema).has("href"));
+  if (inBody !== undefined && "body" in inBody) {
+    const at = schemaAt(ctx.doc, body, inBody.body);
+    return isString(inBody.body) ? inBody : schemaProperties(ctx.doc, at).has("href") ? { body: [...inBody.body, "href"] } : undefined;
+  }
+  return input.answer.headers.has("link") ? { header: "link" } : undefined;
+}
+
+/** A string that is a URL: declared as one, held by a links object, or named as one (`next_url`). */
+function isLink(ctx: DetectContext, schema: unknown, container: readonly string[], name: string): boolean {
+  if (!schemaTypes(ctx.doc, schema).includes("string")) return false;
+  const holder = container.at(-1);
+  return isUrlSchema(ctx.doc, schema) || (holder !== undefined && normalise(holder) === "links") || /url|link|href/i.test(name);
+}
