@@ -14,11 +14,11 @@ import type { EngineDiff, PathToken } from "./engine.js";
 import type { ParamToken } from "./locate.js";
 import { operationLabel } from "./operations.js";
 import type { RuleId } from "./rules.js";
-import { schemaChanges, type SchemaDiff } from "./schema-changes.js";
+import { schemaChanges, type Lookup, type SchemaDiff } from "./schema-changes.js";
 import type { SchemaSite } from "./schema-site.js";
 
 /** `base`: the document the engine compared as the base (its parameter lists are what the engine's indexes count). */
-export function operationDiffChanges(diffs: readonly EngineDiff[], base: OpenApiDocument): ChangeDraft[] {
+export function operationDiffChanges(diffs: readonly EngineDiff[], base: OpenApiDocument, lookup: Lookup): ChangeDraft[] {
   const drafts: ChangeDraft[] = [];
   const schemas: SchemaDiff[] = [];
   for (const diff of diffs) {
@@ -29,7 +29,7 @@ export function operationDiffChanges(diffs: readonly EngineDiff[], base: OpenApi
     else if (section === "requestBody") requestBodyDiff(diff, op, drafts, schemas);
     else if (section === "responses") responseDiff(diff, op, drafts, schemas);
   }
-  return [...drafts, ...schemaChanges(schemas)];
+  return [...drafts, ...schemaChanges(schemas, lookup)];
 }
 
 interface Op {
@@ -104,13 +104,12 @@ function responseDiff(diff: EngineDiff, op: Op, drafts: ChangeDraft[], schemas: 
     const added = diff.action === "add";
     const rule: RuleId = success ? (added ? "response-success-status-added" : "response-success-status-removed") : added ? "response-error-status-added" : "response-error-status-removed";
     drafts.push(change(op, rule, `${code} response ${added ? "added" : "removed"}`, added ? "head" : "base", at, diff));
-  } else if (key === "content" && diff.path.length <= 7 && diff.action !== "replace" && success) {
+  } else if (key === "content" && diff.path.length <= 7 && diff.action !== "replace") {
     // One media type, or a whole `content` (a body where there was none, or none where there was one).
     const added = diff.action === "add";
     const types = diff.path.length === 7 ? [String(mediaType)] : Object.keys(isObject(added ? diff.after : diff.before) ? ((added ? diff.after : diff.before) as object) : {});
-    for (const type of types) {
-      drafts.push(change(op, added ? "response-media-type-added" : "response-media-type-removed", `${code} response media type \`${type}\` ${added ? "added" : "removed"}`, added ? "head" : "base", [...at, "content", type], diff));
-    }
+    const rule: RuleId = added ? "response-media-type-added" : success ? "response-media-type-removed" : "response-error-media-type-removed";
+    for (const type of types) drafts.push(change(op, rule, `${code} response media type \`${type}\` ${added ? "added" : "removed"}`, added ? "head" : "base", [...at, "content", type], diff));
   } else if (key === "content" && typeof mediaType === "string" && schema === "schema") {
     const site: SchemaSite = { operation: op.label, direction: "response", where: `${code} response (${mediaType})`, parameter: false, enginePath: diff.path.slice(0, 8), locatePath: [...at, "content", mediaType, "schema"] };
     schemas.push({ site, tokens: diff.path.slice(8), diff });

@@ -52,12 +52,21 @@ export function isParamToken(token: unknown): token is ParamToken {
 
 /** The JSON pointer of `path` in a bundled document (refs there only name components). */
 export function pointerIn(doc: OpenApiDocument, path: LocatePath): string {
-  const follow: Follow = (ref) => {
+  return pointerOf(walk({ file: "", tokens: [], node: doc }, path, 0, bundledFollow(doc)).at.tokens);
+}
+
+function bundledFollow(doc: OpenApiDocument): Follow {
+  return (ref) => {
     const tokens = pointerTokens(ref);
     const node = tokens && nodeAt(doc, tokens);
     return tokens && node !== undefined ? { file: "", tokens, node } : undefined;
   };
-  return pointerOf(walk({ file: "", tokens: [], node: doc }, path, 0, follow).at.tokens);
+}
+
+/** The node at `path` in a bundled document; undefined when the document has nothing there. */
+export function nodeIn(doc: OpenApiDocument, path: LocatePath): unknown {
+  const walked = walk({ file: "", tokens: [], node: doc }, path, 0, bundledFollow(doc));
+  return walked.complete ? walked.at.node : undefined;
 }
 
 /** Finds lines of paths in a loaded spec's files. */

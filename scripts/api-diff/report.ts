@@ -9,7 +9,7 @@
 import { VERDICTS, worstVerdict, type Change, type ChangeDraft, type Verdict } from "./change.js";
 import { operationDiffChanges } from "./classify.js";
 import { diffDocuments } from "./engine.js";
-import { pointerIn, SourceLocator } from "./locate.js";
+import { nodeIn, pointerIn, SourceLocator } from "./locate.js";
 import { operationChanges } from "./operations.js";
 import { PeerIndex } from "./peer.js";
 import { RULES } from "./rules.js";
@@ -36,7 +36,7 @@ export function compareSpecs(base: SpecSide, head: SpecSide, cwd: string): Repor
   const peers = new PeerIndex(diffs);
   const drafts: ChangeDraft[] = [
     ...operationChanges(base.doc, head.doc, peers),
-    ...operationDiffChanges(diffs, scoped.base),
+    ...operationDiffChanges(diffs, scoped.base, (side, path) => nodeIn(side === "head" ? head.doc : base.doc, path)),
     ...securityChanges(base.doc, head.doc, peers),
     ...serverChanges(base.doc, head.doc, peers),
     ...surfaceChanges(packageSurface(base.doc, base.label), packageSurface(head.doc, head.label)),

@@ -13,6 +13,7 @@ import type { ChangeDraft, PeerType } from "./change.js";
 import type { EngineDiff, PathToken } from "./engine.js";
 import { worstPeer } from "./peer.js";
 import { RULES, type RuleId } from "./rules.js";
+import type { LocatePath } from "./locate.js";
 import { splitSchemaPath, subjectOf, type SchemaPlace, type SchemaSite } from "./schema-site.js";
 
 export interface SchemaDiff {
@@ -32,7 +33,10 @@ const MAX_KEYWORDS = new Set(["maximum", "exclusiveMaximum", "maxLength", "maxIt
 const MIN_KEYWORDS = new Set(["minimum", "exclusiveMinimum", "minLength", "minItems", "minProperties"]);
 const ANNOTATIONS = new Set(["description", "title", "example", "examples", "discriminator", "deprecated", "externalDocs", "xml", "readOnly", "writeOnly", "default"]);
 
-export function schemaChanges(diffs: readonly SchemaDiff[]): ChangeDraft[] {
+/** A node of the base or the head document, found by its path in the engine's view (locate.ts). */
+export type Lookup = (side: "base" | "head", path: LocatePath) => unknown;
+
+export function schemaChanges(diffs: readonly SchemaDiff[], lookup: Lookup): ChangeDraft[] {
   const groups = new Map<string, Group>();
   for (const { site, tokens, diff } of diffs) {
     const place = splitSchemaPath(tokens);
@@ -43,10 +47,10 @@ export function schemaChanges(diffs: readonly SchemaDiff[]): ChangeDraft[] {
     group.diffs.push(diff);
     groups.set(key, group);
   }
-  return [...groups.values()].flatMap((group) => judge(group));
+  return [...groups.values()].flatMap((group) => judge(group, lookup));
 }
 
-function judge(group: Group): ChangeDraft[] {
+function judge(group: Group, lookup: Lookup): ChangeDraft[] {
   const { keyword } = group.place;
   if (keyword === "properties" || keyword === "required") return members(group);
   if (keyword === "type" || keyword === "nullable") return types(group);
@@ -61,6 +65,7 @@ function judge(group: Group): ChangeDraft[] {
   if (keyword === "oneOf" || keyword === "anyOf") return unions(group);
   if (keyword === "allOf" || keyword === "items") return shapeParts(group);
   if (keyword === "additionalProperties") return additional(group);
+  if (keyword === "default") return defaults(group, lookup);
   return []; // annotations (description, example, ...) and keywords that neither types nor validation of a client see
 }
 
@@ -116,10 +121,10 @@ function types(group: Group): ChangeDraft[] {
   let was: unknown = undefined;
   let now: unknown = undefined;
   let typeSeen = false;
-  const nullable = { was: false, now: false, seen: false };
+  const nullable = { was: false, now: false };
   for (const diff of group.diffs) {
     if (splitKeyword(group, diff) === "nullable") {
-      Object.assign(nullable, { was: diff.before === true, now: diff.after === true, seen: true });
+      Object.assign(nullable, { was: diff.before === true, now: diff.after === true });
     } else if (typeof diff.path[diff.path.length - 1] === "number") {
       // An item of a `type` array: the arrays around it are the whole types.
       [was, now, typeSeen] = [diff.beforeParent, diff.afterParent, true];
@@ -127,10 +132,11 @@ function types(group: Group): ChangeDraft[] {
       [was, now, typeSeen] = [diff.before, diff.after, true];
     }
   }
-  const before = typeSet(typeSeen ? was : undefined, nullable.seen && nullable.was);
-  const after = typeSet(typeSeen ? now : undefined, nullable.seen && nullable.now);
+  // Without a `type` change, only null came or went: both sides share the rest of the type.
+  const before = typeSeen ? typeSet(was, nullable.was) : new Set(["(unchanged)", ...(nullable.was ? ["null"] : [])]);
+  const after = typeSeen ? typeSet(now, nullable.now) : new Set(["(unchanged)", ...(nullable.now ? ["null"] : [])]);
   const { site, place } = group;
-  const message = `type ${describeTypes(typeSeen ? was : undefined, nullable.seen && nullable.was)} -> ${describeTypes(typeSeen ? now : undefined, nullable.seen && nullable.now)}`;
+  const message = typeSeen ? `type ${describeTypes(was, nullable.was)} -> ${describeTypes(now, nullable.now)}` : nullable.now ? "became nullable" : "no longer nullable";
   const widened = covers(after, before);
   const narrowed = covers(before, after);
   if (widened && narrowed) {
@@ -220,6 +226,35 @@ function additional(group: Group): ChangeDraft[] {
   if (site.direction === "request") return one(group, now < was ? "request-additional-properties-narrowed" : "request-additional-properties-widened", message);
   const id: RuleId = now === 0 ? "response-additional-properties-removed" : was === 0 ? "response-additional-properties-added" : now > was ? "response-additional-properties-widened" : "response-additional-properties-narrowed";
   return one(group, id, message);
+}
+
+/**
+ * A default added to or removed from an optional property: openapi-typescript
+ * (`defaultNonNullable`) makes a property with a default non-optional in the
+ * generated type, in requests and responses alike.
+ */
+function defaults(group: Group, lookup: Lookup): ChangeDraft[] {
+  const { site, place } = group;
+  const [properties, name] = place.position.slice(-2);
+  const diff = group.diffs[0]!;
+  if (properties !== "properties" || typeof name !== "string" || diff.action === "replace") return [];
+  const added = diff.action === "add";
+  const object = [...site.locatePath, ...place.position.slice(0, -2)];
+  const side = added ? "head" : "base";
+  const parts = [object, ...allOfParts(lookup(side, object)).map((k) => [...object, "allOf", k])];
+  if (parts.some((path) => requiredNames(lookup(side, path)).includes(name))) return []; // already required: the type does not change
+  const id: RuleId = site.direction === "request" ? (added ? "request-property-default-added" : "request-property-default-removed") : added ? "response-property-default-added" : "response-property-default-removed";
+  return one(group, id, added ? `default ${show(diff.after)} added` : `default ${show(diff.before)} removed`);
+}
+
+function allOfParts(node: unknown): number[] {
+  const parts = objectOr(node).allOf;
+  return Array.isArray(parts) ? parts.map((_, k) => k) : [];
+}
+
+function requiredNames(node: unknown): string[] {
+  const required = objectOr(node).required;
+  return Array.isArray(required) ? required.map(String) : [];
 }
 
 /** `request-parameter-<change>` for a parameter's own schema, else `<direction>-property-<change>`. */
