@@ -116,6 +116,13 @@ function walk(start: Position, path: LocatePath, from: number, follow: Follow): 
       at = next;
       continue;
     }
+    // The engine moves a schema's own properties into each of its oneOf/anyOf members, as
+    // `allOf: [member, own properties]`: part 0 is the member, part 1 the schema holding the oneOf.
+    const combiner = at.parent?.tokens[at.parent.tokens.length - 1];
+    if (token === "allOf" && (combiner === "oneOf" || combiner === "anyOf") && isObject(at.node) && !("allOf" in at.node) && (path[i + 1] === 0 || path[i + 1] === 1)) {
+      const holder = path[i + 1] === 0 ? at : at.parent?.parent;
+      if (holder) return walk(holder, path, i + 2, follow);
+    }
     // The merged view put `allOf` parts together: look for the rest of the path in each part.
     const parts = isObject(at.node) && Array.isArray(at.node.allOf) ? at.node.allOf : [];
     for (let k = 0; k < parts.length; k++) {

@@ -42,7 +42,7 @@ export function compareSpecs(base: SpecSide, head: SpecSide, cwd: string): Repor
     ...surfaceChanges(packageSurface(base.doc, base.label), packageSurface(head.doc, head.label)),
   ];
   const locator = new SourceLocator(head.spec, cwd);
-  const changes = drafts.map((draft): Change => {
+  const changes = distinct(drafts).map((draft): Change => {
     const location = locator.locate(draft.at.path);
     return {
       rule: draft.rule,
@@ -58,6 +58,19 @@ export function compareSpecs(base: SpecSide, head: SpecSide, cwd: string): Repor
   const counts = { breaking: 0, review: 0, safe: 0 };
   for (const change of changes) counts[change.verdict]++;
   return { base: base.label, head: head.label, changes, counts, verdict: worstVerdict(changes) };
+}
+
+/**
+ * One change per rule, operation and message: the engine reports a property
+ * that a schema shares with each of its oneOf members (`allOf`-merged into
+ * each) once per member, and code reads it the same way in all of them.
+ */
+function distinct(drafts: readonly ChangeDraft[]): ChangeDraft[] {
+  const seen = new Set<string>();
+  return drafts.filter((d) => {
+    const key = JSON.stringify([d.rule, d.operation, d.message]);
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
 }
 
 function byVerdictThenPlace(a: Change, b: Change): number {

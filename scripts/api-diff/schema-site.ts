@@ -1,8 +1,9 @@
 /**
  * A schema the client writes (a parameter's, a request body's) or reads (a
- * response body's), and a path inside it split into the field it names and
- * the keyword that changed: `properties/data/items/properties/provider/enum/4`
- * is field `data[].provider`, keyword `enum`, key 4.
+ * response body's), and a path inside it split into the field it names (as
+ * code reads it) and the keyword that changed:
+ * `properties/data/items/properties/provider/enum/4` is field
+ * `data[].provider`, keyword `enum`, key 4.
  */
 import type { PathToken } from "./engine.js";
 import type { LocatePath } from "./locate.js";
@@ -33,7 +34,7 @@ export interface SchemaPlace {
   key: PathToken[];
 }
 
-const COMBINERS = new Set(["oneOf", "anyOf", "allOf", "prefixItems"]);
+const COMBINERS = new Set(["oneOf", "anyOf", "allOf"]);
 
 /** Splits a path inside a schema at the last keyword that is not a step into a sub-schema. */
 export function splitSchemaPath(tokens: readonly PathToken[]): SchemaPlace {
@@ -45,16 +46,18 @@ export function splitSchemaPath(tokens: readonly PathToken[]): SchemaPlace {
     if (token === "properties" && rest > 2) (field.push(String(tokens[i + 1])), (i += 2));
     else if (token === "items" && rest > 1) (field.push("[]"), (i += 1));
     else if (token === "additionalProperties" && rest > 1) (field.push("*"), (i += 1));
-    else if (token === "not" && rest > 1) (field.push("(not)"), (i += 1));
-    else if (typeof token === "string" && COMBINERS.has(token) && rest > 2) (field.push(`(${token} ${String(tokens[i + 1])})`), (i += 2));
+    else if (token === "prefixItems" && rest > 2) (field.push(`[${String(tokens[i + 1])}]`), (i += 2));
+    // Code reads a field the same way whichever oneOf/anyOf/allOf part declares it: parts are not fields.
+    else if (token === "not" && rest > 1) i += 1;
+    else if (typeof token === "string" && COMBINERS.has(token) && rest > 2) i += 2;
     else break;
   }
   return { field, position: tokens.slice(0, i), keyword: String(tokens[i] ?? ""), key: tokens.slice(i + 1) };
 }
 
-/** `data[].provider`; `(oneOf 1).name`. */
+/** `data[].provider`, as code reads it. */
 export function fieldLabel(field: readonly string[]): string {
-  return field.reduce((label, part) => (part === "[]" ? `${label}[]` : label === "" ? part : `${label}.${part}`), "");
+  return field.reduce((label, part) => (part.startsWith("[") ? `${label}${part}` : label === "" ? part : `${label}.${part}`), "");
 }
 
 /** How a message names a field of a site: "`data[].name` in the 200 response (application/json)", or the site itself. */
