@@ -152,30 +152,31 @@ function types(group: Group): ChangeDraft[] {
   return one(group, rule(site, narrowed ? "type-narrowed" : "type-changed"), message);
 }
 
-/** Enum values added and removed (one change each); an enum added or dropped is a type change. */
+/**
+ * Enum values added and removed, one change each. An enum dropped is a type
+ * change (any value now: wider); an enum introduced limits the values (for a
+ * request, the others are refused; for a response, they never come). The
+ * engine shows a missing enum as an empty one, or reports the whole array.
+ */
 function enums(group: Group): ChangeDraft[] {
   const { site } = group;
-  const out: ChangeDraft[] = [];
-  for (const diff of group.diffs) {
-    const whole = splitKeyword(group, diff) === "enum" && diff.path[diff.path.length - 1] === "enum";
-    if (whole) {
-      const introduced = diff.action === "add";
-      const values = ((introduced ? diff.after : diff.before) as unknown[] | undefined) ?? [];
-      const message = introduced ? `now limited to ${values.map(show).join(", ")}` : `no longer limited to ${values.map(show).join(", ")}`;
-      const id = site.direction === "request" ? (introduced ? "type-changed" : "type-widened") : introduced ? "type-narrowed" : "type-changed";
-      out.push(...one({ ...group, diffs: [diff] }, rule(site, id), message));
-      continue;
-    }
-    const added = diff.action === "add";
-    const value = added ? diff.after : diff.before;
-    if (diff.action === "replace") {
-      out.push(...one({ ...group, diffs: [diff] }, rule(site, "enum-value-removed"), `enum value ${show(diff.before)} removed`));
-      out.push(...one({ ...group, diffs: [diff] }, rule(site, "enum-value-added"), `enum value ${show(diff.after)} added`));
-      continue;
-    }
-    out.push(...one({ ...group, diffs: [diff] }, rule(site, added ? "enum-value-added" : "enum-value-removed"), `enum value ${show(value)} ${added ? "added" : "removed"}`));
+  const whole = (d: EngineDiff) => d.path[d.path.length - 1] === "enum";
+  const isEmpty = (value: unknown) => value === undefined || (Array.isArray(value) && value.length === 0);
+  const values = (ds: EngineDiff[], side: "before" | "after") => ds.flatMap((d) => (whole(d) ? ((d[side] as unknown[] | undefined) ?? []) : [d[side]])).map(show).join(", ");
+  const removals = group.diffs.filter((d) => d.action === "remove");
+  const additions = group.diffs.filter((d) => d.action === "add");
+  if (removals.length > 0 && additions.length === 0 && removals.every((d) => whole(d) || isEmpty(d.afterParent))) {
+    return one(group, rule(site, site.direction === "request" ? "type-widened" : "type-changed"), `no longer limited to ${values(removals, "before")}`);
   }
-  return out;
+  if (additions.length > 0 && removals.length === 0 && additions.every((d) => whole(d) || isEmpty(d.beforeParent))) {
+    return one(group, rule(site, "enum-value-removed"), `now limited to ${values(additions, "after")}`);
+  }
+  return group.diffs.flatMap((diff) => {
+    const single = { ...group, diffs: [diff] };
+    const removed = diff.action === "remove" || diff.action === "replace" ? one(single, rule(site, "enum-value-removed"), `enum value ${show(diff.before)} removed`) : [];
+    const added = diff.action === "add" || diff.action === "replace" ? one(single, rule(site, "enum-value-added"), `enum value ${show(diff.after)} added`) : [];
+    return [...removed, ...added];
+  });
 }
 
 function bounds(group: Group): ChangeDraft[] {

@@ -126,13 +126,14 @@ describe("npm run api-diff", () => {
 describe("npm run generate, when generated/ changes", () => {
   it("ends with a summary of the API changes since HEAD", async () => {
     const repo = repoWith(join(ROOT, "spec"));
-    cpSync(join(ROOT, "redocly.yaml"), join(repo, "redocly.yaml"));
-    edit(join(repo, "spec", "openapi.yaml"), "        maximum: 250", "        maximum: 100");
-    edit(join(repo, "spec", "openapi.yaml"), "        name:\n          type: string\n          description: Name of the voice clone.\n", "");
-    const first = await runGenerate(["--out", join(repo, "generated")], { cwd: repo });
+    const spec = join(repo, "spec", "openapi.yaml");
+    edit(spec, "        maximum: 250", "        maximum: 100");
+    edit(spec, "        name:\n          type: string\n          description: Name of the voice clone.\n", "");
+    // The spec's own repository is the one compared with (git runs in the spec's folder).
+    const first = await runGenerate(["--spec", spec, "--out", join(repo, "generated")]);
     expect(first.code).toBe(0);
     expect(first.stdout.trimEnd().split("\n").at(-1)).toBe("API changes since HEAD: 2 breaking; `npm run api-diff` for details");
-    const again = await runGenerate(["--out", join(repo, "generated")], { cwd: repo });
+    const again = await runGenerate(["--spec", spec, "--out", join(repo, "generated")]);
     expect(again.stdout.trimEnd().split("\n").at(-1)).toMatch(/^done: 0 written, 4 unchanged/);
   });
 });
