@@ -26,8 +26,6 @@ export interface EngineDiff {
   beforeParent?: unknown;
   afterParent?: unknown;
   peer: PeerType;
-  /** api-smart-diff's own sentence. */
-  description?: string;
 }
 
 export function diffDocuments(base: OpenApiDocument, head: OpenApiDocument): EngineDiff[] {
@@ -38,7 +36,7 @@ export function diffDocuments(base: OpenApiDocument, head: OpenApiDocument): Eng
     rules,
     annotateHook: (diff, context) => {
       parents.set(keyOf(diff), { before: context.before.parent, after: context.after.parent });
-      return openApi3AnnotateHook(diff, context);
+      return openApi3AnnotateHook(diff, context); // the engine's own sentence, as without the hook
     },
   });
   return diffs.map((diff) => {
@@ -50,7 +48,6 @@ export function diffDocuments(base: OpenApiDocument, head: OpenApiDocument): Eng
       ...(diff.after !== undefined && { after: diff.after }),
       ...(around && { beforeParent: around.before, afterParent: around.after }),
       peer: diff.type,
-      ...(diff.description && { description: diff.description }),
     };
   });
 }

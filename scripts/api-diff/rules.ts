@@ -137,7 +137,3 @@ export const RULES = {
 } as const satisfies Record<string, Rule>;
 
 export type RuleId = keyof typeof RULES;
-
-export function ruleOf(id: RuleId): Rule {
-  return RULES[id];
-}
