@@ -31,6 +31,8 @@ export interface CaseResult {
 }
 
 export interface Run {
+  /** The temporary folder with every copy: remove it when done. */
+  root: string;
   results: CaseResult[];
   /** tsc errors of each base consumer (there must be none: the consumer is valid against the base). */
   baseErrors: Record<SpecName, string[]>;
@@ -63,6 +65,7 @@ export async function runCases(cases: readonly DiffCase[]): Promise<Run> {
   const outputs = await Promise.all(programs.map((files) => tsc(root, files)));
   const errors = errorsByFolder(outputs.map((o) => o.output).join("\n"));
   return {
+    root,
     results: results.map((r) => ({ case: r.case, report: r.report, errors: errors.get(r.folder) ?? [] })),
     baseErrors: Object.fromEntries(used.map((s) => [s, errors.get(`${s}-base`) ?? []])) as Record<SpecName, string[]>,
     otherErrors: [...errors].filter(([folder]) => !folders.some((f) => f.folder === folder)).flatMap(([, lines]) => lines),

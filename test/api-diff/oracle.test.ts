@@ -6,6 +6,7 @@
  * copy's types exactly when a type-visible rule says "breaking" (or, for a
  * `review` rule the types show, as the case documents). See harness.ts.
  */
+import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RULES } from "../../scripts/api-diff/rules.js";
 import type { Report } from "../../scripts/api-diff/report.js";
@@ -51,6 +52,7 @@ describe("api-diff verdicts against tsc", () => {
 
   afterAll(() => {
     if (!run) return;
+    rmSync(run.root, { recursive: true, force: true });
     const rows = run.results.map(({ case: c, report, errors }) => {
       const visible = report.changes.some((ch) => RULES[ch.rule].typeVisible);
       const agrees = (errors.length === 0) === expectedToCompile(c, report);
