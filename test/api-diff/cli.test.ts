@@ -6,9 +6,9 @@
  * `npm run generate` ends with.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { FIXTURES, ROOT, runGenerate, tempDir } from "../helpers/run-generate.js";
 
 interface Run {
@@ -33,9 +33,13 @@ function git(cwd: string, ...args: string[]): void {
   if (result.status !== 0) throw new Error(`git ${args.join(" ")}: ${result.stderr}`);
 }
 
-/** A git repository with `files` (from test/fixtures/...) committed at `spec/`, and node_modules reachable. */
+const repos: string[] = [];
+afterAll(() => repos.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+/** A git repository with `source` (a spec's folder) committed at `spec/`, and node_modules reachable. */
 function repoWith(source: string): string {
   const dir = tempDir("api-diff-repo");
+  repos.push(dir);
   cpSync(source, join(dir, "spec"), { recursive: true });
   writeFileSync(join(dir, ".gitignore"), "node_modules\n");
   symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
