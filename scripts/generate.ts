@@ -39,6 +39,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     report.info(
       `done: ${result.written.length} written, ${result.unchanged.length} unchanged${result.removed.length ? `, ${result.removed.length} removed` : ""} in ${outLabel}/ in ${seconds}`,
     );
+    // generated/ changed: what that means for code using the package (scripts/api-diff/summary.ts).
+    if (result.written.length + result.removed.length > 0) report.info(await (await import("./api-diff/summary.js")).apiChangeSummary(options));
     return 0;
   } catch (error) {
     if (error instanceof GenerateError) {

@@ -5,8 +5,7 @@
  */
 import { join, relative, sep } from "node:path";
 import { bundleSpec, type OpenApiDocument } from "./spec/bundle.js";
-import { pagingConfigPath, readPagingConfig } from "./pagination/config.js";
-import { detectPaging, type PagingPlan } from "./pagination/index.js";
+import { pagingPlanOf, type PagingPlan } from "./pagination/index.js";
 import { header } from "./output/header.js";
 import { loadSpec } from "./spec/load.js";
 import type { Options } from "./options.js";
@@ -41,7 +40,7 @@ async function runSteps(options: Options, report: Reporter, specLabel: string, l
   const schema = await report.stepAsync("types", async () => (await import("./steps/types.js")).generateTypes(doc, fileHeader, specLabel), (f) => `${f.path} ${kb(f.content)}`);
 
   // Paging is detected once per operation; the paginators and commands steps both read the plan.
-  const paging = report.step("pagination", () => pagingPlan(doc, options, specLabel), summarizePlan);
+  const paging = report.step("pagination", () => pagingPlanOf(doc, { spec: options.spec, config: options.pagination, cwd: options.cwd, specLabel }), summarizePlan);
   const paginators = await report.stepAsync("paginators", async () => (await import("./steps/paginators.js")).generatePaginators(doc, paging, fileHeader, specLabel, runtime), (r) => `${r.paged.length} paginated, ${paging.skipped.length} list-like skipped`);
   if (options.verbose) {
     for (const p of paginators.paged) report.detail(`  paginator ${p.name}: ${p.method} ${p.path} (${p.style})`);
@@ -61,12 +60,6 @@ async function runSteps(options: Options, report: Reporter, specLabel: string, l
   return files;
 }
 
-/** The paging plan of the spec, with the pagination config file's rules when there is one. */
-function pagingPlan(doc: OpenApiDocument, options: Options, specLabel: string): PagingPlan {
-  const file = pagingConfigPath(options.spec, options.pagination);
-  const config = file === undefined ? undefined : readPagingConfig(file, toPosix(relative(options.cwd, file) || file));
-  return detectPaging(doc, specLabel, config);
-}
 
 function summarizePlan(plan: PagingPlan): string {
   return Object.entries(plan.styles).map(([style, count]) => `${count} ${style}`).join(", ");

@@ -9,7 +9,8 @@ import type { PageStyleName } from "../../src/paginate/index.js";
 import type { OpenApiDocument } from "../spec/bundle.js";
 import { GenerateError, pointerOf } from "../errors.js";
 import { listOperations, type OperationRef } from "../spec/openapi-walk.js";
-import { operationKey, rulesByOperation, type PagingConfig } from "./config.js";
+import { relative, sep } from "node:path";
+import { operationKey, pagingConfigPath, readPagingConfig, rulesByOperation, type PagingConfig } from "./config.js";
 import { xPaginationPlace, type DetectContext } from "./context.js";
 import { detectOperation, type PagedOperation } from "./detect.js";
 import { envelopeOf } from "./envelope.js";
@@ -26,6 +27,27 @@ export interface PagingPlan {
   get(op: { method: string; path: string }): PagedOperation | undefined;
   /** How many paginators of each style. */
   readonly styles: Readonly<Record<PageStyleName, number>>;
+}
+
+/** Where a spec is and how messages name it: what `pagingPlanOf` needs to find the config file beside it. */
+export interface SpecPlace {
+  /** Absolute path of the root spec file. */
+  spec: string;
+  /** The config file given with `--pagination`, if any. */
+  config?: string | undefined;
+  cwd: string;
+  specLabel: string;
+}
+
+/** The paging plan of a spec, with the pagination config file's rules when there is one (given, or beside the spec). */
+export function pagingPlanOf(doc: OpenApiDocument, place: SpecPlace): PagingPlan {
+  const file = pagingConfigPath(place.spec, place.config);
+  const config = file === undefined ? undefined : readPagingConfig(file, toPosix(relative(place.cwd, file) || file));
+  return detectPaging(doc, place.specLabel, config);
+}
+
+function toPosix(path: string): string {
+  return path.split(sep).join("/");
 }
 
 export function detectPaging(doc: OpenApiDocument, file: string, config?: PagingConfig): PagingPlan {

@@ -24,10 +24,7 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** `runtime`: the import path from the output folder to the runtime's `src/` folder. */
 export function generateCliCommands(doc: OpenApiDocument, plan: PagingPlan, fileHeader: string, specLabel: string, runtime = "../src"): OutputFile {
-  const drafts = listOperations(doc).map((op) => command(doc, plan, op, specLabel));
-  settleActions(drafts, specLabel);
-  const commands = drafts.map((d) => d.command);
-  commands.sort((a, b) => byCodeUnit(a.resource, b.resource) || byCodeUnit(a.action, b.action));
+  const commands = cliCommands(doc, plan, specLabel);
   const content = `${fileHeader}
 import type { CommandSpec } from ${literal(`${runtime}/cli/command-spec.js`)};
 
@@ -35,6 +32,14 @@ import type { CommandSpec } from ${literal(`${runtime}/cli/command-spec.js`)};
 export const commands: readonly CommandSpec[] = ${prettyLiteral(commands)};
 `;
   return { path: "commands.ts", content };
+}
+
+/** The command tree as data, sorted by resource then action. */
+export function cliCommands(doc: OpenApiDocument, plan: PagingPlan, specLabel: string): CommandSpec[] {
+  const drafts = listOperations(doc).map((op) => command(doc, plan, op, specLabel));
+  settleActions(drafts, specLabel);
+  const commands = drafts.map((d) => d.command);
+  return commands.sort((a, b) => byCodeUnit(a.resource, b.resource) || byCodeUnit(a.action, b.action));
 }
 
 interface Draft {

@@ -26,12 +26,7 @@ export interface PaginatorsResult {
 /** `runtime`: the import path from the output folder to the runtime's `src/` folder. */
 export function generatePaginators(doc: OpenApiDocument, plan: PagingPlan, fileHeader: string, specLabel: string, runtime = "../src"): PaginatorsResult {
   const { IndentationText, NewLineKind, Project, QuoteKind, StructureKind } = tsMorph();
-  const owners = new Map<string, string>();
-  const named = plan.paged.map((p) => {
-    const name = functionName(str(p.op.operation.operationId), p.op.method, p.op.path);
-    claimName(owners, name, `${p.op.method.toUpperCase()} ${p.op.path}`, { file: specLabel, pointer: pointerOf(["paths", p.op.path, p.op.method, "operationId"]) });
-    return { name, p };
-  });
+  const named = paginatorNames(plan, specLabel);
   const statements: (string | StatementStructures)[] = [];
   if (named.length > 0) {
     statements.push(
@@ -51,6 +46,16 @@ export function generatePaginators(doc: OpenApiDocument, plan: PagingPlan, fileH
     file: { path: "paginators.ts", content: `${fileHeader}\n${source.getFullText()}` },
     paged: named.map(({ name, p }) => ({ name, method: p.op.method.toUpperCase(), path: p.op.path, style: p.spec.style })),
   };
+}
+
+/** Each paged operation with its paginator's function name; two operations that get one name are an error naming both. */
+export function paginatorNames(plan: PagingPlan, specLabel: string): { name: string; p: PagedOperation }[] {
+  const owners = new Map<string, string>();
+  return plan.paged.map((p) => {
+    const name = functionName(str(p.op.operation.operationId), p.op.method, p.op.path);
+    claimName(owners, name, `${p.op.method.toUpperCase()} ${p.op.path}`, { file: specLabel, pointer: pointerOf(["paths", p.op.path, p.op.method, "operationId"]) });
+    return { name, p };
+  });
 }
 
 function wrapper(name: string, p: PagedOperation): StatementStructures[] {

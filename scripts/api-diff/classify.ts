@@ -1,0 +1,125 @@
+/**
+ * The engine's differences inside operations -> changes: parameters (added,
+ * removed, required or not; their schemas), request bodies (added, removed,
+ * required or not, media types; their schemas) and responses (status codes,
+ * media types; their schemas). Schema changes go to schema-changes.ts with
+ * their site: which operation, written (request) or read (response), where.
+ * Operations themselves, security and servers are compared elsewhere
+ * (operations.ts, security.ts, servers.ts); annotations are not changes.
+ */
+import type { OpenApiDocument } from "../spec/bundle.js";
+import { isObject } from "../spec/openapi-walk.js";
+import type { ChangeDraft } from "./change.js";
+import type { EngineDiff, PathToken } from "./engine.js";
+import type { ParamToken } from "./locate.js";
+import { operationLabel } from "./operations.js";
+import type { RuleId } from "./rules.js";
+import { schemaChanges, type Lookup, type SchemaDiff } from "./schema-changes.js";
+import type { SchemaSite } from "./schema-site.js";
+
+/** `base`: the document the engine compared as the base (its parameter lists are what the engine's indexes count). */
+export function operationDiffChanges(diffs: readonly EngineDiff[], base: OpenApiDocument, lookup: Lookup): ChangeDraft[] {
+  const drafts: ChangeDraft[] = [];
+  const schemas: SchemaDiff[] = [];
+  for (const diff of diffs) {
+    const [root, path, method, section] = diff.path;
+    if (root !== "paths" || typeof path !== "string" || typeof method !== "string" || diff.path.length < 4) continue;
+    const op = { path, method, label: operationLabel(method, path) };
+    if (section === "parameters") parameterDiff(diff, op, base, drafts, schemas);
+    else if (section === "requestBody") requestBodyDiff(diff, op, drafts, schemas);
+    else if (section === "responses") responseDiff(diff, op, drafts, schemas);
+  }
+  return [...drafts, ...schemaChanges(schemas, lookup)];
+}
+
+interface Op {
+  path: string;
+  method: string;
+  label: string;
+}
+
+function parameterDiff(diff: EngineDiff, op: Op, base: OpenApiDocument, drafts: ChangeDraft[], schemas: SchemaDiff[]): void {
+  const index = diff.path[4];
+  const rest = diff.path.slice(5);
+  if (rest.length === 0) {
+    // Whole parameters added or removed (the engine matches them by name and location), or the whole list.
+    if (diff.action !== "add" && diff.action !== "remove") return;
+    const value = diff.action === "add" ? diff.after : diff.before;
+    for (const param of index === undefined && Array.isArray(value) ? value : [value]) {
+      if (!isObject(param)) continue;
+      const token = { name: String(param.name), in: String(param.in) };
+      const rule: RuleId = diff.action === "remove" ? "request-parameter-removed" : param.required === true ? "new-required-request-parameter" : "new-optional-request-parameter";
+      const what = diff.action === "remove" ? "removed" : `added${param.required === true ? " (required)" : ""}`;
+      drafts.push(change(op, rule, `${paramName(token)}: ${what}`, diff.action === "remove" ? "base" : "head", ["paths", op.path, op.method, token], diff));
+    }
+    return;
+  }
+  // Inside a parameter the engine's index counts the base's list (scope.ts merged it).
+  const operation = (base.paths as Record<string, Record<string, { parameters?: unknown[] }>>)[op.path]?.[op.method];
+  const param = typeof index === "number" ? operation?.parameters?.[index] : undefined;
+  if (!isObject(param)) return;
+  const token: ParamToken = { name: String(param.name), in: String(param.in) };
+  if (rest[0] === "required") {
+    const required = diff.after === true;
+    drafts.push(change(op, required ? "request-parameter-became-required" : "request-parameter-became-optional", `${paramName(token)}: became ${required ? "required" : "optional"}`, "head", ["paths", op.path, op.method, token, "required"], diff));
+  } else if (rest[0] === "schema") {
+    const site: SchemaSite = {
+      operation: op.label,
+      direction: "request",
+      where: paramName(token),
+      parameter: true,
+      enginePath: diff.path.slice(0, 6),
+      locatePath: ["paths", op.path, op.method, token, "schema"],
+    };
+    schemas.push({ site, tokens: diff.path.slice(6), diff });
+  }
+}
+
+function requestBodyDiff(diff: EngineDiff, op: Op, drafts: ChangeDraft[], schemas: SchemaDiff[]): void {
+  const [, , , , key, mediaType, schema] = diff.path;
+  const at = ["paths", op.path, op.method, "requestBody"];
+  if (diff.path.length === 4 && (diff.action === "add" || diff.action === "remove")) {
+    const body = diff.action === "add" ? diff.after : diff.before;
+    const required = isObject(body) && body.required === true;
+    const rule: RuleId = diff.action === "remove" ? "request-body-removed" : required ? "new-required-request-body" : "new-optional-request-body";
+    drafts.push(change(op, rule, diff.action === "remove" ? "request body removed" : `request body added${required ? " (required)" : ""}`, diff.action === "remove" ? "base" : "head", at, diff));
+  } else if (key === "required") {
+    const required = diff.after === true;
+    drafts.push(change(op, required ? "request-body-became-required" : "request-body-became-optional", `the request body became ${required ? "required" : "optional"}`, "head", [...at, "required"], diff));
+  } else if (key === "content" && typeof mediaType === "string" && diff.path.length === 6 && diff.action !== "replace") {
+    const added = diff.action === "add";
+    drafts.push(change(op, added ? "request-body-media-type-added" : "request-body-media-type-removed", `request body media type \`${mediaType}\` ${added ? "added" : "removed"}`, added ? "head" : "base", [...at, "content", mediaType], diff));
+  } else if (key === "content" && typeof mediaType === "string" && schema === "schema") {
+    const site: SchemaSite = { operation: op.label, direction: "request", where: `request body (${mediaType})`, parameter: false, enginePath: diff.path.slice(0, 7), locatePath: [...at, "content", mediaType, "schema"] };
+    schemas.push({ site, tokens: diff.path.slice(7), diff });
+  }
+}
+
+function responseDiff(diff: EngineDiff, op: Op, drafts: ChangeDraft[], schemas: SchemaDiff[]): void {
+  const [, , , , status, key, mediaType, schema] = diff.path;
+  const code = String(status);
+  const success = /^2/.test(code);
+  const at = ["paths", op.path, op.method, "responses", code];
+  if (diff.path.length === 5 && diff.action !== "replace") {
+    const added = diff.action === "add";
+    const rule: RuleId = success ? (added ? "response-success-status-added" : "response-success-status-removed") : added ? "response-error-status-added" : "response-error-status-removed";
+    drafts.push(change(op, rule, `${code} response ${added ? "added" : "removed"}`, added ? "head" : "base", at, diff));
+  } else if (key === "content" && diff.path.length <= 7 && diff.action !== "replace") {
+    // One media type, or a whole `content` (a body where there was none, or none where there was one).
+    const added = diff.action === "add";
+    const types = diff.path.length === 7 ? [String(mediaType)] : Object.keys(isObject(added ? diff.after : diff.before) ? ((added ? diff.after : diff.before) as object) : {});
+    const rule: RuleId = added ? "response-media-type-added" : success ? "response-media-type-removed" : "response-error-media-type-removed";
+    for (const type of types) drafts.push(change(op, rule, `${code} response media type \`${type}\` ${added ? "added" : "removed"}`, added ? "head" : "base", [...at, "content", type], diff));
+  } else if (key === "content" && typeof mediaType === "string" && schema === "schema") {
+    const site: SchemaSite = { operation: op.label, direction: "response", where: `${code} response (${mediaType})`, parameter: false, enginePath: diff.path.slice(0, 8), locatePath: [...at, "content", mediaType, "schema"] };
+    schemas.push({ site, tokens: diff.path.slice(8), diff });
+  }
+}
+
+function paramName(token: ParamToken): string {
+  return `${token.in} parameter \`${token.name}\``;
+}
+
+function change(op: Op, rule: RuleId, message: string, side: "head" | "base", path: readonly (PathToken | ParamToken)[], diff: EngineDiff): ChangeDraft {
+  return { rule, operation: op.label, message, at: { side, path }, peer: diff.peer };
+}

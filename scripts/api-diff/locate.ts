@@ -1,0 +1,239 @@
+/**
+ * Where a change is: the engine reports paths in its merged view (refs
+ * inlined, `allOf` merged, an operation's parameters merged with its path
+ * item's). This walks such a path through a real document, following `$ref`s
+ * (across files for the source), looking into `allOf` parts for what the
+ * merged view put together, and finding a parameter by name and location:
+ * - in the bundled document, for the JSON pointer reported (where to edit:
+ *   `#/components/schemas/VoiceCloneData/properties/name`);
+ * - in the spec's files, for `file:line` (JSON through jsonc-parser, YAML
+ *   through yaml's node ranges; each file parsed once, only when asked).
+ * Something the head no longer has is placed at the deepest part it still has.
+ */
+import { dirname, relative, resolve, sep } from "node:path";
+import { parseTree, findNodeAtLocation, type Node as JsonNode } from "jsonc-parser";
+import type { Node as YamlNode } from "yaml";
+import type { OpenApiDocument } from "../spec/bundle.js";
+import type { LoadedSpec } from "../spec/load.js";
+import { pointerOf } from "../errors.js";
+import { lazyRequire } from "../lazy-require.js";
+import { isObject } from "../spec/openapi-walk.js";
+import type { SourceLocation } from "./change.js";
+
+const yaml = lazyRequire<typeof import("yaml")>("yaml");
+
+/** A parameter, found by name and location among an operation's and its path item's parameters. */
+export interface ParamToken {
+  name: string;
+  in: string;
+}
+
+/** A path as the engine reports it, with parameters named instead of indexed: `["paths", p, "get", {name, in}, "schema"]`. */
+export type LocatePath = readonly (string | number | ParamToken)[];
+
+interface Position {
+  file: string;
+  tokens: (string | number)[];
+  node: unknown;
+  parent?: Position;
+}
+
+interface Walked {
+  at: Position;
+  complete: boolean;
+}
+
+/** Resolves a `$ref` found in `file` to its file, pointer tokens and node; undefined when it does not resolve. */
+type Follow = (ref: string, file: string) => Omit<Position, "parent"> | undefined;
+
+export function isParamToken(token: unknown): token is ParamToken {
+  return typeof token === "object" && token !== null && "name" in token && "in" in token;
+}
+
+/** The JSON pointer of `path` in a bundled document (refs there only name components). */
+export function pointerIn(doc: OpenApiDocument, path: LocatePath): string {
+  return pointerOf(walk({ file: "", tokens: [], node: doc }, path, 0, bundledFollow(doc)).at.tokens);
+}
+
+function bundledFollow(doc: OpenApiDocument): Follow {
+  return (ref) => {
+    const tokens = pointerTokens(ref);
+    const node = tokens && nodeAt(doc, tokens);
+    return tokens && node !== undefined ? { file: "", tokens, node } : undefined;
+  };
+}
+
+/** The node at `path` in a bundled document; undefined when the document has nothing there. */
+export function nodeIn(doc: OpenApiDocument, path: LocatePath): unknown {
+  const walked = walk({ file: "", tokens: [], node: doc }, path, 0, bundledFollow(doc));
+  return walked.complete ? walked.at.node : undefined;
+}
+
+/** Finds lines of paths in a loaded spec's files. */
+export class SourceLocator {
+  readonly #spec: LoadedSpec;
+  readonly #cwd: string;
+  readonly #lines = new Map<string, (tokens: readonly (string | number)[]) => number | undefined>();
+
+  constructor(spec: LoadedSpec, cwd: string) {
+    this.#spec = spec;
+    this.#cwd = cwd;
+  }
+
+  locate(path: LocatePath): SourceLocation | undefined {
+    const files = this.#spec.files;
+    const follow: Follow = (ref, from) => {
+      const hash = ref.indexOf("#");
+      const filePart = hash === -1 ? ref : ref.slice(0, hash);
+      const file = filePart === "" ? from : resolve(dirname(from), filePart);
+      const tokens = pointerTokens(hash === -1 ? "#" : ref.slice(hash));
+      const parsed = files.get(file)?.parsed;
+      const node = tokens && parsed !== undefined ? nodeAt(parsed, tokens) : undefined;
+      return tokens && node !== undefined ? { file, tokens, node } : undefined;
+    };
+    const { at } = walk({ file: this.#spec.root.path, tokens: [], node: this.#spec.root.parsed }, path, 0, follow);
+    const line = this.#lineFinder(at.file)(at.tokens);
+    return line === undefined ? undefined : { file: relative(this.#cwd, at.file).split(sep).join("/") || at.file, line };
+  }
+
+  #lineFinder(file: string): (tokens: readonly (string | number)[]) => number | undefined {
+    let finder = this.#lines.get(file);
+    if (!finder) {
+      const text = this.#spec.files.get(file)?.text ?? "";
+      finder = /^\s*\{/.test(text) ? jsonLines(text) : yamlLines(text);
+      this.#lines.set(file, finder);
+    }
+    return finder;
+  }
+}
+
+function walk(start: Position, path: LocatePath, from: number, follow: Follow): Walked {
+  let at = followRefs(start, follow);
+  for (let i = from; i < path.length; i++) {
+    const token = path[i]!;
+    const next = isParamToken(token) ? parameter(at, token, follow) : child(at, token, follow);
+    if (next) {
+      at = next;
+      continue;
+    }
+    // The engine moves a schema's own properties into each of its oneOf/anyOf members, as
+    // `allOf: [member, own properties]`: part 0 is the member, part 1 the schema holding the oneOf.
+    const combiner = at.parent?.tokens[at.parent.tokens.length - 1];
+    if (token === "allOf" && (combiner === "oneOf" || combiner === "anyOf") && isObject(at.node) && !("allOf" in at.node) && (path[i + 1] === 0 || path[i + 1] === 1)) {
+      const holder = path[i + 1] === 0 ? at : at.parent?.parent;
+      if (holder) return walk(holder, path, i + 2, follow);
+    }
+    // The merged view put `allOf` parts together: look for the rest of the path in each part.
+    const parts = isObject(at.node) && Array.isArray(at.node.allOf) ? at.node.allOf : [];
+    for (let k = 0; k < parts.length; k++) {
+      const part = walk({ file: at.file, tokens: [...at.tokens, "allOf", k], node: parts[k], parent: at }, path, i, follow);
+      if (part.complete) return part;
+    }
+    return { at, complete: false };
+  }
+  return { at, complete: true };
+}
+
+function child(at: Position, token: string | number, follow: Follow): Position | undefined {
+  const node = at.node;
+  const key = typeof token === "number" ? token : String(token);
+  if (Array.isArray(node) ? typeof key === "number" && key < node.length : isObject(node) && Object.hasOwn(node, key)) {
+    return followRefs({ file: at.file, tokens: [...at.tokens, key], node: (node as Record<string | number, unknown>)[key], parent: at }, follow);
+  }
+  return undefined;
+}
+
+/** In an operation: its own parameter of that name and location, else its path item's. */
+function parameter(operation: Position, token: ParamToken, follow: Follow): Position | undefined {
+  for (const holder of [operation, operation.parent]) {
+    const list = holder && child(holder, "parameters", follow);
+    if (!list || !Array.isArray(list.node)) continue;
+    for (let k = 0; k < list.node.length; k++) {
+      const param = child(list, k, follow);
+      if (param && isObject(param.node) && param.node.name === token.name && param.node.in === token.in) return param;
+    }
+  }
+  return undefined;
+}
+
+function followRefs(at: Position, follow: Follow): Position {
+  let current = at;
+  for (let hops = 0; hops < 64 && isObject(current.node) && typeof current.node.$ref === "string"; hops++) {
+    const target = follow(current.node.$ref, current.file);
+    if (!target) break;
+    current = { ...target, parent: current.parent };
+  }
+  return current;
+}
+
+function pointerTokens(pointer: string): string[] | undefined {
+  if (pointer === "#" || pointer === "") return [];
+  if (!pointer.startsWith("#/")) return undefined;
+  try {
+    return pointer.slice(2).split("/").map((raw) => decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~"));
+  } catch {
+    return undefined;
+  }
+}
+
+function nodeAt(root: unknown, tokens: readonly string[]): unknown {
+  let node = root;
+  for (const token of tokens) {
+    if (node === null || typeof node !== "object" || !Object.hasOwn(node, token)) return undefined;
+    node = (node as Record<string, unknown>)[token];
+  }
+  return node;
+}
+
+/** Line (1-based) of the key (or item) at `tokens` in JSON text. */
+function jsonLines(text: string): (tokens: readonly (string | number)[]) => number | undefined {
+  const tree = parseTree(text);
+  const lineOf = lineCounter(text);
+  return (tokens) => {
+    if (!tree) return undefined;
+    const node: JsonNode | undefined = tokens.length === 0 ? tree : findNodeAtLocation(tree, [...tokens]);
+    if (!node) return undefined;
+    return lineOf(node.parent?.type === "property" ? node.parent.offset : node.offset);
+  };
+}
+
+/** Line (1-based) of the key (or item) at `tokens` in YAML text. */
+function yamlLines(text: string): (tokens: readonly (string | number)[]) => number | undefined {
+  const { isMap, isSeq, isScalar, parseDocument } = yaml();
+  const doc = parseDocument(text, { uniqueKeys: false, merge: true, keepSourceTokens: false });
+  const lineOf = lineCounter(text);
+  return (tokens) => {
+    let node: YamlNode | null | undefined = doc.contents;
+    let offset = node?.range?.[0];
+    for (const token of tokens) {
+      if (isMap(node)) {
+        const pair = node.items.find((item) => (isScalar(item.key) ? String(item.key.value) : String(item.key)) === String(token));
+        if (!pair) return undefined;
+        offset = (pair.key as YamlNode | null)?.range?.[0] ?? offset;
+        node = pair.value as YamlNode | null;
+      } else if (isSeq(node) && typeof token === "number") {
+        node = node.items[token] as YamlNode | undefined;
+        offset = node?.range?.[0] ?? offset;
+      } else {
+        return undefined;
+      }
+    }
+    return offset === undefined ? undefined : lineOf(offset);
+  };
+}
+
+/** Offset -> line (1-based), by binary search over the line starts. */
+function lineCounter(text: string): (offset: number) => number {
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+}

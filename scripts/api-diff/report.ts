@@ -1,0 +1,82 @@
+/**
+ * Two specs -> the change report: the engine on the operations that differ
+ * (scope.ts, engine.ts), our judgement of its differences (classify.ts),
+ * what the engine does not compare the way a client needs (operations.ts,
+ * security.ts, servers.ts), this package's own surface (surface.ts), then
+ * each change's verdict from its rule, its JSON pointer and its line in the
+ * head spec. Sorted: breaking first, then by operation.
+ */
+import { VERDICTS, worstVerdict, type Change, type ChangeDraft, type Verdict } from "./change.js";
+import { operationDiffChanges } from "./classify.js";
+import { diffDocuments } from "./engine.js";
+import { nodeIn, pointerIn, SourceLocator } from "./locate.js";
+import { operationChanges } from "./operations.js";
+import { PeerIndex } from "./peer.js";
+import { RULES } from "./rules.js";
+import { scopeDocuments } from "./scope.js";
+import { securityChanges } from "./security.js";
+import { serverChanges } from "./servers.js";
+import type { SpecSide } from "./sides.js";
+import { surfaceChanges } from "./surface-diff.js";
+import { packageSurface } from "./surface.js";
+
+export interface Report {
+  /** How the two specs are named: `HEAD:spec/openapi.yaml`, `spec/openapi.yaml`. */
+  base: string;
+  head: string;
+  changes: Change[];
+  counts: Record<Verdict, number>;
+  /** The worst verdict; undefined when nothing changed for a client. */
+  verdict: Verdict | undefined;
+}
+
+export function compareSpecs(base: SpecSide, head: SpecSide, cwd: string): Report {
+  const scoped = scopeDocuments(base.doc, head.doc);
+  const diffs = diffDocuments(scoped.base, scoped.head);
+  const peers = new PeerIndex(diffs);
+  const drafts: ChangeDraft[] = [
+    ...operationChanges(base.doc, head.doc, peers),
+    ...operationDiffChanges(diffs, scoped.base, (side, path) => nodeIn(side === "head" ? head.doc : base.doc, path)),
+    ...securityChanges(base.doc, head.doc, peers),
+    ...serverChanges(base.doc, head.doc, peers),
+    ...surfaceChanges(packageSurface(base.doc, base.plan, base.label), packageSurface(head.doc, head.plan, head.label)),
+  ];
+  const locator = new SourceLocator(head.spec, cwd);
+  const changes = distinct(drafts).map((draft): Change => {
+    const location = locator.locate(draft.at.path);
+    return {
+      rule: draft.rule,
+      verdict: RULES[draft.rule].verdict,
+      ...(draft.operation !== undefined && { operation: draft.operation }),
+      message: draft.message,
+      pointer: pointerIn(draft.at.side === "head" ? head.doc : base.doc, draft.at.path),
+      ...(location && { location }),
+      ...(draft.peer !== undefined && { peer: draft.peer }),
+    };
+  });
+  changes.sort(byVerdictThenPlace);
+  const counts = { breaking: 0, review: 0, safe: 0 };
+  for (const change of changes) counts[change.verdict]++;
+  return { base: base.label, head: head.label, changes, counts, verdict: worstVerdict(changes) };
+}
+
+/**
+ * One change per rule, operation and message: the engine reports a property
+ * that a schema shares with each of its oneOf members (`allOf`-merged into
+ * each) once per member, and code reads it the same way in all of them.
+ */
+function distinct(drafts: readonly ChangeDraft[]): ChangeDraft[] {
+  const seen = new Set<string>();
+  return drafts.filter((d) => {
+    const key = JSON.stringify([d.rule, d.operation, d.message]);
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+}
+
+function byVerdictThenPlace(a: Change, b: Change): number {
+  return VERDICTS.indexOf(a.verdict) - VERDICTS.indexOf(b.verdict) || compare(a.operation ?? "", b.operation ?? "") || compare(a.rule, b.rule) || compare(a.message, b.message);
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

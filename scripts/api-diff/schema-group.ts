@@ -1,0 +1,65 @@
+/**
+ * What the judges of schema changes share: a group (the engine's differences
+ * at one schema position, judged together), the rule id of a change in its
+ * direction, and the draft of a change with its message and place.
+ */
+import type { ChangeDraft, PeerType } from "./change.js";
+import type { EngineDiff } from "./engine.js";
+import type { LocatePath } from "./locate.js";
+import { worstPeer } from "./peer.js";
+import { RULES, type RuleId } from "./rules.js";
+import { subjectOf, type SchemaPlace, type SchemaSite } from "./schema-site.js";
+
+export interface Group {
+  site: SchemaSite;
+  place: SchemaPlace;
+  diffs: EngineDiff[];
+}
+
+/** A node of the base or the head document, found by its path in the engine's view (locate.ts). */
+export type Lookup = (side: "base" | "head", path: LocatePath) => unknown;
+
+/** `request-parameter-<change>` for a parameter's own schema, else `<direction>-property-<change>`. */
+export function rule(site: SchemaSite, change: string): RuleId {
+  const id = `${site.direction}-${site.parameter ? "parameter" : "property"}-${change}`;
+  if (!Object.hasOwn(RULES, id)) throw new Error(`api-diff: no rule ${id}`);
+  return id as RuleId;
+}
+
+export function one(group: Group, id: RuleId, what: string): ChangeDraft[] {
+  const { site, place } = group;
+  const removal = group.diffs.every((d) => d.action === "remove");
+  const path = [...site.locatePath, ...place.position, place.keyword];
+  return [draft(site, id, `${subjectOf(site, place.field)}: ${what}`, removal ? "base" : "head", path, worstPeer(group.diffs.map((d) => d.peer)))];
+}
+
+export function draft(site: SchemaSite, rule: RuleId, message: string, side: "head" | "base", path: ChangeDraft["at"]["path"], peer: PeerType | undefined): ChangeDraft {
+  return { rule, operation: site.operation, message, at: { side, path }, ...(peer && { peer }) };
+}
+
+/** The keyword a difference of the group is about (a group may mix `properties` and `required`, `type` and `nullable`). */
+export function splitKeyword(group: Group, diff: EngineDiff): string {
+  const depth = group.site.enginePath.length + group.place.position.length;
+  return String(diff.path[depth]);
+}
+
+export function before(group: Group): unknown {
+  return group.diffs[0]?.before;
+}
+
+export function after(group: Group): unknown {
+  return group.diffs[0]?.after;
+}
+
+export function objectOr(value: unknown): Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+export function refName(value: unknown): string {
+  const ref = objectOr(value).$ref;
+  return typeof ref === "string" ? ` (${ref.split("/").pop()})` : "";
+}
+
+export function show(value: unknown): string {
+  return value === undefined ? "none" : `\`${JSON.stringify(value)}\``;
+}

@@ -1,0 +1,36 @@
+/**
+ * The line `npm run generate` ends with when it changed generated/: what the
+ * spec's changes since the last commit (HEAD) mean for code using this
+ * package, in counts, pointing at `npm run api-diff` for the details. It
+ * never fails a generation: when there is nothing to compare with (no git,
+ * a spec not yet committed), the line says so.
+ */
+import { GenerateError } from "../errors.js";
+import { DEFAULT_BASE_REF } from "./options.js";
+import { compareSpecs, type Report } from "./report.js";
+import { loadBase, loadHead } from "./sides.js";
+
+export interface SummaryOptions {
+  /** Absolute path of the spec just generated from. */
+  spec: string;
+  cwd: string;
+  maxBytes: number;
+}
+
+export async function apiChangeSummary(options: SummaryOptions): Promise<string> {
+  const limits = { maxBytes: options.maxBytes, cwd: options.cwd };
+  try {
+    const [base, head] = await Promise.all([loadBase({ ref: DEFAULT_BASE_REF }, options.spec, limits), loadHead(options.spec, limits)]);
+    return summaryLine(compareSpecs(base, head, options.cwd));
+  } catch (error) {
+    const why = error instanceof GenerateError ? error.message : String((error as Error)?.message ?? error);
+    return `API changes: not compared with ${DEFAULT_BASE_REF} (${why})`;
+  }
+}
+
+export function summaryLine(report: Report): string {
+  const { breaking, review, safe } = report.counts;
+  if (breaking + review + safe === 0) return `API changes since ${DEFAULT_BASE_REF}: none for code using this package`;
+  const parts = [breaking && `${breaking} breaking`, review && `${review} to review`, safe && `${safe} safe`].filter(Boolean);
+  return `API changes since ${DEFAULT_BASE_REF}: ${parts.join(", ")}; \`npm run api-diff\` for details`;
+}
