@@ -16,8 +16,11 @@ export interface Options {
   /** Compare with `out` instead of writing it. */
   check: boolean;
   lint: LintMode;
+  /** Print only errors (no step lines, no warnings). */
   quiet: boolean;
   verbose: boolean;
+  /** Lint problems printed at most; the rest are counted per rule. */
+  maxProblems: number;
   /** Largest spec file accepted, in bytes. */
   maxBytes: number;
   /** Working directory: paths in messages are shown relative to it. */
@@ -28,6 +31,7 @@ export interface Options {
 export const DEFAULT_SPEC = "spec/openapi.yaml";
 export const DEFAULT_OUT = "generated";
 export const DEFAULT_MAX_MB = 20;
+export const DEFAULT_MAX_PROBLEMS = 100;
 
 export const USAGE = `Usage: npm run generate -- [options]
 
@@ -37,8 +41,10 @@ export const USAGE = `Usage: npm run generate -- [options]
                      (exit 0 clean, 1 drift, 2 bad input)
   --lint <mode>      error (default): lint errors stop generation;
                      warn: print them and go on; off: skip lint
+  --max-problems <N> print at most N lint problems, then counts per rule
+                     (default ${DEFAULT_MAX_PROBLEMS})
   --max-size <MB>    refuse spec files larger than this (default ${DEFAULT_MAX_MB})
-  --quiet            print only problems
+  --quiet            print only errors
   --verbose          also list list-like operations that get no paginator, and why
   --help             this text`;
 
@@ -57,6 +63,7 @@ export function parseOptions(argv: readonly string[], cwd: string = process.cwd(
         check: { type: "boolean", default: false },
         lint: { type: "string", default: "error" },
         "max-size": { type: "string" },
+        "max-problems": { type: "string" },
         quiet: { type: "boolean", default: false },
         verbose: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
@@ -76,6 +83,13 @@ export function parseOptions(argv: readonly string[], cwd: string = process.cwd(
       throw new GenerateError(`--max-size must be a positive number of megabytes, got ${JSON.stringify(values["max-size"])}`);
     }
   }
+  let maxProblems = DEFAULT_MAX_PROBLEMS;
+  if (values["max-problems"] !== undefined) {
+    maxProblems = Number(values["max-problems"]);
+    if (!Number.isInteger(maxProblems) || maxProblems < 0) {
+      throw new GenerateError(`--max-problems must be a whole number (0 or more), got ${JSON.stringify(values["max-problems"])}`);
+    }
+  }
   if (values.quiet && values.verbose) throw new GenerateError("--quiet and --verbose cannot be used together");
   return {
     spec: resolve(cwd, values.spec ?? DEFAULT_SPEC),
@@ -85,6 +99,7 @@ export function parseOptions(argv: readonly string[], cwd: string = process.cwd(
     quiet: values.quiet,
     verbose: values.verbose,
     maxBytes: Math.floor(maxMb * 1024 * 1024),
+    maxProblems,
     cwd,
     help: values.help,
   };

@@ -14,6 +14,7 @@ import { GenerateError, pointerToken, type Place } from "../errors.js";
 import { resolvePointer } from "./ref-check.js";
 import { isMappingRef } from "./ref-policy.js";
 import { MAX_DEPTH } from "./parse-spec.js";
+import { redocly } from "./redocly.js";
 
 export type OpenApiDocument = Record<string, unknown>;
 
@@ -30,7 +31,7 @@ export async function bundleSpec(spec: LoadedSpec): Promise<OpenApiDocument> {
 }
 
 async function bundleFiles(spec: LoadedSpec, file: string): Promise<unknown> {
-  const { bundle, createConfig } = await import("@redocly/openapi-core");
+  const { bundle, createConfig } = redocly();
   const { PreloadedResolver, createDocuments } = await import("./preloaded-resolver.js");
   const docs = createDocuments(spec, { forBundle: true });
   const result = await bundle({

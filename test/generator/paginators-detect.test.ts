@@ -10,11 +10,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tscStrict } from "../helpers/tsc.js";
-import { ROOT, generate, type RunResult } from "./cli-runner.js";
+import { ROOT, runGenerate, type GenerateRun } from "../helpers/run-generate.js";
 
 const FIXTURES = join(ROOT, "test", "fixtures", "pagination");
 let dir: string;
-let run: RunResult;
+let run: GenerateRun;
 let paginators: string;
 
 /** `name -> the PageSpec literal its wrapper passes to paginate()`, read from the emitted file. */
@@ -25,9 +25,9 @@ function emittedSpecs(source: string): Record<string, unknown> {
   return out;
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "paginators-detect-"));
-  run = generate(["--spec", join(FIXTURES, "detection.yaml"), "--out", join(dir, "generated"), "--lint", "off", "--verbose"]);
+  run = await runGenerate(["--spec", join(FIXTURES, "detection.yaml"), "--out", join(dir, "generated"), "--lint", "off", "--verbose"]);
   paginators = existsSync(join(dir, "generated", "paginators.ts")) ? readFileSync(join(dir, "generated", "paginators.ts"), "utf8") : "";
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -86,8 +86,8 @@ describe("paginators step: detection by structure", () => {
     expect(run.stdout).not.toMatch(/\/single/);
   });
 
-  it("without --verbose, skipped operations are not listed", () => {
-    const quiet = generate(["--spec", join(FIXTURES, "detection.yaml"), "--out", join(dir, "generated"), "--lint", "off", "--check"]);
+  it("without --verbose, skipped operations are not listed", async () => {
+    const quiet = await runGenerate(["--spec", join(FIXTURES, "detection.yaml"), "--out", join(dir, "generated"), "--lint", "off", "--check"]);
     expect(quiet.code).toBe(0);
     expect(quiet.stdout).not.toMatch(/skipped GET/);
   });
@@ -107,9 +107,9 @@ describe("paginators step: x-pagination mistakes stop generation (exit 2, nothin
     ["on a POST", { given: "override-on-post.yaml", want: /\(#\/paths\/~1things\/post\/x-pagination\): x-pagination is only supported on GET operations/ }],
     ["an items property the body lacks", { given: "override-missing-items.yaml", want: /\(#\/paths\/~1things\/get\/x-pagination\): x-pagination: the 200 body has no array property "rows"/ }],
   ];
-  it.each(cases)("%s", (_, { given, want }) => {
+  it.each(cases)("%s", async (_, { given, want }) => {
     const out = join(dir, `bad-${given}`);
-    const bad = generate(["--spec", join(FIXTURES, given), "--out", out, "--lint", "off"]);
+    const bad = await runGenerate(["--spec", join(FIXTURES, given), "--out", out, "--lint", "off"]);
     expect(bad.stderr).toMatch(want);
     expect(bad.stderr).toContain(`test/fixtures/pagination/${given}`);
     expect(bad.code).toBe(2);

@@ -10,15 +10,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tscStrict } from "../helpers/tsc.js";
-import { ROOT, generate, type RunResult } from "./cli-runner.js";
+import { ROOT, TELNYX_FULL_SPEC as SPEC, runGenerate, type GenerateRun } from "../helpers/run-generate.js";
 
-const SPEC = join(ROOT, "..", "shared", "specs", "telnyx-full.openapi.json");
 let dir: string;
-let run: RunResult;
+let run: GenerateRun;
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "paginators-full-"));
-  run = generate(["--spec", SPEC, "--out", join(dir, "generated"), "--lint", "off", "--verbose"]);
+  run = await runGenerate(["--spec", SPEC, "--out", join(dir, "generated"), "--lint", "off", "--verbose"], { timeoutMs: 120_000 });
 }, 120_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -1,0 +1,26 @@
+/**
+ * What a worker thread of the generator runs first (scripts/threads/thread.ts
+ * starts it): Node's compile cache, then tsx through its documented API,
+ * since worker threads on Node 20 do not get loaders from the `--import`
+ * flag (nodejs/node#47747); then the step's TypeScript module. It answers one
+ * message with the result of the named export and ends.
+ */
+import module from "node:module";
+import { parentPort, workerData } from "node:worker_threads";
+
+module.enableCompileCache?.();
+const { register } = await import("tsx/esm/api");
+register();
+const step = await import(workerData.module);
+
+parentPort.once("message", async (input) => {
+  let answer;
+  try {
+    answer = { ok: await step[workerData.export](input) };
+  } catch (error) {
+    // GenerateError's place and fix travel as plain data; the main thread rebuilds the error.
+    answer = { error: { message: error?.message ?? String(error), stack: error?.stack, place: error?.place, fix: error?.fix, generate: error?.name === "GenerateError" } };
+  }
+  parentPort.postMessage(answer);
+  parentPort.close();
+});
