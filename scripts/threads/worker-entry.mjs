@@ -4,14 +4,18 @@
  * since worker threads on Node 20 do not get loaders from the `--import`
  * flag (nodejs/node#47747); then the step's TypeScript module. It answers one
  * message with the result of the named export and ends.
+ *
+ * tsx is registered with a namespace: it then compiles only the step's own
+ * module graph, and the dependencies the step loads with require() (Redocly's
+ * ~600 modules) pass its hooks at once (~0.1 s less CPU per thread on Node 24).
  */
 import module from "node:module";
 import { parentPort, workerData } from "node:worker_threads";
 
 module.enableCompileCache?.();
 const { register } = await import("tsx/esm/api");
-register();
-const step = await import(workerData.module);
+const tsx = register({ namespace: "telnyx-typed-thread" });
+const step = await tsx.import(workerData.module, import.meta.url);
 
 parentPort.once("message", async (input) => {
   let answer;
