@@ -1,7 +1,8 @@
 /**
- * The one error type of the generator: bad input (an unreadable, unsafe or
- * invalid spec, lint errors, bad arguments). It names the file, the place
- * (line/column or JSON pointer) and what to do; the CLI prints it and exits 2.
+ * The one error type of the generator: bad input or environment (an
+ * unreadable, unsafe or invalid spec, lint errors, bad arguments, an output
+ * folder that cannot be written). It names the file, the place (line/column
+ * or JSON pointer) and what to do; the CLI prints it and exits 2.
  */
 export interface Place {
   /** File the problem is in, relative to the working directory where possible. */
@@ -47,14 +48,4 @@ export function formatPlace({ file, line, column, pointer }: Place): string {
   const where = `${file ?? ""}${file ? position : ""}`;
   if (!pointer) return where;
   return where ? `${where} (${pointer})` : pointer;
-}
-
-/** Escapes one JSON-pointer token (RFC 6901). */
-export function pointerToken(token: string | number): string {
-  return String(token).replace(/~/g, "~0").replace(/\//g, "~1");
-}
-
-/** Builds `#/a/b~1c` from tokens. */
-export function pointerOf(tokens: ReadonlyArray<string | number>): string {
-  return `#${tokens.map((t) => `/${pointerToken(t)}`).join("")}`;
 }

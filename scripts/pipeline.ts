@@ -36,7 +36,7 @@ export async function runPipeline(options: Options, report: Reporter): Promise<O
   try {
     const spec = report.step("load", () => loadSpec(options.spec, options), (s) => `${plural(s.files.size, "file")}, OpenAPI ${s.version}`);
     linted = lintThread?.run({ spec, cwd: options.cwd, maxProblems: options.maxProblems, errorsOnly: options.quiet });
-    const doc = await report.stepAsync("bundle", () => bundleSpec(spec), () => "one document, refs to components only");
+    const { doc } = await report.stepAsync("bundle", () => bundleSpec(spec), (b) => `one document, refs to components only${b.hoisted.length ? `; ${plural(b.hoisted.length, "recursive schema")} made a component: ${b.hoisted.join(", ")}` : ""}`);
     const fileHeader = header(toPosix(relative(options.out, options.spec)));
     const runtime = runtimeImport(options);
 

@@ -9,7 +9,8 @@
  */
 import type { PageSpec } from "../../src/paginate/index.js";
 import type { OpenApiDocument } from "../spec/bundle.js";
-import { GenerateError, pointerOf, type Place } from "../errors.js";
+import { GenerateError, type Place } from "../errors.js";
+import { pointerOf } from "../spec/json-pointer.js";
 import { deref, isObject, schemaProperties, schemaTypes, type Node, type OperationRef } from "../spec/openapi-walk.js";
 
 export interface MetaFields {

@@ -10,7 +10,7 @@ import { claimName, functionName, pascalCase } from "../naming/identifiers.js";
 import { listOperations } from "../spec/openapi-walk.js";
 import { detectPagination, pageSpecOf, type PagedOperation } from "../pagination/detect.js";
 import type { OutputFile } from "../output/output-file.js";
-import { pointerOf } from "../errors.js";
+import { pointerOf } from "../spec/json-pointer.js";
 import { escapeDoc, literal } from "../emit/emit-safety.js";
 import { lazyRequire } from "../lazy-require.js";
 import { totalItemsField } from "../cli-data/columns.js";
