@@ -86,7 +86,7 @@ export function parseOptions(argv: readonly string[], cwd: string = process.cwd(
   let maxProblems = DEFAULT_MAX_PROBLEMS;
   if (values["max-problems"] !== undefined) {
     maxProblems = Number(values["max-problems"]);
-    if (!Number.isInteger(maxProblems) || maxProblems < 0) {
+    if (!/^\d+$/.test(values["max-problems"])) {
       throw new GenerateError(`--max-problems must be a whole number (0 or more), got ${JSON.stringify(values["max-problems"])}`);
     }
   }
