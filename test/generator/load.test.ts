@@ -92,7 +92,7 @@ describe("load: the parser stays linear on hostile YAML", () => {
   it("the 342-byte alias bomb stops in the parser, at its node budget (1,000,000 nodes), not after expanding", () => {
     const text = readFileSync(fixture("load", "alias-bomb.yaml"), "utf8");
     expect(text.length).toBeLessThan(400);
-    expect(() => parseSpecText(text, "alias-bomb.yaml")).toThrow(/alias-bomb\.yaml:\d+:\d+: YAML aliases and merges expand the document by more than 1,000,000 nodes/);
+    expect(() => parseSpecText(text, "alias-bomb.yaml")).toThrow(/^YAML aliases and merges expand the document by more than 1,000,000 nodes/);
   });
 
   it("10 000 anchors and aliases parse (each alias is shared, not copied: yaml's own toJS and unique-key check are quadratic here)", () => {
