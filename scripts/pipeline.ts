@@ -16,7 +16,7 @@ import type { Reporter } from "./reporter.js";
 import { bundleSpec } from "./spec/bundle.js";
 import { loadSpec } from "./spec/load.js";
 import { generateCliCommands } from "./steps/commands.js";
-import type { LintInput, LintResult } from "./steps/lint.js";
+import type { LintResult, lintSpec } from "./steps/lint.js";
 import { lintReportLines, plural } from "./steps/lint-report.js";
 import { generatePaginators } from "./steps/paginators.js";
 import { generateServers } from "./steps/servers.js";
@@ -25,7 +25,7 @@ import { startThread } from "./threads/thread.js";
 
 export async function runPipeline(options: Options, report: Reporter): Promise<OutputFile[]> {
   const specLabel = toPosix(relative(options.cwd, options.spec) || options.spec);
-  const lintThread = options.lint === "off" ? undefined : startThread<LintInput, LintResult>("lint", new URL("./steps/lint.ts", import.meta.url), "lintSpec");
+  const lintThread = options.lint === "off" ? undefined : startThread<typeof lintSpec>("lint", new URL("./steps/lint.ts", import.meta.url), "lintSpec");
   let linted: Promise<LintResult> | undefined;
   let lintReported = false;
   /** Prints the lint step's line and problems; in `--lint error` mode, errors are the run's error. */

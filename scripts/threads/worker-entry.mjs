@@ -3,7 +3,7 @@
  * starts it): Node's compile cache, then tsx through its documented API,
  * since worker threads on Node 20 do not get loaders from the `--import`
  * flag (nodejs/node#47747); then the step's TypeScript module. It answers one
- * message with the result of the named export and ends.
+ * message (the arguments) with the result of the named function and ends.
  *
  * tsx is registered with a namespace: it then compiles only the step's own
  * module graph, and the dependencies the step loads with require() (Redocly's
@@ -17,10 +17,10 @@ const { register } = await import("tsx/esm/api");
 const tsx = register({ namespace: "telnyx-typed-thread" });
 const step = await tsx.import(workerData.module, import.meta.url);
 
-parentPort.once("message", async (input) => {
+parentPort.once("message", async (args) => {
   let answer;
   try {
-    answer = { ok: await step[workerData.export](input) };
+    answer = { ok: await step[workerData.export](...args) };
   } catch (error) {
     // GenerateError's place and fix travel as plain data; the main thread rebuilds the error.
     answer = { error: { message: error?.message ?? String(error), stack: error?.stack, place: error?.place, fix: error?.fix, generate: error?.name === "GenerateError" } };
