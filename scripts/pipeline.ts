@@ -1,9 +1,9 @@
 /**
- * The walk: load -> lint ‖ types -> paginators -> commands -> servers.
+ * The walk: load -> lint ‖ (bundle -> types) -> paginators -> commands ->
+ * servers; cli.ts then writes the output folder or compares with it.
  * Every step is a function from its input to data (`{ path, content }` files)
  * and is reported with its time; nothing here touches the output folder, so a
- * write and `--check` run the very same pipeline (cli.ts then writes or
- * compares). The spec is read and parsed once, here; lint gets a copy on a
+ * write and `--check` run the very same pipeline. The spec is read and parsed once, here; lint gets a copy on a
  * worker thread, started first so that Redocly loads while this thread reads
  * the spec and builds the types.
  */

@@ -15,7 +15,7 @@ import { compareOutput, hasDrift } from "../../scripts/output/compare.js";
 import { MARKER, type FileSystem } from "../../scripts/output/folder.js";
 import { header } from "../../scripts/output/header.js";
 import { writeOutput } from "../../scripts/output/write.js";
-import { ROOT, copyRepo, runGenerate, snapshot, tempDir } from "../helpers/run-generate.js";
+import { ROOT, copyRepo, generateArgs, runGenerate, snapshot, tempDir } from "../helpers/run-generate.js";
 
 const made: string[] = [];
 afterAll(() => {
@@ -191,10 +191,9 @@ describe("output: one generation as a set", () => {
     writeFileSync(spec, newSpec);
     const fresh = snapshot(join(ROOT, "generated"));
     expect(old).not.toEqual(fresh);
-    const tsx = join(ROOT, "node_modules", "tsx", "dist", "esm", "index.mjs");
     for (const delayMs of [100, 700, 1300, 1900]) {
       await new Promise<void>((resolve) => {
-        const child = spawn(process.execPath, ["--import", tsx, join(ROOT, "scripts", "generate.ts"), "--quiet"], { cwd: dir, stdio: "ignore" });
+        const child = spawn(process.execPath, generateArgs(["--quiet"]), { cwd: dir, stdio: "ignore" });
         const timer = setTimeout(() => child.kill("SIGKILL"), delayMs);
         child.on("exit", () => (clearTimeout(timer), resolve()));
       });

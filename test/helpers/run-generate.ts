@@ -31,7 +31,7 @@ export interface GenerateRun {
 /** `npm run generate -- <args>` in `cwd` (default: the project root, so messages name `test/fixtures/...`). */
 export function runGenerate(args: readonly string[], options: { cwd?: string; timeoutMs?: number } = {}): Promise<GenerateRun> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", TSX, GENERATE, ...args], {
+    const child = spawn(process.execPath, generateArgs(args), {
       cwd: options.cwd ?? ROOT,
       env: { ...process.env, REDOCLY_TELEMETRY: "off", NO_COLOR: "1" },
       timeout: options.timeoutMs ?? 60_000,
@@ -42,6 +42,11 @@ export function runGenerate(args: readonly string[], options: { cwd?: string; ti
     child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
     child.on("close", (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+/** Node's arguments for `npm run generate -- <args>` (for a test that drives the process itself). */
+export function generateArgs(args: readonly string[]): string[] {
+  return ["--import", TSX, GENERATE, ...args];
 }
 
 export function fixture(...parts: string[]): string {
