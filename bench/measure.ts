@@ -8,9 +8,9 @@ export function median(values: readonly number[]): number {
 }
 
 /** Wall time of one command in ms; throws when it exits with a code not in `okCodes`. */
-export function timeCommand(command: string, args: readonly string[], options: { cwd?: string; okCodes?: number[] } = {}): number {
+export function timeCommand(command: string, args: readonly string[], options: { cwd?: string; okCodes?: number[]; env?: Record<string, string> } = {}): number {
   const start = performance.now();
-  const result = spawnSync(command, args, { cwd: options.cwd, encoding: "utf8", env: { ...process.env, REDOCLY_TELEMETRY: "off" } });
+  const result = spawnSync(command, args, { cwd: options.cwd, encoding: "utf8", env: { ...process.env, REDOCLY_TELEMETRY: "off", ...options.env } });
   const ms = performance.now() - start;
   if (!(options.okCodes ?? [0]).includes(result.status ?? -1)) {
     throw new Error(`${command} ${args.join(" ")} exited ${result.status}: ${result.stderr.slice(-500)}`);

@@ -38,7 +38,7 @@ interface Tally {
 
 async function load(path: string): Promise<{ doc: OpenApiDocument; note: string }> {
   try {
-    return { doc: await bundleSpec(loadSpec(path, { cwd: ROOT, maxBytes: 20 * 1024 * 1024 })), note: "" };
+    return { doc: (await bundleSpec(loadSpec(path, { cwd: ROOT, maxBytes: 20 * 1024 * 1024 }))).doc, note: "" };
   } catch (error) {
     return { doc: JSON.parse(readFileSync(path, "utf8")) as OpenApiDocument, note: `(loaded as plain JSON: ${(error as Error).message.split("\n")[0]!.slice(0, 100)})` };
   }

@@ -4,8 +4,6 @@
  * other's garbage, and each run is timed both in wall time and in this
  * process's CPU time (user + system). Results are medians of per-pair ratios.
  */
-import { setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
 import { median } from "./measure.js";
 
 /** One run of the work being measured. */
@@ -46,8 +44,9 @@ export async function pairedRatio(runs: number, subject: Walk, baseline: Walk): 
   return { wall: of("wall"), cpu: of("cpu") };
 }
 
-/** `gc()`, exposed at run time (the flag is set before the function is looked up). */
+/** V8's `gc()`: `npm run bench` starts Node with --expose-gc (no V8 flags set at run time). */
 export function exposeGc(): () => void {
-  setFlagsFromString("--expose-gc");
-  return runInNewContext("gc") as () => void;
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error("this bench needs `node --expose-gc`: run it with `npm run bench`");
+  return gc;
 }

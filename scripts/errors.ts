@@ -1,7 +1,8 @@
 /**
- * The one error type of the generator: bad input (an unreadable, unsafe or
- * invalid spec, lint errors, bad arguments). It names the file, the place
- * (line/column or JSON pointer) and what to do; the CLI prints it and exits 2.
+ * The one error type of the generator: bad input or environment (an
+ * unreadable, unsafe or invalid spec, lint errors, bad arguments, an output
+ * folder that cannot be written). It names the file, the place (line/column
+ * or JSON pointer) and what to do; the CLI prints it and exits 2.
  */
 export interface Place {
   /** File the problem is in, relative to the working directory where possible. */
@@ -23,23 +24,28 @@ export class GenerateError extends Error {
     this.fix = fix;
   }
 
-  /** `file:line:col (#/pointer): message` and, when known, a `fix:` line. */
+  /** `file:line:col (#/pointer): message` (see formatPlace) and, when known, a `fix:` line. */
   format(): string {
-    const { file, line, column, pointer } = this.place;
-    let where = file ?? "";
-    if (file && line !== undefined) where += `:${line}${column !== undefined ? `:${column}` : ""}`;
-    if (pointer) where += where ? ` (${pointer})` : pointer;
+    const where = formatPlace(this.place);
     const head = where ? `${where}: ${this.message}` : this.message;
     return this.fix ? `${head}\n  fix: ${this.fix}` : head;
   }
 }
 
-/** Escapes one JSON-pointer token (RFC 6901). */
-export function pointerToken(token: string | number): string {
-  return String(token).replace(/~/g, "~0").replace(/\//g, "~1");
-}
+/** A column past this means a long line: its line and column say little, the pointer says where. */
+export const LONG_LINE_COLUMN = 120;
 
-/** Builds `#/a/b~1c` from tokens. */
-export function pointerOf(tokens: ReadonlyArray<string | number>): string {
-  return `#${tokens.map((t) => `/${pointerToken(t)}`).join("")}`;
+/**
+ * `file:line:col (#/pointer)` for a YAML spec; for a JSON spec, or a place far
+ * into a long line (a one-line JSON file puts everything on line 1), the JSON
+ * pointer leads: `#/pointer in file:line:col`, without line and column on a long line.
+ */
+export function formatPlace({ file, line, column, pointer }: Place): string {
+  const position = line !== undefined ? `:${line}${column !== undefined ? `:${column}` : ""}` : "";
+  if (pointer && file && (/\.json$/i.test(file) || (column ?? 0) > LONG_LINE_COLUMN)) {
+    return `${pointer} in ${file}${(column ?? 0) > LONG_LINE_COLUMN ? "" : position}`;
+  }
+  const where = `${file ?? ""}${file ? position : ""}`;
+  if (!pointer) return where;
+  return where ? `${where} (${pointer})` : pointer;
 }

@@ -16,8 +16,11 @@ export interface Options {
   /** Compare with `out` instead of writing it. */
   check: boolean;
   lint: LintMode;
+  /** Print only errors (no step lines, no warnings). */
   quiet: boolean;
   verbose: boolean;
+  /** Lint problems printed at most; the rest are counted per rule. */
+  maxProblems: number;
   /** Largest spec file accepted, in bytes. */
   maxBytes: number;
   /** The pagination config file given with --pagination (absolute); else pagination.yaml beside the spec, if there is one. */
@@ -30,6 +33,7 @@ export interface Options {
 export const DEFAULT_SPEC = "spec/openapi.yaml";
 export const DEFAULT_OUT = "generated";
 export const DEFAULT_MAX_MB = 20;
+export const DEFAULT_MAX_PROBLEMS = 100;
 
 export const USAGE = `Usage: npm run generate -- [options]
 
@@ -42,8 +46,10 @@ export const USAGE = `Usage: npm run generate -- [options]
   --pagination <file>
                      paging rules outside the spec (default: pagination.yaml
                      beside the spec, when there is one)
+  --max-problems <N> print at most N lint problems, then counts per rule
+                     (default ${DEFAULT_MAX_PROBLEMS})
   --max-size <MB>    refuse spec files larger than this (default ${DEFAULT_MAX_MB})
-  --quiet            print only problems
+  --quiet            print only errors
   --verbose          also list each paginator, and each list-like GET that gets
                      none, with the reason
   --help             this text`;
@@ -64,6 +70,7 @@ export function parseOptions(argv: readonly string[], cwd: string = process.cwd(
         lint: { type: "string", default: "error" },
         "max-size": { type: "string" },
         pagination: { type: "string" },
+        "max-problems": { type: "string" },
         quiet: { type: "boolean", default: false },
         verbose: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
@@ -83,6 +90,13 @@ export function parseOptions(argv: readonly string[], cwd: string = process.cwd(
       throw new GenerateError(`--max-size must be a positive number of megabytes, got ${JSON.stringify(values["max-size"])}`);
     }
   }
+  let maxProblems = DEFAULT_MAX_PROBLEMS;
+  if (values["max-problems"] !== undefined) {
+    maxProblems = Number(values["max-problems"]);
+    if (!/^\d+$/.test(values["max-problems"])) {
+      throw new GenerateError(`--max-problems must be a whole number (0 or more), got ${JSON.stringify(values["max-problems"])}`);
+    }
+  }
   if (values.quiet && values.verbose) throw new GenerateError("--quiet and --verbose cannot be used together");
   return {
     spec: resolve(cwd, values.spec ?? DEFAULT_SPEC),
@@ -93,6 +107,7 @@ export function parseOptions(argv: readonly string[], cwd: string = process.cwd(
     verbose: values.verbose,
     maxBytes: Math.floor(maxMb * 1024 * 1024),
     pagination: values.pagination === undefined ? undefined : resolve(cwd, values.pagination),
+    maxProblems,
     cwd,
     help: values.help,
   };

@@ -1,75 +1,84 @@
 /**
- * The steps in order: load -> lint -> types -> pagination -> paginators -> commands -> servers -> files.
- * Pure up to here: every step returns data, nothing touches the output folder,
- * so `--check` and a write run the very same pipeline.
+ * The walk: load -> lint ‖ (bundle -> types -> pagination -> paginators ->
+ * commands -> servers); cli.ts then writes the output folder or compares
+ * with it. Paging is detected once per operation (the pagination step's
+ * plan), and both the paginators and the commands steps read that plan.
+ * Every step is a function from its input to data (`{ path, content }` files)
+ * and is reported with its time; nothing here touches the output folder, so a
+ * write and `--check` run the very same pipeline. The spec is read and parsed once, here; lint gets a copy on a
+ * worker thread, started first so that Redocly loads while this thread reads
+ * the spec and builds the types.
  */
 import { join, relative, sep } from "node:path";
-import { bundleSpec, type OpenApiDocument } from "./spec/bundle.js";
-import { pagingPlanOf, type PagingPlan } from "./pagination/index.js";
-import { header } from "./output/header.js";
-import { loadSpec } from "./spec/load.js";
+import { GenerateError } from "./errors.js";
 import type { Options } from "./options.js";
+import { header } from "./output/header.js";
+import { pagingPlanOf, type PagingPlan } from "./pagination/index.js";
 import type { OutputFile } from "./output/output-file.js";
 import type { Reporter } from "./reporter.js";
-import { startLintWorker, type LintJob } from "./steps/lint-worker.js";
-import { GenerateError } from "./errors.js";
+import { bundleSpec } from "./spec/bundle.js";
+import { loadSpec } from "./spec/load.js";
+import { generateCliCommands } from "./steps/commands.js";
+import type { LintResult, lintSpec } from "./steps/lint.js";
+import { lintReportLines, plural } from "./steps/lint-report.js";
+import { generatePaginators } from "./steps/paginators.js";
+import { generateServers } from "./steps/servers.js";
+import { generateTypes } from "./steps/types.js";
+import { startThread } from "./threads/thread.js";
 
 export async function runPipeline(options: Options, report: Reporter): Promise<OutputFile[]> {
   const specLabel = toPosix(relative(options.cwd, options.spec) || options.spec);
-  // Lint runs on a worker thread, started first so Redocly loads while this thread works.
-  const lint = options.lint === "off" ? undefined : startLintWorker(options.lint, options.cwd);
+  const lintThread = options.lint === "off" ? undefined : startThread<typeof lintSpec>("lint", new URL("./steps/lint.ts", import.meta.url), "lintSpec");
+  let linted: Promise<LintResult> | undefined;
+  let lintReported = false;
+  /** Prints the lint step's line and problems; in `--lint error` mode, errors are the run's error. */
+  const finishLint = async (): Promise<GenerateError | undefined> => {
+    lintReported = true;
+    return reportLint(await linted!, options, report);
+  };
   try {
-    return await runSteps(options, report, specLabel, lint);
+    const spec = report.step("load", () => loadSpec(options.spec, options), (s) => `${plural(s.files.size, "file")}, OpenAPI ${s.version}`);
+    linted = lintThread?.run({ spec, cwd: options.cwd, maxProblems: options.maxProblems, errorsOnly: options.quiet });
+    const { doc } = await report.stepAsync("bundle", () => bundleSpec(spec), (b) => `one document, refs to components only${b.hoisted.length ? `; ${plural(b.hoisted.length, "recursive schema")} made a component: ${b.hoisted.join(", ")}` : ""}`);
+    const fileHeader = header(toPosix(relative(options.out, options.spec)));
+    const runtime = runtimeImport(options);
+
+    const schema = await report.stepAsync("types", () => generateTypes(doc, fileHeader, specLabel), (f) => `${f.path} ${kb(f.content)}`);
+    const plan = report.step("pagination", () => pagingPlanOf(doc, { spec: options.spec, config: options.pagination, cwd: options.cwd, specLabel }), summarizePlan);
+    const paginators = report.step("paginators", () => generatePaginators(doc, plan, fileHeader, specLabel, runtime), (r) => `${r.paged.length} paginated, ${plan.skipped.length} list-like skipped`);
+    if (options.verbose) {
+      for (const p of paginators.paged) report.info(`  paginator ${p.name}: ${p.method} ${p.path} (${p.style})`);
+      for (const s of plan.skipped) report.info(`  skipped ${s.method} ${s.path}: ${s.reason}`);
+    }
+    const commands = report.step("commands", () => generateCliCommands(doc, plan, fileHeader, specLabel, runtime), (f) => `${f.path} ${kb(f.content)}`);
+    const servers = report.step("servers", () => generateServers(doc, fileHeader), (f) => `${f.path} ${kb(f.content)}`);
+
+    const lintError = linted ? await finishLint() : report.skip("lint", "--lint off");
+    if (lintError) throw lintError;
+    return [schema, paginators.file, commands, servers].sort((a, b) => (a.path < b.path ? -1 : 1));
   } catch (error) {
-    // A lint error explains a bad spec better than a later step's failure on it.
-    if (error instanceof LintFailed) throw error.inner;
-    const lintError = lint?.started ? await lint.result.then(() => undefined, (e: unknown) => e) : undefined;
-    throw lintError instanceof GenerateError ? lintError : error;
-  } finally {
-    lint?.cancel();
+    if (!linted) lintThread?.cancel(); // never given the spec: it would wait forever
+    if (!linted || lintReported) throw error;
+    // A lint failure explains a bad spec better than a later step's failure on it.
+    throw (await finishLint().catch(() => undefined)) ?? error;
   }
 }
 
-async function runSteps(options: Options, report: Reporter, specLabel: string, lint: LintJob | undefined): Promise<OutputFile[]> {
-  const spec = report.step("load", () => loadSpec(options.spec, options), (s) => `${s.files.size} file${s.files.size === 1 ? "" : "s"}, OpenAPI ${s.version}`);
-  lint?.start(spec);
-
-  const doc = await bundleSpec(spec);
-  const fileHeader = header(toPosix(relative(options.out, options.spec)));
-  const runtime = runtimeImport(options);
-  const schema = await report.stepAsync("types", async () => (await import("./steps/types.js")).generateTypes(doc, fileHeader, specLabel), (f) => `${f.path} ${kb(f.content)}`);
-
-  // Paging is detected once per operation; the paginators and commands steps both read the plan.
-  const paging = report.step("pagination", () => pagingPlanOf(doc, { spec: options.spec, config: options.pagination, cwd: options.cwd, specLabel }), summarizePlan);
-  const paginators = await report.stepAsync("paginators", async () => (await import("./steps/paginators.js")).generatePaginators(doc, paging, fileHeader, specLabel, runtime), (r) => `${r.paged.length} paginated, ${paging.skipped.length} list-like skipped`);
-  if (options.verbose) {
-    for (const p of paginators.paged) report.detail(`  paginator ${p.name}: ${p.method} ${p.path} (${p.style})`);
-    for (const s of paging.skipped) report.detail(`  skipped ${s.method} ${s.path}: ${s.reason}`);
-  }
-
-  const { generateServers } = await import("./steps/servers.js");
-  const files = [schema, paginators.file, generateServers(doc, fileHeader), (await import("./steps/commands.js")).generateCliCommands(doc, paging, fileHeader, specLabel, runtime)].sort((a, b) => (a.path < b.path ? -1 : 1));
-
-  if (lint) {
-    const { result, ms } = await lint.result.catch((error: unknown) => Promise.reject(new LintFailed(error)));
-    report.line("lint", ms, `${result.errors} errors, ${result.warnings} warnings (on a worker, alongside types)`);
-    for (const line of result.lines) report.problem(line);
-  } else {
-    report.skip("lint", "--lint off");
-  }
-  return files;
+function reportLint(result: LintResult, options: Options, report: Reporter): GenerateError | undefined {
+  report.line("lint", result.ms, `${plural(result.errors, "error")}, ${plural(result.warnings, "warning")} (on a worker thread, beside the types)`);
+  for (const line of lintReportLines(result, options)) report.error(line);
+  if (result.errors === 0 || options.lint !== "error") return undefined;
+  const first = result.firstError!;
+  return new GenerateError(
+    `lint: ${plural(result.errors, "error")}, ${plural(result.warnings, "warning")}; first: ${first.message} [${first.ruleId}]`,
+    first.place,
+    "fix the spec at these places (or run with --lint warn to generate anyway)",
+  );
 }
 
-
+/** `74 page-number, 0 offset, 0 cursor, 0 next-link`. */
 function summarizePlan(plan: PagingPlan): string {
   return Object.entries(plan.styles).map(([style, count]) => `${count} ${style}`).join(", ");
-}
-
-/** Marks a lint failure already surfaced, so it is not awaited twice. */
-class LintFailed extends Error {
-  constructor(readonly inner: unknown) {
-    super("lint failed");
-  }
 }
 
 function toPosix(path: string): string {

@@ -1,15 +1,17 @@
 /**
- * Console output of a run: one line per step with its time, problems always,
- * details only with --verbose, nothing but problems with --quiet.
+ * Console output of a run: one line per step with its time, errors always,
+ * warnings and step lines unless --quiet, details only when asked (--verbose).
  */
 export interface Reporter {
   step<T>(name: string, run: () => T, summary: (result: T) => string): T;
   stepAsync<T>(name: string, run: () => Promise<T>, summary: (result: T) => string): Promise<T>;
-  /** A step timed elsewhere (e.g. on a worker). */
+  /** A step timed elsewhere (on a worker thread). */
   line(name: string, ms: number, summary: string): void;
   skip(name: string, why: string): void;
-  problem(line: string): void;
-  detail(line: string): void;
+  /** To stderr, always. */
+  error(line: string): void;
+  /** To stderr, unless --quiet. */
+  warning(line: string): void;
   info(line: string): void;
 }
 
@@ -33,8 +35,10 @@ export function createReporter({ quiet, out = process.stdout, err = process.stde
     },
     line,
     skip: (name, why) => say(`${name.padEnd(11)} ${"-".padStart(7)}  skipped (${why})`),
-    problem: (text) => err.write(`${text}\n`),
-    detail: say,
+    error: (text) => err.write(`${text}\n`),
+    warning: (text) => {
+      if (!quiet) err.write(`${text}\n`);
+    },
     info: say,
   };
 }

@@ -15,7 +15,7 @@ import { parseTree, findNodeAtLocation, type Node as JsonNode } from "jsonc-pars
 import type { Node as YamlNode } from "yaml";
 import type { OpenApiDocument } from "../spec/bundle.js";
 import type { LoadedSpec } from "../spec/load.js";
-import { pointerOf } from "../errors.js";
+import { pointerOf } from "../spec/json-pointer.js";
 import { lazyRequire } from "../lazy-require.js";
 import { isObject } from "../spec/openapi-walk.js";
 import type { SourceLocation } from "./change.js";

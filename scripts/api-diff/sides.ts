@@ -47,7 +47,7 @@ export async function loadBase(base: Base, headSpecPath: string, options: LoadOp
 
 async function loadSide(specPath: string, options: LoadOptions, label: string): Promise<SpecSide> {
   const spec = loadSpec(specPath, options);
-  const doc = await bundleSpec(spec);
+  const { doc } = await bundleSpec(spec);
   return { label, spec, doc, plan: pagingPlanOf(doc, { spec: spec.root.path, cwd: options.cwd, specLabel: label }) };
 }
 

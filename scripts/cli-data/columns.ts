@@ -11,7 +11,8 @@
  * terminal is too narrow.
  */
 import type { OpenApiDocument } from "../spec/bundle.js";
-import { GenerateError, pointerOf } from "../errors.js";
+import { GenerateError } from "../errors.js";
+import { pointerOf } from "../spec/json-pointer.js";
 import { deref, isObject, schemaProperties, schemaTypes } from "../spec/openapi-walk.js";
 import type { PagedOperation } from "../pagination/index.js";
 

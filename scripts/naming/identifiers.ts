@@ -23,8 +23,9 @@
  * like the alias keeps it, then the first in code-unit order of (kind, name),
  * and the others get `_2`, `_3`, ... (`Foo`, `Foo_2` for `FOO`, `Foo_3` for `foo`).
  */
-import { GenerateError, pointerOf } from "../errors.js";
-import { resolvePointer } from "../spec/ref-check.js";
+import { GenerateError } from "../errors.js";
+import { pointerOf, resolvePointer } from "../spec/json-pointer.js";
+import { isObject } from "../spec/openapi-walk.js";
 
 const RESERVED = new Set(
   (
@@ -143,9 +144,6 @@ export function rootAliases(components: unknown): RootAlias[] {
   return all.map(({ kind, name, alias }) => ({ kind, name, alias }));
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
 
 function followRef(doc: Record<string, unknown>, node: unknown): unknown {
   for (let hops = 0; hops < 16 && isObject(node) && typeof node.$ref === "string"; hops++) node = resolvePointer(doc, node.$ref);

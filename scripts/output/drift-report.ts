@@ -1,27 +1,27 @@
 /**
  * What `--check` prints: each stale, missing and extra file, a unified diff of
- * the first changed lines of each stale file, and the fix.
+ * the first changed lines of each stale file, what an interrupted generation
+ * left, and the fix.
  */
 import { lazyRequire } from "../lazy-require.js";
-import type { Comparison } from "./output.js";
+import type { Comparison } from "./compare.js";
+import { MARKER } from "./folder.js";
 
 export const MAX_DIFF_LINES = 40;
 
 /** Loaded only when there is a drift to show. */
 const diff = lazyRequire<typeof import("diff")>("diff");
 
-export function hasDrift(c: Comparison): boolean {
-  return c.stale.length + c.missing.length + c.extra.length > 0;
-}
-
 export function formatDrift(c: Comparison, outLabel: string): string {
   const lines: string[] = [`drift: ${outLabel} does not match what the spec generates`];
+  if (c.interrupted) lines.push(`  interrupted: ${outLabel}/${MARKER}: a generation did not finish, so the files below may mix two generations`);
   for (const s of c.stale) {
     lines.push(`  stale:   ${outLabel}/${s.path}`);
     lines.push(...diffLines(`${outLabel}/${s.path}`, s.have, s.want).map((l) => `    ${l}`));
   }
   for (const m of c.missing) lines.push(`  missing: ${outLabel}/${m.path}`);
   for (const e of c.extra) lines.push(`  extra:   ${outLabel}/${e.path}${e.generated ? "" : " (not a generated file: move or delete it)"}`);
+  for (const path of c.leftovers.filter((p) => p !== MARKER)) lines.push(`  leftover: ${outLabel}/${path} (staged by a generation that did not finish)`);
   lines.push(`fix: run \`npm run generate\` and commit ${outLabel}/ with the spec`);
   return lines.join("\n");
 }

@@ -16,7 +16,8 @@
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { GenerateError, pointerOf, type Place } from "../errors.js";
+import { GenerateError, type Place } from "../errors.js";
+import { pointerOf } from "../spec/json-pointer.js";
 import { parseYaml } from "../spec/parse-yaml.js";
 import { isObject, type OperationRef } from "../spec/openapi-walk.js";
 import { readRules, type PagingRules } from "./vocabulary.js";

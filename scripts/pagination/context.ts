@@ -6,7 +6,8 @@
  * then from the spec-wide rules (used where it fits), then from detection.
  */
 import type { OpenApiDocument } from "../spec/bundle.js";
-import { GenerateError, pointerOf, type Place } from "../errors.js";
+import { GenerateError, type Place } from "../errors.js";
+import { pointerOf } from "../spec/json-pointer.js";
 import type { OperationRef } from "../spec/openapi-walk.js";
 import type { Envelope } from "./envelope.js";
 import type { SuccessAnswer } from "./schema.js";

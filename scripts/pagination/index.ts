@@ -7,7 +7,8 @@
  */
 import type { PageStyleName } from "../../src/paginate/index.js";
 import type { OpenApiDocument } from "../spec/bundle.js";
-import { GenerateError, pointerOf } from "../errors.js";
+import { GenerateError } from "../errors.js";
+import { pointerOf } from "../spec/json-pointer.js";
 import { listOperations, type OperationRef } from "../spec/openapi-walk.js";
 import { relative, sep } from "node:path";
 import { operationKey, pagingConfigPath, readPagingConfig, rulesByOperation, type PagingConfig } from "./config.js";

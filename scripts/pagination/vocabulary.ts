@@ -17,7 +17,8 @@
  * `false`: the operation has none (detection will not look for one).
  */
 import type { Locator, PageStyleName } from "../../src/paginate/index.js";
-import { GenerateError, pointerToken, type Place } from "../errors.js";
+import { GenerateError, type Place } from "../errors.js";
+import { pointerToken } from "../spec/json-pointer.js";
 import { isObject } from "../spec/openapi-walk.js";
 import type { PropertyPath } from "./schema.js";
 

@@ -4,16 +4,22 @@
  * URL), then every ref is made one openapi-typescript can turn into a type
  * without reading anything: a ref to a component (`#/components/schemas/X`)
  * stays a ref; a ref anywhere else (into a schema's properties or items, into
- * `paths`, ...) is replaced by what it points at, as JSON Reference defines;
- * `externalValue` (an example's URL) is dropped, since tools would fetch it.
- * The loaded files are never changed: a new document comes out.
+ * `paths`, ...) is replaced by what it points at, as JSON Reference defines,
+ * except a ref inside the very schema it points into (a recursive schema
+ * reached by a path, `#/components/schemas/Tree/definitions/node`): that
+ * schema moves to a component of its own (`Tree_definitions_node`) and every
+ * ref to it becomes a ref to that component. `externalValue` (an example's
+ * URL) is dropped, since tools would fetch it. The loaded files are never
+ * changed: a new document comes out.
  */
 import { relative } from "node:path";
 import type { LoadedSpec } from "./load.js";
-import { GenerateError, pointerToken, type Place } from "../errors.js";
-import { resolvePointer } from "./ref-check.js";
+import { GenerateError, type Place } from "../errors.js";
+import { pointerToken, resolvePointer, unescapeToken } from "./json-pointer.js";
+import { isObject } from "./openapi-walk.js";
 import { isMappingRef } from "./ref-policy.js";
 import { MAX_DEPTH } from "./parse-spec.js";
+import { redocly } from "./redocly.js";
 
 export type OpenApiDocument = Record<string, unknown>;
 
@@ -23,14 +29,20 @@ export const MAX_INLINED_NODES = 1_000_000;
 export const MAX_NORMALIZED_DEPTH = 2 * MAX_DEPTH;
 const COMPONENT_KINDS = new Set(["schemas", "responses", "parameters", "requestBodies", "headers", "pathItems"]);
 
-export async function bundleSpec(spec: LoadedSpec): Promise<OpenApiDocument> {
+export interface Bundled {
+  doc: OpenApiDocument;
+  /** Pointers of the recursive schemas that became components, in the order found. */
+  hoisted: string[];
+}
+
+export async function bundleSpec(spec: LoadedSpec): Promise<Bundled> {
   const file = relative(process.cwd(), spec.root.path) || spec.root.path;
   const doc = spec.files.size === 1 ? spec.root.parsed : await bundleFiles(spec, file);
   return normalizeRefs(doc as OpenApiDocument, file);
 }
 
 async function bundleFiles(spec: LoadedSpec, file: string): Promise<unknown> {
-  const { bundle, createConfig } = await import("@redocly/openapi-core");
+  const { bundle, createConfig } = redocly();
   const { PreloadedResolver, createDocuments } = await import("./preloaded-resolver.js");
   const docs = createDocuments(spec, { forBundle: true });
   const result = await bundle({
@@ -49,9 +61,12 @@ async function bundleFiles(spec: LoadedSpec, file: string): Promise<unknown> {
 }
 
 /** The document with refs that only name components, or a GenerateError. */
-export function normalizeRefs(doc: OpenApiDocument, file: string): OpenApiDocument {
+export function normalizeRefs(doc: OpenApiDocument, file: string): Bundled {
   const inlined = new Map<string, unknown>();
   const open: string[] = [];
+  /** Pointer of a recursive schema -> the component it becomes, and its (normalized) schema. */
+  const hoisted = new Map<string, { name: string; schema?: unknown }>();
+  const taken = new Set(Object.keys(componentSchemas(doc)));
   const sizes = new WeakMap<object, number>();
   const heights = new WeakMap<object, number>();
   let added = 0;
@@ -59,7 +74,9 @@ export function normalizeRefs(doc: OpenApiDocument, file: string): OpenApiDocume
 
   const inline = (ref: string, depth: number): unknown => {
     if (open.includes(ref)) {
-      throw fail(`$ref ${JSON.stringify(ref)} points into a schema that contains the ref itself`, { pointer: ref }, "move the recursive part to #/components/schemas/<Name> and $ref it there");
+      // Inside its own target: a recursive schema, which only a named type can express.
+      if (!hoisted.has(ref)) hoisted.set(ref, { name: componentName(ref, taken) });
+      return { $ref: `#/components/schemas/${pointerToken(hoisted.get(ref)!.name)}` };
     }
     let value = inlined.get(ref);
     if (value === undefined) {
@@ -68,6 +85,11 @@ export function normalizeRefs(doc: OpenApiDocument, file: string): OpenApiDocume
       open.push(ref);
       value = visit(target, "$ref", depth);
       open.pop();
+      const component = hoisted.get(ref);
+      if (component) {
+        component.schema = value;
+        value = { $ref: `#/components/schemas/${pointerToken(component.name)}` };
+      }
       inlined.set(ref, value);
     }
     if (depth + heightOf(value, heights) > MAX_NORMALIZED_DEPTH) {
@@ -119,25 +141,57 @@ export function normalizeRefs(doc: OpenApiDocument, file: string): OpenApiDocume
     return changed ? Object.fromEntries(entries) : node;
   };
 
-  return visit(doc, "", 0) as OpenApiDocument;
+  let normalized = visit(doc, "", 0) as OpenApiDocument;
+  if (hoisted.size === 0) return { doc: normalized, hoisted: [] };
+  // Where each hoisted schema was written, a ref to its component now stands (one definition, not two).
+  for (const [pointer, { name }] of hoisted) normalized = replaceAt(normalized, pointer, { $ref: `#/components/schemas/${pointerToken(name)}` }) as OpenApiDocument;
+  const components = isObject(normalized.components) ? normalized.components : {};
+  const schemas = { ...componentSchemas(normalized), ...Object.fromEntries([...hoisted.values()].map((h) => [h.name, h.schema])) };
+  return { doc: { ...normalized, components: { ...components, schemas } }, hoisted: [...hoisted.keys()] };
+}
+
+/** `root` with the object at `pointer` replaced by `value`, copying the objects on the way (the rest is shared); unchanged when the path is not there. */
+function replaceAt(root: unknown, pointer: string, value: unknown): unknown {
+  const tokens = pointer.slice(2).split("/").map((t) => unescapeToken(t));
+  const step = (node: unknown, i: number): unknown => {
+    const token = tokens[i];
+    if (token === undefined || !isObject(node) || typeof node.$ref === "string" || !Object.hasOwn(node, token)) return node;
+    return { ...node, [token]: i === tokens.length - 1 ? value : step(node[token], i + 1) };
+  };
+  return step(root, 0);
+}
+
+function componentSchemas(doc: OpenApiDocument): Record<string, unknown> {
+  return isObject(doc.components) && isObject(doc.components.schemas) ? doc.components.schemas : {};
+}
+
+/**
+ * A component name for a schema found at `pointer`: its tokens after
+ * `#/components/<kind>/`, joined by `_`, with characters outside OpenAPI's
+ * component-name set (`A-Z a-z 0-9 . _ -`) as `_`; `_2`, `_3`, ... when taken.
+ */
+function componentName(pointer: string, taken: Set<string>): string {
+  const tokens = pointer.slice(2).split("/").map((t) => unescapeToken(t) ?? t);
+  const path = tokens[0] === "components" && tokens.length > 2 ? tokens.slice(2) : tokens;
+  const base = path.join("_").replace(/[^A-Za-z0-9._-]/g, "_");
+  let name = base;
+  for (let n = 2; taken.has(name); n++) name = `${base}_${n}`;
+  taken.add(name);
+  return name;
 }
 
 /** `#/components/<kind>/<name>` in canonical form (no %-escapes), or undefined for any other ref. */
 function componentRef(ref: string): string | undefined {
   const tokens = ref.slice(2).split("/");
   if (!ref.startsWith("#/") || tokens.length !== 3 || tokens[0] !== "components" || !COMPONENT_KINDS.has(tokens[1]!)) return undefined;
-  let name: string;
-  try {
-    name = decodeURIComponent(tokens[2]!).replace(/~1/g, "/").replace(/~0/g, "~");
-  } catch {
-    return undefined;
-  }
+  const name = unescapeToken(tokens[2]!);
+  if (name === undefined) return undefined;
   return `#/components/${tokens[1]}/${pointerToken(name)}`;
 }
 
 /** Discriminator mapping refs must be internal by now (Redocly would load anything else). */
 function checkMapping(value: unknown, fail: (message: string, place: Place, fix: string) => GenerateError): void {
-  for (const target of typeof value === "string" ? [value] : value !== null && typeof value === "object" ? Object.values(value) : []) {
+  for (const target of typeof value === "string" ? [value] : isObject(value) ? Object.values(value) : []) {
     if (typeof target === "string" && isMappingRef(target) && !target.startsWith("#")) {
       throw fail(`discriminator mapping ${JSON.stringify(target)} is still external after bundling`, {}, "map to #/components/schemas/<Name>");
     }

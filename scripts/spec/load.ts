@@ -8,7 +8,9 @@
  */
 import { closeSync, constants, fstatSync, openSync, readFileSync, realpathSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
-import { GenerateError, pointerOf, type Place } from "../errors.js";
+import { GenerateError, type Place } from "../errors.js";
+import { pointerOf } from "./json-pointer.js";
+import { isObject } from "./openapi-walk.js";
 import { parseSpecText } from "./parse-spec.js";
 import { checkRealPath, classifyRef, isMappingRef } from "./ref-policy.js";
 import { checkRefs, type FoundRef } from "./ref-check.js";
@@ -149,7 +151,7 @@ export function findRefs(root: unknown): RefSite[] {
       if (key === "$ref" && typeof value === "string") {
         found.push({ ref: value, tokens: [...path] }); // not a string: a property named `$ref`, not a reference
       } else if (parentKey === "discriminator" && (key === "mapping" || key === "defaultMapping")) {
-        for (const [name, target] of key === "mapping" && isPlainObject(value) ? Object.entries(value) : [[undefined, value] as const]) {
+        for (const [name, target] of key === "mapping" && isObject(value) ? Object.entries(value) : [[undefined, value] as const]) {
           if (typeof target === "string" && isMappingRef(target)) found.push({ ref: target, tokens: name === undefined ? [...path] : [...path, name] });
         }
       }
@@ -159,8 +161,4 @@ export function findRefs(root: unknown): RefSite[] {
   };
   visit(root);
   return found;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
 }

@@ -3,7 +3,7 @@
  * refs, merge `allOf`, list operations in a fixed order.
  */
 import type { OpenApiDocument } from "./bundle.js";
-import { resolvePointer } from "./ref-check.js";
+import { resolvePointer } from "./json-pointer.js";
 
 export type Node = Record<string, unknown>;
 

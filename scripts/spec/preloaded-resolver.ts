@@ -4,8 +4,11 @@
  * or the network, and never re-parses YAML without our limits. Anything else
  * it asks for (a refused ref, an example's `externalValue`) is a resolve error.
  */
-import { BaseResolver, ResolveError, Source, type Document } from "@redocly/openapi-core";
+import type { Document, ResolveError as RedoclyResolveError, Source as RedoclySource } from "@redocly/openapi-core";
 import type { LoadedSpec } from "./load.js";
+import { redocly } from "./redocly.js";
+
+const { BaseResolver, ResolveError, Source } = redocly();
 
 export interface DocumentsOptions {
   /** For bundling: Redocly's bundler changes the documents it is given, so each gets a copy. */
@@ -36,7 +39,7 @@ export class PreloadedResolver extends BaseResolver {
     this.#docs = docs;
   }
 
-  override async resolveDocument<T = unknown>(base: string | null, ref: string): Promise<Document<T> | ResolveError> {
+  override async resolveDocument<T = unknown>(base: string | null, ref: string): Promise<Document<T> | RedoclyResolveError> {
     const absolute = this.resolveExternalRef(base, ref);
     const doc = this.#docs.get(absolute);
     // Redocly expects a rejection (as from its own resolver), not a resolved error object.
@@ -44,7 +47,7 @@ export class PreloadedResolver extends BaseResolver {
     return doc as Document<T>;
   }
 
-  override async loadExternalRef(absoluteRef: string): Promise<Source> {
+  override async loadExternalRef(absoluteRef: string): Promise<RedoclySource> {
     throw new ResolveError(new Error(`${absoluteRef} was not loaded: the generator reads only files the ref policy allows`));
   }
 }

@@ -6,6 +6,7 @@
  */
 import { relative } from "node:path";
 import { GenerateError, type Place } from "../errors.js";
+import { resolvePointer } from "./json-pointer.js";
 import { classifyRef, type RefTarget } from "./ref-policy.js";
 
 export interface FoundRef {
@@ -67,22 +68,4 @@ function pureRef(node: unknown): string | undefined {
   if (node === null || typeof node !== "object" || Array.isArray(node)) return undefined;
   const ref = (node as Record<string, unknown>).$ref;
   return typeof ref === "string" ? ref : undefined;
-}
-
-/** RFC 6901 pointer in a URI fragment (`#/a/b~1c`, %-escapes allowed) -> node, or undefined. */
-export function resolvePointer(root: unknown, pointer: string): unknown {
-  if (pointer === "#" || pointer === "") return root;
-  if (!pointer.startsWith("#/")) return undefined;
-  let node = root;
-  for (const raw of pointer.slice(2).split("/")) {
-    let token: string;
-    try {
-      token = decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~");
-    } catch {
-      return undefined;
-    }
-    if (node === null || typeof node !== "object" || !Object.hasOwn(node, token)) return undefined;
-    node = (node as Record<string, unknown>)[token];
-  }
-  return node;
 }

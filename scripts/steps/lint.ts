@@ -1,65 +1,82 @@
 /**
- * Step 2, lint: Redocly's ruleset (redocly.yaml in the working directory, else
- * `recommended`) run in-process through @redocly/openapi-core. In `error`
- * mode any error stops the run (exit 2); `warn` prints and goes on.
+ * Step: lint. Redocly's ruleset (redocly.yaml in the working directory, else
+ * `recommended`), run in-process through @redocly/openapi-core on the files
+ * the load step read. Runs on a worker thread (pipeline.ts), beside the types.
+ * It returns the counts and the problems to show, errors first, with their
+ * places; whether errors stop the run is the pipeline's call (--lint).
  */
 import { existsSync } from "node:fs";
 import { join, relative } from "node:path";
-import { createConfig, getLineColLocation, loadConfig, lintDocument, type NormalizedProblem } from "@redocly/openapi-core";
-import { GenerateError } from "../errors.js";
+import type { NormalizedProblem } from "@redocly/openapi-core";
+import type { Place } from "../errors.js";
 import type { LoadedSpec } from "../spec/load.js";
-import type { LintMode } from "../options.js";
 import { PreloadedResolver, createDocuments } from "../spec/preloaded-resolver.js";
-import { skipAjvCodeOptimizer } from "./lint-ajv.js";
+import { redocly } from "../spec/redocly.js";
+
+export interface LintInput {
+  spec: LoadedSpec;
+  cwd: string;
+  /** Problems to return with their places (the rest are only counted). */
+  maxProblems: number;
+  /** Only errors are returned (warnings are still counted). */
+  errorsOnly: boolean;
+}
+
+export interface LintProblem {
+  severity: "error" | "warn";
+  ruleId: string;
+  message: string;
+  place: Place;
+}
 
 export interface LintResult {
   errors: number;
   warnings: number;
-  /** One formatted line per problem, `file:line:col (pointer): message [rule]`. */
-  lines: string[];
+  /** Problems per rule, shown or not (errors only with `errorsOnly`). */
+  byRule: Record<string, number>;
+  /** The first `maxProblems` problems (errors first), in Redocly's order within each severity. */
+  shown: LintProblem[];
+  /** The first error, also when `maxProblems` is 0: the place a lint failure names. */
+  firstError?: LintProblem;
+  ms: number;
 }
 
-export async function lintSpec(spec: LoadedSpec, mode: Exclude<LintMode, "off">, cwd: string): Promise<LintResult> {
+export async function lintSpec({ spec, cwd, maxProblems, errorsOnly }: LintInput): Promise<LintResult> {
+  const started = performance.now();
+  const { createConfig, loadConfig, lintDocument } = redocly();
   const configPath = join(cwd, "redocly.yaml");
   const config = existsSync(configPath) ? await loadConfig({ configPath }) : await createConfig({ extends: ["recommended"] });
   const docs = createDocuments(spec);
-  skipAjvCodeOptimizer();
-  const problems = await lintDocument({
-    document: docs.get(spec.root.path)!,
-    config,
-    externalRefResolver: new PreloadedResolver(docs),
-  });
+  const problems = await lintDocument({ document: docs.get(spec.root.path)!, config, externalRefResolver: new PreloadedResolver(docs) });
   const visible = problems.filter((p) => !p.ignored);
-  const lines = visible.map((p) => formatProblem(p, cwd));
-  const errors = visible.filter((p) => p.severity === "error").length;
-  const result = { errors, warnings: visible.length - errors, lines };
-  if (errors > 0 && mode === "error") {
-    const first = visible.find((p) => p.severity === "error")!;
-    const location = locate(first, cwd);
-    throw new GenerateError(
-      `lint: ${errors} error${errors === 1 ? "" : "s"}, ${result.warnings} warning${result.warnings === 1 ? "" : "s"}; first: ${first.message} [${first.ruleId}]\n${lines.join("\n")}`,
-      location,
-      "fix the spec at these places (or run with --lint warn to generate anyway)",
-    );
-  }
-  return result;
+  const errors = visible.filter((p) => p.severity === "error");
+  const ordered = errorsOnly ? errors : [...errors, ...visible.filter((p) => p.severity !== "error")];
+  const byRule: Record<string, number> = {};
+  for (const p of ordered) byRule[p.ruleId] = (byRule[p.ruleId] ?? 0) + 1;
+  return {
+    errors: errors.length,
+    warnings: visible.length - errors.length,
+    byRule,
+    // Places (line and column) only for the problems shown: finding one walks the file's syntax tree.
+    shown: ordered.slice(0, maxProblems).map((p) => problemOf(p, cwd)),
+    firstError: errors[0] && problemOf(errors[0], cwd),
+    ms: performance.now() - started,
+  };
 }
 
-function locate(problem: NormalizedProblem, cwd: string) {
+function problemOf(problem: NormalizedProblem, cwd: string): LintProblem {
+  return { severity: problem.severity === "error" ? "error" : "warn", ruleId: problem.ruleId, message: problem.message, place: placeOf(problem, cwd) };
+}
+
+function placeOf(problem: NormalizedProblem, cwd: string): Place {
   const location = problem.location[0];
   if (!location) return {};
   const file = relative(cwd, location.source.absoluteRef) || location.source.absoluteRef;
   const pointer = "pointer" in location ? location.pointer : undefined;
   try {
-    const { start } = getLineColLocation(location);
+    const { start } = redocly().getLineColLocation(location);
     return { file, line: start.line, column: start.col, pointer };
   } catch {
     return { file, pointer };
   }
-}
-
-function formatProblem(problem: NormalizedProblem, cwd: string): string {
-  const { file, line, column, pointer } = locate(problem, cwd);
-  const where = `${file ?? "?"}${line !== undefined ? `:${line}:${column}` : ""}${pointer ? ` (${pointer})` : ""}`;
-  return `  ${problem.severity === "error" ? "error" : "warn "} ${where}: ${problem.message} [${problem.ruleId}]`;
 }

@@ -12,7 +12,7 @@ import type { OpenApiDocument } from "../spec/bundle.js";
 import { claimName, functionName, pascalCase } from "../naming/identifiers.js";
 import type { PagedOperation, PagingPlan } from "../pagination/index.js";
 import type { OutputFile } from "../output/output-file.js";
-import { pointerOf } from "../errors.js";
+import { pointerOf } from "../spec/json-pointer.js";
 import { escapeDoc, literal } from "../emit/emit-safety.js";
 import { lazyRequire } from "../lazy-require.js";
 

@@ -6,6 +6,8 @@
  * loop) that only this uses.
  */
 import { GenerateError } from "../errors.js";
+import { pointerToken, unescapeToken } from "../spec/json-pointer.js";
+import { isObject } from "../spec/openapi-walk.js";
 
 /**
  * Schemas that refer to themselves without an object in between (`Json:
@@ -20,19 +22,17 @@ import { GenerateError } from "../errors.js";
  * `allOf` members and `items` keep their parent's path) -> the owning schema.
  */
 export function arraysToDefer(doc: Record<string, unknown>, file: string): Map<string, string> {
-  const components = doc.components as Record<string, unknown> | undefined;
-  const schemas = components !== null && typeof components === "object" ? (components.schemas as Record<string, unknown> | undefined) : undefined;
-  if (schemas === null || typeof schemas !== "object") return new Map();
+  const schemas = isObject(doc.components) && isObject(doc.components.schemas) ? doc.components.schemas : undefined;
+  if (!schemas) return new Map();
   const edges = new Map<string, { to: string; arrayAt?: string }[]>();
-  const escape = (token: string) => token.replace(/~/g, "~0").replace(/\//g, "~1");
   for (const name of Object.keys(schemas)) {
     const out: { to: string; arrayAt?: string }[] = [];
     const walk = (node: unknown, path: string, arrayAt: string | undefined, depth: number): void => {
-      if (node === null || typeof node !== "object" || Array.isArray(node) || depth > 64) return;
-      const schema = node as Record<string, unknown>;
+      if (!isObject(node) || depth > 64) return;
+      const schema = node;
       if (typeof schema.$ref === "string") {
         const match = /^#\/components\/schemas\/([^/]+)$/.exec(schema.$ref);
-        const to = match ? match[1]!.replace(/~1/g, "/").replace(/~0/g, "~") : undefined;
+        const to = match ? unescapeToken(match[1]!) : undefined;
         if (to !== undefined && Object.hasOwn(schemas, to)) out.push({ to, arrayAt });
         return;
       }
@@ -40,9 +40,9 @@ export function arraysToDefer(doc: Record<string, unknown>, file: string): Map<s
         if (Array.isArray(schema[key])) schema[key].forEach((member, i) => walk(member, `${path}/${key}/${i}`, arrayAt, depth + 1));
       }
       if (Array.isArray(schema.allOf)) for (const member of schema.allOf) walk(member, path, arrayAt, depth + 1);
-      if (schema.items !== null && typeof schema.items === "object" && !Array.isArray(schema.items)) walk(schema.items, path, path, depth + 1);
+      if (isObject(schema.items)) walk(schema.items, path, path, depth + 1);
     };
-    walk(schemas[name], `#/components/schemas/${escape(name)}`, undefined, 0);
+    walk(schemas[name], `#/components/schemas/${pointerToken(name)}`, undefined, 0);
     edges.set(name, out);
   }
   const component = strongComponents(edges);
@@ -57,7 +57,7 @@ export function arraysToDefer(doc: Record<string, unknown>, file: string): Map<s
   if (loop) {
     throw new GenerateError(
       `schemas ${loop.map((n) => JSON.stringify(n)).join(" -> ")} are defined only through each other (oneOf/anyOf/allOf or plain refs, no object or array in between): TypeScript cannot express that type`,
-      { file, pointer: `#/components/schemas/${escape(loop[0]!)}` },
+      { file, pointer: `#/components/schemas/${pointerToken(loop[0]!)}` },
       "put the recursion inside an object property or array items (a discriminator parent needs no oneOf listing its children)",
     );
   }

@@ -1,17 +1,24 @@
 /**
- * Step 3, types: openapi-typescript's transform turns the bundled document into
- * `schema.ts` (paths, components, operations), plus root aliases without a
- * prefix (`VoiceCloneData`) named by our rule (identifiers.ts) and written by
- * us, since openapi-typescript's own neither escapes names nor avoids
- * collisions. Its output is then checked to hold types only: nothing in it runs.
+ * Step: types. openapi-typescript's Node API (`openapiTS()` on the bundled
+ * document, then `astToString()`) turns the spec into `schema.ts` (paths,
+ * components, operations), plus root aliases without a prefix
+ * (`VoiceCloneData`) named by our rule (identifiers.ts) and written by us,
+ * since openapi-typescript's own neither escapes names nor avoids collisions.
+ * Its output is then checked to hold types only: nothing in it runs.
  */
-import { loadOpenapiTransform, transformDocument } from "../emit/shared-typescript.js";
+import type { OpenAPI3 } from "openapi-typescript";
 import type { OpenApiDocument } from "../spec/bundle.js";
-import { assertTypesOnly, escapeInvisibleBreaks, singleQuoted } from "../emit/emit-safety.js";
+import { escapeInvisibleBreaks, singleQuoted } from "../emit/emit-safety.js";
+import { assertTypesOnly } from "../emit/types-only.js";
 import { GenerateError } from "../errors.js";
+import { lazyRequire } from "../lazy-require.js";
 import { checkOperationIds, rootAliases } from "../naming/identifiers.js";
 import { arraysToDefer } from "./type-cycles.js";
 import type { OutputFile } from "../output/output-file.js";
+
+const openapiTypescript = lazyRequire<typeof import("openapi-typescript")>("openapi-typescript");
+/** The TypeScript openapi-typescript builds its syntax trees with (its peer dependency: this project's `typescript`). */
+const typescript = lazyRequire<typeof import("typescript")>("typescript");
 
 /**
  * openapi-typescript's helper is `WithRequired<T, K extends keyof T>`, which
@@ -22,30 +29,27 @@ const WITH_REQUIRED = "type WithRequired<T, K extends PropertyKey> = T & {\n    
 
 export async function generateTypes(doc: OpenApiDocument, fileHeader: string, specLabel: string): Promise<OutputFile> {
   checkOperationIds(doc, specLabel);
-  const { astToString, stringToAST } = loadOpenapiTransform();
+  const { default: openapiTS, astToString } = openapiTypescript();
+  const { factory } = typescript();
   const deferred = deferredArrays(doc, specLabel);
   const replaced = new Map<string, unknown>();
-  const stand = new WeakSet<object>();
+  const references = new WeakSet<object>();
   let nodes;
   try {
-    // Only openapi-typescript's transform: its parse/lint/bundle half (a Redocly
-    // resolver that could read files or fetch URLs) never runs. On a copy: the
-    // transform changes some documents it is given.
-    const ast = transformDocument(structuredClone(doc), {
-      rootTypes: false,
+    // A copy: openapi-typescript's Redocly bundles (and so changes) the document it is given.
+    nodes = await openapiTS(structuredClone(doc) as unknown as OpenAPI3, {
       silent: true,
       // An array on a self-referring loop becomes a reference to an interface (see arraysToDefer).
       postTransform(type, options) {
         const name = options.path === undefined ? undefined : deferred.get(options.path);
         const element = (type as { elementType?: object }).elementType;
-        if (name === undefined || element === undefined || stand.has(element)) return undefined;
+        if (name === undefined || element === undefined || references.has(element)) return undefined;
         replaced.set(name, element);
-        const reference = (stringToAST(`type T = ${name};`)[0] as { type: typeof type }).type;
-        stand.add(reference);
+        const reference = factory.createTypeReferenceNode(name);
+        references.add(reference);
         return reference;
       },
     });
-    nodes = Array.isArray(ast) ? ast : [ast];
   } catch (error) {
     const message = (error as Error).message;
     const at = / at (#\/\S*)$/.exec(message);
@@ -59,7 +63,7 @@ export async function generateTypes(doc: OpenApiDocument, fileHeader: string, sp
   if (missed !== undefined) throw new GenerateError(`a self-referring array (${missed}) has a form the generator cannot defer (nullable?)`, { file: specLabel }, "make the array a plain `type: array` with `items`");
   const interfaces = [...replaced].map(([name, element]) => `export interface ${name} extends Array<${astToString(element as never).trim()}> {\n}\n`).join("");
   const body = escapeInvisibleBreaks(print(kept.slice(0, split)) + aliasLines(doc.components) + interfaces + print(kept.slice(split)) + (usesWithRequired ? WITH_REQUIRED : ""));
-  await assertTypesOnly(body, "schema.ts");
+  assertTypesOnly(body, "schema.ts");
   return { path: "schema.ts", content: `${fileHeader}\n${body}` };
 }
 

@@ -13,7 +13,7 @@
 import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import YAML from "yaml";
-import { writeOutput } from "../../scripts/output/output.js";
+import { writeOutput } from "../../scripts/output/write.js";
 import { parseOptions } from "../../scripts/options.js";
 import { runPipeline } from "../../scripts/pipeline.js";
 import { createReporter } from "../../scripts/reporter.js";

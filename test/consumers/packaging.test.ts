@@ -6,7 +6,7 @@
  * fixtures/ (TypeScript 5.9 and 7) and plain Node over the runtime entry.
  *
  * fixtures/<setup>/ holds only a package.json and tsconfig.json; the sources
- * every setup compiles are the same, in fixtures/shared/.
+ * every setup compiles are the same, in fixtures/common/.
  */
 import { spawn } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
@@ -24,7 +24,7 @@ const TS7_VERSION = JSON.parse(readFileSync(join(ROOT, "node_modules", "typescri
 /** What `npm pack` needs to build: the build inputs, never dist/ or node_modules/. */
 const PACK_INPUTS = ["package.json", "README.md", "LICENSE", "tsconfig.json", "tsconfig.build.json", "tsconfig.build.cjs.json", "src", "generated", "scripts"];
 const SETUPS = ["esm-nodenext", "cjs-node16", "bundler"];
-/** The only errors tsc may report: the two misuses in fixtures/shared/misuses.ts. */
+/** The only errors tsc may report: the two misuses in fixtures/common/misuses.ts. */
 const EXPECTED_ERRORS = ["misuses.ts:5 TS2322", "misuses.ts:6 TS2322"];
 
 let scratch: string;
@@ -82,7 +82,7 @@ beforeAll(async () => {
 
   for (const setup of SETUPS) {
     cpSync(join(FIXTURES, setup), join(consumer, setup), { recursive: true });
-    cpSync(join(FIXTURES, "shared"), join(consumer, setup), { recursive: true });
+    cpSync(join(FIXTURES, "common"), join(consumer, setup), { recursive: true });
   }
   cpSync(join(FIXTURES, "runtime"), join(consumer, "runtime"), { recursive: true });
 }, 180_000);

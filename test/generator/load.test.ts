@@ -89,18 +89,15 @@ describe.concurrent("load: bad specs exit 2 with the place and the fix, and chan
 });
 
 describe("load: the parser stays linear on hostile YAML", () => {
-  it("the 342-byte alias bomb fails in well under 1 s, in the parser", () => {
+  it("the 342-byte alias bomb stops in the parser, at its node budget (1,000,000 nodes), not after expanding", () => {
     const text = readFileSync(fixture("load", "alias-bomb.yaml"), "utf8");
-    const started = performance.now();
-    expect(() => parseSpecText(text, "alias-bomb.yaml")).toThrow(/expand the document by more than/);
-    expect(performance.now() - started).toBeLessThan(1000);
+    expect(text.length).toBeLessThan(400);
+    expect(() => parseSpecText(text, "alias-bomb.yaml")).toThrow(/^YAML aliases and merges expand the document by more than 1,000,000 nodes/);
   });
 
-  it("10 000 anchors and aliases parse in linear time (yaml's own toJS and unique-key check are quadratic: ~16 s)", () => {
+  it("10 000 anchors and aliases parse (each alias is shared, not copied: yaml's own toJS and unique-key check are quadratic here)", () => {
     const text = readFileSync(fixture("load", "many-aliases.yaml"), "utf8");
-    const started = performance.now();
-    const doc = parseSpecText(text, "many-aliases.yaml") as { "x-many": Record<string, string> };
-    expect(performance.now() - started).toBeLessThan(5000);
+    const doc = parseSpecText(text, "many-aliases.yaml") as { "x-many": Record<string, unknown> };
     expect(Object.keys(doc["x-many"])).toHaveLength(20_000);
     expect(doc["x-many"].b9999).toBe("v");
   });

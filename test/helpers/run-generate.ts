@@ -1,18 +1,25 @@
 /**
- * Runs the real generator CLI the way `npm run generate` does (`node
- * scripts/run.mjs ...`), asynchronously so several runs can overlap, plus the
- * helpers the generator tests share: fixture paths, an output folder with
- * files in it and its byte-for-byte snapshot, and `tsc --strict` over outputs.
+ * Runs the real generator CLI the way `npm run generate` does (`node --import
+ * tsx/esm scripts/generate.ts ...`, from any folder), asynchronously so several
+ * runs can overlap, plus the helpers the generator tests share: fixture paths
+ * (the full Telnyx spec is vendored in test/fixtures/specs/), a copy of the
+ * repository's spec and output, an output folder with files in it and its
+ * byte-for-byte snapshot, and `tsc --strict` over outputs.
  */
 import { execFile, spawn } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const FIXTURES = join(ROOT, "test", "fixtures");
-const RUN = join(ROOT, "scripts", "run.mjs");
+/** Telnyx's full public spec (951 KB, OpenAPI 3.0; 96 errors under `recommended`, so run it with --lint warn). */
+export const TELNYX_FULL_SPEC = join(FIXTURES, "specs", "telnyx-full.openapi.json");
+const GENERATE = join(ROOT, "scripts", "generate.ts");
+/** tsx's loader by URL: `--import tsx/esm` would be resolved from the run's working folder. */
+const TSX = pathToFileURL(createRequire(import.meta.url).resolve("tsx/esm")).href;
 const TSC = join(ROOT, "node_modules", "typescript", "bin", "tsc");
 
 export interface GenerateRun {
@@ -24,7 +31,7 @@ export interface GenerateRun {
 /** `npm run generate -- <args>` in `cwd` (default: the project root, so messages name `test/fixtures/...`). */
 export function runGenerate(args: readonly string[], options: { cwd?: string; timeoutMs?: number } = {}): Promise<GenerateRun> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [RUN, ...args], {
+    const child = spawn(process.execPath, generateArgs(args), {
       cwd: options.cwd ?? ROOT,
       env: { ...process.env, REDOCLY_TELEMETRY: "off", NO_COLOR: "1" },
       timeout: options.timeoutMs ?? 60_000,
@@ -37,8 +44,20 @@ export function runGenerate(args: readonly string[], options: { cwd?: string; ti
   });
 }
 
+/** Node's arguments for `npm run generate -- <args>` (for a test that drives the process itself). */
+export function generateArgs(args: readonly string[]): string[] {
+  return ["--import", TSX, GENERATE, ...args];
+}
+
 export function fixture(...parts: string[]): string {
   return join(FIXTURES, ...parts);
+}
+
+/** A temp folder holding a copy of the repository's spec/, generated/ and redocly.yaml: `runGenerate([], { cwd })` works on it. */
+export function copyRepo(prefix: string): string {
+  const dir = tempDir(prefix);
+  for (const entry of ["spec", "generated", "redocly.yaml"]) cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
+  return dir;
 }
 
 /** A fresh temporary folder. */
