@@ -2,9 +2,11 @@
  * Command-line arguments -> the options every step reads. Resolved once, with
  * explicit defaults; a bad argument is a GenerateError (exit 2).
  */
-import { parseArgs } from "node:util";
 import { resolve } from "node:path";
 import { GenerateError } from "./errors.js";
+import { DEFAULT_MAX_MB, maxSizeBytes, oneOf, parseCommandLine } from "./option-values.js";
+
+export { DEFAULT_MAX_MB } from "./option-values.js";
 
 export type LintMode = "error" | "warn" | "off";
 
@@ -32,7 +34,6 @@ export interface Options {
 
 export const DEFAULT_SPEC = "spec/openapi.yaml";
 export const DEFAULT_OUT = "generated";
-export const DEFAULT_MAX_MB = 20;
 export const DEFAULT_MAX_PROBLEMS = 100;
 
 export const USAGE = `Usage: npm run generate -- [options]
@@ -57,39 +58,24 @@ export const USAGE = `Usage: npm run generate -- [options]
 const LINT_MODES: readonly LintMode[] = ["error", "warn", "off"];
 
 export function parseOptions(argv: readonly string[], cwd: string = process.cwd()): Options {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        spec: { type: "string" },
-        out: { type: "string" },
-        check: { type: "boolean", default: false },
-        lint: { type: "string", default: "error" },
-        "max-size": { type: "string" },
-        pagination: { type: "string" },
-        "max-problems": { type: "string" },
-        quiet: { type: "boolean", default: false },
-        verbose: { type: "boolean", default: false },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    }));
-  } catch (error) {
-    throw new GenerateError((error as Error).message, {}, "run `npm run generate -- --help` for the options");
-  }
-  const lint = values.lint as LintMode;
-  if (!LINT_MODES.includes(lint)) {
-    throw new GenerateError(`--lint must be one of ${LINT_MODES.join(", ")}, got ${JSON.stringify(values.lint)}`);
-  }
-  let maxMb = DEFAULT_MAX_MB;
-  if (values["max-size"] !== undefined) {
-    maxMb = Number(values["max-size"]);
-    if (!Number.isFinite(maxMb) || maxMb <= 0) {
-      throw new GenerateError(`--max-size must be a positive number of megabytes, got ${JSON.stringify(values["max-size"])}`);
-    }
-  }
+  const values = parseCommandLine(
+    argv,
+    {
+      spec: { type: "string" },
+      out: { type: "string" },
+      check: { type: "boolean", default: false },
+      lint: { type: "string", default: "error" },
+      "max-size": { type: "string" },
+      pagination: { type: "string" },
+      "max-problems": { type: "string" },
+      quiet: { type: "boolean", default: false },
+      verbose: { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
+    "npm run generate",
+  );
+  const lint = oneOf("lint", values.lint, LINT_MODES);
+  const maxBytes = maxSizeBytes(values["max-size"]);
   let maxProblems = DEFAULT_MAX_PROBLEMS;
   if (values["max-problems"] !== undefined) {
     maxProblems = Number(values["max-problems"]);
@@ -105,7 +91,7 @@ export function parseOptions(argv: readonly string[], cwd: string = process.cwd(
     lint,
     quiet: values.quiet,
     verbose: values.verbose,
-    maxBytes: Math.floor(maxMb * 1024 * 1024),
+    maxBytes,
     pagination: values.pagination === undefined ? undefined : resolve(cwd, values.pagination),
     maxProblems,
     cwd,

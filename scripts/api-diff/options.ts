@@ -3,9 +3,9 @@
  * defaults; a bad argument is a GenerateError (exit 2).
  */
 import { resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { GenerateError } from "../errors.js";
-import { DEFAULT_MAX_MB, DEFAULT_SPEC } from "../options.js";
+import { DEFAULT_MAX_MB, maxSizeBytes, oneOf, parseCommandLine } from "../option-values.js";
+import { DEFAULT_SPEC } from "../options.js";
 import type { Verdict } from "./change.js";
 
 export type Format = "text" | "markdown" | "json";
@@ -46,47 +46,32 @@ const FORMATS: readonly Format[] = ["text", "markdown", "json"];
 const FAIL_ON = ["breaking", "review"] as const;
 
 export function parseDiffOptions(argv: readonly string[], cwd: string = process.cwd()): DiffOptions {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        base: { type: "string" },
-        "base-spec": { type: "string" },
-        spec: { type: "string" },
-        format: { type: "string", default: "text" },
-        "fail-on": { type: "string" },
-        "max-size": { type: "string" },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    }));
-  } catch (error) {
-    throw new GenerateError((error as Error).message, {}, "run `npm run api-diff -- --help` for the options");
-  }
-  const format = values.format as Format;
-  if (!FORMATS.includes(format)) throw new GenerateError(`--format must be one of ${FORMATS.join(", ")}, got ${JSON.stringify(values.format)}`);
-  const failOn = values["fail-on"];
-  if (failOn !== undefined && !(FAIL_ON as readonly string[]).includes(failOn)) {
-    throw new GenerateError(`--fail-on must be one of ${FAIL_ON.join(", ")}, got ${JSON.stringify(failOn)}`);
-  }
+  const values = parseCommandLine(
+    argv,
+    {
+      base: { type: "string" },
+      "base-spec": { type: "string" },
+      spec: { type: "string" },
+      format: { type: "string", default: "text" },
+      "fail-on": { type: "string" },
+      "max-size": { type: "string" },
+      help: { type: "boolean", short: "h", default: false },
+    },
+    "npm run api-diff",
+  );
+  const format = oneOf("format", values.format, FORMATS);
+  const failOn = values["fail-on"] === undefined ? undefined : oneOf("fail-on", values["fail-on"], FAIL_ON);
   if (values.base !== undefined && values["base-spec"] !== undefined) {
     throw new GenerateError("--base and --base-spec cannot be used together", {}, "pass a git ref (--base) or a file (--base-spec), not both");
   }
   if (values.base !== undefined && values.base.trim() === "") throw new GenerateError("--base needs a git ref (a branch, tag or commit)");
-  let maxMb = DEFAULT_MAX_MB;
-  if (values["max-size"] !== undefined) {
-    maxMb = Number(values["max-size"]);
-    if (!Number.isFinite(maxMb) || maxMb <= 0) throw new GenerateError(`--max-size must be a positive number of megabytes, got ${JSON.stringify(values["max-size"])}`);
-  }
   const base: Base = values["base-spec"] !== undefined ? { file: resolve(cwd, values["base-spec"]) } : { ref: values.base ?? DEFAULT_BASE_REF };
   return {
     base,
     spec: resolve(cwd, values.spec ?? DEFAULT_SPEC),
     format,
-    failOn: failOn as DiffOptions["failOn"],
-    maxBytes: Math.floor(maxMb * 1024 * 1024),
+    failOn,
+    maxBytes: maxSizeBytes(values["max-size"]),
     cwd,
     help: values.help,
   };
