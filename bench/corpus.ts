@@ -52,6 +52,17 @@ const DIRECTORY_SPECS = [
   "nytimes.com/books_api.json",
   "codat.io/accounting.json", // OpenAPI 3.1; refs into the middle of a recursive schema (PushOption/definitions/...)
   "mailchimp.com.json", // ~42,000 lint problems, 2.7 MB on one line
+  // The rest of the paging corpus (bench/pagination-corpus.ts): every page style, HAL lists, bare arrays.
+  "loket.nl.json",
+  "googleapis.com/compute.json",
+  "netbox.dev.json",
+  "squareup.com.json",
+  "vimeo.com.json",
+  "vercel.com.json",
+  "meraki.com.json",
+  "shipengine.com.json",
+  "discourse.local.json",
+  "rentcast.io.json",
 ];
 
 interface Outcome {
