@@ -11,7 +11,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createClient } from "../../src/client.js";
 import { PaginationError } from "../../src/errors.js";
-import { paginate, type PageSpec, type PaginateOptions } from "../../src/paginate/index.js";
+import { paginate, paginateByCursor, paginateByNextLink, paginateByOffset, paginateByPageNumber, type PageSpec, type PaginateOptions } from "../../src/paginate/index.js";
 import { startStylesServer, type Item, type StylesServer } from "../helpers/styles-server.js";
 
 const SPECS = {
@@ -106,6 +106,34 @@ describe("every style pages honestly: every item once, in order, the fewest requ
     const server = servers.get(25)!;
     await walk(server, SPECS.linkHeader, { pageSize: 10 }).toArray();
     expect(server.requests).toEqual(["/v1/link-header?per_page=10", "/v1/link-header?page=2&per_page=10", "/v1/link-header?page=3&per_page=10"]);
+  });
+});
+
+describe("each style's own entry, what the generated paginators call, walks as paginate() does", () => {
+  /** The entry of the spec's style, called with the spec typed as that style. */
+  const byStyle = (server: StylesServer, spec: PageSpec, options: PaginateOptions) => {
+    const c = client(server);
+    switch (spec.style) {
+      case "page-number":
+        return paginateByPageNumber<Item, unknown>(c, spec, {}, options);
+      case "offset":
+        return paginateByOffset<Item, unknown>(c, spec, {}, options);
+      case "cursor":
+        return paginateByCursor<Item, unknown>(c, spec, {}, options);
+      case "next-link":
+        return paginateByNextLink<Item, unknown>(c, spec, {}, options);
+    }
+  };
+
+  it.each(Object.keys(SPECS) as (keyof typeof SPECS)[])("%s", async (name) => {
+    const server = servers.get(25)!;
+    const options = name === "pageOnly" ? {} : { pageSize: 10, limit: 22 };
+    const viaPaginate = await walk(server, SPECS[name], options).toArray();
+    const sentViaPaginate = server.requests.splice(0);
+    const viaEntry = await byStyle(server, SPECS[name], options).toArray();
+    expect(ids(viaEntry)).toEqual(ids(viaPaginate));
+    expect(ids(viaEntry)).toEqual(ids(server.items.slice(0, name === "pageOnly" ? 25 : 22)));
+    expect(server.requests).toEqual(sentViaPaginate);
   });
 });
 

@@ -1,4 +1,8 @@
-/** The page style object for a spec: one per walk, since a style keeps what it learns as it goes. */
+/**
+ * The page style object for a spec of any style, picked by `spec.style`: what
+ * `paginate()` runs (the CLI, hand-written code). One per walk, since a style
+ * keeps what it learns as it goes.
+ */
 import type { PagingSettings } from "../options.js";
 import type { PageSpec, PageStyle } from "../types.js";
 import { cursorStyle } from "./cursor.js";
