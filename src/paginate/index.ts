@@ -10,8 +10,9 @@
  * `paginateByNextLink()` each run one page style; the generated paginators
  * call the one of their operation, so a bundle holds only the styles it uses
  * (as a Stainless SDK names the page class of each list method).
- * `paginate()` takes a `PageSpec` of any style and picks the style from it:
- * for the CLI, which reads its commands as data, and for hand-written code.
+ * `paginate()` takes a `PageSpec` of any style and calls the entry its
+ * `spec.style` names: for the CLI, which reads its commands as data, and for
+ * hand-written code.
  *
  * Files: `types.ts` the vocabulary (a leaf), `options.ts` checks options,
  * `styles/` one small object per page style (how to ask for the first page,
@@ -27,7 +28,6 @@
  */
 import { paginateWith } from "./paginator.js";
 import { cursorStyle } from "./styles/cursor.js";
-import { pageStyleFor } from "./styles/index.js";
 import { nextLinkStyle } from "./styles/next-link.js";
 import { offsetStyle } from "./styles/offset.js";
 import { pageNumberStyle } from "./styles/page-number.js";
@@ -35,27 +35,42 @@ import type { CursorSpec, NextLinkSpec, OffsetSpec, PageNumberSpec, PageRequest,
 
 export type * from "./types.js";
 
-/** Pages through one list operation of any page style, the one its `spec.style` names. */
+/** Pages through one list operation of any page style: the entry of the style its `spec.style` names. */
 export function paginate<Item, Body>(client: PagingClient, spec: PageSpec, request?: PageRequest, options?: PaginateOptions): Paginator<Item, Body> {
-  return paginateWith<Item, Body, PageSpec>(pageStyleFor, client, spec, request, options);
+  switch (spec.style) {
+    case "page-number":
+      return paginateByPageNumber(client, spec, request, options);
+    case "offset":
+      return paginateByOffset(client, spec, request, options);
+    case "cursor":
+      return paginateByCursor(client, spec, request, options);
+    case "next-link":
+      return paginateByNextLink(client, spec, request, options);
+    default:
+      throw new TypeError(`GET ${(spec as PageSpec).path}: unknown page style ${JSON.stringify((spec as { style: unknown }).style)}`);
+  }
 }
 
-/** Pages through one list operation by page number: `page[number]=1, 2, 3, ...`. */
+/** Pages through one list operation by page number: `page[number]=1, 2, 3, ...`; `startPage` starts mid-way. */
 export function paginateByPageNumber<Item, Body>(client: PagingClient, spec: PageNumberSpec, request?: PageRequest, options?: PaginateOptions): Paginator<Item, Body> {
-  return paginateWith<Item, Body, PageNumberSpec>(pageNumberStyle, client, spec, request, options);
+  return paginateWith<Item, Body, PageNumberSpec>(pageNumberStyle, "startPage", client, spec, request, options);
 }
 
-/** Pages through one list operation by offset: `offset=0, 20, 40, ...`. */
+/** Pages through one list operation by offset: `offset=0, 20, 40, ...`; `startOffset` starts mid-way. */
 export function paginateByOffset<Item, Body>(client: PagingClient, spec: OffsetSpec, request?: PageRequest, options?: PaginateOptions): Paginator<Item, Body> {
-  return paginateWith<Item, Body, OffsetSpec>(offsetStyle, client, spec, request, options);
+  return paginateWith<Item, Body, OffsetSpec>(offsetStyle, "startOffset", client, spec, request, options);
 }
 
-/** Pages through one list operation by the cursor each page gives for the next. */
+/** Pages through one list operation by the cursor each page gives for the next; `startCursor` starts mid-way. */
 export function paginateByCursor<Item, Body>(client: PagingClient, spec: CursorSpec, request?: PageRequest, options?: PaginateOptions): Paginator<Item, Body> {
-  return paginateWith<Item, Body, CursorSpec>(cursorStyle, client, spec, request, options);
+  return paginateWith<Item, Body, CursorSpec>(cursorStyle, "startCursor", client, spec, request, options);
 }
 
-/** Pages through one list operation by the next link each page gives (in the body or a `Link` header). */
+/**
+ * Pages through one list operation by the next link each page gives (in the
+ * body or a `Link` header); `startCursor` starts mid-way when the operation
+ * has a cursor parameter.
+ */
 export function paginateByNextLink<Item, Body>(client: PagingClient, spec: NextLinkSpec, request?: PageRequest, options?: PaginateOptions): Paginator<Item, Body> {
-  return paginateWith<Item, Body, NextLinkSpec>(nextLinkStyle, client, spec, request, options);
+  return paginateWith<Item, Body, NextLinkSpec>(nextLinkStyle, spec.cursorParam === undefined ? undefined : "startCursor", client, spec, request, options);
 }

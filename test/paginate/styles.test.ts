@@ -151,11 +151,19 @@ describe("starting mid-way, limit, maxPages, concurrency", () => {
     expect(server.requests).toEqual(requests);
   });
 
-  it("a start option the style cannot use is a RangeError naming it", () => {
+  it("a start option the style cannot use is a RangeError naming it and the one to use", () => {
     const server = servers.get(25)!;
-    expect(() => walk(server, SPECS.cursor, { startPage: 2 })).toThrow(/^GET \/cursor: startPage applies only to page-number paging; this operation pages by cursor$/);
-    expect(() => walk(server, SPECS.linkHeader, { startCursor: "x" })).toThrow(/startCursor applies only to cursor paging \(or next links with a cursor parameter\); this operation pages by next links/);
-    expect(() => walk(server, SPECS.pages, { startOffset: 3 })).toThrow(RangeError);
+    expect(() => walk(server, SPECS.cursor, { startPage: 2 })).toThrow(/^GET \/cursor: startPage does not apply: this operation pages by cursor; start it mid-way with startCursor$/);
+    expect(() => walk(server, SPECS.linkHeader, { startCursor: "x" })).toThrow(/^GET \/link-header: startCursor does not apply: this operation pages by next links, with no parameter to start mid-way$/);
+    expect(() => walk(server, SPECS.pages, { startOffset: 3 })).toThrow(/^GET \/pages: startOffset does not apply: this operation pages by page-number; start it mid-way with startPage$/);
+    expect(() => walk(server, SPECS.offset, { startCursor: "c10" })).toThrow(/startCursor does not apply: this operation pages by offset; start it mid-way with startOffset$/);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("paginate() with a spec of no known style is a TypeError naming it", () => {
+    const server = servers.get(25)!;
+    const spec = { ...SPECS.pages, style: "keyset" } as unknown as PageSpec;
+    expect(() => walk(server, spec)).toThrow(/^GET \/pages: unknown page style "keyset"$/);
   });
 
   it.each(Object.keys(SPECS).filter((name) => name !== "pageOnly"))("%s: limit and maxPages, with the fewest requests", async (name) => {

@@ -45,7 +45,7 @@ describe("page styles are tree-shaken", () => {
     expect(await stylesBundled(`export { ${entry} } from "./src/paginate/index.js";`)).toEqual(files);
   });
 
-  it("paginate(), which reads the style from the spec, bundles all four", async () => {
-    expect(await stylesBundled(`export { paginate } from "./src/paginate/index.js";`)).toEqual(["cursor.ts", "index.ts", "link-header.ts", "next-link.ts", "offset.ts", "page-number.ts", "short-page.ts"]);
+  it("paginate(), which picks the style from the spec, bundles all four", async () => {
+    expect(await stylesBundled(`export { paginate } from "./src/paginate/index.js";`)).toEqual(["cursor.ts", "link-header.ts", "next-link.ts", "offset.ts", "page-number.ts", "short-page.ts"]);
   });
 });
