@@ -37,8 +37,8 @@ export interface RetryingFetchOptions {
 /** Enough of an error body for its summary and the spec's error envelope; the rest is never read. */
 export const ERROR_BODY_BYTES = 1024 * 1024;
 
-/** Statuses whose answer never has a body (a `Response` cannot be built with one). */
-const NO_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
+/** Statuses whose answer never has a body (a `Response` cannot be built with one; fetch gives no 1xx answer). */
+const NO_BODY_STATUSES = new Set([204, 205, 304]);
 
 export function createRetryingFetch(options: RetryingFetchOptions): FetchFn {
   const { maxRetries, timeoutMs, backoff, maxBodyBytes, log, secret, sleep = realSleep } = options;
