@@ -4,7 +4,7 @@
  * structures (the writer only for the one-line bodies). Each wrapper passes
  * its `PageSpec` to the engine's entry for its style (`paginateByPageNumber`,
  * `paginateByCursor`, ... in src/paginate/), so a bundle holds only the styles
- * the wrappers it uses name; no paging logic lives in generated code. Its
+ * of the wrappers it uses; no paging logic lives in generated code. Its
  * query type leaves out the parameter the style owns (page number, offset or
  * cursor), its item type is the list's item schema.
  */
@@ -21,7 +21,7 @@ import { lazyRequire } from "../lazy-require.js";
 const tsMorph = lazyRequire<typeof import("ts-morph")>("ts-morph");
 
 /** The runtime's paging entry for each page style (src/paginate/index.ts). */
-export const PAGING_ENTRIES: Readonly<Record<PageStyleName, string>> = {
+const PAGING_ENTRIES: Readonly<Record<PageStyleName, string>> = {
   "page-number": "paginateByPageNumber",
   offset: "paginateByOffset",
   cursor: "paginateByCursor",
