@@ -3,10 +3,11 @@
  * `import { createClient, listVoiceClones }` from the runtime entry, bundled
  * and minified with esbuild for the browser, gzipped. Shown next to the same
  * figure for openapi-fetch alone (the floor, since the runtime wraps it).
+ * `listVoiceClones` pages by page number, so the bundle holds that page style
+ * alone (test/paginate/tree-shaking.test.ts).
  * Sizes are deterministic, so each is measured once (no median needed).
  */
 import { build, type Plugin } from "esbuild";
-import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { stripMessages } from "./strip-messages.js";
@@ -34,23 +35,10 @@ async function gzippedBundleBytes(contents: string, plugins: Plugin[] = []): Pro
   return gzipSync(output.contents, { level: 9 }).length;
 }
 
-/** Builds src/paginate/styles/index.ts as if page-number were the only page style: what the other three cost a bundle. */
-const onlyPageNumberStyle: Plugin = {
-  name: "only-page-number-style",
-  setup(build) {
-    build.onLoad({ filter: /[/\\]src[/\\]paginate[/\\]styles[/\\]index\.ts$/ }, (args) => ({
-      contents: `import { pageNumberStyle } from "./page-number.js";\nexport const pageStyleFor = (spec: any, settings: any) => pageNumberStyle(spec, settings);\n`,
-      loader: "ts",
-      resolveDir: dirname(args.path),
-    }));
-  },
-};
-
 export default async function sizeBench(): Promise<BenchResult[]> {
   const entry = `export { createClient, listVoiceClones } from "./src/index.js";`;
   const runtime = await gzippedBundleBytes(entry);
   const logicOnly = await gzippedBundleBytes(entry, [stripMessages]);
-  const pageNumberOnly = await gzippedBundleBytes(entry, [onlyPageNumberStyle]);
   const openapiFetch = await gzippedBundleBytes(`export { default as createClient } from "openapi-fetch";`);
   return [
     {
@@ -60,8 +48,7 @@ export default async function sizeBench(): Promise<BenchResult[]> {
       target: TARGET_BYTES,
       note:
         `openapi-fetch alone: ${openapiFetch} bytes; the runtime adds ${runtime - openapiFetch} bytes (${(runtime / openapiFetch).toFixed(2)}x); ` +
-        `with every message emptied (same code, bench/strip-messages.ts): ${logicOnly} bytes; ` +
-        `with the page-number style alone (the generated wrappers pass a PageSpec as data, so every style is in every bundle): ${pageNumberOnly} bytes`,
+        `with every message emptied (same code, bench/strip-messages.ts): ${logicOnly} bytes`,
     },
   ];
 }

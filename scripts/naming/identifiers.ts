@@ -7,8 +7,9 @@
  * `httpGet`); an operation without operationId (or with no letter or digit in
  * it) is named from its method and path (`get /users/{id}/items` ->
  * `getUsersIdItems`); a name that starts with a digit gets `op` in front
- * (`2fa` -> `op2fa`); a reserved word, or a name the generated module already
- * uses (`paginate`, `paths`), gets `_` after it (`delete` -> `delete_`). Two
+ * (`2fa` -> `op2fa`); a reserved word, or a name the generated module or the
+ * runtime entry already uses (`paginate`, `paginateByCursor`, ..., `paths`),
+ * gets `_` after it (`delete` -> `delete_`). Two
  * operations that end up with the same name are an error naming both: rename
  * one operationId. Nothing depends on the order of operations, so a name never
  * changes when another operation is added.
@@ -34,8 +35,9 @@ const RESERVED = new Set(
     "as implements interface let package private protected public static yield any boolean constructor declare get " +
     "module require number set string symbol type from of await async undefined unknown never object bigint " +
     "arguments eval prototype __proto__ " +
-    // taken by the imports of the generated paginators module
-    "paginate paths"
+    // taken by the imports of the generated paginators module, and by the runtime's paging entries that the
+    // runtime entry (src/index.ts) exports next to the paginators
+    "paginate paginateByPageNumber paginateByOffset paginateByCursor paginateByNextLink paths"
   ).split(" "),
 );
 

@@ -24,7 +24,7 @@ import type { Place } from "../errors.js";
 
 export interface PagedOperation {
   readonly op: OperationRef;
-  /** What the paginator and the CLI command pass to the runtime's `paginate()`. */
+  /** What the paginator passes to its style's entry in the runtime (`paginateByPageNumber()`, ...), and the CLI command to `paginate()`. */
   readonly spec: PageSpec;
   readonly answer: SuccessAnswer;
   /** The schema of one item of the list. */

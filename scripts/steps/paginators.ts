@@ -2,12 +2,14 @@
  * Step: paginators, one typed wrapper per paged operation of the paging plan
  * (scripts/pagination/), whatever its page style, emitted with ts-morph as
  * structures (the writer only for the one-line bodies). Each wrapper passes
- * its `PageSpec` to the engine in src/paginate/; no paging logic lives in
- * generated code. Its query type leaves out the parameter the style owns
- * (page number, offset or cursor), its item type is the list's item schema.
+ * its `PageSpec` to the engine's entry for its style (`paginateByPageNumber`,
+ * `paginateByCursor`, ... in src/paginate/), so a bundle holds only the styles
+ * of the wrappers it uses; no paging logic lives in generated code. Its
+ * query type leaves out the parameter the style owns (page number, offset or
+ * cursor), its item type is the list's item schema.
  */
 import type { StatementStructures } from "ts-morph";
-import type { PageSpec } from "../../src/paginate/index.js";
+import type { PageSpec, PageStyleName } from "../../src/paginate/index.js";
 import type { OpenApiDocument } from "../spec/bundle.js";
 import { claimName, functionName, pascalCase } from "../naming/identifiers.js";
 import type { PagedOperation, PagingPlan } from "../pagination/index.js";
@@ -17,6 +19,14 @@ import { escapeDoc, literal } from "../emit/emit-safety.js";
 import { lazyRequire } from "../lazy-require.js";
 
 const tsMorph = lazyRequire<typeof import("ts-morph")>("ts-morph");
+
+/** The runtime's paging entry for each page style (src/paginate/index.ts). */
+const PAGING_ENTRIES: Readonly<Record<PageStyleName, string>> = {
+  "page-number": "paginateByPageNumber",
+  offset: "paginateByOffset",
+  cursor: "paginateByCursor",
+  "next-link": "paginateByNextLink",
+};
 
 export interface PaginatorsResult {
   file: OutputFile;
@@ -29,9 +39,10 @@ export function generatePaginators(doc: OpenApiDocument, plan: PagingPlan, fileH
   const named = paginatorNames(plan, specLabel);
   const statements: (string | StatementStructures)[] = [];
   if (named.length > 0) {
+    const entries = [...new Set(named.map(({ p }) => PAGING_ENTRIES[p.spec.style]))].sort();
     statements.push(
       { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: "openapi-fetch", namedImports: ["Client"] },
-      { kind: StructureKind.ImportDeclaration, moduleSpecifier: `${runtime}/paginate/index.js`, namedImports: ["paginate", "type PaginateOptions", "type Paginator"] },
+      { kind: StructureKind.ImportDeclaration, moduleSpecifier: `${runtime}/paginate/index.js`, namedImports: [...entries, "type PaginateOptions", "type Paginator"] },
       { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: "./schema.js", namedImports: ["paths"] },
     );
   }
@@ -95,7 +106,7 @@ function wrapper(name: string, p: PagedOperation): StatementStructures[] {
         { name: "options", type: "PaginateOptions", hasQuestionToken: true },
       ],
       returnType: `Paginator<${type}Item, ${type}Page>`,
-      statements: [`return paginate<${type}Item, ${type}Page>(client, ${literal(spec)}, { ${hasPath ? "path, " : ""}query }, options);`],
+      statements: [`return ${PAGING_ENTRIES[spec.style]}<${type}Item, ${type}Page>(client, ${literal(spec)}, { ${hasPath ? "path, " : ""}query }, options);`],
     },
   ];
 }

@@ -47,7 +47,7 @@ export interface CommandSpec {
   readonly flags: readonly FlagSpec[];
   /** The operation takes a request body: the CLI adds `--data`. */
   readonly body?: { readonly required: boolean; readonly mediaType: string };
-  /** How the command pages: the same object the generated paginators pass to `paginate`. */
+  /** How the command pages: the same object the generated paginator passes to the runtime (the CLI runs it with `paginate`). */
   readonly paginate?: PageSpec;
   /** Item fields shown by `--format table`, most important first (absent: the first item's scalar fields). */
   readonly columns?: readonly string[];

@@ -1,8 +1,10 @@
 /**
  * A paginated command, whatever its page style: pages through the operation
- * with the runtime's `paginate`, starting mid-way where a flag with a paging
- * role says so, hands each page's items to the output the moment the page
- * arrives, and updates the progress line with the totals the page gives.
+ * with the runtime's `paginate` (which picks the style from the command's
+ * `PageSpec`: the CLI holds every style), starting mid-way where a flag with
+ * a paging role says so, hands each page's items to the output the moment
+ * the page arrives, and updates the progress line with the totals the page
+ * gives.
  * The output is ended however paging ends, so a JSON array is always closed.
  */
 import { paginate, type PagingClient } from "../paginate/index.js";

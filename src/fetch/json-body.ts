@@ -5,8 +5,9 @@
  * removed from every field and from the parser's message (it quotes the body).
  */
 import { summarizeBody } from "../error-body.js";
-import { InvalidResponseError } from "../errors.js";
+import type { InvalidResponseError } from "../errors.js";
 import { redactText } from "../redact.js";
+import { invalidResponse } from "./invalid-response.js";
 
 /** application/json, text/json, application/problem+json, application/vnd.api+json; not x-ndjson. */
 const JSON_TYPE = /[/+]json\s*(;|$)/i;
@@ -24,10 +25,8 @@ export function parseJsonBody(text: string, response: Response, where: string, s
   }
 }
 
+/** The body is not the JSON it must be: `detail` says how (the parser's message, a summary of the body). */
 export function notJson(response: Response, where: string, detail: string, cause: unknown, secret: string | undefined): InvalidResponseError {
-  const redact = (text: string | null) => (text === null ? undefined : redactText(text, secret));
-  const requestId = redact(response.headers.get("x-request-id"));
-  const contentType = redact(response.headers.get("content-type"));
-  const text = `${where} answered ${response.status} with ${contentType ?? "no content type"}, not valid JSON: ${detail}${requestId ? ` (request id ${requestId})` : ""}`;
-  return new InvalidResponseError(redactText(text, secret), { status: response.status, requestId, contentType, cause });
+  const contentType = response.headers.get("content-type") ?? "no content type";
+  return invalidResponse(response, where, `with ${contentType}, not valid JSON: ${detail}`, secret, cause);
 }

@@ -24,14 +24,13 @@ export function shouldRetry(response: { status: number; headers: Headers }): boo
   return header === "true" || (header !== "false" && isRetryableStatus(response.status));
 }
 
+/** The client's `initialRetryDelayMs` and `maxRetryDelayMs` (their defaults are in config.ts). */
 export interface BackoffOptions {
-  /** The first delay, doubled on each further retry. Default 500. */
+  /** The first delay, doubled on each further retry. */
   initialDelayMs: number;
-  /** The longest delay. Default 8000. */
+  /** The longest delay. */
   maxDelayMs: number;
 }
-
-export const DEFAULT_BACKOFF: BackoffOptions = { initialDelayMs: 500, maxDelayMs: 8_000 };
 
 /** The longest wait a server can ask for; longer requests are cut to this. */
 export const MAX_RETRY_AFTER_MS = 60_000;
@@ -55,7 +54,7 @@ export function retryAfterMs(headers: Headers, now: number = Date.now()): number
  * Exponential backoff with jitter: `initialDelayMs * 2^retry`, at most
  * `maxDelayMs`, minus up to 25 % so clients do not retry in step. `retry` counts from 0.
  */
-export function backoffMs(retry: number, options: BackoffOptions = DEFAULT_BACKOFF, random: () => number = Math.random): number {
+export function backoffMs(retry: number, options: BackoffOptions, random: () => number = Math.random): number {
   return Math.min(options.initialDelayMs * 2 ** retry, options.maxDelayMs) * (1 - random() * 0.25);
 }
 
@@ -63,7 +62,7 @@ export function backoffMs(retry: number, options: BackoffOptions = DEFAULT_BACKO
 export function retryDelayMs(
   headers: Headers | undefined,
   retry: number,
-  options: BackoffOptions = DEFAULT_BACKOFF,
+  options: BackoffOptions,
   random: () => number = Math.random,
   now: number = Date.now(),
 ): number {

@@ -9,9 +9,10 @@
  * or `AbortError`, or an `InvalidResponseError` for a 2xx body too large to
  * hold. Failed attempts are retried by the policy in `retry-policy.ts`.
  */
-import { AbortError, ConnectionError, InvalidResponseError, TelnyxError, TimeoutError } from "../errors.js";
+import { AbortError, ConnectionError, TelnyxError, TimeoutError } from "../errors.js";
 import type { Log } from "../logger.js";
 import { redactHeaders, redactText, rememberSecret } from "../redact.js";
+import { invalidResponse } from "./invalid-response.js";
 import { readBody } from "./read-body.js";
 import { isRetryableRequest, retryDelayMs, shouldRetry, sleep as realSleep, type BackoffOptions, type Sleep } from "./retry-policy.js";
 
@@ -36,8 +37,8 @@ export interface RetryingFetchOptions {
 /** Enough of an error body for its summary and the spec's error envelope; the rest is never read. */
 export const ERROR_BODY_BYTES = 1024 * 1024;
 
-/** Statuses whose answer never has a body (a `Response` cannot be built with one). */
-const NO_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
+/** Statuses whose answer never has a body (a `Response` cannot be built with one; fetch gives no 1xx answer). */
+const NO_BODY_STATUSES = new Set([204, 205, 304]);
 
 export function createRetryingFetch(options: RetryingFetchOptions): FetchFn {
   const { maxRetries, timeoutMs, backoff, maxBodyBytes, log, secret, sleep = realSleep } = options;
@@ -56,12 +57,7 @@ export function createRetryingFetch(options: RetryingFetchOptions): FetchFn {
   async function withBody(request: Request, response: Response): Promise<Response> {
     const { status, statusText, headers } = response;
     const bound = response.ok ? maxBodyBytes : ERROR_BODY_BYTES;
-    const tooLarge = () => {
-      const requestId = headers.get("x-request-id") ?? undefined;
-      const contentType = headers.get("content-type") ?? undefined;
-      const text = `answered ${status} with a body of more than ${bound} bytes (maxBodyBytes): too large to hold`;
-      return new InvalidResponseError(about(request, text), { status, requestId: requestId && redactText(requestId, secret), contentType: contentType && redactText(contentType, secret) });
-    };
+    const tooLarge = () => invalidResponse(response, `${request.method} ${request.url}`, `with a body of more than ${bound} bytes (maxBodyBytes): too large to hold`, secret);
     if (response.ok && Number(headers.get("content-length")) > bound) {
       await response.body?.cancel();
       throw tooLarge();

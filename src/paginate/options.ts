@@ -24,7 +24,13 @@ export interface PagingSettings {
 /** Most requests one paginator keeps in flight. */
 export const MAX_CONCURRENCY = 16;
 
-export function pagingSettings(spec: PageSpec, query: object | undefined, options: PaginateOptions, secret: string | undefined): PagingSettings {
+/** The options that start a walk mid-way; each page style takes one (next links only with a cursor parameter). */
+export type StartOption = "startPage" | "startOffset" | "startCursor";
+
+const START_OPTIONS: readonly StartOption[] = ["startPage", "startOffset", "startCursor"];
+
+/** `startOption`: the one the page style takes, if any; another is a RangeError. */
+export function pagingSettings(spec: PageSpec, startOption: StartOption | undefined, query: object | undefined, options: PaginateOptions, secret: string | undefined): PagingSettings {
   const where = `GET ${spec.path}`;
   /** `value` when it is undefined or a safe integer from `min` to `max`, else a RangeError. */
   const integer = (name: string, value: unknown, min: number, max = Infinity, bounds = "") => {
@@ -43,8 +49,12 @@ export function pagingSettings(spec: PageSpec, query: object | undefined, option
   if (options.startCursor !== undefined && (typeof options.startCursor !== "string" || options.startCursor === "")) {
     throw new TypeError(`${where}: startCursor must be a non-empty string, got ${show(options.startCursor)}`);
   }
-  const misplaced = startOptionMisplaced(spec, options);
-  if (misplaced) throw new RangeError(`${where}: ${misplaced}`);
+  const misplaced = START_OPTIONS.find((name) => name !== startOption && options[name] !== undefined);
+  if (misplaced) {
+    const style = spec.style === "next-link" ? "next links" : spec.style;
+    const instead = startOption ? `; start it mid-way with ${startOption}` : ", with no parameter to start mid-way";
+    throw new RangeError(`${where}: ${misplaced} does not apply: this operation pages by ${style}${instead}`);
+  }
   return {
     limit: integer("limit", options.limit, 0) ?? Infinity,
     maxPages: integer("maxPages", options.maxPages, 0) ?? Infinity,
@@ -56,16 +66,6 @@ export function pagingSettings(spec: PageSpec, query: object | undefined, option
     concurrency: integer("concurrency", options.concurrency, 1, MAX_CONCURRENCY) ?? 1,
     secret,
   };
-}
-
-/** A start option the page style cannot use: pages are started by number, offset or cursor, each by its own style. */
-function startOptionMisplaced(spec: PageSpec, options: PaginateOptions): string | undefined {
-  const style = `this operation pages by ${spec.style === "next-link" ? "next links" : spec.style}`;
-  if (options.startPage !== undefined && spec.style !== "page-number") return `startPage applies only to page-number paging; ${style}`;
-  if (options.startOffset !== undefined && spec.style !== "offset") return `startOffset applies only to offset paging; ${style}`;
-  const takesCursor = spec.style === "cursor" || (spec.style === "next-link" && spec.cursorParam !== undefined);
-  if (options.startCursor !== undefined && !takesCursor) return `startCursor applies only to cursor paging (or next links with a cursor parameter); ${style}`;
-  return undefined;
 }
 
 function show(value: unknown): string {

@@ -87,7 +87,7 @@ export async function* pageStream(client: PagingClient, spec: PageSpec, style: P
       const { items } = read.page;
       const seen = fingerprint(items);
       if (previous && items.length > 0 && sameJson(seen, previous.seen)) {
-        throw paginationError(spec, ask, settings.secret, `the server sent the same items as page ${previous.page}, so it ignores ${pageParameterOf(spec)}`);
+        throw paginationError(spec, ask, settings.secret, `the server sent the same items as page ${previous.page}, so it ignores ${style.param}`);
       }
       pagesRead++;
       itemsRead += items.length;
@@ -115,16 +115,3 @@ export async function* pageStream(client: PagingClient, spec: PageSpec, style: P
   }
 }
 
-/** What the page style sends to ask for a page, as messages name it. */
-function pageParameterOf(spec: PageSpec): string {
-  switch (spec.style) {
-    case "page-number":
-      return spec.pageParam;
-    case "offset":
-      return spec.offsetParam;
-    case "cursor":
-      return spec.cursorParam;
-    case "next-link":
-      return "the next link";
-  }
-}

@@ -176,6 +176,8 @@ export interface PageRead {
  * one is made per walk.
  */
 export interface PageStyle {
+  /** What a request names its page by, as messages say it: `page[number]`, `offset`, `cursor`, `the next link`. */
+  readonly param: string;
   first(): PageAsk;
   /** The next page's ask, or undefined when `read` is the last page; throws a `PaginationError` when the answer cannot be followed. */
   next(read: PageRead): PageAsk | undefined;

@@ -59,6 +59,14 @@ describe("each request", () => {
 });
 
 describe("openapi-fetch's contract", () => {
+  it.each([204, 205, 304])("a %i answer, which never has a body, comes back with neither data nor error", async (status) => {
+    server.script({ status });
+    const { data, error, response } = await createClient({ apiKey: "k", baseUrl: server.url, maxRetries: 0 }).GET("/voice_clones");
+    expect(response.status).toBe(status);
+    expect(data).toBeUndefined();
+    expect(error).toBeUndefined();
+  });
+
   it("{ data, error, response } for a 200, typed by the spec", async () => {
     const client: TelnyxClient = createClient({ apiKey: "k", baseUrl: server.url });
     const result = await client.GET("/voice_clones", { params: { query: { "page[size]": 20 } } });

@@ -93,15 +93,17 @@ describe("errors", () => {
   });
 
   it.each([
-    ["a body that does not parse", { "content-type": "application/json; note=KEY" }, '{"token": "KEY" oops'],
-    ["an HTML body", { "content-type": "text/html; note=KEY" }, "<html><title>KEY</title></html>"],
-  ])("InvalidResponseError (%s): the key echoed in the request id, the content type and the body is in none of its fields or its cause", async (_name, headers, body) => {
+    ["a body that does not parse", { "content-type": "application/json; note=KEY" }, '{"token": "KEY" oops', {}],
+    ["an HTML body", { "content-type": "text/html; note=KEY" }, "<html><title>KEY</title></html>", {}],
+    ["a body over maxBodyBytes", { "content-type": "application/json; note=KEY" }, '{"token": "KEY", "data": [1, 2, 3]}', { maxBodyBytes: 16 }],
+  ])("InvalidResponseError (%s): the key echoed in the request id, the content type and the body is in none of its fields or its cause", async (_name, headers, body, options) => {
     const echo = (text: string) => text.split("KEY").join(ASCII_KEY);
     server.fallback = { status: 200, headers: { ...Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, echo(v)])), "x-request-id": `id-${ASCII_KEY}` }, body: echo(body) };
-    const error = (await client({ apiKey: ASCII_KEY }).GET("/voice_clones").catch((e: unknown) => e)) as InvalidResponseError;
+    const error = (await client({ apiKey: ASCII_KEY, ...options }).GET("/voice_clones").catch((e: unknown) => e)) as InvalidResponseError;
     expect(error).toBeInstanceOf(InvalidResponseError);
     expectNoKey([...renderings(error), String(error.requestId), String(error.contentType), ...(error.cause === undefined ? [] : renderings(error.cause))], ASCII_KEY);
     expect(error.requestId).toBe("id-***");
+    expect(error.message).toMatch(/ \(request id id-\*\*\*\)$/);
     expect(error.contentType).toContain("note=***");
   });
 

@@ -10,7 +10,7 @@ import { createClient, type TelnyxClientOptions } from "../../src/client.js";
 import { AbortError, BadRequestError, ConnectionError, InternalServerError, RateLimitError, TimeoutError, unwrap } from "../../src/errors.js";
 import { OK_BODY, startFaultServer, type FaultServer } from "../helpers/fault-server.js";
 import { collectGarbage } from "../helpers/gc.js";
-import { DEFAULT_BACKOFF } from "../../src/fetch/retry-policy.js";
+import { DEFAULTS } from "../../src/config.js";
 import { createRetryingFetch, type RetryingFetchOptions } from "../../src/fetch/retrying-fetch.js";
 
 let server: FaultServer;
@@ -31,7 +31,7 @@ function recordingFetch(options: Partial<RetryingFetchOptions> = {}) {
   const send = createRetryingFetch({
     maxRetries: 2,
     timeoutMs: 5_000,
-    backoff: DEFAULT_BACKOFF,
+    backoff: { initialDelayMs: DEFAULTS.initialRetryDelayMs, maxDelayMs: DEFAULTS.maxRetryDelayMs },
     maxBodyBytes: 1024 * 1024,
     log: {},
     secret: "test-key",

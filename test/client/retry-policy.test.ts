@@ -1,5 +1,6 @@
 /** The pure retry functions, called directly. */
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { DEFAULTS } from "../../src/config.js";
 import { backoffMs, isRetryableRequest, isRetryableStatus, MAX_RETRY_AFTER_MS, retryAfterMs, retryDelayMs, shouldRetry, sleep } from "../../src/fetch/retry-policy.js";
 
 const headers = (init: Record<string, string> = {}) => new Headers(init);
@@ -75,16 +76,19 @@ describe("retryAfterMs", () => {
   });
 });
 
+/** The client's default backoff. */
+const BACKOFF = { initialDelayMs: DEFAULTS.initialRetryDelayMs, maxDelayMs: DEFAULTS.maxRetryDelayMs };
+
 describe("backoffMs", () => {
   const none = () => 0;
   const most = () => 0.999999;
-  it("doubles from 0.5 s up to 8 s", () => {
-    expect([0, 1, 2, 3, 4, 5, 10].map((retry) => backoffMs(retry, undefined, none))).toEqual([500, 1000, 2000, 4000, 8000, 8000, 8000]);
+  it("doubles from 0.5 s up to 8 s by default", () => {
+    expect([0, 1, 2, 3, 4, 5, 10].map((retry) => backoffMs(retry, BACKOFF, none))).toEqual([500, 1000, 2000, 4000, 8000, 8000, 8000]);
   });
   it("jitter takes off at most 25 %", () => {
-    expect(backoffMs(0, undefined, most)).toBeCloseTo(375, 0);
+    expect(backoffMs(0, BACKOFF, most)).toBeCloseTo(375, 0);
     for (let i = 0; i < 200; i++) {
-      const ms = backoffMs(1);
+      const ms = backoffMs(1, BACKOFF);
       expect(ms).toBeGreaterThan(750);
       expect(ms).toBeLessThanOrEqual(1000);
     }
@@ -96,10 +100,10 @@ describe("backoffMs", () => {
 
 describe("retryDelayMs", () => {
   it("the server's wait, else the backoff", () => {
-    expect(retryDelayMs(headers({ "retry-after": "2" }), 0, undefined, () => 0, NOW)).toBe(2000);
-    expect(retryDelayMs(headers({ "retry-after": "0" }), 3, undefined, () => 0, NOW)).toBe(0);
-    expect(retryDelayMs(headers(), 1, undefined, () => 0, NOW)).toBe(1000);
-    expect(retryDelayMs(undefined, 2, undefined, () => 0, NOW)).toBe(2000);
+    expect(retryDelayMs(headers({ "retry-after": "2" }), 0, BACKOFF, () => 0, NOW)).toBe(2000);
+    expect(retryDelayMs(headers({ "retry-after": "0" }), 3, BACKOFF, () => 0, NOW)).toBe(0);
+    expect(retryDelayMs(headers(), 1, BACKOFF, () => 0, NOW)).toBe(1000);
+    expect(retryDelayMs(undefined, 2, BACKOFF, () => 0, NOW)).toBe(2000);
   });
 });
 

@@ -18,6 +18,7 @@ const FUNCTION_NAMES: [string, { given: [string | undefined, string, string]; wa
   ["a reserved word gets `_`", { given: ["delete", "get", "/x"], want: "delete_" }],
   ["a TypeScript keyword gets `_`", { given: ["type", "get", "/x"], want: "type_" }],
   ["a name the module imports gets `_`", { given: ["paginate", "get", "/x"], want: "paginate_" }],
+  ["a paging entry's name gets `_`", { given: ["paginate-by-cursor", "get", "/x"], want: "paginateByCursor_" }],
   ["no operationId: method and path", { given: [undefined, "get", "/widgets/{id}/parts"], want: "getWidgetsIdParts" }],
   ["no ASCII letter or digit: method and path", { given: ["列表", "get", "/unicode"], want: "getUnicode" }],
   ["__proto__ is only its word", { given: ["__proto__", "get", "/x"], want: "proto" }],

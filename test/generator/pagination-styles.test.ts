@@ -1,8 +1,9 @@
 /**
  * Paging detection by structure, one fixture path per paging shape
  * (test/fixtures/pagination/styles.yaml), through the real generator: the
- * PageSpec each paginator passes to `paginate()`, the CLI command data that
- * carries the same spec with flag roles and columns, and the emitted
+ * PageSpec each paginator passes to its style's entry (`paginateByCursor()`,
+ * ...), the CLI command data that carries the same spec with flag roles and
+ * columns, and the emitted
  * wrappers under real `tsc --strict` against the runtime's types (query
  * without the parameter the style owns, items from the list's item schema,
  * bare arrays and nested lists included).
@@ -93,6 +94,10 @@ describe("pagination: each paging shape gets its paginator", () => {
     const bodies = [...paginators.matchAll(/^export function [^\n]*\{\n([\s\S]*?)\n\}/gm)].map((m) => m[1]!);
     expect(bodies).toHaveLength(cases.length);
     for (const b of bodies) expect(b.split("\n")).toHaveLength(1);
+  });
+
+  it("imports the runtime's entry of each style it uses, and no other paging code", () => {
+    expect(paginators).toMatch(/^import \{ paginateByCursor, paginateByNextLink, paginateByOffset, paginateByPageNumber, type PaginateOptions, type Paginator \} from "[^"]*\/src\/paginate\/index\.js";$/m);
   });
 
   it("escapes the spec's summary in JSDoc", () => {

@@ -141,7 +141,10 @@ describe("paginators on the full Telnyx spec", () => {
 
   it("pages each of them by page[number]/page[size] over `data`, with the meta where the spec shows one", () => {
     const source = readFileSync(join(out, "paginators.ts"), "utf8");
-    const specs = [...source.matchAll(/return paginate<\w+, \w+>\(client, (\{.*\}), \{ (?:path, )?query \}, options\);/g)].map((m) => JSON.parse(m[1]!) as Json);
+    const calls = [...source.matchAll(/return (paginate\w*)<\w+, \w+>\(client, (\{.*\}), \{ (?:path, )?query \}, options\);/g)];
+    expect(new Set(calls.map((m) => m[1]))).toEqual(new Set(["paginateByPageNumber"]));
+    expect(source).toMatch(/^import \{ paginateByPageNumber, type PaginateOptions, type Paginator \} from /m);
+    const specs = calls.map((m) => JSON.parse(m[2]!) as Json);
     expect(specs).toHaveLength(74);
     for (const s of specs) expect(s).toMatchObject({ style: "page-number", pageParam: "page[number]", sizeParam: "page[size]", items: ["data"] });
     const withMeta = specs.filter((s) => s.totalPages !== undefined);

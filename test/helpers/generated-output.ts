@@ -1,11 +1,29 @@
 /** Readers of what the generator emitted: the PageSpec of each paginator, and the CLI's command data. */
 import type { CommandSpec } from "../../src/cli/command-spec.js";
 
-/** `name -> the PageSpec literal its wrapper passes to paginate()`, read from generated/paginators.ts. */
+/** The runtime's paging entry for each page style: what a wrapper of that style must call. */
+const ENTRY_OF_STYLE: Record<string, string> = {
+  "page-number": "paginateByPageNumber",
+  offset: "paginateByOffset",
+  cursor: "paginateByCursor",
+  "next-link": "paginateByNextLink",
+};
+
+/**
+ * `name -> the PageSpec literal its wrapper passes to the runtime`, read from
+ * generated/paginators.ts; throws when a wrapper calls another entry than
+ * the one of its spec's style.
+ */
 export function emittedSpecs(source: string): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  const re = /export function (\w+)\([^)]*\)[^{]*\{\n\s*return paginate<\w+, \w+>\(client, (\{.*\}), \{ (?:path, )?query \}, options\);/g;
-  for (const m of source.matchAll(re)) out[m[1]!] = JSON.parse(m[2]!);
+  // export function listItems(...): Paginator<...> {
+  //   return paginateByPageNumber<Item, Page>(client, {...the spec...}, { query }, options);
+  const re = /export function (\w+)\([^)]*\)[^{]*\{\n\s*return (paginate\w*)<\w+, \w+>\(client, (\{.*\}), \{ (?:path, )?query \}, options\);/g;
+  for (const [, name, entry, literal] of source.matchAll(re)) {
+    const spec = JSON.parse(literal!) as { style: string };
+    if (entry !== ENTRY_OF_STYLE[spec.style]) throw new Error(`${name} calls ${entry} for a ${spec.style} spec, not ${ENTRY_OF_STYLE[spec.style]}`);
+    out[name!] = spec;
+  }
   return out;
 }
 

@@ -11,7 +11,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createClient } from "../../src/client.js";
 import { PaginationError } from "../../src/errors.js";
-import { paginate, type PageSpec, type PaginateOptions } from "../../src/paginate/index.js";
+import { paginate, paginateByCursor, paginateByNextLink, paginateByOffset, paginateByPageNumber, type PageSpec, type PaginateOptions } from "../../src/paginate/index.js";
 import { startStylesServer, type Item, type StylesServer } from "../helpers/styles-server.js";
 
 const SPECS = {
@@ -109,6 +109,34 @@ describe("every style pages honestly: every item once, in order, the fewest requ
   });
 });
 
+describe("each style's own entry, what the generated paginators call, walks as paginate() does", () => {
+  /** The entry of the spec's style, called with the spec typed as that style. */
+  const byStyle = (server: StylesServer, spec: PageSpec, options: PaginateOptions) => {
+    const c = client(server);
+    switch (spec.style) {
+      case "page-number":
+        return paginateByPageNumber<Item, unknown>(c, spec, {}, options);
+      case "offset":
+        return paginateByOffset<Item, unknown>(c, spec, {}, options);
+      case "cursor":
+        return paginateByCursor<Item, unknown>(c, spec, {}, options);
+      case "next-link":
+        return paginateByNextLink<Item, unknown>(c, spec, {}, options);
+    }
+  };
+
+  it.each(Object.keys(SPECS) as (keyof typeof SPECS)[])("%s", async (name) => {
+    const server = servers.get(25)!;
+    const options = name === "pageOnly" ? {} : { pageSize: 10, limit: 22 };
+    const viaPaginate = await walk(server, SPECS[name], options).toArray();
+    const sentViaPaginate = server.requests.splice(0);
+    const viaEntry = await byStyle(server, SPECS[name], options).toArray();
+    expect(ids(viaEntry)).toEqual(ids(viaPaginate));
+    expect(ids(viaEntry)).toEqual(ids(server.items.slice(0, name === "pageOnly" ? 25 : 22)));
+    expect(server.requests).toEqual(sentViaPaginate);
+  });
+});
+
 describe("starting mid-way, limit, maxPages, concurrency", () => {
   it.each([
     ["pages", SPECS.pages, { startPage: 2 }, 10, ["/v1/pages?per_page=10&page=2", "/v1/pages?per_page=10&page=3"]],
@@ -123,11 +151,19 @@ describe("starting mid-way, limit, maxPages, concurrency", () => {
     expect(server.requests).toEqual(requests);
   });
 
-  it("a start option the style cannot use is a RangeError naming it", () => {
+  it("a start option the style cannot use is a RangeError naming it and the one to use", () => {
     const server = servers.get(25)!;
-    expect(() => walk(server, SPECS.cursor, { startPage: 2 })).toThrow(/^GET \/cursor: startPage applies only to page-number paging; this operation pages by cursor$/);
-    expect(() => walk(server, SPECS.linkHeader, { startCursor: "x" })).toThrow(/startCursor applies only to cursor paging \(or next links with a cursor parameter\); this operation pages by next links/);
-    expect(() => walk(server, SPECS.pages, { startOffset: 3 })).toThrow(RangeError);
+    expect(() => walk(server, SPECS.cursor, { startPage: 2 })).toThrow(/^GET \/cursor: startPage does not apply: this operation pages by cursor; start it mid-way with startCursor$/);
+    expect(() => walk(server, SPECS.linkHeader, { startCursor: "x" })).toThrow(/^GET \/link-header: startCursor does not apply: this operation pages by next links, with no parameter to start mid-way$/);
+    expect(() => walk(server, SPECS.pages, { startOffset: 3 })).toThrow(/^GET \/pages: startOffset does not apply: this operation pages by page-number; start it mid-way with startPage$/);
+    expect(() => walk(server, SPECS.offset, { startCursor: "c10" })).toThrow(/startCursor does not apply: this operation pages by offset; start it mid-way with startOffset$/);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("paginate() with a spec of no known style is a TypeError naming it", () => {
+    const server = servers.get(25)!;
+    const spec = { ...SPECS.pages, style: "keyset" } as unknown as PageSpec;
+    expect(() => walk(server, spec)).toThrow(/^GET \/pages: unknown page style "keyset"$/);
   });
 
   it.each(Object.keys(SPECS).filter((name) => name !== "pageOnly"))("%s: limit and maxPages, with the fewest requests", async (name) => {

@@ -20,6 +20,7 @@ export function cursorStyle(spec: CursorSpec, settings: PagingSettings): PageSty
   };
   const where = "lastItem" in spec.nextCursor ? `the last item's ${spec.nextCursor.lastItem.join(".")}` : describeLocator(spec.nextCursor);
   return {
+    param: spec.cursorParam,
     first: () => ask(1, settings.startCursor),
     next(read) {
       const { ask: asked, page, response } = read;

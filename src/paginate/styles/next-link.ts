@@ -31,6 +31,7 @@ export function nextLinkStyle(spec: NextLinkSpec, settings: PagingSettings): Pag
   };
 
   return {
+    param: "the next link",
     watch: {
       onRequest({ request, options }) {
         base ??= new URL(options.baseUrl || new URL("/", request.url).href);

@@ -15,6 +15,7 @@ export function offsetStyle(spec: OffsetSpec, settings: PagingSettings): PageSty
   const ask = (page: number, offset: number): PageAsk => ({ page, key: `offset ${offset}`, query: { [spec.offsetParam]: offset } });
   const offsetOf = (read: PageRead) => read.ask.query![spec.offsetParam] as number;
   return {
+    param: spec.offsetParam,
     first: () => ask(1, settings.startOffset ?? firstOffset),
     next(read) {
       const { items, totalItems } = read.page;

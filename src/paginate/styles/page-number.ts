@@ -18,6 +18,7 @@ export function pageNumberStyle(spec: PageNumberSpec, settings: PagingSettings):
   let lastPage: number | undefined; // once an answer gives the total pages
   const ask = (page: number): PageAsk => ({ page, key: `page ${page}`, query: { [spec.pageParam]: page } });
   return {
+    param: spec.pageParam,
     first: () => ask(settings.startPage ?? firstPage),
     check({ ask: sent, page, response }) {
       const answered = whole(locate(spec.pageNumber, page.body, response));
