@@ -35,9 +35,10 @@ const RESERVED = new Set(
     "as implements interface let package private protected public static yield any boolean constructor declare get " +
     "module require number set string symbol type from of await async undefined unknown never object bigint " +
     "arguments eval prototype __proto__ " +
-    // taken by the imports of the generated paginators module, and by the runtime's paging entries that the
-    // runtime entry (src/index.ts) exports next to the paginators
-    "paginate paginateByPageNumber paginateByOffset paginateByCursor paginateByNextLink paths"
+    // taken by the imports of the generated paginators module, and by the runtime's functions that the runtime
+    // entry (src/index.ts) exports next to the paginators (a test keeps this list whole)
+    "paginate paginateByPageNumber paginateByOffset paginateByCursor paginateByNextLink paths " +
+    "createClient unwrap apiErrorFromResponse apiErrorClassFor"
   ).split(" "),
 );
 

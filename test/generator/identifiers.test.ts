@@ -28,6 +28,14 @@ describe("function names (table)", () => {
   it.each(FUNCTION_NAMES)("%s", (_name, { given, want }) => {
     expect(functionName(...given)).toBe(want);
   });
+
+  it("never take a name the runtime entry exports beside the paginators (the package would not compile)", async () => {
+    const runtime = Object.keys(await import("../../src/index.js"));
+    const paginators = new Set(Object.keys(await import("../../generated/paginators.js")));
+    const functions = runtime.filter((name) => !paginators.has(name) && /^[a-z]/.test(name));
+    expect(functions).toContain("createClient");
+    for (const name of functions) expect(functionName(name, "get", "/x"), name).toBe(`${name}_`);
+  });
 });
 
 describe("root type alias names (table)", () => {
