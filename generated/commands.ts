@@ -2,8 +2,8 @@
 
 import type { CommandSpec } from "../src/cli/command-spec.js";
 
-/** The command-line client's commands, one per operation, sorted by resource then action (`telnyx <resource> <action>`). */
-export const commands: readonly CommandSpec[] = [
+/** `telnyx voice-clones <action>` */
+const commands_voice_clones: readonly CommandSpec[] = [
   {
     "resource": "voice-clones",
     "action": "list",
@@ -108,3 +108,6 @@ export const commands: readonly CommandSpec[] = [
     ]
   }
 ];
+
+/** The command-line client's commands, one per operation, sorted by resource then action (`telnyx <resource> <action>`). */
+export const commands: readonly CommandSpec[] = [...commands_voice_clones];

@@ -15,14 +15,15 @@ import { header } from "../../scripts/output/header.js";
 import { listOperations } from "../../scripts/spec/openapi-walk.js";
 import type { CommandSpec } from "../../src/cli/command-spec.js";
 import { parseCommand } from "../../src/cli/parse-command.js";
+import { emittedCommands } from "../helpers/generated-output.js";
 import { ROOT } from "./built-cli.js";
 
 const HEADER = "// test\n";
 
+/** The command data the step writes for `doc`, read back from the file it makes. */
 function commandsOf(doc: object): CommandSpec[] {
   const { content } = generateCliCommands(doc as Record<string, unknown>, detectPaging(doc as Record<string, unknown>, "spec.yaml"), HEADER, "spec.yaml");
-  const json = content.slice(content.indexOf("= [") + 2, content.lastIndexOf(";"));
-  return JSON.parse(json) as CommandSpec[];
+  return emittedCommands(content);
 }
 
 const ok = (schema: object = { type: "object" }) => ({ "200": { description: "ok", content: { "application/json": { schema } } } });

@@ -27,7 +27,8 @@ export function emittedSpecs(source: string): Record<string, unknown> {
   return out;
 }
 
-/** The command data of generated/commands.ts. */
+/** The command data of generated/commands.ts: its per-resource arrays, in order. */
 export function emittedCommands(source: string): CommandSpec[] {
-  return JSON.parse(source.slice(source.indexOf("= [") + 2, source.lastIndexOf(";"))) as CommandSpec[];
+  const groups = source.matchAll(/^const commands_\w+: readonly CommandSpec\[\] = (\[[\s\S]*?^\]);$/gm);
+  return [...groups].flatMap((m) => JSON.parse(m[1]!) as CommandSpec[]);
 }
