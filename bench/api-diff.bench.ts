@@ -59,9 +59,9 @@ export default async function bench(): Promise<BenchResult[]> {
     const changes = scatterChanges(doc);
     writeFileSync(head, JSON.stringify(doc));
     const out = join(dir, "generated");
-    const generate = ["scripts/run.mjs", "--spec", head, "--out", out, "--lint", "warn", "--quiet"];
-    timeCommand(process.execPath, generate, { cwd: ROOT }); // writes the folder the check compares with (and warms the bundle cache)
-    const apiDiff = ["--import", "tsx", "scripts/api-diff.ts", "--base-spec", SPEC, "--spec", head, "--format", "json"];
+    const generate = ["--import", "tsx/esm", "scripts/generate.ts", "--spec", head, "--out", out, "--lint", "warn", "--quiet"];
+    timeCommand(process.execPath, generate, { cwd: ROOT }); // writes the folder the check compares with (and warms the compile cache)
+    const apiDiff = ["--import", "tsx/esm", "scripts/api-diff.ts", "--base-spec", SPEC, "--spec", head, "--format", "json"];
     const found = JSON.parse(spawnSync(process.execPath, apiDiff, { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 }).stdout) as { changes: unknown[]; counts: Record<string, number> };
     const { subjectMs, baselineMs, ratio } = await interleaved(
       RUNS,

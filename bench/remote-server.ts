@@ -24,7 +24,7 @@ export interface RemoteServer {
 export async function remoteServer(options: RemoteServerOptions): Promise<RemoteServer> {
   const child = fork(fileURLToPath(import.meta.url), [], {
     env: { ...process.env, [SERVER_ENV]: JSON.stringify(options) },
-    execArgv: ["--import", "tsx"],
+    execArgv: ["--import", "tsx/esm"],
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   const next = <T>() =>

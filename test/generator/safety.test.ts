@@ -110,7 +110,7 @@ describe("safety: hostile strings", () => {
   it("importing every generated module runs nothing, though the payload works as code", async () => {
     const modules = OUTPUTS.flatMap(([name]) => readdirSync(join(root, name, "generated")).map((f) => `./${name}/generated/${f}`));
     writeFileSync(join(root, "import-all.mjs"), `${modules.map((m) => `await import(${JSON.stringify(m)});`).join("\n")}\nawait new Promise((r) => setTimeout(r, 200));\n`);
-    await node(["--import", "tsx", "import-all.mjs"]);
+    await node(["--import", "tsx/esm", "import-all.mjs"]);
     expect(existsSync(join(root, MARKER))).toBe(false);
     // Control: the same payload, as code, does write the marker.
     const payload = /;(import\("node:fs"\)[^;]*);/.exec(readFileSync(fixture("safety", "hostile.json"), "utf8").replace(/\\"/g, '"'))![1]!;
@@ -121,7 +121,7 @@ describe("safety: hostile strings", () => {
 
   it("servers.ts holds the spec's server URL exactly", async () => {
     writeFileSync(join(root, "servers.mjs"), `const { servers } = await import("./json/generated/servers.ts"); process.stdout.write(JSON.stringify(servers[0]));`);
-    expect(JSON.parse(await node(["--import", "tsx", "servers.mjs"]))).toBe(specOf("hostile.json").servers[0]!.url);
+    expect(JSON.parse(await node(["--import", "tsx/esm", "servers.mjs"]))).toBe(specOf("hostile.json").servers[0]!.url);
   }, 30_000);
 
   it("schema.ts holds no invisible line breaks or lone surrogates, and every comment is closed only by its own end", () => {
