@@ -15,7 +15,7 @@ import { parseTree, findNodeAtLocation, type Node as JsonNode } from "jsonc-pars
 import type { Node as YamlNode } from "yaml";
 import type { OpenApiDocument } from "../spec/bundle.js";
 import type { LoadedSpec } from "../spec/load.js";
-import { pointerOf } from "../spec/json-pointer.js";
+import { pointerOf, unescapeToken } from "../spec/json-pointer.js";
 import { lazyRequire } from "../lazy-require.js";
 import { isObject } from "../spec/openapi-walk.js";
 import type { SourceLocation } from "./change.js";
@@ -169,11 +169,8 @@ function followRefs(at: Position, follow: Follow): Position {
 function pointerTokens(pointer: string): string[] | undefined {
   if (pointer === "#" || pointer === "") return [];
   if (!pointer.startsWith("#/")) return undefined;
-  try {
-    return pointer.slice(2).split("/").map((raw) => decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~"));
-  } catch {
-    return undefined;
-  }
+  const tokens = pointer.slice(2).split("/").map(unescapeToken);
+  return tokens.every((token) => token !== undefined) ? (tokens as string[]) : undefined;
 }
 
 function nodeAt(root: unknown, tokens: readonly string[]): unknown {

@@ -6,6 +6,7 @@
 import type { ChangeDraft, PeerType } from "./change.js";
 import type { EngineDiff } from "./engine.js";
 import type { LocatePath } from "./locate.js";
+import { isObject } from "../spec/openapi-walk.js";
 import { worstPeer } from "./peer.js";
 import { RULES, type RuleId } from "./rules.js";
 import { subjectOf, type SchemaPlace, type SchemaSite } from "./schema-site.js";
@@ -52,7 +53,7 @@ export function after(group: Group): unknown {
 }
 
 export function objectOr(value: unknown): Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  return isObject(value) ? value : {};
 }
 
 export function refName(value: unknown): string {

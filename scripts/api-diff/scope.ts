@@ -13,6 +13,7 @@
  * Parameters are merged here so that the engine's parameter indexes are
  * indexes into these lists (classify.ts reads names from them).
  */
+import { pointerOf } from "../spec/json-pointer.js";
 import type { OpenApiDocument } from "../spec/bundle.js";
 import { isObject, listOperations, type Node, type OperationRef } from "../spec/openapi-walk.js";
 
@@ -93,7 +94,7 @@ function components(doc: OpenApiDocument): Map<string, unknown> {
   if (!isObject(doc.components)) return out;
   for (const [kind, section] of Object.entries(doc.components)) {
     if (!isObject(section)) continue;
-    for (const [name, node] of Object.entries(section)) out.set(`#/components/${kind}/${name.replace(/~/g, "~0").replace(/\//g, "~1")}`, node);
+    for (const [name, node] of Object.entries(section)) out.set(pointerOf(["components", kind, name]), node);
   }
   return out;
 }
