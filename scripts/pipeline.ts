@@ -9,10 +9,11 @@
  * worker thread, started first so that Redocly loads while this thread reads
  * the spec and builds the types.
  */
-import { join, relative, sep } from "node:path";
+import { join, relative } from "node:path";
 import { GenerateError } from "./errors.js";
 import type { Options } from "./options.js";
 import { header } from "./output/header.js";
+import { shownPath, toPosix } from "./paths.js";
 import { pagingPlanOf, type PagingPlan } from "./pagination/index.js";
 import type { OutputFile } from "./output/output-file.js";
 import type { Reporter } from "./reporter.js";
@@ -27,7 +28,7 @@ import { generateTypes } from "./steps/types.js";
 import { startThread } from "./threads/thread.js";
 
 export async function runPipeline(options: Options, report: Reporter): Promise<OutputFile[]> {
-  const specLabel = toPosix(relative(options.cwd, options.spec) || options.spec);
+  const specLabel = shownPath(options.cwd, options.spec);
   const lintThread = options.lint === "off" ? undefined : startThread<typeof lintSpec>("lint", new URL("./steps/lint.ts", import.meta.url), "lintSpec");
   let linted: Promise<LintResult> | undefined;
   let lintReported = false;
@@ -81,9 +82,6 @@ function summarizePlan(plan: PagingPlan): string {
   return Object.entries(plan.styles).map(([style, count]) => `${count} ${style}`).join(", ");
 }
 
-function toPosix(path: string): string {
-  return path.split(sep).join("/");
-}
 
 function kb(text: string): string {
   return `${(Buffer.byteLength(text) / 1024).toFixed(1)} KB`;

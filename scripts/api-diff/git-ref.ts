@@ -8,7 +8,8 @@
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, relative, sep } from "node:path";
+import { dirname, join, relative } from "node:path";
+import { toPosix } from "../paths.js";
 import { GenerateError } from "../errors.js";
 
 export interface MaterializedSpec {
@@ -74,6 +75,3 @@ function git(args: string[], cwd: string, failure: () => GenerateError): string 
   return result.stdout.trim();
 }
 
-function toPosix(path: string): string {
-  return path.split(sep).join("/");
-}

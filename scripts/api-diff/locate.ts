@@ -10,7 +10,8 @@
  *   through yaml's node ranges; each file parsed once, only when asked).
  * Something the head no longer has is placed at the deepest part it still has.
  */
-import { dirname, relative, resolve, sep } from "node:path";
+import { dirname, resolve } from "node:path";
+import { shownPath } from "../paths.js";
 import { parseTree, findNodeAtLocation, type Node as JsonNode } from "jsonc-parser";
 import type { Node as YamlNode } from "yaml";
 import type { OpenApiDocument } from "../spec/bundle.js";
@@ -93,7 +94,7 @@ export class SourceLocator {
     };
     const { at } = walk({ file: this.#spec.root.path, tokens: [], node: this.#spec.root.parsed }, path, 0, follow);
     const line = this.#lineFinder(at.file)(at.tokens);
-    return line === undefined ? undefined : { file: relative(this.#cwd, at.file).split(sep).join("/") || at.file, line };
+    return line === undefined ? undefined : { file: shownPath(this.#cwd, at.file), line };
   }
 
   #lineFinder(file: string): (tokens: readonly (string | number)[]) => number | undefined {

@@ -4,7 +4,8 @@
  * a git ref (its folder materialized by git-ref.ts) or a file, the head from
  * a file. Errors in the base name it as `<ref>:<path>`.
  */
-import { relative, resolve, sep } from "node:path";
+import { relative, resolve } from "node:path";
+import { shownPath, toPosix } from "../paths.js";
 import { bundleSpec, type OpenApiDocument } from "../spec/bundle.js";
 import { loadSpec, type LoadedSpec } from "../spec/load.js";
 import { GenerateError } from "../errors.js";
@@ -29,12 +30,12 @@ export interface LoadOptions {
 
 /** The head: a spec file as it is now. */
 export async function loadHead(specPath: string, options: LoadOptions): Promise<SpecSide> {
-  return loadSide(specPath, options, relative(options.cwd, specPath) || specPath);
+  return loadSide(specPath, options, shownPath(options.cwd, specPath));
 }
 
 /** The base: the same spec at a git ref, or another file. Its errors say they are about the base. */
 export async function loadBase(base: Base, headSpecPath: string, options: LoadOptions): Promise<SpecSide> {
-  if ("file" in base) return loadSide(base.file, options, relative(options.cwd, base.file) || base.file).catch((error: unknown) => Promise.reject(baseError(error)));
+  if ("file" in base) return loadSide(base.file, options, shownPath(options.cwd, base.file)).catch((error: unknown) => Promise.reject(baseError(error)));
   const copy = await materializeSpecAt(base.ref, headSpecPath);
   try {
     return await loadSide(copy.specFile, { ...options, cwd: copy.root }, copy.label);
@@ -67,6 +68,3 @@ function baseError(error: unknown, copy?: { ref: string; root: string; label: st
   return new GenerateError(`${error.message} (in the base spec)`, { ...error.place, ...(file !== undefined && { file }) }, fix);
 }
 
-function toPosix(path: string): string {
-  return path.split(sep).join("/");
-}

@@ -10,7 +10,7 @@ import type { OpenApiDocument } from "../spec/bundle.js";
 import { GenerateError } from "../errors.js";
 import { pointerOf } from "../spec/json-pointer.js";
 import { listOperations, type OperationRef } from "../spec/openapi-walk.js";
-import { relative, sep } from "node:path";
+import { shownPath } from "../paths.js";
 import { operationKey, pagingConfigPath, readPagingConfig, rulesByOperation, type PagingConfig } from "./config.js";
 import { xPaginationPlace, type DetectContext } from "./context.js";
 import { detectOperation, type PagedOperation } from "./detect.js";
@@ -43,13 +43,10 @@ export interface SpecPlace {
 /** The paging plan of a spec, with the pagination config file's rules when there is one (given, or beside the spec). */
 export function pagingPlanOf(doc: OpenApiDocument, place: SpecPlace): PagingPlan {
   const file = pagingConfigPath(place.spec, place.config);
-  const config = file === undefined ? undefined : readPagingConfig(file, toPosix(relative(place.cwd, file) || file));
+  const config = file === undefined ? undefined : readPagingConfig(file, shownPath(place.cwd, file));
   return detectPaging(doc, place.specLabel, config);
 }
 
-function toPosix(path: string): string {
-  return path.split(sep).join("/");
-}
 
 export function detectPaging(doc: OpenApiDocument, file: string, config?: PagingConfig): PagingPlan {
   const operations = listOperations(doc);

@@ -6,7 +6,7 @@
  * (scripts/spec/openapi-walk.ts); nothing here decides what pages.
  */
 import type { OpenApiDocument } from "../spec/bundle.js";
-import { deref, isObject, schemaProperties, schemaTypes, type Node, type OperationRef } from "../spec/openapi-walk.js";
+import { deref, isJsonMediaType, isObject, schemaProperties, schemaTypes, type Node, type OperationRef } from "../spec/openapi-walk.js";
 
 /** A property path in a body: `["meta", "total_pages"]`; `[]` is the body itself. */
 export type PropertyPath = readonly string[];
@@ -21,8 +21,6 @@ export interface SuccessAnswer {
   readonly headers: ReadonlySet<string>;
 }
 
-const JSON_MEDIA = /^application\/(?:[\w.+-]+\+)?json(?:;|$)/i;
-
 /** The operation's success answer with a JSON body, if it has one. */
 export function successAnswer(doc: OpenApiDocument, operation: Node): SuccessAnswer | undefined {
   const responses = deref(doc, operation.responses);
@@ -32,7 +30,7 @@ export function successAnswer(doc: OpenApiDocument, operation: Node): SuccessAns
   if (status === undefined) return undefined;
   const answer = deref(doc, responses[status]);
   if (!isObject(answer) || !isObject(answer.content)) return undefined;
-  const mediaType = Object.keys(answer.content).find((type) => JSON_MEDIA.test(type));
+  const mediaType = Object.keys(answer.content).find(isJsonMediaType);
   if (mediaType === undefined) return undefined;
   const media = deref(doc, answer.content[mediaType]);
   if (!isObject(media) || media.schema === undefined) return undefined;

@@ -9,6 +9,11 @@ export type Node = Record<string, unknown>;
 
 export const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
 
+/** A JSON media type: `application/json`, `application/problem+json`, `application/vnd.api+json; charset=utf-8`. */
+export function isJsonMediaType(type: string): boolean {
+  return /^application\/(?:[\w.+-]+\+)?json(?:;|$)/i.test(type);
+}
+
 export function isObject(value: unknown): value is Node {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }

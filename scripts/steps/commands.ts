@@ -17,7 +17,7 @@ import { actionNames, resourceName } from "../naming/cli-names.js";
 import { escapeDoc, literal } from "../emit/emit-safety.js";
 import { GenerateError } from "../errors.js";
 import { pointerOf } from "../spec/json-pointer.js";
-import { byCodeUnit, deref, isObject, listOperations, type OperationRef } from "../spec/openapi-walk.js";
+import { byCodeUnit, deref, isJsonMediaType, isObject, listOperations, type OperationRef } from "../spec/openapi-walk.js";
 import type { OutputFile } from "../output/output-file.js";
 import type { PagingPlan } from "../pagination/index.js";
 
@@ -112,7 +112,7 @@ function requestBody(doc: OpenApiDocument, op: OperationRef): CommandSpec["body"
   const body = deref(doc, op.operation.requestBody);
   if (!isObject(body) || !isObject(body.content)) return undefined;
   const types = Object.keys(body.content);
-  const mediaType = types.find((t) => /^application\/(?:[\w.+-]+\+)?json(?:;|$)/i.test(t)) ?? types[0];
+  const mediaType = types.find(isJsonMediaType) ?? types[0];
   return mediaType === undefined ? undefined : { required: body.required === true, mediaType };
 }
 
