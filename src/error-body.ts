@@ -4,6 +4,7 @@
  * other JSON, HTML from a proxy, plain text, or nothing at all.
  */
 import { redactText } from "./redact.js";
+import { isRecord } from "./is-record.js";
 
 /** One entry of the spec's ErrorResponse `errors` array. */
 export interface ApiErrorObject {
@@ -97,8 +98,4 @@ function oneLine(text: string): string {
 
 function clip(text: string): string {
   return text.length > SNIPPET_CHARS ? `${text.slice(0, SNIPPET_CHARS)}…` : text;
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
 }

@@ -7,6 +7,7 @@
 import type { Format } from "../global-flags.js";
 import type { Print } from "./sink.js";
 import { renderTable } from "./table.js";
+import { isRecord } from "../../is-record.js";
 
 export function printBody(body: unknown, format: Format, print: Print, maxWidth: number): void {
   if (body === undefined) return;
@@ -23,8 +24,4 @@ export function printBody(body: unknown, format: Format, print: Print, maxWidth:
 
 function columnsOf(row: unknown): string[] {
   return isRecord(row) ? Object.keys(row).filter((k) => typeof row[k] !== "object" || row[k] === null) : ["value"];
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
 }

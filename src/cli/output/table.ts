@@ -8,6 +8,7 @@
  */
 import { cellText, cut, pad, width } from "../terminal-text.js";
 import type { Print, Sink } from "./sink.js";
+import { isRecord } from "../../is-record.js";
 
 const GAP = "  ";
 /** The widest a column gets: longer values are cut with an ellipsis. */
@@ -80,8 +81,4 @@ export function fit(natural: readonly number[], maxWidth: number): number[] {
 
 function keysOf(row: unknown): string[] {
   return isRecord(row) ? Object.keys(row).filter((k) => !isRecord(row[k]) && !Array.isArray(row[k])) : ["value"];
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
 }
