@@ -24,7 +24,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 0;
     }
     const report = createReporter({ quiet: options.quiet });
-    const files = await runPipeline(options, report);
+    const { files, source } = await runPipeline(options, report);
     const outLabel = relative(options.cwd, options.out) || ".";
     const seconds = () => `${((performance.now() - started) / 1000).toFixed(2)} s`;
     if (options.check) {
@@ -43,7 +43,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     const removed = result.removed.length ? `, ${result.removed.length} removed` : "";
     report.info(`done: ${result.written.length} written, ${result.unchanged.length} unchanged${removed} in ${outLabel}/ in ${seconds()}`);
     // generated/ changed: what that means for code using the package (scripts/api-diff/summary.ts).
-    if (result.written.length + result.removed.length > 0) report.info(await (await import("./api-diff/summary.js")).apiChangeSummary(options));
+    if (result.written.length + result.removed.length > 0) report.info(await (await import("./api-diff/summary.js")).apiChangeSummary(source, options));
     return 0;
   } catch (error) {
     if (error instanceof GenerateError) {

@@ -17,8 +17,8 @@ import { shownPath, toPosix } from "./paths.js";
 import { pagingPlanOf, type PagingPlan } from "./pagination/index.js";
 import type { OutputFile } from "./output/output-file.js";
 import type { Reporter } from "./reporter.js";
-import { bundleSpec } from "./spec/bundle.js";
-import { loadSpec } from "./spec/load.js";
+import { bundleSpec, type OpenApiDocument } from "./spec/bundle.js";
+import { loadSpec, type LoadedSpec } from "./spec/load.js";
 import { generateCliCommands } from "./steps/commands.js";
 import type { LintResult, lintSpec } from "./steps/lint.js";
 import { lintReportLines, plural } from "./steps/lint-report.js";
@@ -27,7 +27,13 @@ import { generateServers } from "./steps/servers.js";
 import { generateTypes } from "./steps/types.js";
 import { startThread } from "./threads/thread.js";
 
-export async function runPipeline(options: Options, report: Reporter): Promise<OutputFile[]> {
+/** What a run made, and what it made it from (the spec as loaded and bundled, its paging plan). */
+export interface Generation {
+  files: OutputFile[];
+  source: { label: string; spec: LoadedSpec; doc: OpenApiDocument; plan: PagingPlan };
+}
+
+export async function runPipeline(options: Options, report: Reporter): Promise<Generation> {
   const specLabel = shownPath(options.cwd, options.spec);
   const lintThread = options.lint === "off" ? undefined : startThread<typeof lintSpec>("lint", new URL("./steps/lint.ts", import.meta.url), "lintSpec");
   let linted: Promise<LintResult> | undefined;
@@ -56,7 +62,8 @@ export async function runPipeline(options: Options, report: Reporter): Promise<O
 
     const lintError = linted ? await finishLint() : report.skip("lint", "--lint off");
     if (lintError) throw lintError;
-    return [schema, paginators.file, commands, servers].sort((a, b) => (a.path < b.path ? -1 : 1));
+    const files = [schema, paginators.file, commands, servers].sort((a, b) => (a.path < b.path ? -1 : 1));
+    return { files, source: { label: specLabel, spec, doc, plan } };
   } catch (error) {
     if (!linted) lintThread?.cancel(); // never given the spec: it would wait forever
     if (!linted || lintReported) throw error;

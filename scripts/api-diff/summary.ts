@@ -8,7 +8,7 @@
 import { GenerateError } from "../errors.js";
 import { DEFAULT_BASE_REF } from "./options.js";
 import { compareSpecs, type Report } from "./report.js";
-import { loadBase, loadHead } from "./sides.js";
+import { loadBase, type SpecSide } from "./sides.js";
 
 export interface SummaryOptions {
   /** Absolute path of the spec just generated from. */
@@ -17,10 +17,10 @@ export interface SummaryOptions {
   maxBytes: number;
 }
 
-export async function apiChangeSummary(options: SummaryOptions): Promise<string> {
-  const limits = { maxBytes: options.maxBytes, cwd: options.cwd };
+/** `head`: the spec the generation just read (loaded, bundled and planned once, by the pipeline). */
+export async function apiChangeSummary(head: SpecSide, options: SummaryOptions): Promise<string> {
   try {
-    const [base, head] = await Promise.all([loadBase({ ref: DEFAULT_BASE_REF }, options.spec, limits), loadHead(options.spec, limits)]);
+    const base = await loadBase({ ref: DEFAULT_BASE_REF }, options.spec, { maxBytes: options.maxBytes, cwd: options.cwd });
     return summaryLine(compareSpecs(base, head, options.cwd));
   } catch (error) {
     const why = error instanceof GenerateError ? error.message : String((error as Error)?.message ?? error);

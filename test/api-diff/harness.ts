@@ -84,7 +84,7 @@ async function generateCopy(root: string, folder: string, spec: SpecName, doc: u
   const file = join(dir, SPECS[spec].endsWith(".json") ? "openapi.json" : "openapi.yaml");
   writeFileSync(file, file.endsWith(".json") ? JSON.stringify(doc) : YAML.stringify(doc));
   const options = parseOptions(["--spec", file, "--out", join(dir, "generated"), "--lint", "off", "--quiet"], ROOT);
-  writeOutput(options.out, await runPipeline(options, createReporter({ quiet: true })));
+  writeOutput(options.out, (await runPipeline(options, createReporter({ quiet: true }))).files);
   cpSync(join(FIXTURES, "api-diff", `${spec}-consumer.ts`), join(dir, "consumer.ts"));
   return file;
 }
