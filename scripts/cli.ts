@@ -12,8 +12,14 @@ import { writeOutput } from "./output/write.js";
 import { USAGE, parseOptions } from "./options.js";
 import { runPipeline } from "./pipeline.js";
 import { createReporter } from "./reporter.js";
+import type { SummaryBase } from "./api-diff/summary.js";
 
-export async function main(argv: readonly string[]): Promise<number> {
+export interface MainOptions {
+  /** What the API change summary compares with: a spec file (spec:update's replaced spec) instead of git HEAD. */
+  summaryBase?: SummaryBase;
+}
+
+export async function main(argv: readonly string[], { summaryBase }: MainOptions = {}): Promise<number> {
   const started = performance.now();
   /** Whether the output folder may have been changed when a failure happens. */
   let writing = false;
@@ -43,7 +49,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     const removed = result.removed.length ? `, ${result.removed.length} removed` : "";
     report.info(`done: ${result.written.length} written, ${result.unchanged.length} unchanged${removed} in ${outLabel}/ in ${seconds()}`);
     // generated/ changed: what that means for code using the package (scripts/api-diff/summary.ts).
-    if (result.written.length + result.removed.length > 0) report.info(await (await import("./api-diff/summary.js")).apiChangeSummary(source, options));
+    if (result.written.length + result.removed.length > 0) report.info(await (await import("./api-diff/summary.js")).apiChangeSummary(source, options, summaryBase));
     return 0;
   } catch (error) {
     if (error instanceof GenerateError) {

@@ -32,7 +32,7 @@ export interface Options {
   help: boolean;
 }
 
-export const DEFAULT_SPEC = "spec/openapi.yaml";
+export const DEFAULT_SPEC = "spec/spec3.yml";
 export const DEFAULT_OUT = "generated";
 export const DEFAULT_MAX_PROBLEMS = 100;
 

@@ -14,10 +14,13 @@ import { GenerateError } from "./errors.js";
 import type { Options } from "./options.js";
 import { header } from "./output/header.js";
 import { shownPath, toPosix } from "./paths.js";
-import { pagingPlanOf, type PagingPlan } from "./pagination/index.js";
+import { detectPaging, type PagingPlan } from "./pagination/index.js";
+import { renameWarning } from "./naming/operation-ids.js";
+import { countNullable, nullableLine } from "./spec/nullable-31.js";
 import type { OutputFile } from "./output/output-file.js";
 import type { Reporter } from "./reporter.js";
-import { bundleSpec, type OpenApiDocument } from "./spec/bundle.js";
+import type { OpenApiDocument } from "./spec/bundle.js";
+import { prepareSpec } from "./spec/prepare.js";
 import { loadSpec, type LoadedSpec } from "./spec/load.js";
 import { generateCliCommands } from "./steps/commands.js";
 import type { LintResult, lintSpec } from "./steps/lint.js";
@@ -46,12 +49,16 @@ export async function runPipeline(options: Options, report: Reporter): Promise<G
   try {
     const spec = report.step("load", () => loadSpec(options.spec, options), (s) => `${plural(s.files.size, "file")}, OpenAPI ${s.version}`);
     linted = lintThread?.run({ spec, cwd: options.cwd, maxProblems: options.maxProblems, errorsOnly: options.quiet });
-    const { doc } = await report.stepAsync("bundle", () => bundleSpec(spec), (b) => `one document, refs to components only${b.hoisted.length ? `; ${plural(b.hoisted.length, "recursive schema")} made a component: ${b.hoisted.join(", ")}` : ""}`);
+    const place = { spec: options.spec, config: options.pagination, cwd: options.cwd, specLabel };
+    const { doc, config, renamed } = await report.stepAsync("bundle", () => prepareSpec(spec, place), (b) => `one document, refs to components only${b.hoisted.length ? `; ${plural(b.hoisted.length, "recursive schema")} made a component: ${b.hoisted.join(", ")}` : ""}${b.renamed.length ? `; ${plural(b.renamed.length, "operationId")} renamed` : ""}`);
+    for (const r of renamed) report.warning(renameWarning(r));
+    const nullable = spec.version.startsWith("3.1") ? countNullable(doc) : 0;
+    if (nullable > 0) report.warning(nullableLine(nullable, specLabel));
     const fileHeader = header(toPosix(relative(options.out, options.spec)));
     const runtime = runtimeImport(options);
 
     const schema = await report.stepAsync("types", () => generateTypes(doc, fileHeader, specLabel), (f) => `${f.path} ${kb(f.content)}`);
-    const plan = report.step("pagination", () => pagingPlanOf(doc, { spec: options.spec, config: options.pagination, cwd: options.cwd, specLabel }), summarizePlan);
+    const plan = report.step("pagination", () => detectPaging(doc, specLabel, config), summarizePlan);
     const paginators = report.step("paginators", () => generatePaginators(doc, plan, fileHeader, specLabel, runtime), (r) => `${r.paged.length} paginated, ${plan.skipped.length} list-like skipped`);
     if (options.verbose) {
       for (const p of paginators.paged) report.info(`  paginator ${p.name}: ${p.method} ${p.path} (${p.style})`);

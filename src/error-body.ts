@@ -10,7 +10,8 @@ import { isRecord } from "./is-record.js";
 export interface ApiErrorObject {
   code?: string;
   title?: string;
-  detail?: string;
+  /** Usually text; Telnyx's changeset errors send an object (field -> messages). */
+  detail?: string | { [key: string]: unknown };
   source?: { pointer?: string; parameter?: string };
 }
 
@@ -22,6 +23,7 @@ export function errorObjectsOf(body: unknown, secret?: string): ApiErrorObject[]
   return body.errors.filter(isRecord).map((entry) => {
     const { code, title, detail, source } = entry;
     const out: ApiErrorObject = strings({ code: typeof code === "number" ? String(code) : code, title, detail }, secret);
+    if (isRecord(detail)) out.detail = JSON.parse(redactText(JSON.stringify(detail), secret)) as { [key: string]: unknown };
     const where = isRecord(source) ? strings({ pointer: source.pointer, parameter: source.parameter }, secret) : {};
     if (Object.keys(where).length) out.source = where;
     return out;
@@ -56,7 +58,8 @@ export function apiErrorMessage({ secret, status, statusText, errors, body, requ
   const notes: string[] = [];
   let text: string;
   if (first?.title || first?.detail) {
-    const { title, detail } = first;
+    const { title } = first;
+    const detail = typeof first.detail === "string" ? first.detail : first.detail && clip(JSON.stringify(first.detail));
     text = title && detail && title !== detail ? `${title}: ${detail}` : (title || detail)!;
     if (first.code) notes.push(`code ${first.code}`);
     if (first.source?.pointer) notes.push(`at ${first.source.pointer}`);

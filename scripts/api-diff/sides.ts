@@ -6,10 +6,11 @@
  */
 import { relative, resolve } from "node:path";
 import { shownPath, toPosix } from "../paths.js";
-import { bundleSpec, type OpenApiDocument } from "../spec/bundle.js";
+import type { OpenApiDocument } from "../spec/bundle.js";
+import { prepareSpec } from "../spec/prepare.js";
 import { loadSpec, type LoadedSpec } from "../spec/load.js";
 import { GenerateError } from "../errors.js";
-import { pagingPlanOf, type PagingPlan } from "../pagination/index.js";
+import { detectPaging, type PagingPlan } from "../pagination/index.js";
 import { materializeSpecAt } from "./git-ref.js";
 import type { Base } from "./options.js";
 
@@ -48,8 +49,8 @@ export async function loadBase(base: Base, headSpecPath: string, options: LoadOp
 
 async function loadSide(specPath: string, options: LoadOptions, label: string): Promise<SpecSide> {
   const spec = loadSpec(specPath, options);
-  const { doc } = await bundleSpec(spec);
-  return { label, spec, doc, plan: pagingPlanOf(doc, { spec: spec.root.path, cwd: options.cwd, specLabel: label }) };
+  const { doc, config } = await prepareSpec(spec, { spec: spec.root.path, cwd: options.cwd, specLabel: label });
+  return { label, spec, doc, plan: detectPaging(doc, label, config) };
 }
 
 /**

@@ -17,20 +17,27 @@ export interface SummaryOptions {
   maxBytes: number;
 }
 
+/** A spec file to compare with instead of git HEAD, and how the line names it. */
+export interface SummaryBase {
+  file: string;
+  label: string;
+}
+
 /** `head`: the spec the generation just read (loaded, bundled and planned once, by the pipeline). */
-export async function apiChangeSummary(head: SpecSide, options: SummaryOptions): Promise<string> {
+export async function apiChangeSummary(head: SpecSide, options: SummaryOptions, base?: SummaryBase): Promise<string> {
+  const since = base?.label ?? DEFAULT_BASE_REF;
   try {
-    const base = await loadBase({ ref: DEFAULT_BASE_REF }, options.spec, { maxBytes: options.maxBytes, cwd: options.cwd });
-    return summaryLine(compareSpecs(base, head, options.cwd));
+    const baseSide = await loadBase(base ? { file: base.file } : { ref: DEFAULT_BASE_REF }, options.spec, { maxBytes: options.maxBytes, cwd: options.cwd });
+    return summaryLine(compareSpecs(baseSide, head, options.cwd), since);
   } catch (error) {
     const why = error instanceof GenerateError ? error.message : String((error as Error)?.message ?? error);
-    return `API changes: not compared with ${DEFAULT_BASE_REF} (${why})`;
+    return `API changes: not compared with ${since} (${why})`;
   }
 }
 
-export function summaryLine(report: Report): string {
+export function summaryLine(report: Report, since: string = DEFAULT_BASE_REF): string {
   const { breaking, review, safe } = report.counts;
-  if (breaking + review + safe === 0) return `API changes since ${DEFAULT_BASE_REF}: none for code using this package`;
+  if (breaking + review + safe === 0) return `API changes since ${since}: none for code using this package`;
   const parts = [breaking && `${breaking} breaking`, review && `${review} to review`, safe && `${safe} safe`].filter(Boolean);
-  return `API changes since ${DEFAULT_BASE_REF}: ${parts.join(", ")}; \`npm run api-diff\` for details`;
+  return `API changes since ${since}: ${parts.join(", ")}; \`npm run api-diff\` for details`;
 }

@@ -21,10 +21,11 @@ import { pointerOf } from "../spec/json-pointer.js";
 import { parseYaml } from "../spec/parse-yaml.js";
 import { isObject, type OperationRef } from "../spec/openapi-walk.js";
 import { readRules, type PagingRules } from "./vocabulary.js";
+import type { OperationIdOverrides } from "../naming/operation-ids.js";
 
 export const CONFIG_FILE_NAME = "pagination.yaml";
 const MAX_BYTES = 1024 * 1024;
-const TOP_KEYS = ["all", "operations"];
+const TOP_KEYS = ["all", "operations", "operationIds"];
 
 export interface OperationRules {
   /** The key as written: `GET /things` or an operationId. */
@@ -39,6 +40,8 @@ export interface PagingConfig {
   /** Rules for the whole spec, used where they fit. */
   readonly all: PagingRules;
   readonly operations: readonly OperationRules[];
+  /** `operationIds`: names for operations, by `METHOD /path` (see scripts/naming/operation-ids.ts). */
+  readonly operationIds: OperationIdOverrides;
 }
 
 /** The config file to read: the one given (`--pagination`), else `pagination.yaml` beside the spec when there is one. */
@@ -73,7 +76,21 @@ export function readPagingConfig(path: string, label: string): PagingConfig {
       operations.push({ key, rules: readRules(value, { name: `operations.${key}`, place: at }), place: at });
     }
   }
-  return { file: label, all: all as PagingRules, operations };
+  return { file: label, all: all as PagingRules, operations, operationIds: readOperationIds(parsed.operationIds, place) };
+}
+
+/** `operationIds: { "GET /path": Name }`; whether each names an operation of the spec is checked when the names are settled. */
+function readOperationIds(value: unknown, place: (tokens: string[]) => Place): OperationIdOverrides {
+  const out = new Map<string, { name: string; place: Place }>();
+  if (value === undefined) return out;
+  if (!isObject(value)) throw new GenerateError("operationIds must be a mapping from `METHOD /path` to a name", place(["operationIds"]), "see README: Real-spec defects");
+  for (const [key, name] of Object.entries(value)) {
+    const at = place(["operationIds", key]);
+    if (!/^[A-Za-z]+ (\/|webhook ).*/.test(key)) throw new GenerateError(`operationIds.${key}: the key must be \`METHOD /path\` (or \`POST webhook <name>\`)`, at, "write the operation as `GET /path`");
+    if (typeof name !== "string" || !/^[A-Za-z][A-Za-z0-9_.-]*$/.test(name)) throw new GenerateError(`operationIds.${key} must be a name of letters, digits, \`_\`, \`.\` or \`-\`, starting with a letter`, at, "write a name such as ListWhatsappPhoneNumbers");
+    out.set(key.replace(/^[A-Za-z]+/, (m) => m.toUpperCase()), { name, place: at });
+  }
+  return out;
 }
 
 /** Each operation's rules from the config, by `operationKey`; an entry naming no GET operation is an error. */

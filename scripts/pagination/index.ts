@@ -10,8 +10,7 @@ import type { OpenApiDocument } from "../spec/bundle.js";
 import { GenerateError } from "../errors.js";
 import { pointerOf } from "../spec/json-pointer.js";
 import { listOperations, type OperationRef } from "../spec/openapi-walk.js";
-import { shownPath } from "../paths.js";
-import { operationKey, pagingConfigPath, readPagingConfig, rulesByOperation, type PagingConfig } from "./config.js";
+import { operationKey, rulesByOperation, type PagingConfig } from "./config.js";
 import { xPaginationPlace, type DetectContext } from "./context.js";
 import { detectOperation, type PagedOperation } from "./detect.js";
 import { envelopeOf } from "./envelope.js";
@@ -28,23 +27,6 @@ export interface PagingPlan {
   get(op: { method: string; path: string }): PagedOperation | undefined;
   /** How many paginators of each style. */
   readonly styles: Readonly<Record<PageStyleName, number>>;
-}
-
-/** Where a spec is and how messages name it: what `pagingPlanOf` needs to find the config file beside it. */
-export interface SpecPlace {
-  /** Absolute path of the root spec file. */
-  spec: string;
-  /** The config file given with `--pagination`, if any. */
-  config?: string | undefined;
-  cwd: string;
-  specLabel: string;
-}
-
-/** The paging plan of a spec, with the pagination config file's rules when there is one (given, or beside the spec). */
-export function pagingPlanOf(doc: OpenApiDocument, place: SpecPlace): PagingPlan {
-  const file = pagingConfigPath(place.spec, place.config);
-  const config = file === undefined ? undefined : readPagingConfig(file, shownPath(place.cwd, file));
-  return detectPaging(doc, place.specLabel, config);
 }
 
 

@@ -226,11 +226,11 @@ describe("generateCliCommands", () => {
     expect(commandsOf({ openapi: "3.1.0", paths: { "/a": { get: { operationId: "a", summary: "*/ ends\u2028here", responses: ok() } } } })[0]!.summary).toBe("*/ ends\u2028here");
   });
 
-  it("generated/commands.ts is what the step makes of spec/openapi.yaml", () => {
-    const doc = parse(readFileSync(`${ROOT}spec/openapi.yaml`, "utf8")) as Record<string, unknown>;
-    const { path, content } = generateCliCommands(doc, detectPaging(doc, "spec/openapi.yaml"), header("../spec/openapi.yaml"), "spec/openapi.yaml");
+  it("the seed's generated commands.ts is what the step makes of the seed", () => {
+    const doc = parse(readFileSync(`${ROOT}test/fixtures/seed/openapi.yaml`, "utf8")) as Record<string, unknown>;
+    const { path, content } = generateCliCommands(doc, detectPaging(doc, "test/fixtures/seed/openapi.yaml"), header("../openapi.yaml"), "test/fixtures/seed/openapi.yaml");
     expect(path).toBe("commands.ts");
-    expect(readFileSync(`${ROOT}generated/commands.ts`, "utf8")).toBe(content);
+    expect(readFileSync(`${ROOT}test/fixtures/seed/generated/commands.ts`, "utf8")).toBe(content);
   });
 });
 

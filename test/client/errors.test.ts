@@ -19,7 +19,8 @@ import {
   UnprocessableEntityError,
   unwrap,
 } from "../../src/errors.js";
-import type { ErrorObject } from "../../generated/schema.js";
+// The seed's ErrorObject: the real spec types `source` as a free-form object (or null), which the runtime narrows.
+import type { ErrorObject } from "../fixtures/seed/generated/schema.js";
 import type { ApiErrorObject } from "../../src/errors.js";
 
 const answer = (status: number, body?: string, headers: Record<string, string> = {}) => new Response(body ?? null, { status, headers });
@@ -93,6 +94,12 @@ describe("errors[]", () => {
       errors: [{ code: "10002", title: "T", detail: "D", source: { pointer: "/name", other: 1 }, meta: { x: 1 } }, "junk", { title: 5, detail: "only detail" }],
     });
     expect(error.errors).toEqual([{ code: "10002", title: "T", detail: "D", source: { pointer: "/name" } }, { detail: "only detail" }]);
+  });
+
+  it("keeps a structured detail (Telnyx's changeset errors), and says it in the message", () => {
+    const error = apiErrorFromResponse(answer(422), { errors: [{ code: "10015", title: "Invalid", detail: { name: ["can't be blank"] } }] });
+    expect(error.errors).toEqual([{ code: "10015", title: "Invalid", detail: { name: ["can't be blank"] } }]);
+    expect(error.message).toContain(`Invalid: {"name":["can't be blank"]}`);
   });
 
   it("the spec's ErrorObject is assignable to ApiErrorObject", () => {

@@ -5,16 +5,22 @@
 import { readFileSync, readdirSync, rmSync, writeFileSync, unlinkSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ROOT, copyRepo, runGenerate, snapshot } from "../helpers/run-generate.js";
+import { SEED_GENERATED, SEED_SPEC, copyRepo, runGenerate, snapshot } from "../helpers/run-generate.js";
 
 let dir: string;
 
-beforeEach(() => {
-  dir = copyRepo("drift-");
+beforeEach(async () => {
+  dir = await copyRepo("drift-");
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("generate --check", () => {
+  it("the seed fixture's generated/ (test/fixtures/seed/) is what the generator makes of the seed", async () => {
+    const run = await runGenerate(["--check", "--spec", SEED_SPEC, "--out", SEED_GENERATED]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+  });
+
   it("exits 0 when generated/ matches the spec", async () => {
     const run = await runGenerate(["--check"], { cwd: dir });
     expect(run.stderr).not.toMatch(/drift/);
@@ -56,7 +62,7 @@ describe("generate --check", () => {
     rmSync(join(dir, "generated"), { recursive: true });
     const run = await runGenerate(["--check"], { cwd: dir });
     expect(run.code).toBe(1);
-    for (const name of readdirSync(join(ROOT, "generated"))) expect(run.stderr).toContain(`missing: generated/${name}`);
+    for (const name of readdirSync(SEED_GENERATED)) expect(run.stderr).toContain(`missing: generated/${name}`);
     expect(() => statSync(join(dir, "generated"))).toThrow();
   });
 

@@ -2,9 +2,10 @@
  * Names made from spec strings (test/fixtures/identifiers/): operationIds that
  * are reserved words, start with a digit, hold dashes, dots or spaces, are not
  * ASCII or are missing become valid, unique, stable function names; two that
- * collide are an error naming both operations. Root type alias names too.
+ * collide are an error naming both operations; a duplicate operationId is
+ * settled by the documented rule. Root type alias names too.
  */
-import { readFileSync, readdirSync, rmSync } from "node:fs";
+import { cpSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { functionName, rootAliases } from "../../scripts/naming/identifiers.js";
@@ -75,10 +76,45 @@ describe("operationIds in a real run", () => {
   }, 60_000);
 });
 
-describe.concurrent("colliding operationIds are an error naming both operations, and change nothing", () => {
+describe("a duplicate operationId is settled by the documented rule, with one warning", () => {
+  it("generates, names the second operation <id>_<PathWords>, and says so once", async () => {
+    const dir = tempDir("dup-ids");
+    try {
+      const out = join(dir, "out");
+      const result = await runGenerate(["--spec", "test/fixtures/identifiers/duplicate-operation-id.yaml", "--out", out, "--lint", "off"]);
+      expect(result.stderr).not.toMatch(/^error/m);
+      expect(result.code).toBe(0);
+      const warnings = result.stderr.split("\n").filter((line) => line.startsWith("warning:"));
+      expect(warnings).toEqual([
+        'warning: test/fixtures/identifiers/duplicate-operation-id.yaml (#/paths/~1things~1{id}/delete/operationId): GET /things and DELETE /things/{id} share the operationId "getThing"; DELETE /things/{id} is named "getThing_ThingsId" (to choose another name: operationIds in pagination.yaml beside the spec)',
+      ]);
+      const schema = readFileSync(join(out, "schema.ts"), "utf8");
+      expect(schema).toMatch(/^\s+getThing: \{$/m);
+      expect(schema).toMatch(/^\s+getThing_ThingsId: \{$/m);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("the config beside the spec names an operation (operationIds)", async () => {
+    const dir = tempDir("dup-ids-config");
+    try {
+      cpSync(fixture("identifiers", "duplicate-operation-id.yaml"), join(dir, "openapi.yaml"));
+      writeFileSync(join(dir, "pagination.yaml"), 'operationIds:\n  "DELETE /things/{id}": deleteThing\n');
+      const result = await runGenerate(["--spec", join(dir, "openapi.yaml"), "--out", join(dir, "out"), "--lint", "off"]);
+      expect(result.code).toBe(0);
+      expect(result.stderr).not.toContain("warning:");
+      expect(result.stderr).toContain('DELETE /things/{id} is named "deleteThing" by the config (operationIds)');
+      expect(readFileSync(join(dir, "out", "schema.ts"), "utf8")).toMatch(/^\s+deleteThing: \{$/m);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe.concurrent("colliding function names are an error naming both operations, and change nothing", () => {
   const CASES: [string, { spec: string; message: RegExp }][] = [
     ["same name after camelCasing (list-items, listItems)", { spec: "camel-collision.yaml", message: /camel-collision\.yaml \(#\/paths\/~1b\/get\/operationId\): operations GET \/a and GET \/b both get the function name "listItems"[^]*fix: give one of them a different operationId/ }],
-    ["the same operationId twice", { spec: "duplicate-operation-id.yaml", message: /\(#\/paths\/~1things~1\{id\}\/delete\/operationId\): operations GET \/things and DELETE \/things\/\{id\} have the same operationId "getThing"/ }],
   ];
   it.each(CASES)("%s", async (_name, { spec, message }) => {
     const dir = tempDir("ids");

@@ -140,7 +140,7 @@ describe("output: one generation as a set", () => {
   });
 
   it("a leftover staged file is reported by --check and removed by the next generation", async () => {
-    const dir = copyRepo("output-leftover-");
+    const dir = await copyRepo("output-leftover-");
     made.push(dir);
     writeFileSync(join(dir, "generated", ".schema.ts.generate-12345.tmp"), "// half of a file");
     const check = await runGenerate(["--check"], { cwd: dir });
@@ -156,7 +156,7 @@ describe("output: one generation as a set", () => {
   });
 
   it("the marker alone (stopped after the last rename) fails --check with the cause until a generation removes it", async () => {
-    const dir = copyRepo("output-marker-");
+    const dir = await copyRepo("output-marker-");
     made.push(dir);
     writeFileSync(join(dir, "generated", MARKER), "an npm run generate was replacing the files\n");
     const check = await runGenerate(["--check"], { cwd: dir });
@@ -180,10 +180,10 @@ describe("output: one generation as a set", () => {
   });
 
   it("kill -9 of real runs, at any moment: old or new generation, or --check exits 1 and generate repairs", async () => {
-    const dir = copyRepo("output-kill-");
+    const dir = await copyRepo("output-kill-");
     made.push(dir);
     // An old generation: what an older spec made (one schema renamed).
-    const spec = join(dir, "spec", "openapi.yaml");
+    const spec = join(dir, "spec", "spec3.yml");
     const newSpec = readFileSync(spec, "utf8");
     writeFileSync(spec, newSpec.replaceAll("VoiceCloneData", "VoiceCloneRecord"));
     expect((await runGenerate(["--quiet"], { cwd: dir })).code).toBe(0);

@@ -64,7 +64,7 @@ describe("pagination rules: x-pagination and pagination.yaml beside the spec", (
 describe("pagination rules: mistakes stop generation (exit 2, nothing written)", () => {
   const bad = (name: string) => fixture("pagination", "rules", "bad", name);
   const cases: [string, { args: string[]; file: string; want: RegExp }][] = [
-    ["config: an unknown top-level key", { args: ["--pagination", bad("unknown-top.yaml")], file: "rules/bad/unknown-top.yaml", want: /\(#\/rule\): rule is not a known key \(known: all, operations\)/ }],
+    ["config: an unknown top-level key", { args: ["--pagination", bad("unknown-top.yaml")], file: "rules/bad/unknown-top.yaml", want: /\(#\/rule\): rule is not a known key \(known: all, operations, operationIds\)/ }],
     ["config: an unknown rule key", { args: ["--pagination", bad("unknown-key.yaml")], file: "rules/bad/unknown-key.yaml", want: /\(#\/all\/itemz\): all\.itemz is not a known key \(known: style, items, /m }],
     ["config: style for the whole spec", { args: ["--pagination", bad("style-in-all.yaml")], file: "rules/bad/style-in-all.yaml", want: /\(#\/all\/style\): all\.style belongs to an operation, not to the whole spec/ }],
     ["config: operations not a mapping", { args: ["--pagination", bad("not-a-mapping.yaml")], file: "rules/bad/not-a-mapping.yaml", want: /\(#\/operations\): operations must be a mapping/ }],

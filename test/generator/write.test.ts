@@ -5,18 +5,18 @@
 import { readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ROOT, copyRepo, runGenerate, snapshot } from "../helpers/run-generate.js";
+import { SEED_GENERATED, copyRepo, runGenerate, snapshot } from "../helpers/run-generate.js";
 
 let dir: string;
 
-beforeEach(() => {
-  dir = copyRepo("write-");
+beforeEach(async () => {
+  dir = await copyRepo("write-");
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Removes the seed's one fix again, so the spec has Redocly's `security-defined` error. */
 function dropSecurityScheme(): void {
-  const spec = join(dir, "spec", "openapi.yaml");
+  const spec = join(dir, "spec", "spec3.yml");
   const text = readFileSync(spec, "utf8");
   const without = text.replace(/ {2}securitySchemes:\n(?: {4}.*\n)+/, "");
   expect(without).not.toBe(text);
@@ -42,11 +42,11 @@ describe("generate (write)", () => {
     const run = await runGenerate(["--lint", "warn"], { cwd: dir });
     expect(run.code).toBe(0);
     expect(run.stderr).toContain("security-defined");
-    expect(readdirSync(join(dir, "generated")).sort()).toEqual(readdirSync(join(ROOT, "generated")).sort());
+    expect(readdirSync(join(dir, "generated")).sort()).toEqual(readdirSync(SEED_GENERATED).sort());
   });
 
   it("an unreadable spec exits 2 and writes nothing", async () => {
-    writeFileSync(join(dir, "spec", "openapi.yaml"), "openapi: 3.1.0\ninfo: [unclosed\n");
+    writeFileSync(join(dir, "spec", "spec3.yml"), "openapi: 3.1.0\ninfo: [unclosed\n");
     const before = snapshot(join(dir, "generated"));
     const run = await runGenerate([], { cwd: dir });
     expect(run.code).toBe(2);
@@ -64,7 +64,7 @@ describe("generate (write)", () => {
   });
 
   it("writes the repo's exact bytes, twice, prints a line per step, and removes stale generated files", async () => {
-    const committed = snapshot(join(ROOT, "generated"));
+    const committed = snapshot(join(dir, "generated"));
     rmSync(join(dir, "generated"), { recursive: true });
     const first = await runGenerate([], { cwd: dir });
     expect(first.code).toBe(0);
@@ -74,7 +74,7 @@ describe("generate (write)", () => {
     expect(first.stdout).toContain(`done: ${count} written, 0 unchanged`);
     const once = snapshot(join(dir, "generated"));
     expect(once).toEqual(committed);
-    const firstLine = readFileSync(join(ROOT, "generated", "servers.ts"), "utf8").split("\n")[0];
+    const firstLine = readFileSync(join(dir, "generated", "servers.ts"), "utf8").split("\n")[0];
     writeFileSync(join(dir, "generated", "old.ts"), `${firstLine}\nexport {};\n`);
     const second = await runGenerate([], { cwd: dir });
     expect(second.code).toBe(0);

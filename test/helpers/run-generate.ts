@@ -30,8 +30,17 @@ export interface GenerateRun {
 
 /** `npm run generate -- <args>` in `cwd` (default: the project root, so messages name `test/fixtures/...`). */
 export function runGenerate(args: readonly string[], options: { cwd?: string; timeoutMs?: number } = {}): Promise<GenerateRun> {
+  return runScript(GENERATE, args, options);
+}
+
+/** `npm run spec:update -- <args>` in `cwd`. */
+export function runSpecUpdate(args: readonly string[], options: { cwd?: string; timeoutMs?: number } = {}): Promise<GenerateRun> {
+  return runScript(join(ROOT, "scripts", "spec-update.ts"), args, options);
+}
+
+function runScript(script: string, args: readonly string[], options: { cwd?: string; timeoutMs?: number }): Promise<GenerateRun> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, generateArgs(args), {
+    const child = spawn(process.execPath, ["--import", TSX, script, ...args], {
       cwd: options.cwd ?? ROOT,
       env: { ...process.env, REDOCLY_TELEMETRY: "off", NO_COLOR: "1" },
       timeout: options.timeoutMs ?? 60_000,
@@ -53,10 +62,32 @@ export function fixture(...parts: string[]): string {
   return join(FIXTURES, ...parts);
 }
 
-/** A temp folder holding a copy of the repository's spec/, generated/ and redocly.yaml: `runGenerate([], { cwd })` works on it. */
-export function copyRepo(prefix: string): string {
+/** The seed excerpt (one operation, 9.5 KB): the small spec the everyday tests run on. */
+export const SEED_SPEC = join(FIXTURES, "seed", "openapi.yaml");
+/** What the generator makes of the seed, committed (test/fixtures/seed/generated/, drift-checked by a test). */
+export const SEED_GENERATED = join(FIXTURES, "seed", "generated");
+
+let seedRepo: Promise<string> | undefined;
+
+/**
+ * A temp folder laid out like this repository, with the seed excerpt in place
+ * of Telnyx's spec (spec/spec3.yml), redocly.yaml, and generated/ as
+ * `npm run generate` writes it there: `runGenerate([], { cwd })` works on it.
+ * The seed is generated once per test file, then copied.
+ */
+export async function copyRepo(prefix: string): Promise<string> {
+  seedRepo ??= (async () => {
+    const dir = tempDir("seed-repo");
+    mkdirSync(join(dir, "spec"));
+    cpSync(SEED_SPEC, join(dir, "spec", "spec3.yml"));
+    cpSync(join(ROOT, "redocly.yaml"), join(dir, "redocly.yaml"));
+    const run = await runGenerate(["--quiet"], { cwd: dir });
+    if (run.code !== 0) throw new Error(`generating the seed failed: ${run.stderr}`);
+    return dir;
+  })();
+  const template = await seedRepo;
   const dir = tempDir(prefix);
-  for (const entry of ["spec", "generated", "redocly.yaml"]) cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
+  for (const entry of ["spec", "generated", "redocly.yaml"]) cpSync(join(template, entry), join(dir, entry), { recursive: true });
   return dir;
 }
 
@@ -66,12 +97,12 @@ export function tempDir(prefix: string): string {
 }
 
 /**
- * An output folder that already holds files: the committed generated/ files
+ * An output folder that already holds files: the seed's generated files
  * and a hand-written one. A failed run must leave every byte of it alone.
  */
 export function occupiedOut(parent: string): string {
   const out = join(parent, "out");
-  cpSync(join(ROOT, "generated"), out, { recursive: true });
+  cpSync(SEED_GENERATED, out, { recursive: true });
   writeFileSync(join(out, "NOTES.md"), "hand-written, not generated\n");
   return out;
 }

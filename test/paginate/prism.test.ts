@@ -17,7 +17,7 @@ import { startPrismProxy, type PrismProxy } from "../helpers/prism.js";
 import { makeClones, startVoiceClonesServer, type VoiceClonesServer } from "../helpers/voice-clones-server.js";
 import { clientFor, expectedIds, ids } from "./harness.js";
 
-const SPEC = fileURLToPath(new URL("../../spec/openapi.yaml", import.meta.url));
+const SPEC = fileURLToPath(new URL("../fixtures/seed/openapi.yaml", import.meta.url));
 let server: VoiceClonesServer;
 let prism: PrismProxy;
 let mark = 0;
