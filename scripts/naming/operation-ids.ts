@@ -4,7 +4,8 @@
  * `ListPhoneNumbers` on GET /phone_numbers and GET /v2/whatsapp/phone_numbers).
  *
  * The rule, per operationId shared by several operations (in `paths` and
- * `webhooks`):
+ * `webhooks`), or per function name that several operationIds give once
+ * camelCased (`getMdrUsageReports`, `GetMdrUsageReports`; see identifiers.ts):
  * - an operation named in the config's `operationIds` gets that name;
  * - of the others, the first in code-unit order of (path, method) keeps the id;
  * - each other one gets `<id>_<PathWords>` (`ListPhoneNumbers_V2WhatsappPhoneNumbers`),
@@ -18,7 +19,7 @@ import { GenerateError, type Place } from "../errors.js";
 import { pointerOf } from "../spec/json-pointer.js";
 import { byCodeUnit, HTTP_METHODS, isObject, type Node } from "../spec/openapi-walk.js";
 import type { OpenApiDocument } from "../spec/bundle.js";
-import { pascalCase } from "./identifiers.js";
+import { functionName, pascalCase } from "./identifiers.js";
 
 /** `operationIds` from the config beside the spec: `GET /path` -> the name to use, with where it is written. */
 export type OperationIdOverrides = ReadonlyMap<string, { name: string; place: Place }>;
@@ -30,8 +31,9 @@ export interface Renamed {
   to: string;
   /** The operationId's place in the spec. */
   place: Place;
-  /** The operation that kept the id, when the rename settles a collision. */
+  /** The operation that kept its id, and that id, when the rename settles a collision. */
   keptBy?: string;
+  keptId?: string;
   /** The name came from the config. */
   configured: boolean;
 }
@@ -64,18 +66,19 @@ export function settleOperationIds(doc: OpenApiDocument, overrides: OperationIdO
       names.set(site, configured.name);
       if (configured.name !== site.id) renamed.push({ owner: site.owner, from: site.id ?? "", to: configured.name, place: placeOf(site, file), configured: true });
     } else if (site.id !== undefined) {
-      groups.set(site.id, [...(groups.get(site.id) ?? []), site]);
+      const key = functionName(site.id, site.method, site.path);
+      groups.set(key, [...(groups.get(key) ?? []), site]);
     }
   }
-  const taken = new Set([...names.values(), ...groups.keys()]);
-  for (const [id, group] of groups) {
+  const taken = new Set([...[...names].map(([site, name]) => functionName(name, site.method, site.path)), ...groups.keys()]);
+  for (const group of groups.values()) {
     const [kept, ...others] = group.sort((a, b) => byCodeUnit(a.path, b.path) || byCodeUnit(a.method, b.method));
-    names.set(kept!, id);
+    names.set(kept!, kept!.id!);
     for (const site of others) {
-      const name = newName(id, site, taken, file);
-      taken.add(name);
+      const name = newName(site.id!, site, taken, file);
+      taken.add(functionName(name, site.method, site.path));
       names.set(site, name);
-      renamed.push({ owner: site.owner, from: id, to: name, place: placeOf(site, file), keptBy: kept!.owner, configured: false });
+      renamed.push({ owner: site.owner, from: site.id!, to: name, place: placeOf(site, file), keptBy: kept!.owner, keptId: kept!.id!, configured: false });
     }
   }
   checkUnique(names, file, overrides);
@@ -86,13 +89,14 @@ export function settleOperationIds(doc: OpenApiDocument, overrides: OperationIdO
 export function renameWarning(r: Renamed): string {
   const where = `${r.place.file} (${r.place.pointer})`;
   if (r.configured) return `note: ${where}: ${r.owner} is named ${JSON.stringify(r.to)} by the config (operationIds)`;
-  return `warning: ${where}: ${r.keptBy} and ${r.owner} share the operationId ${JSON.stringify(r.from)}; ${r.owner} is named ${JSON.stringify(r.to)} (to choose another name: operationIds in pagination.yaml beside the spec)`;
+  const clash = r.keptId === r.from ? `share the operationId ${JSON.stringify(r.from)}` : `have operationIds ${JSON.stringify(r.keptId)} and ${JSON.stringify(r.from)}, one function name once camelCased`;
+  return `warning: ${where}: ${r.keptBy} and ${r.owner} ${clash}; ${r.owner} is named ${JSON.stringify(r.to)} (to choose another name: operationIds in pagination.yaml beside the spec)`;
 }
 
 function newName(id: string, site: Site, taken: ReadonlySet<string>, file: string): string {
   const pathWords = pascalCase(site.path) || "Root";
   for (const candidate of [`${id}_${pathWords}`, `${id}_${pascalCase(site.method)}${pathWords}`]) {
-    if (!taken.has(candidate)) return candidate;
+    if (!taken.has(functionName(candidate, site.method, site.path))) return candidate;
   }
   throw new GenerateError(
     `${site.owner} shares the operationId ${JSON.stringify(id)} and no generated name for it is free`,
@@ -104,13 +108,14 @@ function newName(id: string, site: Site, taken: ReadonlySet<string>, file: strin
 function checkUnique(names: ReadonlyMap<Site, string>, file: string, overrides: OperationIdOverrides): void {
   const owners = new Map<string, Site>();
   for (const [site, name] of names) {
-    const previous = owners.get(name);
+    const key = functionName(name, site.method, site.path);
+    const previous = owners.get(key);
     if (previous !== undefined) {
       const place = overrides.get(site.owner)?.place ?? overrides.get(previous.owner)?.place ?? placeOf(site, file);
       const [first, second] = [previous.owner, site.owner].sort(byCodeUnit);
       throw new GenerateError(`${first} and ${second} would both be named ${JSON.stringify(name)}`, place, "give one of them another name under operationIds in pagination.yaml beside the spec");
     }
-    owners.set(name, site);
+    owners.set(key, site);
   }
 }
 

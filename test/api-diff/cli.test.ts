@@ -49,6 +49,14 @@ function repoWith(source: string): string {
   return dir;
 }
 
+/** A git repository laid out like this one, with the seed excerpt committed as spec/spec3.yml. */
+function seedRepo(): string {
+  const source = tempDir("seed-spec");
+  repos.push(source);
+  cpSync(join(FIXTURES, "seed", "openapi.yaml"), join(source, "spec3.yml"));
+  return repoWith(source);
+}
+
 function edit(file: string, from: string, to: string): void {
   const text = readFileSync(file, "utf8");
   if (!text.includes(from)) throw new Error(`${file} has no ${JSON.stringify(from)}`);
@@ -73,8 +81,8 @@ describe("npm run api-diff", () => {
   });
 
   it("exits 1 with --fail-on when a change is that severe, and writes markdown and JSON", async () => {
-    const repo = repoWith(join(ROOT, "spec"));
-    edit(join(repo, "spec", "openapi.yaml"), "            - Minimax\n          description: Voice synthesis provider used for this clone.", "            - Minimax\n            - elevenlabs\n          description: Voice synthesis provider used for this clone.");
+    const repo = seedRepo();
+    edit(join(repo, "spec", "spec3.yml"), "            - Minimax\n          description: Voice synthesis provider used for this clone.", "            - Minimax\n            - elevenlabs\n          description: Voice synthesis provider used for this clone.");
     const [review, breaking, markdown, json] = await Promise.all([
       apiDiff(["--fail-on", "review"], repo),
       apiDiff(["--fail-on", "breaking"], repo),
@@ -85,20 +93,20 @@ describe("npm run api-diff", () => {
     expect(markdown.stdout).toContain("### API changes: 0 breaking, 1 to review, 0 safe");
     expect(markdown.stdout).toContain("| **review** | `response-property-enum-value-added` | `data[].provider` in the 200 response (application/json): enum value `\"elevenlabs\"` added<br>");
     const report = JSON.parse(json.stdout);
-    expect(report).toMatchObject({ base: "HEAD:spec/openapi.yaml", head: "spec/openapi.yaml", verdict: "review", counts: { breaking: 0, review: 1, safe: 0 } });
+    expect(report).toMatchObject({ base: "HEAD:spec/spec3.yml", head: "spec/spec3.yml", verdict: "review", counts: { breaking: 0, review: 1, safe: 0 } });
     expect(report.changes[0]).toMatchObject({
       rule: "response-property-enum-value-added",
       operation: "GET /voice_clones",
       pointer: "#/components/schemas/VoiceCloneData/properties/provider/enum",
-      location: { file: "spec/openapi.yaml", line: expect.any(Number) },
+      location: { file: "spec/spec3.yml", line: expect.any(Number) },
       peer: "breaking",
     });
-    const line = readFileSync(join(repo, "spec", "openapi.yaml"), "utf8").split("\n")[report.changes[0].location.line - 1];
+    const line = readFileSync(join(repo, "spec", "spec3.yml"), "utf8").split("\n")[report.changes[0].location.line - 1];
     expect(line).toBe("          enum:");
   });
 
   it("compares two files, and says when nothing changed", async () => {
-    const { code, stdout } = await apiDiff(["--base-spec", "spec/openapi.yaml", "--spec", "spec/openapi.yaml"], ROOT);
+    const { code, stdout } = await apiDiff(["--base-spec", "test/fixtures/seed/openapi.yaml", "--spec", "test/fixtures/seed/openapi.yaml"], ROOT);
     expect(code).toBe(0);
     expect(stdout).toContain("nothing changed for code using this package");
   });
@@ -109,7 +117,7 @@ describe("npm run api-diff", () => {
     [["--base", "HEAD", "--base-spec", "x.yaml"], /--base and --base-spec cannot be used together/],
     [["--base", "no-such-ref"], /--base "no-such-ref" names no commit of this repository\n {2}fix: pass --base <ref>/],
     [["--base-spec", "missing.yaml"], /missing\.yaml: cannot read the spec: no such file \(ENOENT\) \(in the base spec\)\n {2}fix: check the path \(--base-spec <file>\)/],
-    [["--spec", "test/fixtures/load/swagger2.yaml", "--base-spec", "spec/openapi.yaml"], /swagger2\.yaml \(#\/swagger\): this is a Swagger "2\.0" document/],
+    [["--spec", "test/fixtures/load/swagger2.yaml", "--base-spec", "test/fixtures/seed/openapi.yaml"], /swagger2\.yaml \(#\/swagger\): this is a Swagger "2\.0" document/],
     [["--base-spec", "test/fixtures/refs/http-url.yaml"], /is refused: URLs .* \(in the base spec\)/],
   ])("exits 2 on bad input: %j", async (args, message) => {
     const { code, stdout, stderr } = await apiDiff(args, ROOT);
@@ -118,9 +126,9 @@ describe("npm run api-diff", () => {
   });
 
   it("says when the spec is not in the base commit", async () => {
-    const repo = repoWith(join(ROOT, "spec"));
+    const repo = seedRepo();
     mkdirSync(join(repo, "other"));
-    cpSync(join(ROOT, "spec", "openapi.yaml"), join(repo, "other", "openapi.yaml"));
+    cpSync(join(FIXTURES, "seed", "openapi.yaml"), join(repo, "other", "openapi.yaml"));
     const { code, stderr } = await apiDiff(["--spec", "other/openapi.yaml"], repo);
     expect(code).toBe(2);
     expect(stderr).toContain("error: HEAD:other/openapi.yaml: other/openapi.yaml does not exist at HEAD\n  fix: pass --base <ref> naming a commit that has the spec, or --base-spec <file> (a new spec has no base to compare with)");
@@ -129,8 +137,8 @@ describe("npm run api-diff", () => {
 
 describe("npm run generate, when generated/ changes", () => {
   it("ends with a summary of the API changes since HEAD", async () => {
-    const repo = repoWith(join(ROOT, "spec"));
-    const spec = join(repo, "spec", "openapi.yaml");
+    const repo = seedRepo();
+    const spec = join(repo, "spec", "spec3.yml");
     edit(spec, "        maximum: 250", "        maximum: 100");
     edit(spec, "        name:\n          type: string\n          description: Name of the voice clone.\n", "");
     // The spec's own repository is the one compared with (git runs in the spec's folder).

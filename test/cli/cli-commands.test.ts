@@ -228,7 +228,7 @@ describe("generateCliCommands", () => {
 
   it("the seed's generated commands.ts is what the step makes of the seed", () => {
     const doc = parse(readFileSync(`${ROOT}test/fixtures/seed/openapi.yaml`, "utf8")) as Record<string, unknown>;
-    const { path, content } = generateCliCommands(doc, detectPaging(doc, "test/fixtures/seed/openapi.yaml"), header("../openapi.yaml"), "test/fixtures/seed/openapi.yaml");
+    const { path, content } = generateCliCommands(doc, detectPaging(doc, "test/fixtures/seed/openapi.yaml"), header("../openapi.yaml"), "test/fixtures/seed/openapi.yaml", "../../../../src");
     expect(path).toBe("commands.ts");
     expect(readFileSync(`${ROOT}test/fixtures/seed/generated/commands.ts`, "utf8")).toBe(content);
   });

@@ -43,6 +43,10 @@ const CASES: [string, { given: Ops; overrides?: [string, string][]; want: Record
     given: { "/things": { get: "thing", put: "thing_Things" }, "/a": { get: "thing" } },
     want: { "GET /a": "thing", "GET /things": "thing_GetThings", "PUT /things": "thing_Things" },
   }],
+  ["two operationIds that camelCase to one function name are settled the same way", {
+    given: { "/legacy/reporting/usage_reports/messaging": { get: "getMdrUsageReports" }, "/reports/mdr_usage_reports": { get: "GetMdrUsageReports" } },
+    want: { "GET /legacy/reporting/usage_reports/messaging": "getMdrUsageReports", "GET /reports/mdr_usage_reports": "GetMdrUsageReports_ReportsMdrUsageReports" },
+  }],
   ["operations without operationId are left alone", {
     given: { "/a": { get: undefined }, "/b": { get: undefined } },
     want: { "GET /a": undefined, "GET /b": undefined },
