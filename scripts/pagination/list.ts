@@ -12,7 +12,9 @@
  *    - on a path that ends in a parameter (`/things/{id}`: one resource),
  *      only those two kinds of array are lists;
  *    - arrays of links (items with `href`) and arrays of the spec's envelope
- *      (scripts/pagination/envelope.ts: `errors`, `messages`, ...) are not lists;
+ *      (scripts/pagination/envelope.ts: `errors`, `messages`, ...) are not lists,
+ *      but an array with a conventional payload name (`data`, `items`, ...)
+ *      always is a candidate, and wins over the others when it is the only one;
  *      when several arrays are all in the envelope, one that at most half as
  *      many paths carry as any other (`objects` beside `errors`) is the list;
  *    - exactly one candidate left is the list; none or several: no list, and the
@@ -60,8 +62,11 @@ export function findList(ctx: DetectContext, input: OperationInput): ListFound {
     return { reason: `the path ends in a parameter (one resource), and the ${input.answer.status} body's arrays (${names(candidates)}) are neither named after the path nor in _embedded; set items` };
   }
   const arrays = candidates.filter((c) => !isLinkArray(ctx, c.schema));
-  const lists = arrays.filter((c) => !ctx.envelope.has(c.path[0]!, itemsOf(ctx.doc, c.schema)));
+  const isPayload = (c: { path: string[] }) => PAYLOAD_NAMES.has(c.path[c.path.length - 1]!);
+  const lists = arrays.filter((c) => isPayload(c) || !ctx.envelope.has(c.path[0]!, itemsOf(ctx.doc, c.schema)));
   if (lists.length === 1) return found(lists[0]!);
+  const payloads = lists.filter(isPayload);
+  if (payloads.length === 1) return found(payloads[0]!);
   const leastShared = lists.length === 0 && arrays.length > 1 ? leastSharedOf(ctx, arrays) : undefined;
   if (leastShared) return found(leastShared);
   if (lists.length > 1) return { reason: `${where} has ${lists.length} arrays (${names(lists)}) and none is named after the path; set items` };

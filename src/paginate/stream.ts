@@ -18,6 +18,7 @@
  */
 import { AbortError } from "../errors.js";
 import type { PagingSettings } from "./options.js";
+import { queryWith } from "./query.js";
 import { paginationError, readPage } from "./read.js";
 import { fingerprint, sameJson, type PageFingerprint } from "./repeat-guard.js";
 import type { FetchResult, Page, PageAsk, PageRead, PageRequest, PageSpec, PageStyle, PagingClient } from "./types.js";
@@ -42,7 +43,7 @@ export async function* pageStream(client: PagingClient, spec: PageSpec, style: P
     const init = { parseAs: "text", signal: stop?.signal, ...(watch && { middleware: watch }) };
     const answer: Promise<FetchResult> = ask.link
       ? client.GET(ask.link.path, { ...init, querySerializer: () => ask.link!.search })
-      : client.GET(spec.path, { ...init, params: { path: request.path, query: { ...request.query, ...sizeQuery, ...ask.query } } });
+      : client.GET(spec.path, { ...init, params: { path: request.path, query: queryWith(spec, request.query, { ...sizeQuery, ...ask.query }) } });
     answer.catch(() => {}); // a request aborted or no longer needed must not become an unhandled rejection
     inFlight.push({ ask, answer });
   };

@@ -26,6 +26,13 @@ interface PageSpecBase {
   readonly maxSize?: number;
   /** Where the answer says how many items there are in all. */
   readonly totalItems?: Locator;
+  /**
+   * The `style: deepObject` query parameter that holds the page parameters,
+   * e.g. `page`: then `page[number]`, `page[size]`, `page[after]` above name
+   * its properties (`{ page: { number: 2, size: 20 } }`), which openapi-fetch
+   * sends as `page[number]=2&page[size]=20`, as the spec declares them.
+   */
+  readonly deepObject?: string;
 }
 
 /** Pages addressed by number: `page[number]=1, 2, 3, ...`. */
