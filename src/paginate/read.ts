@@ -40,7 +40,7 @@ export function countAt(locator: Locator | undefined, body: unknown, response: R
   const value = locate(locator, body, response);
   if (value === undefined || value === null) return undefined;
   const number = whole(value);
-  if (number === undefined) throw fail(`${describeLocator(locator!)} is ${showValue(value)}, not a whole number >= 0`);
+  if (number === undefined || number < 0) throw fail(`${describeLocator(locator!)} is ${showValue(value)}, not a whole number >= 0`);
   return number;
 }
 
