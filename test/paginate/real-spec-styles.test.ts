@@ -213,7 +213,7 @@ describe("issue 21.10: Link headers are parsed as RFC 8288 says", () => {
   const spec: PageSpec = { style: "next-link", path: "/things", items: [], next: { header: "link" } };
 
   it("rel=next inside a quoted title of the prev link is not a next link", async () => {
-    const s = await serve(() => ({ headers: { link: `<${"/v2/things?p=0"}>; rel="prev"; title="see; rel=next page", </v2/things?p=9>; rel="last"` }, body: [{ id: 1 }] }));
+    const s = await serve(() => ({ headers: { link: `</v2/things?p=0>; title="see; rel=next page"; rel="prev", </v2/things?p=9>; rel="last"` }, body: [{ id: 1 }] }));
     const { items, error } = await drain(clientOf(s), spec);
     expect(error).toBeUndefined();
     expect(items).toEqual([{ id: 1 }]);
