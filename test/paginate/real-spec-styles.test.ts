@@ -221,7 +221,7 @@ describe("issue 21.10: Link headers are parsed as RFC 8288 says", () => {
   });
 
   it("a next link among others, with quoted commas and several rel types, is found", async () => {
-    const s = await serve((url) => ({ headers: url.search ? {} : { link: `</v2/things?p=0>; rel=prev; title="a, b", </v2/things?p=2>; title="x;y"; rel="last NEXT"` }, body: [{ id: url.search || "first" }] }));
+    const s = await serve((url) => ({ headers: url.search ? {} : ({ link: `</v2/things?p=0>; rel=prev; title="a, b", </v2/things?p=2>; title="x;y"; rel="last NEXT"` } as Record<string, string>), body: [{ id: url.search || "first" }] }));
     const { items } = await drain(clientOf(s), spec);
     expect(items).toEqual([{ id: "first" }, { id: "?p=2" }]);
   });
