@@ -226,9 +226,11 @@ export function readSpec(spec: Json, reading: SpecReading): Map<string, Verdict>
  * T3. A list that takes both a page number and a cursor (`mixed`) pages by
  *     numbers when its meta declares `total_pages`, by the cursor when its
  *     meta declares `cursors`, else by numbers.
- * T4. The list is `data`, else the body's one array (`records`, TeXML's
- *     `calls`, ...; `recordings` beside `participants`); a body with none
- *     reads one resource and does not page.
+ * T4. The list is the body when it is an array, else `data`, else the
+ *     body's one array (`records`, TeXML's `calls`, ...; `recordings`
+ *     beside `participants`); a body that is one of several list bodies
+ *     (`oneOf`) has the list they share; a body with none reads one
+ *     resource and does not page.
  * T5. Any other GET does not page (a page size alone included).
  */
 export type TelnyxPattern = "page-number flat" | "page-number deepObject" | "cursor" | "next-link" | "mixed";
@@ -250,7 +252,8 @@ export function readTelnyx(spec: Json): Map<string, Verdict & { pattern?: Telnyx
   };
   const props = (schema: unknown): Json => {
     const s = resolve(schema);
-    return Object.assign({}, ...((s.allOf as unknown[] | undefined) ?? []).map(props), s.properties ?? {});
+    const variants = ((s.oneOf ?? s.anyOf) as unknown[] | undefined) ?? [];
+    return Object.assign({}, ...((s.allOf as unknown[] | undefined) ?? []).map(props), ...variants.map(props), s.properties ?? {});
   };
   const isArray = (schema: unknown) => resolve(schema).type === "array";
   const out = new Map<string, Verdict & { pattern?: TelnyxPattern }>();
@@ -274,11 +277,12 @@ export function readTelnyx(spec: Json): Map<string, Verdict & { pattern?: Telnyx
     const fields = props(body);
     const meta = props(fields.meta);
     const arrays = Object.keys(fields).filter((name) => isArray(fields[name]));
-    const items = arrays.includes("data") ? ["data"] : arrays.length === 1 ? [arrays[0]!] : arrays.filter((name) => path.toLowerCase().includes(name));
+    const named = arrays.includes("data") ? ["data"] : arrays.length === 1 ? arrays : arrays.filter((name) => path.toLowerCase().includes(name));
+    const lists: Path[] = isArray(body) ? [[]] : named.map((name) => [name]);
 
     const pageParam = names.has("page[number]") ? "page[number]" : names.has("page_number") ? "page_number" : names.has("page") && !inObject ? "page" : undefined;
     const cursorParam = ["page[after]", "page_cursor", "cursor"].find((name) => names.has(name));
-    let verdict: (Verdict & { pattern?: TelnyxPattern }) | undefined;
+    let verdict: (Extract<Verdict, { pages: true }> & { pattern?: TelnyxPattern }) | undefined;
     if (fields.next_page_uri !== undefined) verdict = { pages: true, style: "next-link", items: [], next: ["next_page_uri"], pattern: "next-link", ...(names.has("PageToken") && { param: "PageToken" }) };
     else if (pageParam && cursorParam) {
       const byCursor = meta.cursors !== undefined && meta.total_pages === undefined;
@@ -289,8 +293,8 @@ export function readTelnyx(spec: Json): Map<string, Verdict & { pattern?: Telnyx
       verdict = { pages: true, style: "cursor", param: cursorParam, items: [], next, pattern: "cursor" };
     }
     if (verdict === undefined) out.set(path, { pages: false, why: "no page number, cursor or next_page_uri" });
-    else if (items.length !== 1) out.set(path, items.length === 0 ? { pages: false, why: "the answer is one resource" } : { ...verdict, items: "unclear" } as Verdict);
-    else out.set(path, { ...verdict, items } as Verdict & { pattern?: TelnyxPattern });
+    else if (lists.length !== 1) out.set(path, lists.length === 0 ? { pages: false, why: "the answer is one resource" } : { ...verdict, items: "unclear" });
+    else out.set(path, { ...verdict, items: lists[0]! });
   }
   return out;
 }

@@ -2,7 +2,9 @@
  * The list of a paged answer: the array that is the body's main payload.
  *
  * 1. An `items` rule (the operation's, else the spec-wide one where it fits).
- * 2. A body that is an array is the list (`[]`).
+ * 2. A body that is an array is the list (`[]`); a body that is one of
+ *    several bodies (`oneOf`/`anyOf`, no properties of its own) has the list
+ *    every one of them has at the same place, if they agree.
  * 3. Otherwise the candidates are the body's array properties and, HAL-style,
  *    the arrays inside an `_embedded` object:
  *    - one named after the path's last segment (`/v1/pickups` -> `pickups`) wins;
@@ -20,7 +22,7 @@
  *    - exactly one candidate left is the list; none or several: no list, and the
  *      reason names them.
  */
-import { schemaProperties } from "../spec/openapi-walk.js";
+import { deref, isObject, schemaProperties } from "../spec/openapi-walk.js";
 import { staticSegments } from "../naming/cli-names.js";
 import { misfit, ruleValue, type DetectContext, type OperationInput } from "./context.js";
 import { isArraySchema, isObjectSchema, itemsOf, normalise, schemaAt, showPath, type PropertyPath } from "./schema.js";
@@ -39,6 +41,8 @@ export function findList(ctx: DetectContext, input: OperationInput): ListFound {
     return { items, itemSchema: itemsOf(ctx.doc, schemaAt(ctx.doc, body, items)) };
   }
   if (isArraySchema(ctx.doc, body)) return { items: [], itemSchema: itemsOf(ctx.doc, body) };
+  const variants = bodyVariants(ctx, body);
+  if (variants.length > 0) return listOfVariants(ctx, input, variants);
 
   const props = schemaProperties(ctx.doc, body);
   const candidates: { path: string[]; schema: unknown }[] = [];
@@ -72,6 +76,24 @@ export function findList(ctx: DetectContext, input: OperationInput): ListFound {
   if (lists.length > 1) return { reason: `${where} has ${lists.length} arrays (${names(lists)}) and none is named after the path; set items` };
   const why = candidates.map((c) => (isLinkArray(ctx, c.schema) ? `${c.path.join(".")} holds links` : `${c.path.join(".")} comes in the answers of ${ctx.envelope.paths(c.path[0]!, itemsOf(ctx.doc, c.schema))} paths`));
   return { reason: `${where} has no list of its own (${why.join("; ")}); set items` };
+}
+
+/** The `oneOf`/`anyOf` variants of a body with no properties of its own (Telnyx's offset-or-cursor list bodies). */
+function bodyVariants(ctx: DetectContext, body: unknown): unknown[] {
+  const resolved = deref(ctx.doc, body);
+  if (!isObject(resolved) || schemaProperties(ctx.doc, body).size > 0) return [];
+  const variants = resolved.oneOf ?? resolved.anyOf;
+  return Array.isArray(variants) ? variants : [];
+}
+
+/** The list every variant has at the same path, found as for a body of its own. */
+function listOfVariants(ctx: DetectContext, input: OperationInput, variants: unknown[]): ListFound {
+  const found = variants.map((schema) => findList(ctx, { ...input, answer: { ...input.answer, schema } }));
+  const paths = new Set(found.map((f) => ("items" in f ? f.items.join(".") : "")));
+  const first = found[0]!;
+  if ("items" in first && paths.size === 1) return first;
+  const why = found.find((f): f is { reason: string } => "reason" in f);
+  return { reason: `the ${input.answer.status} body is one of ${variants.length} bodies whose lists differ${why ? ` (${why.reason})` : ""}; set items` };
 }
 
 /** Of arrays all in the envelope, the one far fewer paths carry (`objects` beside `errors`), if one is. */

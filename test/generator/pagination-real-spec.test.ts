@@ -37,6 +37,10 @@ const cases: [string, { given: string; want: object }][] = [
     given: "listActiveCalls",
     want: { style: "cursor", path: "/connections/{connection_id}/active_calls", items: ["data"], cursorParam: "page[after]", sizeParam: "page[size]", nextCursor: body("meta", "cursors", "after"), totalItems: body("meta", "total_items"), deepObject: "page" },
   }],
+  ["x-pagination's style overrides the rule: the cursor, though meta gives total pages", {
+    given: "listOutboundVoiceProfiles",
+    want: { style: "cursor", path: "/outbound_voice_profiles", items: ["data"], cursorParam: "page[after]", sizeParam: "page[size]", nextCursor: body("meta", "cursors", "after"), totalItems: body("meta", "total_items"), deepObject: "page" },
+  }],
   ["page_cursor, the next cursor at meta.page_cursor", {
     given: "listEmailMessages",
     want: { style: "cursor", path: "/email_messages", items: ["data"], cursorParam: "page_cursor", sizeParam: "page_size", minSize: 1, maxSize: 100, nextCursor: body("meta", "page_cursor") },
