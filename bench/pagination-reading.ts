@@ -209,3 +209,92 @@ export function readSpec(spec: Json, reading: SpecReading): Map<string, Verdict>
     return arrays.length === 1 ? [arrays[0]!] : arrays.length === 0 ? undefined : "unclear";
   }
 }
+
+/**
+ * Telnyx's own spec (spec/spec3.yml, 2026-07-16), read from its parameter
+ * and field descriptions, with its own rules:
+ *
+ * T1. Page numbers: `page[number]` ("The page number to load"), `page` with
+ *     `number` (one `style: deepObject` object), `page_number`, `page` (an
+ *     integer: 10DLC, legacy reports, toll-free). Cursors: `page[after]`
+ *     (flat or in the page object; the next one is `meta.cursors.after`,
+ *     "Opaque identifier of next page"), `page_cursor` (`meta.page_cursor`,
+ *     "Cursor for the next page"), `cursor` (`meta.cursor`).
+ * T2. TeXML lists (a body with `next_page_uri`, "Relative uri to the next
+ *     page") page by following it: `Page` "should be used in conjunction
+ *     with PageToken", which only the link carries.
+ * T3. A list that takes both a page number and a cursor (`mixed`) pages by
+ *     numbers when its meta declares `total_pages`, by the cursor when its
+ *     meta declares `cursors`, else by numbers.
+ * T4. The list is the body when it is an array, else `data`, else the
+ *     body's one array (`records`, TeXML's `calls`, ...; `recordings`
+ *     beside `participants`); a body that is one of several list bodies
+ *     (`oneOf`) has the list they share; a body with none reads one
+ *     resource and does not page.
+ * T5. Any other GET does not page (a page size alone included).
+ */
+export type TelnyxPattern = "page-number flat" | "page-number deepObject" | "cursor" | "next-link" | "mixed";
+export const TELNYX_PATTERNS: readonly TelnyxPattern[] = ["page-number flat", "page-number deepObject", "cursor", "next-link", "mixed"];
+
+export const TELNYX_COUNTS: SpecReading["counts"] = {
+  pageNumber: [["meta", "page_number"], ["page"]],
+  totalPages: [["meta", "total_pages"]],
+  totalItems: [["meta", "total_results"], ["meta", "total_items"], ["totalRecords"], ["total_records"]],
+};
+
+export function readTelnyx(spec: Json): Map<string, Verdict & { pattern?: TelnyxPattern }> {
+  const resolve = (node: unknown): Json => {
+    let n = node as Json;
+    for (let hops = 0; n && typeof n.$ref === "string" && hops < 32; hops++) {
+      n = n.$ref.slice(2).split("/").map((k) => k.replace(/~1/g, "/").replace(/~0/g, "~")).reduce<Json>((o, k) => o?.[k] as Json, spec);
+    }
+    return n ?? {};
+  };
+  const props = (schema: unknown): Json => {
+    const s = resolve(schema);
+    const variants = ((s.oneOf ?? s.anyOf) as unknown[] | undefined) ?? [];
+    return Object.assign({}, ...((s.allOf as unknown[] | undefined) ?? []).map(props), ...variants.map(props), s.properties ?? {});
+  };
+  const isArray = (schema: unknown) => resolve(schema).type === "array";
+  const out = new Map<string, Verdict & { pattern?: TelnyxPattern }>();
+  for (const [path, rawItem] of Object.entries(spec.paths as Json)) {
+    const item = resolve(rawItem);
+    const get = item.get as Json | undefined;
+    if (!get) continue;
+    const query = [...((item.parameters as unknown[]) ?? []), ...((get.parameters as unknown[]) ?? [])].map(resolve).filter((p) => p.in === "query");
+    const names = new Set<string>();
+    let inObject = false;
+    for (const p of query) {
+      const fields = Object.keys(props(p.schema));
+      if (p.name === "page" && fields.length > 0) {
+        for (const f of fields) names.add(`page[${f}]`);
+        inObject = true;
+      } else names.add(String(p.name));
+    }
+    const responses = resolve(get.responses);
+    const answer = resolve(responses["200"] ?? responses[Object.keys(responses).find((c) => /^2/.test(c)) ?? ""]);
+    const body = resolve((resolve((answer.content as Json | undefined)?.["application/json"]) as Json).schema);
+    const fields = props(body);
+    const meta = props(fields.meta);
+    const arrays = Object.keys(fields).filter((name) => isArray(fields[name]));
+    const named = arrays.includes("data") ? ["data"] : arrays.length === 1 ? arrays : arrays.filter((name) => path.toLowerCase().includes(name));
+    const lists: Path[] = isArray(body) ? [[]] : named.map((name) => [name]);
+
+    const pageParam = names.has("page[number]") ? "page[number]" : names.has("page_number") ? "page_number" : names.has("page") && !inObject ? "page" : undefined;
+    const cursorParam = ["page[after]", "page_cursor", "cursor"].find((name) => names.has(name));
+    let verdict: (Extract<Verdict, { pages: true }> & { pattern?: TelnyxPattern }) | undefined;
+    if (fields.next_page_uri !== undefined) verdict = { pages: true, style: "next-link", items: [], next: ["next_page_uri"], pattern: "next-link", ...(names.has("PageToken") && { param: "PageToken" }) };
+    else if (pageParam && cursorParam) {
+      const byCursor = meta.cursors !== undefined && meta.total_pages === undefined;
+      verdict = byCursor ? { pages: true, style: "cursor", param: cursorParam, items: [], next: ["meta", "cursors", "after"], pattern: "mixed" } : { pages: true, style: "page-number", param: pageParam, items: [], pattern: "mixed" };
+    } else if (pageParam) verdict = { pages: true, style: "page-number", param: pageParam, items: [], pattern: inObject && pageParam === "page[number]" ? "page-number deepObject" : "page-number flat" };
+    else if (cursorParam) {
+      const next = cursorParam === "page_cursor" ? ["meta", "page_cursor"] : cursorParam === "cursor" ? ["meta", "cursor"] : ["meta", "cursors", "after"];
+      verdict = { pages: true, style: "cursor", param: cursorParam, items: [], next, pattern: "cursor" };
+    }
+    if (verdict === undefined) out.set(path, { pages: false, why: "no page number, cursor or next_page_uri" });
+    else if (lists.length !== 1) out.set(path, lists.length === 0 ? { pages: false, why: "the answer is one resource" } : { ...verdict, items: "unclear" });
+    else out.set(path, { ...verdict, items: lists[0]! });
+  }
+  return out;
+}

@@ -2,9 +2,9 @@
  * How one operation pages, if it does. A GET gets a paginator only when it
  * has a style's request side (a page, offset or cursor parameter, or a next
  * link) and its list is the body's main payload (scripts/pagination/list.ts).
- * Styles are tried in a fixed order: page-number, offset, cursor, next-link;
- * two of the parameter styles at once are ambiguous, and ambiguity means no
- * paginator, with the reason (`--verbose`). The operation's own rules
+ * Every style that fits is worked out; when several do, one rule picks
+ * (scripts/pagination/choose.ts), and ambiguity means no paginator, with
+ * the reason (`--verbose`). The operation's own rules
  * (x-pagination, the config file) pick the style and the keys they give;
  * a rule that does not fit stops generation.
  */
@@ -12,7 +12,8 @@ import type { PageSpec, PageStyleName } from "../../src/paginate/index.js";
 import type { OperationRef } from "../spec/openapi-walk.js";
 import { misfit, type DetectContext, type OperationInput } from "./context.js";
 import { findList } from "./list.js";
-import { hasPagingName } from "./params.js";
+import { chooseStyle } from "./choose.js";
+import { deepObjectOf, hasPagingName, ownedParam, pagingParameters } from "./params.js";
 import { successAnswer, type SuccessAnswer } from "./schema.js";
 import { cursorStyle, nextCursorField } from "./styles/cursor.js";
 import { nextLinkStyle } from "./styles/next-link.js";
@@ -35,8 +36,6 @@ export interface PagedOperation {
 export type Detection = { paged: PagedOperation } | { skipped: string } | { ignored: true };
 
 const STYLES = [pageNumberStyle, offsetStyle, cursorStyle, nextLinkStyle] as readonly PageStyle[];
-/** The styles a query parameter of the request decides; two at once are ambiguous. */
-const PARAMETER_STYLES: readonly PageStyleName[] = ["page-number", "offset", "cursor"];
 
 /** `own`: the operation's rules (x-pagination and the config file), written at `ownPlace`. */
 export function detectOperation(ctx: DetectContext, op: OperationRef, own: PagingRules | undefined, ownPlace: Place): Detection {
@@ -45,7 +44,7 @@ export function detectOperation(ctx: DetectContext, op: OperationRef, own: Pagin
   const forcedStyle = rules.style ?? impliedStyle(op, rules, ownPlace);
   if (!answer) {
     if (own !== undefined) throw misfit({ op, rulesPlace: ownPlace }, "has no 2xx JSON response body to page through");
-    return hasPagingName(op) ? { skipped: "no 2xx JSON response body" } : { ignored: true };
+    return hasPagingName(ctx.doc, op) ? { skipped: "no 2xx JSON response body" } : { ignored: true };
   }
   const input: OperationInput = { op, answer, rules, rulesPlace: ownPlace };
   const list = findList(ctx, input);
@@ -67,19 +66,27 @@ export function detectOperation(ctx: DetectContext, op: OperationRef, own: Pagin
     if (forced) throw misfit(input, list.reason);
     return { skipped: list.reason };
   }
-  const byParameter = ready.filter((r) => PARAMETER_STYLES.includes(r.style.name));
-  if (byParameter.length > 1) {
-    const names = byParameter.map((r) => `${r.style.name} (${r.request.param})`).join(" and ");
-    return { skipped: `the query has parameters of two page styles, ${names}; set style` };
-  }
+  const specs: PageSpec[] = [];
   let why = "";
   for (const { style, request } of ready) {
     const spec = style.spec(ctx, input, request, list);
-    if (!failed(spec)) return { paged: { op, spec, answer, itemSchema: list.itemSchema } };
-    why ||= spec.reason;
+    if (failed(spec)) why ||= spec.reason;
+    else specs.push(spec);
   }
-  if (forced) throw misfit(input, why);
-  return { skipped: why };
+  const chosen = specs.length === 0 ? { reason: why } : chooseStyle(specs);
+  const paged = "spec" in chosen ? withDeepObject(ctx, op, chosen.spec) : chosen;
+  if ("spec" in paged) return { paged: { op, spec: paged.spec, answer, itemSchema: list.itemSchema } };
+  if (forced) throw misfit(input, paged.reason);
+  return { skipped: paged.reason };
+}
+
+/** The spec with `deepObject` set when its parameters are properties of a deepObject parameter (`page[number]` of `page`). */
+function withDeepObject(ctx: DetectContext, op: OperationRef, spec: PageSpec): { spec: PageSpec } | { reason: string } {
+  const names = [ownedParam(spec), spec.sizeParam].filter((name): name is string => name !== undefined);
+  const params = pagingParameters(ctx.doc, op);
+  const objects = [...new Set(names.map((name) => deepObjectOf(params.find((p) => p.name === name)!)))];
+  if (objects.length > 1) return { reason: `the page parameters ${names.join(" and ")} are not in one deepObject parameter; set sizeParam` };
+  return objects[0] === undefined ? { spec } : { spec: { ...spec, deepObject: objects[0] } };
 }
 
 /** Why an operation with no style's request side gets no paginator; a next cursor nothing can send back is worth saying. */

@@ -8,15 +8,23 @@ import { schemaProperties } from "../spec/openapi-walk.js";
 import type { DetectContext } from "./context.js";
 import { isArraySchema, normalise, numberFields, schemaAt, type PropertyPath } from "./schema.js";
 
-/** The body's top, then its object properties other than the list, in the spec's order (`skipLinks`: not `links`/`_links`). */
-export function containers(ctx: DetectContext, body: unknown, list: PropertyPath, options: { skipLinks?: boolean } = {}): PropertyPath[] {
-  const out: PropertyPath[] = [[]];
-  for (const [name, schema] of schemaProperties(ctx.doc, body)) {
-    if (name === list[0] || isArraySchema(ctx.doc, schema)) continue;
-    if (options.skipLinks && normalise(name) === "links") continue;
-    if (schemaProperties(ctx.doc, schema).size > 0 || numberFields(ctx.doc, schema).length > 0) out.push([name]);
-  }
-  return out;
+/**
+ * The body's top, then its object properties other than the list, in the
+ * spec's order (`skipLinks`: not `links`/`_links`); `nested`: then the
+ * objects inside those (`meta.cursors`).
+ */
+export function containers(ctx: DetectContext, body: unknown, list: PropertyPath, options: { skipLinks?: boolean; nested?: boolean } = {}): PropertyPath[] {
+  const inside = (at: PropertyPath): PropertyPath[] => {
+    const out: PropertyPath[] = [];
+    for (const [name, schema] of schemaProperties(ctx.doc, schemaAt(ctx.doc, body, at))) {
+      if ((at.length === 0 && name === list[0]) || isArraySchema(ctx.doc, schema)) continue;
+      if (options.skipLinks && normalise(name) === "links") continue;
+      if (schemaProperties(ctx.doc, schema).size > 0 || numberFields(ctx.doc, schema).length > 0) out.push([...at, name]);
+    }
+    return out;
+  };
+  const first = inside([]);
+  return [[], ...first, ...(options.nested ? first.flatMap(inside) : [])];
 }
 
 /**
@@ -29,7 +37,7 @@ export function findField(
   list: PropertyPath,
   names: readonly string[],
   accept: (schema: unknown, container: PropertyPath, name: string) => boolean,
-  options: { skipLinks?: boolean } = {},
+  options: { skipLinks?: boolean; nested?: boolean } = {},
 ): Locator | undefined {
   const fields = containers(ctx, body, list, options).map((container) => ({ container, props: [...schemaProperties(ctx.doc, schemaAt(ctx.doc, body, container))] }));
   for (const wanted of names) {

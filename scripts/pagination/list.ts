@@ -2,7 +2,9 @@
  * The list of a paged answer: the array that is the body's main payload.
  *
  * 1. An `items` rule (the operation's, else the spec-wide one where it fits).
- * 2. A body that is an array is the list (`[]`).
+ * 2. A body that is an array is the list (`[]`); a body that is one of
+ *    several bodies (`oneOf`/`anyOf`, no properties of its own) has the list
+ *    every one of them has at the same place, if they agree.
  * 3. Otherwise the candidates are the body's array properties and, HAL-style,
  *    the arrays inside an `_embedded` object:
  *    - one named after the path's last segment (`/v1/pickups` -> `pickups`) wins;
@@ -12,13 +14,15 @@
  *    - on a path that ends in a parameter (`/things/{id}`: one resource),
  *      only those two kinds of array are lists;
  *    - arrays of links (items with `href`) and arrays of the spec's envelope
- *      (scripts/pagination/envelope.ts: `errors`, `messages`, ...) are not lists;
+ *      (scripts/pagination/envelope.ts: `errors`, `messages`, ...) are not lists,
+ *      but an array with a conventional payload name (`data`, `items`, ...)
+ *      always is a candidate, and wins over the others when it is the only one;
  *      when several arrays are all in the envelope, one that at most half as
  *      many paths carry as any other (`objects` beside `errors`) is the list;
  *    - exactly one candidate left is the list; none or several: no list, and the
  *      reason names them.
  */
-import { schemaProperties } from "../spec/openapi-walk.js";
+import { deref, isObject, schemaProperties } from "../spec/openapi-walk.js";
 import { staticSegments } from "../naming/cli-names.js";
 import { misfit, ruleValue, type DetectContext, type OperationInput } from "./context.js";
 import { isArraySchema, isObjectSchema, itemsOf, normalise, schemaAt, showPath, type PropertyPath } from "./schema.js";
@@ -37,6 +41,8 @@ export function findList(ctx: DetectContext, input: OperationInput): ListFound {
     return { items, itemSchema: itemsOf(ctx.doc, schemaAt(ctx.doc, body, items)) };
   }
   if (isArraySchema(ctx.doc, body)) return { items: [], itemSchema: itemsOf(ctx.doc, body) };
+  const variants = bodyVariants(ctx, body);
+  if (variants.length > 0) return listOfVariants(ctx, input, variants);
 
   const props = schemaProperties(ctx.doc, body);
   const candidates: { path: string[]; schema: unknown }[] = [];
@@ -60,13 +66,34 @@ export function findList(ctx: DetectContext, input: OperationInput): ListFound {
     return { reason: `the path ends in a parameter (one resource), and the ${input.answer.status} body's arrays (${names(candidates)}) are neither named after the path nor in _embedded; set items` };
   }
   const arrays = candidates.filter((c) => !isLinkArray(ctx, c.schema));
-  const lists = arrays.filter((c) => !ctx.envelope.has(c.path[0]!, itemsOf(ctx.doc, c.schema)));
+  const isPayload = (c: { path: string[] }) => PAYLOAD_NAMES.has(c.path[c.path.length - 1]!);
+  const lists = arrays.filter((c) => isPayload(c) || !ctx.envelope.has(c.path[0]!, itemsOf(ctx.doc, c.schema)));
   if (lists.length === 1) return found(lists[0]!);
+  const payloads = lists.filter(isPayload);
+  if (payloads.length === 1) return found(payloads[0]!);
   const leastShared = lists.length === 0 && arrays.length > 1 ? leastSharedOf(ctx, arrays) : undefined;
   if (leastShared) return found(leastShared);
   if (lists.length > 1) return { reason: `${where} has ${lists.length} arrays (${names(lists)}) and none is named after the path; set items` };
   const why = candidates.map((c) => (isLinkArray(ctx, c.schema) ? `${c.path.join(".")} holds links` : `${c.path.join(".")} comes in the answers of ${ctx.envelope.paths(c.path[0]!, itemsOf(ctx.doc, c.schema))} paths`));
   return { reason: `${where} has no list of its own (${why.join("; ")}); set items` };
+}
+
+/** The `oneOf`/`anyOf` variants of a body with no properties of its own (Telnyx's offset-or-cursor list bodies). */
+function bodyVariants(ctx: DetectContext, body: unknown): unknown[] {
+  const resolved = deref(ctx.doc, body);
+  if (!isObject(resolved) || schemaProperties(ctx.doc, body).size > 0) return [];
+  const variants = resolved.oneOf ?? resolved.anyOf;
+  return Array.isArray(variants) ? variants : [];
+}
+
+/** The list every variant has at the same path, found as for a body of its own. */
+function listOfVariants(ctx: DetectContext, input: OperationInput, variants: unknown[]): ListFound {
+  const found = variants.map((schema) => findList(ctx, { ...input, answer: { ...input.answer, schema } }));
+  const paths = new Set(found.map((f) => ("items" in f ? f.items.join(".") : "")));
+  const first = found[0]!;
+  if ("items" in first && paths.size === 1) return first;
+  const why = found.find((f): f is { reason: string } => "reason" in f);
+  return { reason: `the ${input.answer.status} body is one of ${variants.length} bodies whose lists differ${why ? ` (${why.reason})` : ""}; set items` };
 }
 
 /** Of arrays all in the envelope, the one far fewer paths carry (`objects` beside `errors`), if one is. */

@@ -5,10 +5,19 @@
  * `page_number` are one name), and the parameter's type must fit the role.
  * These are the conventions of many APIs (JSON:API, Django REST, Google,
  * Stripe, OData, ...), not the names of one.
+ *
+ * A `style: deepObject` object parameter (or an object parameter with no
+ * style: openapi-fetch sends objects as deepObject) counts as its
+ * properties, by their names on the wire: `page` with `number` and `size`
+ * is `page[number]` and `page[size]`. An object parameter declared
+ * `style: form` or `explode: false` is one parameter (it sends its
+ * properties unprefixed, or as one value), and pages by none of them.
  */
-import { deref, isObject, type Node, type OperationRef } from "../spec/openapi-walk.js";
+import type { PageSpec } from "../../src/paginate/index.js";
+import type { OpenApiDocument } from "../spec/bundle.js";
+import { deref, isObject, schemaProperties, type Node, type OperationRef } from "../spec/openapi-walk.js";
 import { misfit, ruleValue, type DetectContext, type OperationInput } from "./context.js";
-import { isNumberSchema, isScalarSchema, normalise, queryParameters } from "./schema.js";
+import { isNumberSchema, isObjectSchema, isScalarSchema, normalise, queryParameters } from "./schema.js";
 
 export type ParamRole = "pageParam" | "sizeParam" | "offsetParam" | "cursorParam";
 
@@ -36,7 +45,7 @@ export type ParamFound = { name: string; param: Node } | { reason: string };
  * stops generation.
  */
 export function findParam(ctx: DetectContext, input: OperationInput, role: ParamRole): ParamFound | undefined {
-  const query = queryParameters(input.op);
+  const query = pagingParameters(ctx.doc, input.op);
   const fits = (param: Node) => (role === "cursorParam" ? isScalarSchema(ctx.doc, param.schema) : isNumberSchema(ctx.doc, param.schema));
   const type = role === "cursorParam" ? "a string or a number" : "a number";
   const rule = ruleValue(ctx, input, role, (name) => typeof name === "string" && query.some((p) => p.name === name && fits(p)));
@@ -59,9 +68,38 @@ export function findParam(ctx: DetectContext, input: OperationInput, role: Param
 }
 
 /** Whether the operation has a query parameter named like a page, offset or cursor (whatever its type). */
-export function hasPagingName(op: OperationRef): boolean {
+export function hasPagingName(doc: OpenApiDocument, op: OperationRef): boolean {
   const names = [...PARAM_NAMES.pageParam, ...PARAM_NAMES.offsetParam, ...PARAM_NAMES.cursorParam].flat();
-  return queryParameters(op).some((p) => names.includes(normalise(String(p.name))));
+  return pagingParameters(doc, op).some((p) => names.includes(normalise(String(p.name))));
+}
+
+/** The query parameter a paging spec's style sets itself (page number, offset or cursor); a paginator's query type leaves it out. */
+export function ownedParam(spec: PageSpec): string | undefined {
+  switch (spec.style) {
+    case "page-number":
+      return spec.pageParam;
+    case "offset":
+      return spec.offsetParam;
+    default:
+      return spec.cursorParam;
+  }
+}
+
+/** The name of the deepObject parameter a parameter of `pagingParameters` is a property of (`page` for `page[number]`), if it is one. */
+export function deepObjectOf(param: Node): string | undefined {
+  return typeof param[DEEP_OBJECT] === "string" ? (param[DEEP_OBJECT] as string) : undefined;
+}
+
+const DEEP_OBJECT = "x-paging-deep-object";
+
+/** The query parameters paging reads: each deepObject parameter replaced by its properties (`page[number]`, `page[size]`). */
+export function pagingParameters(doc: OpenApiDocument, op: OperationRef): Node[] {
+  return queryParameters(op).flatMap((param): Node[] => {
+    const props = schemaProperties(doc, param.schema);
+    const deep = (param.style === undefined || param.style === "deepObject") && param.explode !== false && props.size > 0 && isObjectSchema(doc, param.schema);
+    if (!deep) return [param];
+    return [...props].map(([name, schema]) => ({ name: `${String(param.name)}[${name}]`, in: "query", schema, [DEEP_OBJECT]: String(param.name) }));
+  });
 }
 
 /** The spec's bounds of the page size, as whole numbers. */

@@ -85,6 +85,20 @@ export function isUrlSchema(doc: OpenApiDocument, schema: unknown): boolean {
 }
 
 /**
+ * A string that holds a link rather than a token: declared as a URL, named
+ * as one (`next_url`, `next_page_uri`, `href`), described as one ("Relative
+ * URL of the next page", "Path to next page"), or whose example is a URL or
+ * an absolute path (`/v2/things?page[after]=...`).
+ */
+export function isLinkSchema(doc: OpenApiDocument, schema: unknown, name: string): boolean {
+  const resolved = deref(doc, schema);
+  if (!isObject(resolved) || !schemaTypes(doc, resolved).includes("string")) return false;
+  const examples = [resolved.example, ...(Array.isArray(resolved.examples) ? resolved.examples : [])];
+  const described = typeof resolved.description === "string" && /\b(?:url|uri|link|path)\b/i.test(resolved.description);
+  return isUrlSchema(doc, resolved) || /ur[il]|link|href/i.test(name) || described || examples.some((e) => typeof e === "string" && /^(?:https?:\/\/|\/)/i.test(e));
+}
+
+/**
  * The numeric properties of an object schema; for an object declared only by
  * its `example`, the example's integer fields.
  */

@@ -13,6 +13,7 @@ import type { PageSpec, PageStyleName } from "../../src/paginate/index.js";
 import type { OpenApiDocument } from "../spec/bundle.js";
 import { claimName, functionName, pascalCase } from "../naming/identifiers.js";
 import type { PagedOperation, PagingPlan } from "../pagination/index.js";
+import { ownedParam } from "../pagination/params.js";
 import type { OutputFile } from "../output/output-file.js";
 import { pointerOf } from "../spec/json-pointer.js";
 import { escapeDoc, literal } from "../emit/emit-safety.js";
@@ -90,7 +91,7 @@ function wrapper(name: string, p: PagedOperation): StatementStructures[] {
       isExported: true,
       name: `${type}Query`,
       docs: [owned === undefined ? `Query of {@link ${name}}: the operation's query (the paginator follows the next link).` : `Query of {@link ${name}}: the operation's query without \`${escapeDoc(owned)}\`, which the paginator owns.`],
-      type: owned === undefined ? query : `Omit<${query}, ${literal(owned)}>`,
+      type: queryType(query, owned, p),
     },
     { kind: StructureKind.TypeAlias, isExported: true, name: `${type}Page`, docs: [`One page (the ${escapeDoc(p.answer.status)} body) of {@link ${name}}.`], type: `${op}["responses"][${status}]["content"][${literal(p.answer.mediaType)}]` },
     { kind: StructureKind.TypeAlias, isExported: true, name: `${type}Item`, docs: [`One item of {@link ${name}}.`], type: `${spec.items.reduce((at, key) => `NonNullable<${at}[${literal(key)}]>`, `${type}Page`)}[number]` },
@@ -111,16 +112,18 @@ function wrapper(name: string, p: PagedOperation): StatementStructures[] {
   ];
 }
 
-/** The query parameter the paginator sets itself, which its query type leaves out. */
-export function ownedParam(spec: PageSpec): string | undefined {
-  switch (spec.style) {
-    case "page-number":
-      return spec.pageParam;
-    case "offset":
-      return spec.offsetParam;
-    default:
-      return spec.cursorParam;
-  }
+/**
+ * The query type without the owned parameter: `Omit<Q, "page[number]">`, or
+ * for a property of a deepObject parameter `page`, `Omit<Q, "page"> & { page?: Omit<NonNullable<Q["page"]>, "number"> }`
+ * (the page size stays).
+ */
+function queryType(query: string, owned: string | undefined, p: PagedOperation): string {
+  if (owned === undefined) return query;
+  const object = p.spec.deepObject;
+  if (object === undefined || !owned.startsWith(`${object}[`)) return `Omit<${query}, ${literal(owned)}>`;
+  const property = owned.slice(object.length + 1, -1);
+  const required = p.op.parameters.some((param) => param.in === "query" && param.name === object && param.required === true);
+  return `Omit<${query}, ${literal(object)}> & { ${literal(object)}${required ? "" : "?"}: Omit<NonNullable<${query}[${literal(object)}]>, ${literal(property)}> }`;
 }
 
 /** `by \`page[number]\``, `by the cursor \`pageToken\``, `by its next links (\`links.next\`)`. */

@@ -17,7 +17,8 @@
  * Files: `types.ts` the vocabulary (a leaf), `options.ts` checks options,
  * `styles/` one small object per page style (how to ask for the first page,
  * what comes next), `paginator.ts` the paginator of one style, `stream.ts`
- * the one loop that runs any style, `read.ts` reads each answer,
+ * the one loop that runs any style, `query.ts` sets the style's parameters
+ * (inside a deepObject `page` where the spec has one), `read.ts` reads each answer,
  * `repeat-guard.ts` sees a repeated page, `items.ts` the items of the pages.
  *
  * Each entry checks its options now (a bad `pageSize`, `limit`, ... throws a

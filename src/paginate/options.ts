@@ -4,6 +4,7 @@
  * cursor that is not a string) that names the operation, the option and the
  * accepted values.
  */
+import { queryValue } from "./query.js";
 import type { PageSpec, PaginateOptions } from "./types.js";
 
 /** The options with their defaults; `limit` and `maxPages` not given are `Infinity`. */
@@ -40,7 +41,7 @@ export function pagingSettings(spec: PageSpec, startOption: StartOption | undefi
   };
   const [sizeName, size] =
     options.pageSize === undefined
-      ? [`query[${JSON.stringify(spec.sizeParam)}]`, spec.sizeParam === undefined ? undefined : (query as Record<string, unknown> | undefined)?.[spec.sizeParam]]
+      ? [`query[${JSON.stringify(spec.sizeParam)}]`, spec.sizeParam === undefined ? undefined : queryValue(spec, query, spec.sizeParam)]
       : ["pageSize", options.pageSize];
   const pageSize = integer(sizeName, size, spec.minSize ?? 1, spec.maxSize, ` (the spec's bounds of ${spec.sizeParam})`);
   if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) {

@@ -19,14 +19,35 @@ export function readPage(spec: PageSpec, ask: PageAsk, { data: text, error, resp
   const data = parseJsonBody(typeof text === "string" ? text : "", response, `GET ${spec.path} page ${ask.page}:`, secret);
   const items = spec.items.reduce(field, data);
   if (!Array.isArray(items)) throw paginationError(spec, ask, secret, `status ${response.status} with no array "${spec.items.join(".") || "(the body)"}"`);
-  const totalPages = spec.style === "page-number" ? whole(locate(spec.totalPages, data, response)) : undefined;
-  const totalItems = whole(locate(spec.totalItems, data, response));
+  const count = (locator: Locator | undefined) => countAt(locator, data, response, (why) => paginationError(spec, ask, secret, why));
+  const totalPages = spec.style === "page-number" ? count(spec.totalPages) : undefined;
+  const totalItems = count(spec.totalItems);
   return { ask, response, page: { body: data, items, number: ask.page, cursor: ask.cursor, totalPages, totalItems, response } };
 }
 
 /** `GET /path page 3: <why>`, carrying the page (and the cursor or URL), with the key removed wherever the server echoed it. */
 export function paginationError(spec: PageSpec, ask: PageAsk, secret: string | undefined, why: string, cursor = ask.cursor): PaginationError {
   return new PaginationError(redactText(`GET ${spec.path} page ${ask.page}: ${why}`, secret), { page: ask.page, cursor: cursor && redactText(cursor, secret) });
+}
+
+/**
+ * The whole number >= 0 a locator points at (a total, a page number), or
+ * undefined when the answer leaves it out (or null); anything else there (a
+ * negative or fractional number, a word, an object) is a `PaginationError`
+ * naming the value: the walk cannot tell where the list ends.
+ */
+export function countAt(locator: Locator | undefined, body: unknown, response: Response, fail: (why: string) => Error): number | undefined {
+  const value = locate(locator, body, response);
+  if (value === undefined || value === null) return undefined;
+  const number = whole(value);
+  if (number === undefined || number < 0) throw fail(`${describeLocator(locator!)} is ${showValue(value)}, not a whole number >= 0`);
+  return number;
+}
+
+/** A value from an answer as a message shows it: JSON, cut at 100 characters. */
+export function showValue(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 100 ? `${text.slice(0, 100)}...` : text;
 }
 
 /** The value a locator points at in one answer, if any. */

@@ -3,7 +3,10 @@
  * `concurrency`. The style says how to ask for the first page and what comes
  * next; the stream sends the requests, reads each answer (`read.ts`), and
  * owns what every style shares: the style's own checks, the repeated-page
- * guard, an empty page ending the walk, `limit`, `maxPages` and the caller's
+ * guard (page 2 the same as page 1: the server ignores the page parameter, a
+ * `PaginationError`; a later page the same as the one before, once earlier
+ * pages differed: the server answers past the end with the last page again,
+ * and the walk ends there, quietly), an empty page ending the walk, `limit`, `maxPages` and the caller's
  * `signal`.
  *
  * Fetching ahead: where the style can address pages ahead (page numbers or
@@ -18,6 +21,7 @@
  */
 import { AbortError } from "../errors.js";
 import type { PagingSettings } from "./options.js";
+import { queryWith } from "./query.js";
 import { paginationError, readPage } from "./read.js";
 import { fingerprint, sameJson, type PageFingerprint } from "./repeat-guard.js";
 import type { FetchResult, Page, PageAsk, PageRead, PageRequest, PageSpec, PageStyle, PagingClient } from "./types.js";
@@ -25,6 +29,13 @@ import type { FetchResult, Page, PageAsk, PageRead, PageRequest, PageSpec, PageS
 interface Sent {
   readonly ask: PageAsk;
   readonly answer: Promise<FetchResult>;
+}
+
+/** Most redirects followed for one page (styles that follow URLs only). */
+const MAX_REDIRECTS = 5;
+
+function isRedirect(response: Response): boolean {
+  return [301, 302, 303, 307, 308].includes(response.status) && response.headers.has("location");
 }
 
 export async function* pageStream(client: PagingClient, spec: PageSpec, style: PageStyle, request: PageRequest, settings: PagingSettings): AsyncGenerator<Page, void, undefined> {
@@ -37,14 +48,28 @@ export async function* pageStream(client: PagingClient, spec: PageSpec, style: P
   const watch = style.watch && [style.watch];
   const inFlight: Sent[] = []; // requests sent and not yet read, in page order
 
-  const send = (ask: PageAsk) => {
+  const get = (ask: PageAsk): Promise<FetchResult> => {
     // Pages are read as text and parsed once, in read.ts (not checked by the client and parsed again).
-    const init = { parseAs: "text", signal: stop?.signal, ...(watch && { middleware: watch }) };
+    const init = { parseAs: "text", signal: stop?.signal, ...(watch && { middleware: watch }), ...(style.redirect && { redirect: "manual" }) };
     const answer: Promise<FetchResult> = ask.link
       ? client.GET(ask.link.path, { ...init, querySerializer: () => ask.link!.search })
-      : client.GET(spec.path, { ...init, params: { path: request.path, query: { ...request.query, ...sizeQuery, ...ask.query } } });
+      : client.GET(spec.path, { ...init, params: { path: request.path, query: queryWith(spec, request.query, { ...sizeQuery, ...ask.query }) } });
     answer.catch(() => {}); // a request aborted or no longer needed must not become an unhandled rejection
-    inFlight.push({ ask, answer });
+    return answer;
+  };
+  const send = (ask: PageAsk) => {
+    inFlight.push({ ask, answer: get(ask) });
+  };
+  /** The answer to `ask`, its redirects followed one hop at a time, each checked by the style (styles that follow URLs only). */
+  const answerTo = async (ask: PageAsk, answer: Promise<FetchResult>): Promise<FetchResult> => {
+    let result = await answer;
+    for (let hops = 0; style.redirect && isRedirect(result.response); hops++) {
+      if (hops === MAX_REDIRECTS) throw paginationError(spec, ask, settings.secret, `more than ${MAX_REDIRECTS} redirects in a row`);
+      result = await get(style.redirect(ask, result.response.headers.get("location")!));
+    }
+    // A client whose fetch followed redirects anyway: the page must still come from where links may lead.
+    if (style.redirect && result.response.redirected && result.response.url) style.redirect(ask, result.response.url);
+    return result;
   };
   const dropAhead = () => {
     stop?.abort();
@@ -82,11 +107,13 @@ export async function* pageStream(client: PagingClient, spec: PageSpec, style: P
         dropAhead();
         send(ask);
       }
-      const read = readPage(spec, ask, await inFlight.shift()!.answer, settings.secret);
+      const read = readPage(spec, ask, await answerTo(ask, inFlight.shift()!.answer), settings.secret);
       style.check?.(read);
       const { items } = read.page;
       const seen = fingerprint(items);
       if (previous && items.length > 0 && sameJson(seen, previous.seen)) {
+        // Once earlier pages differed, the server answers past the last page with the last one again: the list ends.
+        if (pagesRead >= 2) return;
         throw paginationError(spec, ask, settings.secret, `the server sent the same items as page ${previous.page}, so it ignores ${style.param}`);
       }
       pagesRead++;

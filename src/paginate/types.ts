@@ -26,6 +26,13 @@ interface PageSpecBase {
   readonly maxSize?: number;
   /** Where the answer says how many items there are in all. */
   readonly totalItems?: Locator;
+  /**
+   * The `style: deepObject` query parameter that holds the page parameters,
+   * e.g. `page`: then `page[number]`, `page[size]`, `page[after]` above name
+   * its properties (`{ page: { number: 2, size: 20 } }`), which openapi-fetch
+   * sends as `page[number]=2&page[size]=20`, as the spec declares them.
+   */
+  readonly deepObject?: string;
 }
 
 /** Pages addressed by number: `page[number]=1, 2, 3, ...`. */
@@ -185,6 +192,13 @@ export interface PageStyle {
   check?(read: PageRead): void;
   /** Pages addressed ahead: the ask `k` pages after `read` (k >= 1), or undefined when unknown or past the end. */
   ahead?(read: PageRead, k: number): PageAsk | undefined;
+  /**
+   * For styles that follow URLs from the answer (next links): the walk sends
+   * its requests with `redirect: "manual"`, and this gives the request a
+   * redirect's `Location` leads to; it throws a `PaginationError` when the
+   * target is off the client's origin or base path, so nothing is sent there.
+   */
+  redirect?(ask: PageAsk, location: string): PageAsk;
   /** Sees each request the walk sends (openapi-fetch's per-request middleware), for styles that need its URL. */
   readonly watch?: { onRequest(options: { request: Request; options: { baseUrl: string } }): undefined };
 }

@@ -35,7 +35,7 @@ describe("pagination: misfits get no paginator, and --verbose says why", () => {
     ["a list with no paging at all", { given: "GET /plain-list", want: "no page, offset or cursor query parameter and no next link in the answer" }],
     ["a page parameter that is a string", { given: "GET /string-page", want: 'page-number parameter "page" is not a number' }],
     ["a single resource holding an array", { given: "GET /things/{id}", want: "the path ends in a parameter (one resource), and the 200 body's arrays (tags) are neither named after the path nor in _embedded; set items" }],
-    ["two arrays, neither named after the path", { given: "GET /two-arrays", want: "the 200 body has 2 arrays (data, included) and none is named after the path; set items" }],
+    ["two arrays, neither named after the path", { given: "GET /two-arrays", want: "the 200 body has 2 arrays (users, groups) and none is named after the path; set items" }],
     ["a next cursor no parameter takes", { given: "GET /unsent-cursor", want: "the 200 body gives a next cursor (next_cursor), but no query parameter takes it; set cursorParam" }],
   ];
 

@@ -2,8 +2,9 @@
  * Cursor style: each answer names the next page by a value sent back in a
  * query parameter (`cursor`, `pageToken`, `after`, `starting_after`, ...).
  * The next value is a string or number in the body (`next_cursor`,
- * `nextPageToken`, `cursor`, `pagination.next`, ... at the top or one level
- * down), or, Stripe-style, the last item's `id` while a boolean `has_more`
+ * `nextPageToken`, `cursor`, `pagination.next`, `meta.cursors.after`, ... at
+ * the top or up to two levels down; else a field named as the cursor
+ * parameter, `meta.page_cursor` for `page_cursor`; never a link), or, Stripe-style, the last item's `id` while a boolean `has_more`
  * says more pages follow (for `starting_after`/`after` parameters).
  */
 import type { CursorSpec, Locator } from "../../../src/paginate/index.js";
@@ -11,7 +12,7 @@ import { misfit, ownLocatorFits, ruleValue, type DetectContext, type OperationIn
 import { findCount } from "../counts.js";
 import { findParam } from "../params.js";
 import { findField } from "../fields.js";
-import { isBooleanSchema, isScalarSchema, isUrlSchema, normalise, schemaAt, type PropertyPath } from "../schema.js";
+import { isBooleanSchema, isLinkSchema, isScalarSchema, normalise, schemaAt, type PropertyPath } from "../schema.js";
 import { showRule, type CursorLocator } from "../vocabulary.js";
 import { pageSize, type FoundList, type PageStyle } from "./style.js";
 
@@ -29,7 +30,7 @@ export const cursorStyle: PageStyle<{ param: string }> = {
   },
   spec(ctx, input, { param: cursorParam }, list) {
     const hasMore = findHasMore(ctx, input, list.items);
-    const nextCursor = findNextCursor(ctx, input, list) ?? lastItemCursor(ctx, cursorParam, hasMore, list);
+    const nextCursor = findNextCursor(ctx, input, list, cursorParam) ?? lastItemCursor(ctx, cursorParam, hasMore, list);
     if (nextCursor === undefined) {
       return { reason: `query parameter ${JSON.stringify(cursorParam)} takes a cursor, but the ${input.answer.status} body gives no next cursor (nextCursor) nor has_more with item ids` };
     }
@@ -48,7 +49,7 @@ export const cursorStyle: PageStyle<{ param: string }> = {
   },
 };
 
-function findNextCursor(ctx: DetectContext, input: OperationInput, list: FoundList): CursorLocator | undefined {
+function findNextCursor(ctx: DetectContext, input: OperationInput, list: FoundList, cursorParam: string): CursorLocator | undefined {
   const fits = (locator: CursorLocator) => cursorFits(ctx, input, list, locator);
   const rule = ruleValue(ctx, input, "nextCursor", fits);
   if (rule?.value === false) return undefined;
@@ -56,12 +57,18 @@ function findNextCursor(ctx: DetectContext, input: OperationInput, list: FoundLi
     if (!ownLocatorFits(rule.value!, fits)) throw misfit(input, `nextCursor ${showRule(rule.value)} is not a string or number in the ${input.answer.status} answer`);
     return rule.value!;
   }
-  return nextCursorField(ctx, input, list.items);
+  return nextCursorField(ctx, input, list.items, cursorParam);
 }
 
-/** A field of the answer that reads as the next cursor (`nextPageToken`, `pagination.next`, ...), by its name. */
-export function nextCursorField(ctx: DetectContext, input: OperationInput, items: PropertyPath): Locator | undefined {
-  return findField(ctx, input.answer.schema, items, NEXT_CURSOR_NAMES, (schema) => isScalarSchema(ctx.doc, schema) && !isUrlSchema(ctx.doc, schema), { skipLinks: true });
+/**
+ * A field of the answer that reads as the next cursor (`nextPageToken`,
+ * `pagination.next`, `meta.cursors.after`, ...), by its name; else one named
+ * as the cursor parameter (`page_cursor` gives `meta.page_cursor`). A link
+ * (`meta.next: /v2/things?page[after]=...`) is not a cursor.
+ */
+export function nextCursorField(ctx: DetectContext, input: OperationInput, items: PropertyPath, cursorParam?: string): Locator | undefined {
+  const names = cursorParam === undefined ? NEXT_CURSOR_NAMES : [...NEXT_CURSOR_NAMES, normalise(cursorParam)];
+  return findField(ctx, input.answer.schema, items, names, (schema, _container, name) => isScalarSchema(ctx.doc, schema) && !isLinkSchema(ctx.doc, schema, name), { skipLinks: true, nested: true });
 }
 
 function findHasMore(ctx: DetectContext, input: OperationInput, items: PropertyPath): Locator | undefined {

@@ -1,7 +1,7 @@
 /**
  * Next-link style: each answer gives the URL of the next page, in the body
- * (`next`, `links.next`, `_links.next.href`, ... a string declared as a URL
- * or held by a links object) or in a declared RFC 8288 `Link` header
+ * (`next`, `links.next`, `_links.next.href`, `next_page_uri`, ... a string
+ * declared, named or exemplified as a URL, or held by a links object) or in a declared RFC 8288 `Link` header
  * (`rel="next"`). The runtime follows it only on the client's own origin. A
  * cursor parameter the links carry (`startingAfter`, ...) lets a walk start
  * mid-way.
@@ -12,11 +12,11 @@ import { showRule } from "../vocabulary.js";
 import { findCount } from "../counts.js";
 import { findParam } from "../params.js";
 import { findField } from "../fields.js";
-import { isUrlSchema, normalise, schemaAt } from "../schema.js";
+import { isLinkSchema, normalise, schemaAt } from "../schema.js";
 import { schemaProperties, schemaTypes } from "../../spec/openapi-walk.js";
 import { pageSize, type PageStyle } from "./style.js";
 
-const NEXT_LINK_NAMES = ["next", "nextlink", "nexturl", "nextpage", "nextpageurl", "nextpagelink", "nexthref"];
+const NEXT_LINK_NAMES = ["next", "nextlink", "nexturl", "nexturi", "nextpage", "nextpageurl", "nextpageuri", "nextpagelink", "nexthref"];
 
 export const nextLinkStyle: PageStyle<{ param?: string; next: Locator }> = {
   name: "next-link",
@@ -60,9 +60,9 @@ function findNextLink(ctx: DetectContext, input: OperationInput): Locator | unde
   return input.answer.headers.has("link") ? { header: "link" } : undefined;
 }
 
-/** A string that is a URL: declared as one, held by a links object, or named as one (`next_url`). */
+/** A string that is a URL: held by a links object, or a link by its schema (declared, named or exemplified as one: `next_page_uri`, `/v2/...`). */
 function isLink(ctx: DetectContext, schema: unknown, container: readonly string[], name: string): boolean {
   if (!schemaTypes(ctx.doc, schema).includes("string")) return false;
   const holder = container.at(-1);
-  return isUrlSchema(ctx.doc, schema) || (holder !== undefined && normalise(holder) === "links") || /url|link|href/i.test(name);
+  return (holder !== undefined && normalise(holder) === "links") || isLinkSchema(ctx.doc, schema, name);
 }

@@ -6,7 +6,9 @@
  * and under its base path, through the same client (its auth, retries and
  * time limits), with the link's query string sent exactly as the server
  * wrote it; a link anywhere else is a `PaginationError` naming it, and
- * nothing is sent there. The walk ends when there is no next link; a URL
+ * nothing is sent there. Redirects are followed one hop at a time
+ * (`redirect: "manual"`), each `Location` held to the same rule, so the key
+ * and the client's headers never go elsewhere. The walk ends when there is no next link; a URL
  * given twice is a `PaginationError` (the links cycle). The client's base
  * URL and each request's URL are seen through openapi-fetch's per-request
  * middleware (`watch`).
@@ -44,15 +46,24 @@ export function nextLinkStyle(spec: NextLinkSpec, settings: PagingSettings): Pag
     next(read) {
       const url = nextUrl(read);
       if (url === undefined) return undefined;
-      url.hash = "";
-      const basePath = base!.pathname.replace(/\/+$/, "");
-      const fail = (why: string) => paginationError(spec, read.ask, settings.secret, why, url.href);
-      if (url.origin !== base!.origin) throw fail(`the next link leads to ${url.origin}, not the client's ${base!.origin}: links are followed only on the client's own origin, so its key never goes elsewhere`);
-      if (!url.pathname.startsWith(`${basePath}/`)) throw fail(`the next link ${url.pathname} is outside the client's base path ${basePath || "/"}`);
-      if (sent.has(url.href)) throw fail(`the answer gives the next link ${url.href} again (the links cycle)`);
-      sent.add(url.href);
-      const ask: PageAsk = { page: read.ask.page + 1, key: url.href, cursor: url.href, link: { path: url.pathname.slice(basePath.length), search: url.search.slice(1) } };
+      const ask = askFor(url, read.ask, read.ask.page + 1, "the next link");
+      if (sent.has(ask.key)) throw paginationError(spec, read.ask, settings.secret, `the answer gives the next link ${ask.key} again (the links cycle)`, ask.key);
+      sent.add(ask.key);
       return ask;
     },
+    redirect(ask, location) {
+      if (!URL.canParse(location, lastUrl)) throw paginationError(spec, ask, settings.secret, `the redirect to ${JSON.stringify(location)} is not a URL`);
+      return askFor(new URL(location, lastUrl), ask, ask.page, "the redirect");
+    },
   };
+
+  /** The request for `url` (page `page`), if it is on the client's origin and under its base path; else a `PaginationError` and nothing is sent. */
+  function askFor(url: URL, from: PageAsk, page: number, what: string): PageAsk {
+    url.hash = "";
+    const basePath = base!.pathname.replace(/\/+$/, "");
+    const fail = (why: string) => paginationError(spec, from, settings.secret, why, url.href);
+    if (url.origin !== base!.origin) throw fail(`${what} leads to ${url.origin}, not the client's ${base!.origin}: links are followed only on the client's own origin, so its key and headers never go elsewhere`);
+    if (!url.pathname.startsWith(`${basePath}/`)) throw fail(`${what} ${url.pathname} is outside the client's base path ${basePath || "/"}`);
+    return { page, key: url.href, cursor: url.href, link: { path: url.pathname.slice(basePath.length), search: url.search.slice(1) } };
+  }
 }

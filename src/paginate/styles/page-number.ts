@@ -8,7 +8,7 @@
  * Once the total is known, pages can be addressed ahead.
  */
 import type { PagingSettings } from "../options.js";
-import { describeLocator, locate, paginationError, whole } from "../read.js";
+import { countAt, describeLocator, paginationError } from "../read.js";
 import type { PageAsk, PageNumberSpec, PageStyle } from "../types.js";
 import { shortPageRule } from "./short-page.js";
 
@@ -21,7 +21,7 @@ export function pageNumberStyle(spec: PageNumberSpec, settings: PagingSettings):
     param: spec.pageParam,
     first: () => ask(settings.startPage ?? firstPage),
     check({ ask: sent, page, response }) {
-      const answered = whole(locate(spec.pageNumber, page.body, response));
+      const answered = countAt(spec.pageNumber, page.body, response, (why) => paginationError(spec, sent, settings.secret, why));
       if (answered !== undefined && answered !== sent.page) {
         throw paginationError(spec, sent, settings.secret, `the server answered with page ${answered} (${describeLocator(spec.pageNumber!)}), so it ignores ${spec.pageParam}`);
       }
