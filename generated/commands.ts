@@ -84,7 +84,26 @@ const commands_addresses: readonly CommandSpec[] = [
   },
   {
     "resource": "addresses",
-    "action": "find",
+    "action": "get",
+    "method": "get",
+    "path": "/addresses/{id}",
+    "flags": [
+      {
+        "flag": "id",
+        "param": "id",
+        "in": "path",
+        "type": "string",
+        "required": true,
+        "description": "address ID"
+      }
+    ],
+    "operationId": "GetAddress",
+    "summary": "Retrieve an address",
+    "description": "Retrieves the details of an existing address."
+  },
+  {
+    "resource": "addresses",
+    "action": "list",
     "method": "get",
     "path": "/addresses",
     "flags": [
@@ -120,26 +139,45 @@ const commands_addresses: readonly CommandSpec[] = [
     ],
     "operationId": "FindAddresses",
     "summary": "List all addresses",
-    "description": "Returns a list of your addresses."
-  },
-  {
-    "resource": "addresses",
-    "action": "get",
-    "method": "get",
-    "path": "/addresses/{id}",
-    "flags": [
-      {
-        "flag": "id",
-        "param": "id",
-        "in": "path",
-        "type": "string",
-        "required": true,
-        "description": "address ID"
-      }
-    ],
-    "operationId": "GetAddress",
-    "summary": "Retrieve an address",
-    "description": "Retrieves the details of an existing address."
+    "description": "Returns a list of your addresses.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/addresses",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "address_book",
+      "administrative_area",
+      "borough",
+      "business_name",
+      "country_code"
+    ]
   },
   {
     "resource": "addresses",
@@ -718,7 +756,45 @@ const commands_assistants: readonly CommandSpec[] = [
     ],
     "operationId": "get_assistant_tests_public_assistants_tests_get",
     "summary": "List assistant tests with pagination",
-    "description": "Retrieves a paginated list of assistant tests with optional filtering capabilities"
+    "description": "Retrieves a paginated list of assistant tests with optional filtering capabilities",
+    "paginate": {
+      "style": "page-number",
+      "path": "/ai/assistants/tests",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 100,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "name",
+      "created_at",
+      "description",
+      "destination",
+      "instructions",
+      "max_duration_seconds"
+    ]
   },
   {
     "resource": "assistants",
@@ -897,7 +973,45 @@ const commands_assistants: readonly CommandSpec[] = [
     ],
     "operationId": "get_scheduled_events",
     "summary": "List scheduled events",
-    "description": "Get scheduled events for an assistant with pagination and filtering"
+    "description": "Get scheduled events for an assistant with pagination and filtering",
+    "paginate": {
+      "style": "page-number",
+      "path": "/ai/assistants/{assistant_id}/scheduled_events",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 100,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "telnyx_conversation_channel",
+      "created_at",
+      "scheduled_at_fixed_datetime",
+      "retry_count",
+      "telnyx_agent_target",
+      "telnyx_end_user_target"
+    ]
   },
   {
     "resource": "assistants",
@@ -957,7 +1071,45 @@ const commands_assistants: readonly CommandSpec[] = [
     ],
     "operationId": "get_test_runs_for_test_public_assistants_tests__test_id__runs_get",
     "summary": "Get test run history for a specific test",
-    "description": "Retrieves paginated execution history for a specific assistant test with filtering options"
+    "description": "Retrieves paginated execution history for a specific assistant test with filtering options",
+    "paginate": {
+      "style": "page-number",
+      "path": "/ai/assistants/tests/{test_id}/runs",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 100,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "status",
+      "completed_at",
+      "created_at",
+      "updated_at",
+      "logs",
+      "triggered_by"
+    ]
   },
   {
     "resource": "assistants",
@@ -997,7 +1149,45 @@ const commands_assistants: readonly CommandSpec[] = [
     ],
     "operationId": "get_test_suite_runs_for_test_public_assistants_tests_test_suites__suite_name__runs_get",
     "summary": "Get test suite run history",
-    "description": "Retrieves paginated history of test runs for a specific test suite with filtering options"
+    "description": "Retrieves paginated history of test runs for a specific test suite with filtering options",
+    "paginate": {
+      "style": "page-number",
+      "path": "/ai/assistants/tests/test-suites/{suite_name}/runs",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 100,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "status",
+      "completed_at",
+      "created_at",
+      "updated_at",
+      "logs",
+      "triggered_by"
+    ]
   },
   {
     "resource": "assistants",
@@ -1033,7 +1223,7 @@ const commands_assistants: readonly CommandSpec[] = [
   },
   {
     "resource": "assistants",
-    "action": "list",
+    "action": "list-tools",
     "method": "get",
     "path": "/ai/tools",
     "flags": [
@@ -1446,7 +1636,42 @@ const commands_audit_logs: readonly CommandSpec[] = [
     ],
     "operationId": "ListAuditLogs",
     "summary": "List Audit Logs",
-    "description": "Retrieve a list of audit log entries. Audit logs are a best-effort, eventually consistent record of significant account-related changes."
+    "description": "Retrieve a list of audit log entries. Audit logs are a best-effort, eventually consistent record of significant account-related changes.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/audit_events",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "change_made_by",
+      "created_at",
+      "change_type",
+      "record_type"
+    ]
   }
 ];
 
@@ -1487,7 +1712,26 @@ const commands_authentication_providers: readonly CommandSpec[] = [
   },
   {
     "resource": "authentication-providers",
-    "action": "find",
+    "action": "get",
+    "method": "get",
+    "path": "/authentication_providers/{id}",
+    "flags": [
+      {
+        "flag": "id",
+        "param": "id",
+        "in": "path",
+        "type": "string",
+        "required": true,
+        "description": "authentication provider ID"
+      }
+    ],
+    "operationId": "GetAuthenticationProvider",
+    "summary": "Retrieve an authentication provider",
+    "description": "Retrieves the details of an existing authentication provider."
+  },
+  {
+    "resource": "authentication-providers",
+    "action": "list",
     "method": "get",
     "path": "/authentication_providers",
     "flags": [
@@ -1521,26 +1765,45 @@ const commands_authentication_providers: readonly CommandSpec[] = [
     ],
     "operationId": "FindAuthenticationProviders",
     "summary": "List all SSO authentication providers",
-    "description": "Returns a list of your SSO authentication providers."
-  },
-  {
-    "resource": "authentication-providers",
-    "action": "get",
-    "method": "get",
-    "path": "/authentication_providers/{id}",
-    "flags": [
-      {
-        "flag": "id",
-        "param": "id",
-        "in": "path",
-        "type": "string",
-        "required": true,
-        "description": "authentication provider ID"
-      }
-    ],
-    "operationId": "GetAuthenticationProvider",
-    "summary": "Retrieve an authentication provider",
-    "description": "Retrieves the details of an existing authentication provider."
+    "description": "Returns a list of your SSO authentication providers.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/authentication_providers",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "name",
+      "activated_at",
+      "created_at",
+      "updated_at",
+      "active"
+    ]
   },
   {
     "resource": "authentication-providers",
@@ -1674,7 +1937,44 @@ const commands_billing_groups: readonly CommandSpec[] = [
       }
     ],
     "operationId": "ListBillingGroups",
-    "summary": "List all billing groups"
+    "summary": "List all billing groups",
+    "paginate": {
+      "style": "page-number",
+      "path": "/billing_groups",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "name",
+      "created_at",
+      "deleted_at",
+      "updated_at"
+    ]
   },
   {
     "resource": "billing-groups",
@@ -2366,7 +2666,7 @@ const commands_bulk_phone_number_operations: readonly CommandSpec[] = [
   },
   {
     "resource": "bulk-phone-number-operations",
-    "action": "list-numbers-jobs",
+    "action": "list",
     "method": "get",
     "path": "/phone_numbers/jobs",
     "flags": [
@@ -2396,7 +2696,45 @@ const commands_bulk_phone_number_operations: readonly CommandSpec[] = [
       }
     ],
     "operationId": "ListPhoneNumbersJobs",
-    "summary": "Lists the phone numbers jobs"
+    "summary": "Lists the phone numbers jobs",
+    "paginate": {
+      "style": "page-number",
+      "path": "/phone_numbers/jobs",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "status",
+      "type",
+      "etc",
+      "created_at",
+      "record_type"
+    ]
   },
   {
     "resource": "bulk-phone-number-operations",
@@ -2441,7 +2779,7 @@ const commands_bundles: readonly CommandSpec[] = [
   },
   {
     "resource": "bundles",
-    "action": "get-user-billing",
+    "action": "list",
     "method": "get",
     "path": "/bundle_pricing/billing_bundles",
     "flags": [
@@ -2462,7 +2800,45 @@ const commands_bundles: readonly CommandSpec[] = [
     ],
     "operationId": "GetUserBillingBundles",
     "summary": "Retrieve Bundles",
-    "description": "Get all allowed bundles."
+    "description": "Get all allowed bundles.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/bundle_pricing/billing_bundles",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "name",
+      "cost_code",
+      "created_at",
+      "currency",
+      "is_public"
+    ]
   }
 ];
 
@@ -3473,7 +3849,42 @@ const commands_call_control_applications: readonly CommandSpec[] = [
     ],
     "operationId": "ListCallControlApplications",
     "summary": "List call control applications",
-    "description": "Return a list of call control applications."
+    "description": "Return a list of call control applications.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/call_control_applications",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "anchorsite_override",
+      "dtmf_type",
+      "webhook_api_version",
+      "active",
+      "application_name"
+    ]
   },
   {
     "resource": "call-control-applications",
@@ -3523,7 +3934,7 @@ const commands_call_control_applications: readonly CommandSpec[] = [
 const commands_call_information: readonly CommandSpec[] = [
   {
     "resource": "call-information",
-    "action": "list-connection-active-calls",
+    "action": "list",
     "method": "get",
     "path": "/connections/{connection_id}/active_calls",
     "flags": [
@@ -3545,7 +3956,33 @@ const commands_call_information: readonly CommandSpec[] = [
     ],
     "operationId": "ListConnectionActiveCalls",
     "summary": "List all active calls for given connection",
-    "description": "Lists all active calls for given connection. Acceptable connections are either SIP connections with webhook_url or xml_request_url, call control or texml. Returned results are cursor paginated."
+    "description": "Lists all active calls for given connection. Acceptable connections are either SIP connections with webhook_url or xml_request_url, call control or texml. Returned results are cursor paginated.",
+    "paginate": {
+      "style": "cursor",
+      "path": "/connections/{connection_id}/active_calls",
+      "items": [
+        "data"
+      ],
+      "cursorParam": "page[after]",
+      "nextCursor": {
+        "body": [
+          "meta",
+          "cursors",
+          "after"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_items"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "call_duration",
+      "client_state"
+    ]
   },
   {
     "resource": "call-information",
@@ -3666,6 +4103,25 @@ const commands_call_recordings: readonly CommandSpec[] = [
   },
   {
     "resource": "call-recordings",
+    "action": "get",
+    "method": "get",
+    "path": "/recordings/{recording_id}",
+    "flags": [
+      {
+        "flag": "recording-id",
+        "param": "recording_id",
+        "in": "path",
+        "type": "string",
+        "required": true,
+        "description": "Uniquely identifies the recording by id."
+      }
+    ],
+    "operationId": "GetRecording",
+    "summary": "Retrieve a call recording",
+    "description": "Retrieves the details of an existing call recording."
+  },
+  {
+    "resource": "call-recordings",
     "action": "get-custom-storage-credentials",
     "method": "get",
     "path": "/custom_storage_credentials/{connection_id}",
@@ -3682,25 +4138,6 @@ const commands_call_recordings: readonly CommandSpec[] = [
     "operationId": "GetCustomStorageCredentials",
     "summary": "Retrieve a stored credential",
     "description": "Returns the information about custom storage credentials."
-  },
-  {
-    "resource": "call-recordings",
-    "action": "get-recording",
-    "method": "get",
-    "path": "/recordings/{recording_id}",
-    "flags": [
-      {
-        "flag": "recording-id",
-        "param": "recording_id",
-        "in": "path",
-        "type": "string",
-        "required": true,
-        "description": "Uniquely identifies the recording by id."
-      }
-    ],
-    "operationId": "GetRecording",
-    "summary": "Retrieve a call recording",
-    "description": "Retrieves the details of an existing call recording."
   },
   {
     "resource": "call-recordings",
@@ -3725,7 +4162,45 @@ const commands_call_recordings: readonly CommandSpec[] = [
     ],
     "operationId": "GetRecordings",
     "summary": "List all call recordings",
-    "description": "Returns a list of your call recordings."
+    "description": "Returns a list of your call recordings.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/recordings",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "channels",
+      "source",
+      "created_at",
+      "duration_millis",
+      "from"
+    ]
   },
   {
     "resource": "call-recordings",
@@ -3769,7 +4244,27 @@ const commands_call_recordings: readonly CommandSpec[] = [
     ],
     "operationId": "getRecordingTranscriptions",
     "summary": "List all recording transcriptions",
-    "description": "Returns a list of your recording transcriptions."
+    "description": "Returns a list of your recording transcriptions.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/recording_transcriptions",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "status",
+      "created_at",
+      "duration_millis",
+      "transcription_text",
+      "updated_at"
+    ]
   },
   {
     "resource": "call-recordings",
@@ -4656,7 +5151,8 @@ const commands_cloudfs_filesystems: readonly CommandSpec[] = [
       "nextCursor": {
         "body": [
           "meta",
-          "next"
+          "cursors",
+          "after"
         ]
       }
     },
@@ -4808,7 +5304,7 @@ const commands_clusters: readonly CommandSpec[] = [
   },
   {
     "resource": "clusters",
-    "action": "list-all-requested-public-text-clusters-get",
+    "action": "list",
     "method": "get",
     "path": "/ai/clusters",
     "flags": [
@@ -4821,7 +5317,44 @@ const commands_clusters: readonly CommandSpec[] = [
       }
     ],
     "operationId": "list_all_requested_clusters_public_text_clusters_get",
-    "summary": "List all clusters"
+    "summary": "List all clusters",
+    "paginate": {
+      "style": "page-number",
+      "path": "/ai/clusters",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "firstPage": 0,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "status",
+      "created_at",
+      "finished_at",
+      "bucket",
+      "min_cluster_size",
+      "min_subcluster_size"
+    ]
   }
 ];
 
@@ -5112,7 +5645,42 @@ const commands_conference_commands: readonly CommandSpec[] = [
     ],
     "operationId": "ListConferences",
     "summary": "List conferences",
-    "description": "Lists conferences. Conferences are created on demand, and will expire after all participants have left the conference or after 4 hours regardless of the number of active participants. Conferences are listed in descending order by `expires_at`."
+    "description": "Lists conferences. Conferences are created on demand, and will expire after all participants have left the conference or after 4 hours regardless of the number of active participants. Conferences are listed in descending order by `expires_at`.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/conferences",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "name",
+      "end_reason",
+      "status",
+      "created_at",
+      "expires_at"
+    ]
   },
   {
     "resource": "conference-commands",
@@ -5158,7 +5726,42 @@ const commands_conference_commands: readonly CommandSpec[] = [
     ],
     "operationId": "ListConferenceParticipants",
     "summary": "List conference participants",
-    "description": "Lists conference participants"
+    "description": "Lists conference participants",
+    "paginate": {
+      "style": "page-number",
+      "path": "/conferences/{conference_id}/participants",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "status",
+      "created_at",
+      "end_conference_on_exit",
+      "muted",
+      "on_hold"
+    ]
   },
   {
     "resource": "conference-commands",
@@ -5566,7 +6169,45 @@ const commands_connections: readonly CommandSpec[] = [
     ],
     "operationId": "ListConnections",
     "summary": "List connections",
-    "description": "Returns a list of your connections irrespective of type."
+    "description": "Returns a list of your connections irrespective of type.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/connections",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "anchorsite_override",
+      "webhook_api_version",
+      "active",
+      "connection_name",
+      "created_at"
+    ]
   },
   {
     "resource": "connections",
@@ -5964,7 +6605,44 @@ const commands_conversations: readonly CommandSpec[] = [
     ],
     "operationId": "get_all_insight_groups",
     "summary": "Get Insight Template Groups",
-    "description": "Get all insight groups"
+    "description": "Get all insight groups",
+    "paginate": {
+      "style": "page-number",
+      "path": "/ai/conversations/insight-groups",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 0,
+      "maxSize": 99,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "name",
+      "created_at",
+      "description",
+      "webhook"
+    ]
   },
   {
     "resource": "conversations",
@@ -5982,7 +6660,45 @@ const commands_conversations: readonly CommandSpec[] = [
     ],
     "operationId": "get_all_insights",
     "summary": "Get Insight Templates",
-    "description": "Get all insights"
+    "description": "Get all insights",
+    "paginate": {
+      "style": "page-number",
+      "path": "/ai/conversations/insights",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 0,
+      "maxSize": 99,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "name",
+      "insight_type",
+      "created_at",
+      "instructions",
+      "webhook"
+    ]
   },
   {
     "resource": "conversations",
@@ -6059,6 +6775,81 @@ const commands_conversations: readonly CommandSpec[] = [
     "operationId": "get_conversations_public__conversation_id__insights_get",
     "summary": "Get insights for a conversation",
     "description": "Retrieve insights for a specific conversation"
+  },
+  {
+    "resource": "conversations",
+    "action": "get-public-conversation-id-messages-get",
+    "method": "get",
+    "path": "/ai/conversations/{conversation_id}/messages",
+    "flags": [
+      {
+        "flag": "conversation-id",
+        "param": "conversation_id",
+        "in": "path",
+        "type": "string",
+        "required": true,
+        "description": "Unique identifier of the conversation."
+      },
+      {
+        "flag": "page-size",
+        "param": "page[size]",
+        "in": "query",
+        "type": "integer",
+        "minimum": 1,
+        "maximum": 100,
+        "default": 20,
+        "description": "The number of messages to return per page.",
+        "role": "size"
+      },
+      {
+        "flag": "page-number",
+        "param": "page[number]",
+        "in": "query",
+        "type": "integer",
+        "minimum": 1,
+        "default": 1,
+        "description": "The page number to retrieve.",
+        "role": "page"
+      }
+    ],
+    "operationId": "get_conversations_public__conversation_id__messages_get",
+    "summary": "Get conversation messages",
+    "description": "Retrieve messages for a specific conversation, including tool calls made by the assistant.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/ai/conversations/{conversation_id}/messages",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 100,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      }
+    },
+    "columns": [
+      "role",
+      "created_at",
+      "sent_at",
+      "text"
+    ]
   },
   {
     "resource": "conversations",
@@ -6155,81 +6946,6 @@ const commands_conversations: readonly CommandSpec[] = [
     "operationId": "get_conversations_public_conversations_get",
     "summary": "List conversations",
     "description": "Retrieve a list of all AI conversations configured by the user. Supports [PostgREST-style query parameters](https://postgrest.org/en/stable/api.html#horizontal-filtering-rows) for filtering. Examples are included for the standard metadata fields, but you can filter on any field in the metadata JSON object. For example, to filter by a custom field `metadata->custom_field`, use `metadata->custom_field=eq.value`."
-  },
-  {
-    "resource": "conversations",
-    "action": "list",
-    "method": "get",
-    "path": "/ai/conversations/{conversation_id}/messages",
-    "flags": [
-      {
-        "flag": "conversation-id",
-        "param": "conversation_id",
-        "in": "path",
-        "type": "string",
-        "required": true,
-        "description": "Unique identifier of the conversation."
-      },
-      {
-        "flag": "page-size",
-        "param": "page[size]",
-        "in": "query",
-        "type": "integer",
-        "minimum": 1,
-        "maximum": 100,
-        "default": 20,
-        "description": "The number of messages to return per page.",
-        "role": "size"
-      },
-      {
-        "flag": "page-number",
-        "param": "page[number]",
-        "in": "query",
-        "type": "integer",
-        "minimum": 1,
-        "default": 1,
-        "description": "The page number to retrieve.",
-        "role": "page"
-      }
-    ],
-    "operationId": "get_conversations_public__conversation_id__messages_get",
-    "summary": "Get conversation messages",
-    "description": "Retrieve messages for a specific conversation, including tool calls made by the assistant.",
-    "paginate": {
-      "style": "page-number",
-      "path": "/ai/conversations/{conversation_id}/messages",
-      "items": [
-        "data"
-      ],
-      "pageParam": "page[number]",
-      "sizeParam": "page[size]",
-      "minSize": 1,
-      "maxSize": 100,
-      "pageNumber": {
-        "body": [
-          "meta",
-          "page_number"
-        ]
-      },
-      "totalPages": {
-        "body": [
-          "meta",
-          "total_pages"
-        ]
-      },
-      "totalItems": {
-        "body": [
-          "meta",
-          "total_results"
-        ]
-      }
-    },
-    "columns": [
-      "role",
-      "created_at",
-      "sent_at",
-      "text"
-    ]
   },
   {
     "resource": "conversations",
@@ -6366,7 +7082,7 @@ const commands_country_coverage: readonly CommandSpec[] = [
 const commands_coverage: readonly CommandSpec[] = [
   {
     "resource": "coverage",
-    "action": "list-network",
+    "action": "list",
     "method": "get",
     "path": "/network_coverage",
     "flags": [
@@ -6394,7 +7110,40 @@ const commands_coverage: readonly CommandSpec[] = [
     ],
     "operationId": "ListNetworkCoverage",
     "summary": "List network coverage locations",
-    "description": "List all locations and the interfaces that region supports"
+    "description": "List all locations and the interfaces that region supports",
+    "paginate": {
+      "style": "page-number",
+      "path": "/network_coverage",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "record_type"
+    ]
   }
 ];
 
@@ -6488,7 +7237,45 @@ const commands_credential_connections: readonly CommandSpec[] = [
     ],
     "operationId": "ListCredentialConnections",
     "summary": "List credential connections",
-    "description": "Returns a list of your credential connections."
+    "description": "Returns a list of your credential connections.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/credential_connections",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "anchorsite_override",
+      "dtmf_type",
+      "noise_suppression",
+      "sip_uri_calling_preference",
+      "webhook_api_version"
+    ]
   },
   {
     "resource": "credential-connections",
@@ -6571,7 +7358,26 @@ const commands_credentials: readonly CommandSpec[] = [
   },
   {
     "resource": "credentials",
-    "action": "find-telephony",
+    "action": "get-telephony",
+    "method": "get",
+    "path": "/telephony_credentials/{id}",
+    "flags": [
+      {
+        "flag": "id",
+        "param": "id",
+        "in": "path",
+        "type": "string",
+        "required": true,
+        "description": "Identifies the resource."
+      }
+    ],
+    "operationId": "GetTelephonyCredential",
+    "summary": "Get a credential",
+    "description": "Get the details of an existing On-demand Credential."
+  },
+  {
+    "resource": "credentials",
+    "action": "list",
     "method": "get",
     "path": "/telephony_credentials",
     "flags": [
@@ -6592,26 +7398,45 @@ const commands_credentials: readonly CommandSpec[] = [
     ],
     "operationId": "FindTelephonyCredentials",
     "summary": "List all credentials",
-    "description": "List all On-demand Credentials."
-  },
-  {
-    "resource": "credentials",
-    "action": "get-telephony",
-    "method": "get",
-    "path": "/telephony_credentials/{id}",
-    "flags": [
-      {
-        "flag": "id",
-        "param": "id",
-        "in": "path",
-        "type": "string",
-        "required": true,
-        "description": "Identifies the resource."
-      }
-    ],
-    "operationId": "GetTelephonyCredential",
-    "summary": "Get a credential",
-    "description": "Get the details of an existing On-demand Credential."
+    "description": "List all On-demand Credentials.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/telephony_credentials",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "name",
+      "created_at",
+      "expired",
+      "expires_at",
+      "record_type"
+    ]
   },
   {
     "resource": "credentials",
@@ -6702,7 +7527,43 @@ const commands_csv_downloads: readonly CommandSpec[] = [
       }
     ],
     "operationId": "ListCsvDownloads",
-    "summary": "List CSV downloads"
+    "summary": "List CSV downloads",
+    "paginate": {
+      "style": "page-number",
+      "path": "/phone_numbers/csv_downloads",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "status",
+      "record_type",
+      "url"
+    ]
   }
 ];
 
@@ -6743,7 +7604,7 @@ const commands_customer_service_record: readonly CommandSpec[] = [
   },
   {
     "resource": "customer-service-record",
-    "action": "list-records",
+    "action": "list",
     "method": "get",
     "path": "/customer_service_records",
     "flags": [
@@ -6771,7 +7632,45 @@ const commands_customer_service_record: readonly CommandSpec[] = [
     ],
     "operationId": "ListCustomerServiceRecords",
     "summary": "List customer service records",
-    "description": "List customer service records."
+    "description": "List customer service records.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/customer_service_records",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "status",
+      "created_at",
+      "updated_at",
+      "error_message",
+      "phone_number"
+    ]
   },
   {
     "resource": "customer-service-record",
@@ -6924,7 +7823,7 @@ const commands_data_migration: readonly CommandSpec[] = [
 const commands_debugging: readonly CommandSpec[] = [
   {
     "resource": "debugging",
-    "action": "list-call-events",
+    "action": "list",
     "method": "get",
     "path": "/call_events",
     "flags": [
@@ -6945,7 +7844,39 @@ const commands_debugging: readonly CommandSpec[] = [
     ],
     "operationId": "ListCallEvents",
     "summary": "List call events",
-    "description": "Filters call events by given filter parameters. Events are ordered by `occurred_at`. If filter for `leg_id` or `application_session_id` is not present, it only filters events from the last 24 hours.\n\n**Note**: Only one `filter[occurred_at]` can be passed."
+    "description": "Filters call events by given filter parameters. Events are ordered by `occurred_at`. If filter for `leg_id` or `application_session_id` is not present, it only filters events from the last 24 hours.\n\n**Note**: Only one `filter[occurred_at]` can be passed.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/call_events",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "name",
+      "type",
+      "event_timestamp"
+    ]
   }
 ];
 
@@ -6953,7 +7884,7 @@ const commands_debugging: readonly CommandSpec[] = [
 const commands_detail_records: readonly CommandSpec[] = [
   {
     "resource": "detail-records",
-    "action": "search",
+    "action": "list",
     "method": "get",
     "path": "/detail_records",
     "flags": [
@@ -6982,7 +7913,40 @@ const commands_detail_records: readonly CommandSpec[] = [
     ],
     "operationId": "SearchDetailRecords",
     "summary": "Search detail records",
-    "description": "Search for any detail record across the Telnyx Platform"
+    "description": "Search for any detail record across the Telnyx Platform",
+    "paginate": {
+      "style": "page-number",
+      "path": "/detail_records",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 50,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "record_type"
+    ]
   }
 ];
 
@@ -7705,7 +8669,45 @@ const commands_documents: readonly CommandSpec[] = [
     ],
     "operationId": "ListDocuments",
     "summary": "List all documents",
-    "description": "List all documents ordered by created_at descending."
+    "description": "List all documents ordered by created_at descending.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/documents",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "av_scan_status",
+      "status",
+      "created_at",
+      "record_type",
+      "updated_at"
+    ]
   },
   {
     "resource": "documents",
@@ -7730,7 +8732,44 @@ const commands_documents: readonly CommandSpec[] = [
     ],
     "operationId": "ListDocumentLinks",
     "summary": "List all document links",
-    "description": "List all documents links ordered by created_at descending."
+    "description": "List all documents links ordered by created_at descending.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/document_links",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "created_at",
+      "record_type",
+      "updated_at",
+      "linked_record_type"
+    ]
   },
   {
     "resource": "documents",
@@ -7853,7 +8892,45 @@ const commands_dynamic_emergency_addresses: readonly CommandSpec[] = [
     ],
     "operationId": "ListDynamicEmergencyAddresses",
     "summary": "List dynamic emergency addresses",
-    "description": "Returns the dynamic emergency addresses according to filters"
+    "description": "Returns the dynamic emergency addresses according to filters",
+    "paginate": {
+      "style": "page-number",
+      "path": "/dynamic_emergency_addresses",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "country_code",
+      "status",
+      "administrative_area",
+      "created_at",
+      "extended_address"
+    ]
   }
 ];
 
@@ -7934,7 +9011,45 @@ const commands_dynamic_emergency_endpoints: readonly CommandSpec[] = [
     ],
     "operationId": "ListDynamicEmergencyEndpoints",
     "summary": "List dynamic emergency endpoints",
-    "description": "Returns the dynamic emergency endpoints according to filters"
+    "description": "Returns the dynamic emergency endpoints according to filters",
+    "paginate": {
+      "style": "page-number",
+      "path": "/dynamic_emergency_endpoints",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "status",
+      "callback_number",
+      "caller_name",
+      "created_at",
+      "record_type"
+    ]
   }
 ];
 
@@ -8070,7 +9185,8 @@ const commands_email_domains: readonly CommandSpec[] = [
         "type": "integer",
         "minimum": 1,
         "default": 1,
-        "description": "Page number to return (offset pagination)"
+        "description": "Page number to return (offset pagination)",
+        "role": "page"
       },
       {
         "flag": "page-size",
@@ -8080,7 +9196,8 @@ const commands_email_domains: readonly CommandSpec[] = [
         "minimum": 1,
         "maximum": 100,
         "default": 25,
-        "description": "Number of records per page"
+        "description": "Number of records per page",
+        "role": "size"
       },
       {
         "flag": "page-after",
@@ -8162,7 +9279,26 @@ const commands_email_domains: readonly CommandSpec[] = [
     ],
     "operationId": "listEmailDomains",
     "summary": "List email domains",
-    "description": "Shared (`type: shared`) Telnyx-managed domains are included/readable for every account, in addition to the account's own custom domains."
+    "description": "Shared (`type: shared`) Telnyx-managed domains are included/readable for every account, in addition to the account's own custom domains.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/email_domains",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 100
+    },
+    "columns": [
+      "id",
+      "status",
+      "type",
+      "created_at",
+      "updated_at",
+      "verified_at"
+    ]
   },
   {
     "resource": "email-domains",
@@ -8229,14 +9365,16 @@ const commands_email_events: readonly CommandSpec[] = [
         "minimum": 1,
         "maximum": 100,
         "default": 25,
-        "description": "Number of results to return. Defaults to 25; maximum is 100. Invalid values are clamped to the valid range."
+        "description": "Number of results to return. Defaults to 25; maximum is 100. Invalid values are clamped to the valid range.",
+        "role": "size"
       },
       {
         "flag": "page-cursor",
         "param": "page_cursor",
         "in": "query",
         "type": "string",
-        "description": "Opaque URL-safe Base64 cursor returned by a previous list response."
+        "description": "Opaque URL-safe Base64 cursor returned by a previous list response.",
+        "role": "cursor"
       },
       {
         "flag": "event-type",
@@ -8269,7 +9407,29 @@ const commands_email_events: readonly CommandSpec[] = [
     ],
     "operationId": "ListEmailEvents",
     "summary": "List account email events",
-    "description": "Lists account-level email events sorted oldest first by `occurred_at asc, id asc`."
+    "description": "Lists account-level email events sorted oldest first by `occurred_at asc, id asc`.",
+    "paginate": {
+      "style": "cursor",
+      "path": "/email_events",
+      "items": [
+        "data"
+      ],
+      "cursorParam": "page_cursor",
+      "sizeParam": "page_size",
+      "minSize": 1,
+      "maxSize": 100,
+      "nextCursor": {
+        "body": [
+          "meta",
+          "page_cursor"
+        ]
+      }
+    },
+    "columns": [
+      "id",
+      "type",
+      "occurred_at"
+    ]
   }
 ];
 
@@ -8355,19 +9515,46 @@ const commands_email_messages: readonly CommandSpec[] = [
         "minimum": 1,
         "maximum": 100,
         "default": 25,
-        "description": "Number of results to return. Defaults to 25; maximum is 100. Invalid values are clamped to the valid range."
+        "description": "Number of results to return. Defaults to 25; maximum is 100. Invalid values are clamped to the valid range.",
+        "role": "size"
       },
       {
         "flag": "page-cursor",
         "param": "page_cursor",
         "in": "query",
         "type": "string",
-        "description": "Opaque URL-safe Base64 cursor returned by a previous list response."
+        "description": "Opaque URL-safe Base64 cursor returned by a previous list response.",
+        "role": "cursor"
       }
     ],
     "operationId": "ListEmailMessages",
     "summary": "List email messages",
-    "description": "Lists messages sorted newest first by `inserted_at desc, id desc`. No filters other than\ncursor pagination are implemented. The legacy `/v2/emails` GET route is a backward-compatible\nalias for this operation."
+    "description": "Lists messages sorted newest first by `inserted_at desc, id desc`. No filters other than\ncursor pagination are implemented. The legacy `/v2/emails` GET route is a backward-compatible\nalias for this operation.",
+    "paginate": {
+      "style": "cursor",
+      "path": "/email_messages",
+      "items": [
+        "data"
+      ],
+      "cursorParam": "page_cursor",
+      "sizeParam": "page_size",
+      "minSize": 1,
+      "maxSize": 100,
+      "nextCursor": {
+        "body": [
+          "meta",
+          "page_cursor"
+        ]
+      }
+    },
+    "columns": [
+      "id",
+      "status",
+      "inserted_at",
+      "send_at",
+      "inline_css",
+      "reply_to"
+    ]
   },
   {
     "resource": "email-messages",
@@ -8391,19 +9578,42 @@ const commands_email_messages: readonly CommandSpec[] = [
         "minimum": 1,
         "maximum": 100,
         "default": 25,
-        "description": "Number of results to return. Defaults to 25; maximum is 100. Invalid values are clamped to the valid range."
+        "description": "Number of results to return. Defaults to 25; maximum is 100. Invalid values are clamped to the valid range.",
+        "role": "size"
       },
       {
         "flag": "page-cursor",
         "param": "page_cursor",
         "in": "query",
         "type": "string",
-        "description": "Opaque URL-safe Base64 cursor returned by a previous list response."
+        "description": "Opaque URL-safe Base64 cursor returned by a previous list response.",
+        "role": "cursor"
       }
     ],
     "operationId": "ListEmailMessageEvents",
     "summary": "List events for an email message",
-    "description": "Lists events for a single message sorted oldest first by `occurred_at asc, id asc`.\nThe legacy `/v2/emails/{id}/events` GET route is a backward-compatible alias."
+    "description": "Lists events for a single message sorted oldest first by `occurred_at asc, id asc`.\nThe legacy `/v2/emails/{id}/events` GET route is a backward-compatible alias.",
+    "paginate": {
+      "style": "cursor",
+      "path": "/email_messages/{email_id}/events",
+      "items": [
+        "data"
+      ],
+      "cursorParam": "page_cursor",
+      "sizeParam": "page_size",
+      "minSize": 1,
+      "maxSize": 100,
+      "nextCursor": {
+        "body": [
+          "meta",
+          "page_cursor"
+        ]
+      }
+    },
+    "columns": [
+      "type",
+      "occurred_at"
+    ]
   }
 ];
 
@@ -8558,7 +9768,7 @@ const commands_email_suppressions: readonly CommandSpec[] = [
   },
   {
     "resource": "email-suppressions",
-    "action": "list",
+    "action": "list-block-events",
     "method": "get",
     "path": "/email_blocks/{id}/events",
     "flags": [
@@ -8646,7 +9856,8 @@ const commands_email_suppressions: readonly CommandSpec[] = [
         "type": "integer",
         "minimum": 1,
         "default": 1,
-        "description": "Offset page number (≥1, default 1)."
+        "description": "Offset page number (≥1, default 1).",
+        "role": "page"
       },
       {
         "flag": "page-size",
@@ -8656,7 +9867,8 @@ const commands_email_suppressions: readonly CommandSpec[] = [
         "minimum": 1,
         "maximum": 100,
         "default": 25,
-        "description": "Page size (1–100, default 25)."
+        "description": "Page size (1–100, default 25).",
+        "role": "size"
       },
       {
         "flag": "page-after",
@@ -8722,7 +9934,26 @@ const commands_email_suppressions: readonly CommandSpec[] = [
     ],
     "operationId": "listEmailBlocks",
     "summary": "List suppressions",
-    "description": "Account-scoped list. Two mutually exclusive pagination modes:\n\n  - **Offset**: `page[number]` (default 1) + `page[size]`\n    (default 25, max 100). `meta` contains `total_pages`.\n  - **Cursor**: `page[after]` and/or `page[before]` (opaque\n    `Base.url_encode64` of `{\"created_at\",\"id\"}`). Cannot combine\n    with `page[number]`; `after`+`before` together is an error.\n    `meta` contains `next_cursor` / `previous_cursor` (omitted when\n    their flag is false).\n\nSort defaults to `-created_at` (desc); only `created_at` is sortable.\nA `--` prefix is an error. `nil`/empty filter values are silently dropped."
+    "description": "Account-scoped list. Two mutually exclusive pagination modes:\n\n  - **Offset**: `page[number]` (default 1) + `page[size]`\n    (default 25, max 100). `meta` contains `total_pages`.\n  - **Cursor**: `page[after]` and/or `page[before]` (opaque\n    `Base.url_encode64` of `{\"created_at\",\"id\"}`). Cannot combine\n    with `page[number]`; `after`+`before` together is an error.\n    `meta` contains `next_cursor` / `previous_cursor` (omitted when\n    their flag is false).\n\nSort defaults to `-created_at` (desc); only `created_at` is sortable.\nA `--` prefix is an error. `nil`/empty filter values are silently dropped.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/email_blocks",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 100
+    },
+    "columns": [
+      "id",
+      "reason",
+      "scope",
+      "source",
+      "status",
+      "created_at"
+    ]
   },
   {
     "resource": "email-suppressions",
@@ -8810,19 +10041,46 @@ const commands_email_templates: readonly CommandSpec[] = [
         "minimum": 1,
         "maximum": 100,
         "default": 25,
-        "description": "Number of results to return. Defaults to 25; maximum is 100. Invalid values are clamped to the valid range."
+        "description": "Number of results to return. Defaults to 25; maximum is 100. Invalid values are clamped to the valid range.",
+        "role": "size"
       },
       {
         "flag": "page-cursor",
         "param": "page_cursor",
         "in": "query",
         "type": "string",
-        "description": "Opaque URL-safe Base64 cursor returned by a previous list response."
+        "description": "Opaque URL-safe Base64 cursor returned by a previous list response.",
+        "role": "cursor"
       }
     ],
     "operationId": "ListEmailTemplates",
     "summary": "List email templates",
-    "description": "Lists templates sorted newest first by `inserted_at desc, id desc`."
+    "description": "Lists templates sorted newest first by `inserted_at desc, id desc`.",
+    "paginate": {
+      "style": "cursor",
+      "path": "/email_templates",
+      "items": [
+        "data"
+      ],
+      "cursorParam": "page_cursor",
+      "sizeParam": "page_size",
+      "minSize": 1,
+      "maxSize": 100,
+      "nextCursor": {
+        "body": [
+          "meta",
+          "page_cursor"
+        ]
+      }
+    },
+    "columns": [
+      "id",
+      "name",
+      "created_at",
+      "updated_at",
+      "html_body",
+      "subject"
+    ]
   },
   {
     "resource": "email-templates",
@@ -10103,7 +11361,45 @@ const commands_external_connections: readonly CommandSpec[] = [
     ],
     "operationId": "ListExternalConnections",
     "summary": "List all External Connections",
-    "description": "This endpoint returns a list of your External Connections inside the 'data' attribute of the response. External Connections are used by Telnyx customers to seamless configure SIP trunking integrations with Telnyx Partners, through External Voice Integrations in Mission Control Portal."
+    "description": "This endpoint returns a list of your External Connections inside the 'data' attribute of the response. External Connections are used by Telnyx customers to seamless configure SIP trunking integrations with Telnyx Partners, through External Voice Integrations in Mission Control Portal.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/external_connections",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "external_sip_connection",
+      "webhook_api_version",
+      "active",
+      "created_at",
+      "credential_active"
+    ]
   },
   {
     "resource": "external-connections",
@@ -10154,7 +11450,42 @@ const commands_external_connections: readonly CommandSpec[] = [
     ],
     "operationId": "ListExternalConnectionLogMessages",
     "summary": "List all log messages",
-    "description": "Retrieve a list of log messages for all external connections associated with your account."
+    "description": "Retrieve a list of log messages for all external connections associated with your account.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/external_connections/log_messages",
+      "items": [
+        "log_messages"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "code",
+      "detail",
+      "title"
+    ]
   },
   {
     "resource": "external-connections",
@@ -10187,7 +11518,41 @@ const commands_external_connections: readonly CommandSpec[] = [
     ],
     "operationId": "ListExternalConnectionPhoneNumbers",
     "summary": "List all phone numbers",
-    "description": "Returns a list of all active phone numbers associated with the given external connection."
+    "description": "Returns a list of all active phone numbers associated with the given external connection.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/external_connections/{id}/phone_numbers",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "displayed_country_code",
+      "telephone_number"
+    ]
   },
   {
     "resource": "external-connections",
@@ -10220,7 +11585,42 @@ const commands_external_connections: readonly CommandSpec[] = [
     ],
     "operationId": "ListExternalConnectionReleases",
     "summary": "List all Releases",
-    "description": "Returns a list of your Releases for the given external connection. These are automatically created when you change the `connection_id` of a phone number that is currently on Microsoft Teams."
+    "description": "Returns a list of your Releases for the given external connection. These are automatically created when you change the `connection_id` of a phone number that is currently on Microsoft Teams.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/external_connections/{id}/releases",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "status",
+      "created_at",
+      "error_message"
+    ]
   },
   {
     "resource": "external-connections",
@@ -10253,7 +11653,42 @@ const commands_external_connections: readonly CommandSpec[] = [
     ],
     "operationId": "ListExternalConnectionUploads",
     "summary": "List all Upload requests",
-    "description": "Returns a list of your Upload requests for the given external connection."
+    "description": "Returns a list of your Upload requests for the given external connection.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/external_connections/{id}/uploads",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "status",
+      "error_code",
+      "error_message"
+    ]
   },
   {
     "resource": "external-connections",
@@ -10534,7 +11969,45 @@ const commands_fqdn_connections: readonly CommandSpec[] = [
     ],
     "operationId": "ListFqdnConnections",
     "summary": "List FQDN connections",
-    "description": "Returns a list of your FQDN connections."
+    "description": "Returns a list of your FQDN connections.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/fqdn_connections",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "anchorsite_override",
+      "dtmf_type",
+      "noise_suppression",
+      "transport_protocol",
+      "webhook_api_version"
+    ]
   },
   {
     "resource": "fqdn-connections",
@@ -10638,7 +12111,45 @@ const commands_fqdns: readonly CommandSpec[] = [
     ],
     "operationId": "ListFqdns",
     "summary": "List FQDNs",
-    "description": "Get all FQDNs belonging to the user that match the given filters."
+    "description": "Get all FQDNs belonging to the user that match the given filters.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/fqdns",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "created_at",
+      "dns_record_type",
+      "fqdn",
+      "port",
+      "record_type"
+    ]
   },
   {
     "resource": "fqdns",
@@ -10926,7 +12437,45 @@ const commands_global_ips: readonly CommandSpec[] = [
     ],
     "operationId": "ListGlobalIps",
     "summary": "List all Global IPs",
-    "description": "List all Global IPs."
+    "description": "List all Global IPs.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/global_ips",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "name",
+      "created_at",
+      "record_type",
+      "updated_at",
+      "description"
+    ]
   },
   {
     "resource": "global-ips",
@@ -10954,7 +12503,45 @@ const commands_global_ips: readonly CommandSpec[] = [
     ],
     "operationId": "ListGlobalIpAssignments",
     "summary": "List all Global IP assignments",
-    "description": "List all Global IP assignments."
+    "description": "List all Global IP assignments.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/global_ip_assignments",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "status",
+      "created_at",
+      "record_type",
+      "updated_at",
+      "is_announced"
+    ]
   },
   {
     "resource": "global-ips",
@@ -10982,7 +12569,44 @@ const commands_global_ips: readonly CommandSpec[] = [
     ],
     "operationId": "ListGlobalIpHealthChecks",
     "summary": "List all Global IP health checks",
-    "description": "List all Global IP health checks."
+    "description": "List all Global IP health checks.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/global_ip_health_checks",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "created_at",
+      "record_type",
+      "updated_at",
+      "health_check_type"
+    ]
   },
   {
     "resource": "global-ips",
@@ -11127,7 +12751,7 @@ const commands_hosted_numbers: readonly CommandSpec[] = [
   },
   {
     "resource": "hosted-numbers",
-    "action": "list-messaging-orders",
+    "action": "list",
     "method": "get",
     "path": "/messaging_hosted_number_orders",
     "flags": [
@@ -11140,7 +12764,42 @@ const commands_hosted_numbers: readonly CommandSpec[] = [
       }
     ],
     "operationId": "ListMessagingHostedNumberOrders",
-    "summary": "List messaging hosted number orders"
+    "summary": "List messaging hosted number orders",
+    "paginate": {
+      "style": "page-number",
+      "path": "/messaging_hosted_number_orders",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "status",
+      "record_type"
+    ]
   },
   {
     "resource": "hosted-numbers",
@@ -11497,7 +13156,42 @@ const commands_integration_secrets: readonly CommandSpec[] = [
     ],
     "operationId": "list_integration_secrets",
     "summary": "List integration secrets",
-    "description": "Retrieve a list of all integration secrets configured by the user."
+    "description": "Retrieve a list of all integration secrets configured by the user.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/integration_secrets",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "created_at",
+      "updated_at",
+      "identifier",
+      "record_type"
+    ]
   }
 ];
 
@@ -11663,7 +13357,43 @@ const commands_invoices: readonly CommandSpec[] = [
     ],
     "operationId": "ListInvoices",
     "summary": "List invoices",
-    "description": "Retrieve a paginated list of invoices."
+    "description": "Retrieve a paginated list of invoices.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/invoices",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "paid",
+      "period_end",
+      "period_start",
+      "url"
+    ]
   }
 ];
 
@@ -11720,7 +13450,7 @@ const commands_ip_addresses: readonly CommandSpec[] = [
   },
   {
     "resource": "ip-addresses",
-    "action": "list-access",
+    "action": "list",
     "method": "get",
     "path": "/access_ip_address",
     "flags": [
@@ -11740,7 +13470,44 @@ const commands_ip_addresses: readonly CommandSpec[] = [
       }
     ],
     "operationId": "ListAccessIpAddresses",
-    "summary": "List all Access IP Addresses"
+    "summary": "List all Access IP Addresses",
+    "paginate": {
+      "style": "page-number",
+      "path": "/access_ip_address",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "status",
+      "created_at",
+      "updated_at",
+      "description",
+      "ip_address"
+    ]
   }
 ];
 
@@ -11815,7 +13582,45 @@ const commands_ip_connections: readonly CommandSpec[] = [
     ],
     "operationId": "ListIpConnections",
     "summary": "List Ip connections",
-    "description": "Returns a list of your IP connections."
+    "description": "Returns a list of your IP connections.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/ip_connections",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "anchorsite_override",
+      "dtmf_type",
+      "noise_suppression",
+      "transport_protocol",
+      "webhook_api_version"
+    ]
   },
   {
     "resource": "ip-connections",
@@ -11896,7 +13701,7 @@ const commands_ip_ranges: readonly CommandSpec[] = [
   },
   {
     "resource": "ip-ranges",
-    "action": "list-access",
+    "action": "list",
     "method": "get",
     "path": "/access_ip_ranges",
     "flags": [
@@ -11916,7 +13721,44 @@ const commands_ip_ranges: readonly CommandSpec[] = [
       }
     ],
     "operationId": "ListAccessIpRanges",
-    "summary": "List all Access IP Ranges"
+    "summary": "List all Access IP Ranges",
+    "paginate": {
+      "style": "page-number",
+      "path": "/access_ip_ranges",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "status",
+      "created_at",
+      "updated_at",
+      "cidr_block",
+      "description"
+    ]
   }
 ];
 
@@ -11978,7 +13820,45 @@ const commands_ips: readonly CommandSpec[] = [
     ],
     "operationId": "ListIps",
     "summary": "List Ips",
-    "description": "Get all IPs belonging to the user that match the given filters."
+    "description": "Get all IPs belonging to the user that match the given filters.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/ips",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "created_at",
+      "ip_address",
+      "port",
+      "record_type",
+      "updated_at"
+    ]
   },
   {
     "resource": "ips",
@@ -12421,7 +14301,45 @@ const commands_managed_accounts: readonly CommandSpec[] = [
     ],
     "operationId": "ListManagedAccounts",
     "summary": "Lists accounts managed by the current user.",
-    "description": "Lists the accounts managed by the current user. Users need to be explictly approved by Telnyx in order to become manager accounts."
+    "description": "Lists the accounts managed by the current user. Users need to be explictly approved by Telnyx in order to become manager accounts.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/managed_accounts",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "api_user",
+      "created_at",
+      "email",
+      "managed_account_allow_custom_pricing",
+      "organization_name"
+    ]
   },
   {
     "resource": "managed-accounts",
@@ -12866,6 +14784,75 @@ const commands_mdr_usage_reports: readonly CommandSpec[] = [
     "resource": "mdr-usage-reports",
     "action": "get-mdr-usage-reports",
     "method": "get",
+    "path": "/legacy/reporting/usage_reports/messaging",
+    "flags": [
+      {
+        "flag": "page",
+        "param": "page",
+        "in": "query",
+        "type": "integer",
+        "minimum": 1,
+        "default": 1,
+        "description": "Page number",
+        "role": "page"
+      },
+      {
+        "flag": "per-page",
+        "param": "per_page",
+        "in": "query",
+        "type": "integer",
+        "minimum": 1,
+        "maximum": 250,
+        "default": 20,
+        "description": "Size of the page",
+        "role": "size"
+      }
+    ],
+    "operationId": "getMdrUsageReports",
+    "summary": "List MDR usage reports",
+    "description": "Fetch all previous requests for MDR usage reports.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/legacy/reporting/usage_reports/messaging",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page",
+      "sizeParam": "per_page",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      }
+    },
+    "columns": [
+      "id",
+      "created_at",
+      "end_time",
+      "start_time",
+      "updated_at",
+      "aggregation_type"
+    ]
+  },
+  {
+    "resource": "mdr-usage-reports",
+    "action": "get-reports-mdr-usage-reports",
+    "method": "get",
     "path": "/reports/mdr_usage_reports",
     "flags": [
       {
@@ -12876,9 +14863,45 @@ const commands_mdr_usage_reports: readonly CommandSpec[] = [
         "description": "Consolidated page parameter (deepObject style). Originally: page[number], page[size]"
       }
     ],
-    "operationId": "GetMdrUsageReports",
+    "operationId": "GetMdrUsageReports_ReportsMdrUsageReports",
     "summary": "Fetch all Messaging usage reports",
-    "description": "Fetch all messaging usage reports. Usage reports are aggregated messaging data for specified time period and breakdown"
+    "description": "Fetch all messaging usage reports. Usage reports are aggregated messaging data for specified time period and breakdown",
+    "paginate": {
+      "style": "page-number",
+      "path": "/reports/mdr_usage_reports",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "aggregation_type",
+      "status",
+      "created_at",
+      "end_date",
+      "start_date"
+    ]
   },
   {
     "resource": "mdr-usage-reports",
@@ -12944,75 +14967,6 @@ const commands_mdr_usage_reports: readonly CommandSpec[] = [
     "operationId": "GetUsageReport",
     "summary": "Retrieve messaging report",
     "description": "Fetch a single messaging usage report by id"
-  },
-  {
-    "resource": "mdr-usage-reports",
-    "action": "list",
-    "method": "get",
-    "path": "/legacy/reporting/usage_reports/messaging",
-    "flags": [
-      {
-        "flag": "page",
-        "param": "page",
-        "in": "query",
-        "type": "integer",
-        "minimum": 1,
-        "default": 1,
-        "description": "Page number",
-        "role": "page"
-      },
-      {
-        "flag": "per-page",
-        "param": "per_page",
-        "in": "query",
-        "type": "integer",
-        "minimum": 1,
-        "maximum": 250,
-        "default": 20,
-        "description": "Size of the page",
-        "role": "size"
-      }
-    ],
-    "operationId": "getMdrUsageReports",
-    "summary": "List MDR usage reports",
-    "description": "Fetch all previous requests for MDR usage reports.",
-    "paginate": {
-      "style": "page-number",
-      "path": "/legacy/reporting/usage_reports/messaging",
-      "items": [
-        "data"
-      ],
-      "pageParam": "page",
-      "sizeParam": "per_page",
-      "minSize": 1,
-      "maxSize": 250,
-      "pageNumber": {
-        "body": [
-          "meta",
-          "page_number"
-        ]
-      },
-      "totalPages": {
-        "body": [
-          "meta",
-          "total_pages"
-        ]
-      },
-      "totalItems": {
-        "body": [
-          "meta",
-          "total_results"
-        ]
-      }
-    },
-    "columns": [
-      "id",
-      "created_at",
-      "end_time",
-      "start_time",
-      "updated_at",
-      "aggregation_type"
-    ]
   },
   {
     "resource": "mdr-usage-reports",
@@ -13742,7 +15696,43 @@ const commands_messaging_url_domains: readonly CommandSpec[] = [
       }
     ],
     "operationId": "ListMessagingUrlDomains",
-    "summary": "List messaging URL domains"
+    "summary": "List messaging URL domains",
+    "paginate": {
+      "style": "page-number",
+      "path": "/messaging_url_domains",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "record_type",
+      "url_domain",
+      "use_case"
+    ]
   }
 ];
 
@@ -15096,7 +17086,7 @@ const commands_missions: readonly CommandSpec[] = [
 const commands_mobile_network_operators: readonly CommandSpec[] = [
   {
     "resource": "mobile-network-operators",
-    "action": "get",
+    "action": "list",
     "method": "get",
     "path": "/mobile_network_operators",
     "flags": [
@@ -15117,7 +17107,45 @@ const commands_mobile_network_operators: readonly CommandSpec[] = [
     ],
     "operationId": "GetMobileNetworkOperators",
     "summary": "List mobile network operators",
-    "description": "Telnyx has a set of GSM mobile operators partners that are available through our mobile network roaming. This resource is entirely managed by Telnyx and may change over time. That means that this resource won't allow any write operations for it. Still, it's available so it can be used as a support resource that can be related to other resources or become a configuration option."
+    "description": "Telnyx has a set of GSM mobile operators partners that are available through our mobile network roaming. This resource is entirely managed by Telnyx and may change over time. That means that this resource won't allow any write operations for it. Still, it's available so it can be used as a support resource that can be related to other resources or become a configuration option.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/mobile_network_operators",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "name",
+      "country_code",
+      "mcc",
+      "mnc",
+      "network_preferences_enabled"
+    ]
   }
 ];
 
@@ -15143,7 +17171,7 @@ const commands_mobile_number_settings: readonly CommandSpec[] = [
   },
   {
     "resource": "mobile-number-settings",
-    "action": "list-phone-numbers-with-messaging-settings",
+    "action": "list",
     "method": "get",
     "path": "/mobile_phone_numbers/messaging",
     "flags": [
@@ -15156,7 +17184,45 @@ const commands_mobile_number_settings: readonly CommandSpec[] = [
       }
     ],
     "operationId": "ListMobilePhoneNumbersWithMessagingSettings",
-    "summary": "List mobile phone numbers with messaging settings"
+    "summary": "List mobile phone numbers with messaging settings",
+    "paginate": {
+      "style": "page-number",
+      "path": "/mobile_phone_numbers/messaging",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "record_type",
+      "created_at",
+      "updated_at",
+      "country_code",
+      "messaging_product"
+    ]
   }
 ];
 
@@ -15553,7 +17619,44 @@ const commands_networks: readonly CommandSpec[] = [
     ],
     "operationId": "ListNetworks",
     "summary": "List all Networks",
-    "description": "List all Networks."
+    "description": "List all Networks.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/networks",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "name",
+      "created_at",
+      "record_type",
+      "updated_at"
+    ]
   },
   {
     "resource": "networks",
@@ -15586,7 +17689,45 @@ const commands_networks: readonly CommandSpec[] = [
     ],
     "operationId": "ListNetworkInterfaces",
     "summary": "List all Interfaces for a Network.",
-    "description": "List all Interfaces for a Network."
+    "description": "List all Interfaces for a Network.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/networks/{id}/network_interfaces",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "name",
+      "status",
+      "created_at",
+      "record_type",
+      "updated_at"
+    ]
   },
   {
     "resource": "networks",
@@ -15730,7 +17871,45 @@ const commands_notifications: readonly CommandSpec[] = [
     ],
     "operationId": "FindNotificationsEvents",
     "summary": "List all Notifications Events",
-    "description": "Returns a list of your notifications events."
+    "description": "Returns a list of your notifications events.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/notification_events",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "name",
+      "created_at",
+      "updated_at",
+      "enabled",
+      "notification_category"
+    ]
   },
   {
     "resource": "notifications",
@@ -15755,7 +17934,45 @@ const commands_notifications: readonly CommandSpec[] = [
     ],
     "operationId": "FindNotificationsEventsConditions",
     "summary": "List all Notifications Events Conditions",
-    "description": "Returns a list of your notifications events conditions."
+    "description": "Returns a list of your notifications events conditions.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/notification_event_conditions",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "name",
+      "associated_record_type",
+      "created_at",
+      "updated_at",
+      "allow_multiple_channels"
+    ]
   },
   {
     "resource": "notifications",
@@ -15773,7 +17990,43 @@ const commands_notifications: readonly CommandSpec[] = [
     ],
     "operationId": "FindNotificationsProfiles",
     "summary": "List all Notifications Profiles",
-    "description": "Returns a list of your notifications profiles."
+    "description": "Returns a list of your notifications profiles.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/notification_profiles",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "name",
+      "created_at",
+      "updated_at"
+    ]
   },
   {
     "resource": "notifications",
@@ -15855,7 +18108,43 @@ const commands_notifications: readonly CommandSpec[] = [
     ],
     "operationId": "ListNotificationChannels",
     "summary": "List notification channels",
-    "description": "List notification channels."
+    "description": "List notification channels.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/notification_channels",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "created_at",
+      "updated_at",
+      "channel_destination"
+    ]
   },
   {
     "resource": "notifications",
@@ -15880,7 +18169,45 @@ const commands_notifications: readonly CommandSpec[] = [
     ],
     "operationId": "ListNotificationSettings",
     "summary": "List notification settings",
-    "description": "List notification settings."
+    "description": "List notification settings.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/notification_settings",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "status",
+      "created_at",
+      "updated_at",
+      "associated_record_type",
+      "associated_record_type_value"
+    ]
   },
   {
     "resource": "notifications",
@@ -16079,7 +18406,45 @@ const commands_number_portout: readonly CommandSpec[] = [
     ],
     "operationId": "listPortoutEvents",
     "summary": "List all port-out events",
-    "description": "Returns a list of all port-out events."
+    "description": "Returns a list of all port-out events.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/portouts/events",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "event_type",
+      "payload_status",
+      "created_at",
+      "updated_at",
+      "record_type"
+    ]
   },
   {
     "resource": "number-portout",
@@ -16130,7 +18495,44 @@ const commands_number_portout: readonly CommandSpec[] = [
     ],
     "operationId": "ListPortoutReports",
     "summary": "List port-out related reports",
-    "description": "List the reports generated about port-out operations."
+    "description": "List the reports generated about port-out operations.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/portouts/reports",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "status",
+      "created_at",
+      "updated_at",
+      "record_type"
+    ]
   },
   {
     "resource": "number-portout",
@@ -16155,7 +18557,45 @@ const commands_number_portout: readonly CommandSpec[] = [
     ],
     "operationId": "ListPortoutRequest",
     "summary": "List portout requests",
-    "description": "Returns the portout requests according to filters"
+    "description": "Returns the portout requests according to filters",
+    "paginate": {
+      "style": "page-number",
+      "path": "/portouts",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "status",
+      "already_ported",
+      "authorized_name",
+      "carrier_name",
+      "city"
+    ]
   },
   {
     "resource": "number-portout",
@@ -16331,7 +18771,7 @@ const commands_number_settings: readonly CommandSpec[] = [
   },
   {
     "resource": "number-settings",
-    "action": "list-phone-numbers-with-messaging",
+    "action": "list",
     "method": "get",
     "path": "/phone_numbers/messaging",
     "flags": [
@@ -16388,7 +18828,45 @@ const commands_number_settings: readonly CommandSpec[] = [
       }
     ],
     "operationId": "ListPhoneNumbersWithMessagingSettings",
-    "summary": "List phone numbers with messaging settings"
+    "summary": "List phone numbers with messaging settings",
+    "paginate": {
+      "style": "page-number",
+      "path": "/phone_numbers/messaging",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "record_type",
+      "type",
+      "created_at",
+      "updated_at",
+      "country_code"
+    ]
   },
   {
     "resource": "number-settings",
@@ -17109,7 +19587,7 @@ const commands_opt_out_management: readonly CommandSpec[] = [
   },
   {
     "resource": "opt-out-management",
-    "action": "list-outs",
+    "action": "list",
     "method": "get",
     "path": "/messaging_optouts",
     "flags": [
@@ -17144,7 +19622,43 @@ const commands_opt_out_management: readonly CommandSpec[] = [
     ],
     "operationId": "ListOptOuts",
     "summary": "List opt-outs",
-    "description": "Retrieve a list of opt-out blocks."
+    "description": "Retrieve a list of opt-out blocks.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/messaging_optouts",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "created_at",
+      "from",
+      "keyword",
+      "to"
+    ]
   },
   {
     "resource": "opt-out-management",
@@ -17377,7 +19891,44 @@ const commands_ota_updates: readonly CommandSpec[] = [
       }
     ],
     "operationId": "ListOtaUpdates",
-    "summary": "List OTA updates"
+    "summary": "List OTA updates",
+    "paginate": {
+      "style": "page-number",
+      "path": "/ota_updates",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "status",
+      "created_at",
+      "record_type",
+      "updated_at"
+    ]
   }
 ];
 
@@ -17480,7 +20031,45 @@ const commands_outbound_voice_profiles: readonly CommandSpec[] = [
     ],
     "operationId": "ListOutboundVoiceProfiles",
     "summary": "Get all outbound voice profiles",
-    "description": "Get all outbound voice profiles belonging to the user that match the given filters."
+    "description": "Get all outbound voice profiles belonging to the user that match the given filters.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/outbound_voice_profiles",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "name",
+      "concurrent_call_limit",
+      "connections_count",
+      "created_at",
+      "daily_spend_limit"
+    ]
   },
   {
     "resource": "outbound-voice-profiles",
@@ -17668,7 +20257,45 @@ const commands_phone_number_block_orders: readonly CommandSpec[] = [
     ],
     "operationId": "ListNumberBlockOrders",
     "summary": "List number block orders",
-    "description": "Get a paginated list of number block orders."
+    "description": "Get a paginated list of number block orders.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/number_block_orders",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "status",
+      "created_at",
+      "updated_at",
+      "customer_reference",
+      "phone_numbers_count"
+    ]
   },
   {
     "resource": "phone-number-block-orders",
@@ -17727,7 +20354,7 @@ const commands_phone_number_blocks_background_jobs: readonly CommandSpec[] = [
   },
   {
     "resource": "phone-number-blocks-background-jobs",
-    "action": "list-jobs",
+    "action": "list",
     "method": "get",
     "path": "/phone_number_blocks/jobs",
     "flags": [
@@ -17757,7 +20384,45 @@ const commands_phone_number_blocks_background_jobs: readonly CommandSpec[] = [
       }
     ],
     "operationId": "ListPhoneNumberBlocksJobs",
-    "summary": "Lists the phone number blocks jobs"
+    "summary": "Lists the phone number blocks jobs",
+    "paginate": {
+      "style": "page-number",
+      "path": "/phone_number_blocks/jobs",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "status",
+      "etc",
+      "created_at",
+      "record_type",
+      "updated_at"
+    ]
   }
 ];
 
@@ -18042,7 +20707,45 @@ const commands_phone_number_configurations: readonly CommandSpec[] = [
       }
     ],
     "operationId": "ListPhoneNumbers",
-    "summary": "List phone numbers"
+    "summary": "List phone numbers",
+    "paginate": {
+      "style": "page-number",
+      "path": "/phone_numbers",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "emergency_status",
+      "inbound_call_screening",
+      "phone_number_type",
+      "status",
+      "created_at"
+    ]
   },
   {
     "resource": "phone-number-configurations",
@@ -18079,7 +20782,45 @@ const commands_phone_number_configurations: readonly CommandSpec[] = [
       }
     ],
     "operationId": "ListPhoneNumbersWithVoiceSettings",
-    "summary": "List phone numbers with voice settings"
+    "summary": "List phone numbers with voice settings",
+    "paginate": {
+      "style": "page-number",
+      "path": "/phone_numbers/voice",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "inbound_call_screening",
+      "usage_payment_method",
+      "customer_reference",
+      "phone_number",
+      "record_type"
+    ]
   },
   {
     "resource": "phone-number-configurations",
@@ -18151,7 +20892,45 @@ const commands_phone_number_configurations: readonly CommandSpec[] = [
     ],
     "operationId": "SlimListPhoneNumbers",
     "summary": "Slim List phone numbers",
-    "description": "List phone numbers, This endpoint is a lighter version of the /phone_numbers endpoint having higher performance and rate limit."
+    "description": "List phone numbers, This endpoint is a lighter version of the /phone_numbers endpoint having higher performance and rate limit.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/phone_numbers/slim",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "emergency_status",
+      "inbound_call_screening",
+      "phone_number_type",
+      "status",
+      "call_forwarding_enabled"
+    ]
   },
   {
     "resource": "phone-number-configurations",
@@ -18381,7 +21160,45 @@ const commands_phone_number_orders: readonly CommandSpec[] = [
     ],
     "operationId": "ListNumberOrders",
     "summary": "List number orders",
-    "description": "Get a paginated list of number orders."
+    "description": "Get a paginated list of number orders.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/number_orders",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "status",
+      "created_at",
+      "updated_at",
+      "customer_reference",
+      "phone_numbers_count"
+    ]
   },
   {
     "resource": "phone-number-orders",
@@ -18638,7 +21455,45 @@ const commands_phone_number_reservations: readonly CommandSpec[] = [
     ],
     "operationId": "ListNumberReservations",
     "summary": "List number reservations",
-    "description": "Gets a paginated list of phone number reservations."
+    "description": "Gets a paginated list of phone number reservations.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/number_reservations",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "status",
+      "created_at",
+      "updated_at",
+      "customer_reference",
+      "errors"
+    ]
   },
   {
     "resource": "phone-number-reservations",
@@ -19424,7 +22279,45 @@ const commands_porting_orders: readonly CommandSpec[] = [
     ],
     "operationId": "ListPortingOrders",
     "summary": "List all porting orders",
-    "description": "Returns a list of your porting order."
+    "description": "Returns a list of your porting order.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/porting_orders",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "phone_number_type",
+      "created_at",
+      "updated_at",
+      "customer_group_reference",
+      "customer_reference"
+    ]
   },
   {
     "resource": "porting-orders",
@@ -19464,7 +22357,45 @@ const commands_porting_orders: readonly CommandSpec[] = [
     ],
     "operationId": "listPortingActionRequirements",
     "summary": "List action requirements for a porting order",
-    "description": "Returns a list of action requirements for a specific porting order."
+    "description": "Returns a list of action requirements for a specific porting order.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/porting_orders/{porting_order_id}/action_requirements",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "status",
+      "created_at",
+      "updated_at",
+      "action_type",
+      "action_url"
+    ]
   },
   {
     "resource": "porting-orders",
@@ -19490,7 +22421,45 @@ const commands_porting_orders: readonly CommandSpec[] = [
     ],
     "operationId": "ListPortingOrderActivationJobs",
     "summary": "List all porting activation jobs",
-    "description": "Returns a list of your porting activation jobs."
+    "description": "Returns a list of your porting activation jobs.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/porting_orders/{id}/activation_jobs",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "activation_type",
+      "status",
+      "activate_at",
+      "created_at",
+      "updated_at"
+    ]
   },
   {
     "resource": "porting-orders",
@@ -19530,7 +22499,45 @@ const commands_porting_orders: readonly CommandSpec[] = [
     ],
     "operationId": "ListAdditionalDocuments",
     "summary": "List additional documents",
-    "description": "Returns a list of additional documents for a porting order."
+    "description": "Returns a list of additional documents for a porting order.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/porting_orders/{id}/additional_documents",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "document_type",
+      "created_at",
+      "updated_at",
+      "content_type",
+      "filename"
+    ]
   },
   {
     "resource": "porting-orders",
@@ -19589,7 +22596,45 @@ const commands_porting_orders: readonly CommandSpec[] = [
     ],
     "operationId": "listPortingAssociatedPhoneNumbers",
     "summary": "List all associated phone numbers",
-    "description": "Returns a list of all associated phone numbers for a porting order. Associated phone numbers are used for partial porting in GB to specify which phone numbers should be kept or disconnected."
+    "description": "Returns a list of all associated phone numbers for a porting order. Associated phone numbers are used for partial porting in GB to specify which phone numbers should be kept or disconnected.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/porting_orders/{porting_order_id}/associated_phone_numbers",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "action",
+      "phone_number_type",
+      "created_at",
+      "updated_at",
+      "country_code"
+    ]
   },
   {
     "resource": "porting-orders",
@@ -19615,7 +22660,44 @@ const commands_porting_orders: readonly CommandSpec[] = [
     ],
     "operationId": "ListPortingOrderComments",
     "summary": "List all comments of a porting order",
-    "description": "Returns a list of all comments of a porting order."
+    "description": "Returns a list of all comments of a porting order.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/porting_orders/{id}/comments",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "user_type",
+      "created_at",
+      "body",
+      "record_type"
+    ]
   },
   {
     "resource": "porting-orders",
@@ -19640,7 +22722,41 @@ const commands_porting_orders: readonly CommandSpec[] = [
     ],
     "operationId": "listPortingEvents",
     "summary": "List all porting events",
-    "description": "Returns a list of all porting events."
+    "description": "Returns a list of all porting events.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/porting/events",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "payload_status"
+    ]
   },
   {
     "resource": "porting-orders",
@@ -19668,7 +22784,45 @@ const commands_porting_orders: readonly CommandSpec[] = [
     ],
     "operationId": "ListLoaConfigurations",
     "summary": "List LOA configurations",
-    "description": "List the LOA configurations."
+    "description": "List the LOA configurations.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/porting/loa_configurations",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "name",
+      "created_at",
+      "updated_at",
+      "company_name",
+      "record_type"
+    ]
   },
   {
     "resource": "porting-orders",
@@ -19708,7 +22862,45 @@ const commands_porting_orders: readonly CommandSpec[] = [
     ],
     "operationId": "listPortingPhoneNumberBlocks",
     "summary": "List all phone number blocks",
-    "description": "Returns a list of all phone number blocks of a porting order."
+    "description": "Returns a list of all phone number blocks of a porting order.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/porting_orders/{porting_order_id}/phone_number_blocks",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "phone_number_type",
+      "created_at",
+      "updated_at",
+      "country_code",
+      "record_type"
+    ]
   },
   {
     "resource": "porting-orders",
@@ -19740,7 +22932,43 @@ const commands_porting_orders: readonly CommandSpec[] = [
     ],
     "operationId": "ListPhoneNumberConfigurations",
     "summary": "List all phone number configurations",
-    "description": "Returns a list of phone number configurations paginated."
+    "description": "Returns a list of phone number configurations paginated.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/porting_orders/phone_number_configurations",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "created_at",
+      "updated_at",
+      "record_type"
+    ]
   },
   {
     "resource": "porting-orders",
@@ -19780,7 +23008,43 @@ const commands_porting_orders: readonly CommandSpec[] = [
     ],
     "operationId": "listPortingPhoneNumberExtensions",
     "summary": "List all phone number extensions",
-    "description": "Returns a list of all phone number extensions of a porting order."
+    "description": "Returns a list of all phone number extensions of a porting order.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/porting_orders/{porting_order_id}/phone_number_extensions",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "created_at",
+      "updated_at",
+      "record_type"
+    ]
   },
   {
     "resource": "porting-orders",
@@ -19805,7 +23069,45 @@ const commands_porting_orders: readonly CommandSpec[] = [
     ],
     "operationId": "ListPortingPhoneNumbers",
     "summary": "List all porting phone numbers",
-    "description": "Returns a list of your porting phone numbers."
+    "description": "Returns a list of your porting phone numbers.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/porting_phone_numbers",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "activation_status",
+      "phone_number_type",
+      "portability_status",
+      "porting_order_status",
+      "requirements_status",
+      "phone_number"
+    ]
   },
   {
     "resource": "porting-orders",
@@ -19830,7 +23132,44 @@ const commands_porting_orders: readonly CommandSpec[] = [
     ],
     "operationId": "ListPortingReports",
     "summary": "List porting related reports",
-    "description": "List the reports generated about porting operations."
+    "description": "List the reports generated about porting operations.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/porting/reports",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "status",
+      "created_at",
+      "updated_at",
+      "record_type"
+    ]
   },
   {
     "resource": "porting-orders",
@@ -19856,7 +23195,43 @@ const commands_porting_orders: readonly CommandSpec[] = [
     ],
     "operationId": "ListPortingOrderRequirements",
     "summary": "List porting order requirements",
-    "description": "Returns a list of all requirements based on country/number type for this porting order."
+    "description": "Returns a list of all requirements based on country/number type for this porting order.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/porting_orders/{id}/requirements",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "field_type",
+      "field_value",
+      "record_type",
+      "requirement_status"
+    ]
   },
   {
     "resource": "porting-orders",
@@ -19906,7 +23281,45 @@ const commands_porting_orders: readonly CommandSpec[] = [
     ],
     "operationId": "ListVerificationCodes",
     "summary": "List verification codes",
-    "description": "Returns a list of verification codes for a porting order."
+    "description": "Returns a list of verification codes for a porting order.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/porting_orders/{id}/verification_codes",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "created_at",
+      "updated_at",
+      "phone_number",
+      "record_type",
+      "verified"
+    ]
   },
   {
     "resource": "porting-orders",
@@ -20391,7 +23804,45 @@ const commands_profiles: readonly CommandSpec[] = [
       }
     ],
     "operationId": "ListMessagingProfiles",
-    "summary": "List messaging profiles"
+    "summary": "List messaging profiles",
+    "paginate": {
+      "style": "page-number",
+      "path": "/messaging_profiles",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "name",
+      "webhook_api_version",
+      "created_at",
+      "updated_at",
+      "alpha_sender"
+    ]
   },
   {
     "resource": "profiles",
@@ -20416,7 +23867,45 @@ const commands_profiles: readonly CommandSpec[] = [
       }
     ],
     "operationId": "ListProfilePhoneNumbers",
-    "summary": "List phone numbers associated with a messaging profile"
+    "summary": "List phone numbers associated with a messaging profile",
+    "paginate": {
+      "style": "page-number",
+      "path": "/messaging_profiles/{id}/phone_numbers",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "record_type",
+      "type",
+      "created_at",
+      "updated_at",
+      "country_code"
+    ]
   },
   {
     "resource": "profiles",
@@ -20441,7 +23930,44 @@ const commands_profiles: readonly CommandSpec[] = [
       }
     ],
     "operationId": "ListProfileShortCodes",
-    "summary": "List short codes associated with a messaging profile"
+    "summary": "List short codes associated with a messaging profile",
+    "paginate": {
+      "style": "page-number",
+      "path": "/messaging_profiles/{id}/short_codes",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "created_at",
+      "updated_at",
+      "country_code",
+      "short_code"
+    ]
   },
   {
     "resource": "profiles",
@@ -20575,7 +24101,45 @@ const commands_programmable_fax_applications: readonly CommandSpec[] = [
     ],
     "operationId": "ListFaxApplications",
     "summary": "List all Fax Applications",
-    "description": "This endpoint returns a list of your Fax Applications inside the 'data' attribute of the response. You can adjust which applications are listed by using filters. Fax Applications are used to configure how you send and receive faxes using the Programmable Fax API with Telnyx."
+    "description": "This endpoint returns a list of your Fax Applications inside the 'data' attribute of the response. You can adjust which applications are listed by using filters. Fax Applications are used to configure how you send and receive faxes using the Programmable Fax API with Telnyx.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/fax_applications",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "anchorsite_override",
+      "active",
+      "application_name",
+      "created_at",
+      "record_type"
+    ]
   },
   {
     "resource": "programmable-fax-applications",
@@ -20643,7 +24207,7 @@ const commands_programmable_fax_commands: readonly CommandSpec[] = [
   },
   {
     "resource": "programmable-fax-commands",
-    "action": "list-faxes",
+    "action": "list",
     "method": "get",
     "path": "/faxes",
     "flags": [
@@ -20663,7 +24227,43 @@ const commands_programmable_fax_commands: readonly CommandSpec[] = [
       }
     ],
     "operationId": "ListFaxes",
-    "summary": "View a list of faxes"
+    "summary": "View a list of faxes",
+    "paginate": {
+      "style": "page-number",
+      "path": "/faxes",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "direction",
+      "quality",
+      "status",
+      "created_at",
+      "updated_at"
+    ]
   },
   {
     "resource": "programmable-fax-commands",
@@ -20942,7 +24542,45 @@ const commands_public_internet_gateways: readonly CommandSpec[] = [
     ],
     "operationId": "ListPublicInternetGateways",
     "summary": "List all Public Internet Gateways",
-    "description": "List all Public Internet Gateways."
+    "description": "List all Public Internet Gateways.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/public_internet_gateways",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "name",
+      "status",
+      "created_at",
+      "record_type",
+      "updated_at"
+    ]
   }
 ];
 
@@ -21023,7 +24661,45 @@ const commands_push_credentials: readonly CommandSpec[] = [
     ],
     "operationId": "ListPushCredentials",
     "summary": "List mobile push credentials",
-    "description": "List mobile push credentials"
+    "description": "List mobile push credentials",
+    "paginate": {
+      "style": "page-number",
+      "path": "/mobile_push_credentials",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "created_at",
+      "updated_at",
+      "alias",
+      "certificate",
+      "private_key"
+    ]
   }
 ];
 
@@ -21064,7 +24740,68 @@ const commands_queue_commands: readonly CommandSpec[] = [
   },
   {
     "resource": "queue-commands",
-    "action": "list",
+    "action": "list-calls",
+    "method": "get",
+    "path": "/queues/{queue_name}/calls",
+    "flags": [
+      {
+        "flag": "queue-name",
+        "param": "queue_name",
+        "in": "path",
+        "type": "string",
+        "required": true,
+        "description": "Uniquely identifies the queue by name"
+      },
+      {
+        "flag": "page",
+        "param": "page",
+        "in": "query",
+        "type": "string",
+        "description": "Consolidated page parameter (deepObject style). Originally: page[after], page[before], page[limit], page[size], page[number]"
+      }
+    ],
+    "operationId": "ListQueueCalls",
+    "summary": "Retrieve calls from a queue",
+    "description": "Retrieve the list of calls in an existing queue",
+    "paginate": {
+      "style": "page-number",
+      "path": "/queues/{queue_name}/calls",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "enqueued_at",
+      "from",
+      "is_alive",
+      "queue_position",
+      "to",
+      "wait_time_secs"
+    ]
+  },
+  {
+    "resource": "queue-commands",
+    "action": "list-queues",
     "method": "get",
     "path": "/queues",
     "flags": [
@@ -21130,32 +24867,6 @@ const commands_queue_commands: readonly CommandSpec[] = [
       "current_size",
       "max_size"
     ]
-  },
-  {
-    "resource": "queue-commands",
-    "action": "list-calls",
-    "method": "get",
-    "path": "/queues/{queue_name}/calls",
-    "flags": [
-      {
-        "flag": "queue-name",
-        "param": "queue_name",
-        "in": "path",
-        "type": "string",
-        "required": true,
-        "description": "Uniquely identifies the queue by name"
-      },
-      {
-        "flag": "page",
-        "param": "page",
-        "in": "query",
-        "type": "string",
-        "description": "Consolidated page parameter (deepObject style). Originally: page[after], page[before], page[limit], page[size], page[number]"
-      }
-    ],
-    "operationId": "ListQueueCalls",
-    "summary": "Retrieve calls from a queue",
-    "description": "Retrieve the list of calls in an existing queue"
   },
   {
     "resource": "queue-commands",
@@ -21368,7 +25079,7 @@ const commands_rcs: readonly CommandSpec[] = [
   },
   {
     "resource": "rcs",
-    "action": "list-agents",
+    "action": "list",
     "method": "get",
     "path": "/messaging/rcs/agents",
     "flags": [
@@ -21381,7 +25092,45 @@ const commands_rcs: readonly CommandSpec[] = [
       }
     ],
     "operationId": "ListRCSAgents",
-    "summary": "List all RCS agents"
+    "summary": "List all RCS agents",
+    "paginate": {
+      "style": "page-number",
+      "path": "/messaging/rcs/agents",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "created_at",
+      "updated_at",
+      "agent_name",
+      "enabled",
+      "webhook_failover_url",
+      "webhook_url"
+    ]
   },
   {
     "resource": "rcs",
@@ -22670,7 +26419,45 @@ const commands_requirements: readonly CommandSpec[] = [
     ],
     "operationId": "ListRequirements",
     "summary": "List all requirements",
-    "description": "List all requirements with filtering, sorting, and pagination"
+    "description": "List all requirements with filtering, sorting, and pagination",
+    "paginate": {
+      "style": "page-number",
+      "path": "/requirements",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "action",
+      "phone_number_type",
+      "effective_end_at",
+      "effective_start_at",
+      "country_code"
+    ]
   },
   {
     "resource": "requirements",
@@ -22757,7 +26544,45 @@ const commands_room_compositions: readonly CommandSpec[] = [
       }
     ],
     "operationId": "ListRoomCompositions",
-    "summary": "View a list of room compositions."
+    "summary": "View a list of room compositions.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/room_compositions",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "status",
+      "completed_at",
+      "created_at",
+      "ended_at",
+      "started_at"
+    ]
   },
   {
     "resource": "room-compositions",
@@ -22803,7 +26628,45 @@ const commands_room_participants: readonly CommandSpec[] = [
       }
     ],
     "operationId": "ListRoomParticipants",
-    "summary": "View a list of room participants."
+    "summary": "View a list of room participants.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/room_participants",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "joined_at",
+      "left_at",
+      "updated_at",
+      "context",
+      "record_type"
+    ]
   },
   {
     "resource": "room-participants",
@@ -22892,7 +26755,45 @@ const commands_room_recordings: readonly CommandSpec[] = [
       }
     ],
     "operationId": "ListRoomRecordings",
-    "summary": "View a list of room recordings."
+    "summary": "View a list of room recordings.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/room_recordings",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "status",
+      "type",
+      "completed_at",
+      "created_at",
+      "ended_at"
+    ]
   },
   {
     "resource": "room-recordings",
@@ -22986,7 +26887,45 @@ const commands_room_sessions: readonly CommandSpec[] = [
       }
     ],
     "operationId": "ListRoomSessions",
-    "summary": "View a list of room sessions."
+    "summary": "View a list of room sessions.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/room_sessions",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "created_at",
+      "ended_at",
+      "updated_at",
+      "active",
+      "record_type"
+    ]
   },
   {
     "resource": "room-sessions",
@@ -23040,7 +26979,45 @@ const commands_room_sessions: readonly CommandSpec[] = [
       }
     ],
     "operationId": "RetrieveListRoomParticipants",
-    "summary": "View a list of room participants."
+    "summary": "View a list of room participants.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/room_sessions/{room_session_id}/participants",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "joined_at",
+      "left_at",
+      "updated_at",
+      "context",
+      "record_type"
+    ]
   },
   {
     "resource": "room-sessions",
@@ -23155,7 +27132,45 @@ const commands_rooms: readonly CommandSpec[] = [
       }
     ],
     "operationId": "ListRooms",
-    "summary": "View a list of rooms."
+    "summary": "View a list of rooms.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/rooms",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "created_at",
+      "updated_at",
+      "enable_recording",
+      "max_participants",
+      "record_type"
+    ]
   },
   {
     "resource": "rooms",
@@ -23194,7 +27209,45 @@ const commands_rooms: readonly CommandSpec[] = [
       }
     ],
     "operationId": "RetrieveListRoomSessions",
-    "summary": "View a list of room sessions."
+    "summary": "View a list of room sessions.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/rooms/{room_id}/sessions",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "created_at",
+      "ended_at",
+      "updated_at",
+      "active",
+      "record_type"
+    ]
   },
   {
     "resource": "rooms",
@@ -23630,7 +27683,44 @@ const commands_short_codes: readonly CommandSpec[] = [
       }
     ],
     "operationId": "ListShortCodes",
-    "summary": "List short codes"
+    "summary": "List short codes",
+    "paginate": {
+      "style": "page-number",
+      "path": "/short_codes",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "created_at",
+      "updated_at",
+      "country_code",
+      "short_code"
+    ]
   },
   {
     "resource": "short-codes",
@@ -23738,7 +27828,44 @@ const commands_sim_card_actions: readonly CommandSpec[] = [
     ],
     "operationId": "ListSimCardActions",
     "summary": "List SIM card actions",
-    "description": "This API lists a paginated collection of SIM card actions. It enables exploring a collection of existing asynchronous operations using specific filters."
+    "description": "This API lists a paginated collection of SIM card actions. It enables exploring a collection of existing asynchronous operations using specific filters.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/sim_card_actions",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "action_type",
+      "created_at",
+      "record_type",
+      "updated_at"
+    ]
   },
   {
     "resource": "sim-card-actions",
@@ -24225,7 +28352,7 @@ const commands_sim_card_orders: readonly CommandSpec[] = [
   },
   {
     "resource": "sim-card-orders",
-    "action": "get-sim-card-order",
+    "action": "get",
     "method": "get",
     "path": "/sim_card_orders/{id}",
     "flags": [
@@ -24244,7 +28371,7 @@ const commands_sim_card_orders: readonly CommandSpec[] = [
   },
   {
     "resource": "sim-card-orders",
-    "action": "get-sim-card-orders",
+    "action": "list",
     "method": "get",
     "path": "/sim_card_orders",
     "flags": [
@@ -24265,7 +28392,45 @@ const commands_sim_card_orders: readonly CommandSpec[] = [
     ],
     "operationId": "GetSimCardOrders",
     "summary": "Get all SIM card orders",
-    "description": "Get all SIM card orders according to filters."
+    "description": "Get all SIM card orders according to filters.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/sim_card_orders",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "status",
+      "created_at",
+      "quantity",
+      "record_type",
+      "tracking_url"
+    ]
   },
   {
     "resource": "sim-card-orders",
@@ -24399,6 +28564,41 @@ const commands_sim_cards: readonly CommandSpec[] = [
   },
   {
     "resource": "sim-cards",
+    "action": "get",
+    "method": "get",
+    "path": "/sim_cards/{id}",
+    "flags": [
+      {
+        "flag": "id",
+        "param": "id",
+        "in": "path",
+        "type": "string",
+        "required": true,
+        "description": "Identifies the SIM."
+      },
+      {
+        "flag": "include-sim-card-group",
+        "param": "include_sim_card_group",
+        "in": "query",
+        "type": "boolean",
+        "default": false,
+        "description": "It includes the associated SIM card group object in the response when present."
+      },
+      {
+        "flag": "include-pin-puk-codes",
+        "param": "include_pin_puk_codes",
+        "in": "query",
+        "type": "boolean",
+        "default": false,
+        "description": "When set to true, includes the PIN and PUK codes in the response. These codes are used for SIM card security and unlocking purposes. Available for both physical SIM cards and eSIMs."
+      }
+    ],
+    "operationId": "GetSimCard",
+    "summary": "Get SIM card",
+    "description": "Returns the details regarding a specific SIM card."
+  },
+  {
+    "resource": "sim-cards",
     "action": "get-activation-code",
     "method": "get",
     "path": "/sim_cards/{id}/activation_code",
@@ -24475,41 +28675,6 @@ const commands_sim_cards: readonly CommandSpec[] = [
   },
   {
     "resource": "sim-cards",
-    "action": "get-sim-card",
-    "method": "get",
-    "path": "/sim_cards/{id}",
-    "flags": [
-      {
-        "flag": "id",
-        "param": "id",
-        "in": "path",
-        "type": "string",
-        "required": true,
-        "description": "Identifies the SIM."
-      },
-      {
-        "flag": "include-sim-card-group",
-        "param": "include_sim_card_group",
-        "in": "query",
-        "type": "boolean",
-        "default": false,
-        "description": "It includes the associated SIM card group object in the response when present."
-      },
-      {
-        "flag": "include-pin-puk-codes",
-        "param": "include_pin_puk_codes",
-        "in": "query",
-        "type": "boolean",
-        "default": false,
-        "description": "When set to true, includes the PIN and PUK codes in the response. These codes are used for SIM card security and unlocking purposes. Available for both physical SIM cards and eSIMs."
-      }
-    ],
-    "operationId": "GetSimCard",
-    "summary": "Get SIM card",
-    "description": "Returns the details regarding a specific SIM card."
-  },
-  {
-    "resource": "sim-cards",
     "action": "get-sim-cards",
     "method": "get",
     "path": "/sim_cards",
@@ -24557,7 +28722,45 @@ const commands_sim_cards: readonly CommandSpec[] = [
     ],
     "operationId": "GetSimCards",
     "summary": "Get all SIM cards",
-    "description": "Get all SIM cards belonging to the user that match the given filters."
+    "description": "Get all SIM cards belonging to the user that match the given filters.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/sim_cards",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "esim_installation_status",
+      "type",
+      "actions_in_progress",
+      "created_at",
+      "eid"
+    ]
   },
   {
     "resource": "sim-cards",
@@ -25498,7 +29701,26 @@ const commands_texml_applications: readonly CommandSpec[] = [
   },
   {
     "resource": "texml-applications",
-    "action": "find",
+    "action": "get",
+    "method": "get",
+    "path": "/texml_applications/{id}",
+    "flags": [
+      {
+        "flag": "id",
+        "param": "id",
+        "in": "path",
+        "type": "string",
+        "required": true,
+        "description": "Identifies the resource."
+      }
+    ],
+    "operationId": "GetTexmlApplication",
+    "summary": "Retrieve a TeXML Application",
+    "description": "Retrieves the details of an existing TeXML Application."
+  },
+  {
+    "resource": "texml-applications",
+    "action": "list",
     "method": "get",
     "path": "/texml_applications",
     "flags": [
@@ -25532,26 +29754,45 @@ const commands_texml_applications: readonly CommandSpec[] = [
     ],
     "operationId": "FindTexmlApplications",
     "summary": "List all TeXML Applications",
-    "description": "Returns a list of your TeXML Applications."
-  },
-  {
-    "resource": "texml-applications",
-    "action": "get",
-    "method": "get",
-    "path": "/texml_applications/{id}",
-    "flags": [
-      {
-        "flag": "id",
-        "param": "id",
-        "in": "path",
-        "type": "string",
-        "required": true,
-        "description": "Identifies the resource."
-      }
-    ],
-    "operationId": "GetTexmlApplication",
-    "summary": "Retrieve a TeXML Application",
-    "description": "Retrieves the details of an existing TeXML Application."
+    "description": "Returns a list of your TeXML Applications.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/texml_applications",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "anchorsite_override",
+      "dtmf_type",
+      "status_callback_method",
+      "voice_method",
+      "active"
+    ]
   },
   {
     "resource": "texml-applications",
@@ -25789,7 +30030,27 @@ const commands_texml_rest_commands: readonly CommandSpec[] = [
     ],
     "operationId": "FetchTeXMLCallRecordings",
     "summary": "Fetch recordings for a call",
-    "description": "Returns recordings for a call identified by call_sid."
+    "description": "Returns recordings for a call identified by call_sid.",
+    "paginate": {
+      "style": "next-link",
+      "path": "/texml/Accounts/{account_sid}/Calls/{call_sid}/Recordings.json",
+      "items": [
+        "recordings"
+      ],
+      "next": {
+        "body": [
+          "next_page_uri"
+        ]
+      }
+    },
+    "columns": [
+      "channels",
+      "source",
+      "status",
+      "date_created",
+      "date_updated",
+      "start_time"
+    ]
   },
   {
     "resource": "texml-rest-commands",
@@ -25816,7 +30077,27 @@ const commands_texml_rest_commands: readonly CommandSpec[] = [
     ],
     "operationId": "FetchTeXMLConferenceRecordings",
     "summary": "Fetch recordings for a conference",
-    "description": "Returns recordings for a conference identified by conference_sid."
+    "description": "Returns recordings for a conference identified by conference_sid.",
+    "paginate": {
+      "style": "next-link",
+      "path": "/texml/Accounts/{account_sid}/Conferences/{conference_sid}/Recordings.json",
+      "items": [
+        "recordings"
+      ],
+      "next": {
+        "body": [
+          "next_page_uri"
+        ]
+      }
+    },
+    "columns": [
+      "channels",
+      "source",
+      "status",
+      "date_created",
+      "date_updated",
+      "start_time"
+    ]
   },
   {
     "resource": "texml-rest-commands",
@@ -25871,14 +30152,16 @@ const commands_texml_rest_commands: readonly CommandSpec[] = [
         "param": "PageSize",
         "in": "query",
         "type": "integer",
-        "description": "The number of records to be displayed on a page"
+        "description": "The number of records to be displayed on a page",
+        "role": "size"
       },
       {
         "flag": "page-token",
         "param": "PageToken",
         "in": "query",
         "type": "string",
-        "description": "Used to request the next page of results."
+        "description": "Used to request the next page of results.",
+        "role": "cursor"
       },
       {
         "flag": "to",
@@ -25953,7 +30236,29 @@ const commands_texml_rest_commands: readonly CommandSpec[] = [
     ],
     "operationId": "GetTexmlCalls",
     "summary": "Fetch multiple call resources",
-    "description": "Returns multiple call resouces for an account. This endpoint is eventually consistent."
+    "description": "Returns multiple call resouces for an account. This endpoint is eventually consistent.",
+    "paginate": {
+      "style": "next-link",
+      "path": "/texml/Accounts/{account_sid}/Calls",
+      "items": [
+        "calls"
+      ],
+      "next": {
+        "body": [
+          "next_page_uri"
+        ]
+      },
+      "cursorParam": "PageToken",
+      "sizeParam": "PageSize"
+    },
+    "columns": [
+      "answered_by",
+      "direction",
+      "status",
+      "account_sid",
+      "caller_name",
+      "date_created"
+    ]
   },
   {
     "resource": "texml-rest-commands",
@@ -26042,7 +30347,27 @@ const commands_texml_rest_commands: readonly CommandSpec[] = [
     ],
     "operationId": "GetTexmlConferenceParticipants",
     "summary": "List conference participants",
-    "description": "Lists conference participants"
+    "description": "Lists conference participants",
+    "paginate": {
+      "style": "next-link",
+      "path": "/texml/Accounts/{account_sid}/Conferences/{conference_sid}/Participants",
+      "items": [
+        "participants"
+      ],
+      "next": {
+        "body": [
+          "next_page_uri"
+        ]
+      }
+    },
+    "columns": [
+      "status",
+      "account_sid",
+      "api_version",
+      "call_sid",
+      "call_sid_legacy",
+      "coaching"
+    ]
   },
   {
     "resource": "texml-rest-commands",
@@ -26069,7 +30394,27 @@ const commands_texml_rest_commands: readonly CommandSpec[] = [
     ],
     "operationId": "GetTexmlConferenceRecordings",
     "summary": "List conference recordings",
-    "description": "Lists conference recordings"
+    "description": "Lists conference recordings",
+    "paginate": {
+      "style": "next-link",
+      "path": "/texml/Accounts/{account_sid}/Conferences/{conference_sid}/Recordings",
+      "items": [
+        "recordings"
+      ],
+      "next": {
+        "body": [
+          "next_page_uri"
+        ]
+      }
+    },
+    "columns": [
+      "source",
+      "status",
+      "account_sid",
+      "call_sid",
+      "channels",
+      "conference_sid"
+    ]
   },
   {
     "resource": "texml-rest-commands",
@@ -26097,14 +30442,16 @@ const commands_texml_rest_commands: readonly CommandSpec[] = [
         "param": "PageSize",
         "in": "query",
         "type": "integer",
-        "description": "The number of records to be displayed on a page"
+        "description": "The number of records to be displayed on a page",
+        "role": "size"
       },
       {
         "flag": "page-token",
         "param": "PageToken",
         "in": "query",
         "type": "string",
-        "description": "Used to request the next page of results."
+        "description": "Used to request the next page of results.",
+        "role": "cursor"
       },
       {
         "flag": "friendly-name",
@@ -26142,7 +30489,29 @@ const commands_texml_rest_commands: readonly CommandSpec[] = [
     ],
     "operationId": "GetTexmlConferences",
     "summary": "List conference resources",
-    "description": "Lists conference resources."
+    "description": "Lists conference resources.",
+    "paginate": {
+      "style": "next-link",
+      "path": "/texml/Accounts/{account_sid}/Conferences",
+      "items": [
+        "conferences"
+      ],
+      "next": {
+        "body": [
+          "next_page_uri"
+        ]
+      },
+      "cursorParam": "PageToken",
+      "sizeParam": "PageSize"
+    },
+    "columns": [
+      "reason_conference_ended",
+      "status",
+      "account_sid",
+      "api_version",
+      "call_sid_ending_conference",
+      "date_created"
+    ]
   },
   {
     "resource": "texml-rest-commands",
@@ -26197,14 +30566,16 @@ const commands_texml_rest_commands: readonly CommandSpec[] = [
         "param": "PageSize",
         "in": "query",
         "type": "integer",
-        "description": "The number of records to be displayed on a page"
+        "description": "The number of records to be displayed on a page",
+        "role": "size"
       },
       {
         "flag": "page-token",
         "param": "PageToken",
         "in": "query",
         "type": "string",
-        "description": "Used to request the next page of results."
+        "description": "Used to request the next page of results.",
+        "role": "cursor"
       },
       {
         "flag": "date-created",
@@ -26223,7 +30594,29 @@ const commands_texml_rest_commands: readonly CommandSpec[] = [
     ],
     "operationId": "GetTexmlQueues",
     "summary": "List queue resources",
-    "description": "Lists queue resources."
+    "description": "Lists queue resources.",
+    "paginate": {
+      "style": "next-link",
+      "path": "/texml/Accounts/{account_sid}/Queues",
+      "items": [
+        "queues"
+      ],
+      "next": {
+        "body": [
+          "next_page_uri"
+        ]
+      },
+      "cursorParam": "PageToken",
+      "sizeParam": "PageSize"
+    },
+    "columns": [
+      "account_sid",
+      "average_wait_time",
+      "current_size",
+      "date_created",
+      "date_updated",
+      "max_size"
+    ]
   },
   {
     "resource": "texml-rest-commands",
@@ -26251,6 +30644,68 @@ const commands_texml_rest_commands: readonly CommandSpec[] = [
     "operationId": "GetTeXMLCallRecording",
     "summary": "Fetch recording resource",
     "description": "Returns recording resource identified by recording id."
+  },
+  {
+    "resource": "texml-rest-commands",
+    "action": "get-te-xml-call-recordings",
+    "method": "get",
+    "path": "/texml/Accounts/{account_sid}/Recordings.json",
+    "flags": [
+      {
+        "flag": "account-sid",
+        "param": "account_sid",
+        "in": "path",
+        "type": "string",
+        "required": true,
+        "description": "The id of the account the resource belongs to."
+      },
+      {
+        "flag": "page",
+        "param": "Page",
+        "in": "query",
+        "type": "integer",
+        "description": "The number of the page to be displayed, zero-indexed, should be used in conjuction with PageToken."
+      },
+      {
+        "flag": "page-size",
+        "param": "PageSize",
+        "in": "query",
+        "type": "integer",
+        "description": "The number of records to be displayed on a page",
+        "role": "size"
+      },
+      {
+        "flag": "date-created",
+        "param": "DateCreated",
+        "in": "query",
+        "type": "string",
+        "description": "Filters recording by the creation date. Expected format is ISO8601 date or date-time, ie. {YYYY}-{MM}-{DD} or {YYYY}-{MM}-{DD}T{hh}:{mm}:{ss}Z. Also accepts inequality operators, e.g. DateCreated>=2023-05-22."
+      }
+    ],
+    "operationId": "GetTeXMLCallRecordings",
+    "summary": "Fetch multiple recording resources",
+    "description": "Returns multiple recording resources for an account.",
+    "paginate": {
+      "style": "next-link",
+      "path": "/texml/Accounts/{account_sid}/Recordings.json",
+      "items": [
+        "recordings"
+      ],
+      "next": {
+        "body": [
+          "next_page_uri"
+        ]
+      },
+      "sizeParam": "PageSize"
+    },
+    "columns": [
+      "channels",
+      "source",
+      "status",
+      "date_created",
+      "date_updated",
+      "start_time"
+    ]
   },
   {
     "resource": "texml-rest-commands",
@@ -26298,19 +30753,43 @@ const commands_texml_rest_commands: readonly CommandSpec[] = [
         "param": "PageToken",
         "in": "query",
         "type": "string",
-        "description": "Used to request the next page of results."
+        "description": "Used to request the next page of results.",
+        "role": "cursor"
       },
       {
         "flag": "page-size",
         "param": "PageSize",
         "in": "query",
         "type": "integer",
-        "description": "The number of records to be displayed on a page"
+        "description": "The number of records to be displayed on a page",
+        "role": "size"
       }
     ],
     "operationId": "GetTeXMLRecordingTranscriptions",
     "summary": "List recording transcriptions",
-    "description": "Returns multiple recording transcription resources for an account."
+    "description": "Returns multiple recording transcription resources for an account.",
+    "paginate": {
+      "style": "next-link",
+      "path": "/texml/Accounts/{account_sid}/Transcriptions.json",
+      "items": [
+        "transcriptions"
+      ],
+      "next": {
+        "body": [
+          "next_page_uri"
+        ]
+      },
+      "cursorParam": "PageToken",
+      "sizeParam": "PageSize"
+    },
+    "columns": [
+      "status",
+      "date_created",
+      "date_updated",
+      "account_sid",
+      "api_version",
+      "call_sid"
+    ]
   },
   {
     "resource": "texml-rest-commands",
@@ -26357,70 +30836,6 @@ const commands_texml_rest_commands: readonly CommandSpec[] = [
       "required": true,
       "mediaType": "application/json"
     }
-  },
-  {
-    "resource": "texml-rest-commands",
-    "action": "list",
-    "method": "get",
-    "path": "/texml/Accounts/{account_sid}/Recordings.json",
-    "flags": [
-      {
-        "flag": "account-sid",
-        "param": "account_sid",
-        "in": "path",
-        "type": "string",
-        "required": true,
-        "description": "The id of the account the resource belongs to."
-      },
-      {
-        "flag": "page",
-        "param": "Page",
-        "in": "query",
-        "type": "integer",
-        "description": "The number of the page to be displayed, zero-indexed, should be used in conjuction with PageToken.",
-        "role": "page"
-      },
-      {
-        "flag": "page-size",
-        "param": "PageSize",
-        "in": "query",
-        "type": "integer",
-        "description": "The number of records to be displayed on a page",
-        "role": "size"
-      },
-      {
-        "flag": "date-created",
-        "param": "DateCreated",
-        "in": "query",
-        "type": "string",
-        "description": "Filters recording by the creation date. Expected format is ISO8601 date or date-time, ie. {YYYY}-{MM}-{DD} or {YYYY}-{MM}-{DD}T{hh}:{mm}:{ss}Z. Also accepts inequality operators, e.g. DateCreated>=2023-05-22."
-      }
-    ],
-    "operationId": "GetTeXMLCallRecordings",
-    "summary": "Fetch multiple recording resources",
-    "description": "Returns multiple recording resources for an account.",
-    "paginate": {
-      "style": "page-number",
-      "path": "/texml/Accounts/{account_sid}/Recordings.json",
-      "items": [
-        "recordings"
-      ],
-      "pageParam": "Page",
-      "sizeParam": "PageSize",
-      "pageNumber": {
-        "body": [
-          "page"
-        ]
-      }
-    },
-    "columns": [
-      "channels",
-      "source",
-      "status",
-      "date_created",
-      "date_updated",
-      "start_time"
-    ]
   },
   {
     "resource": "texml-rest-commands",
@@ -27285,7 +31700,45 @@ const commands_uac_connections: readonly CommandSpec[] = [
     ],
     "operationId": "ListUacConnections",
     "summary": "List UAC connections",
-    "description": "Returns a list of your UAC connections. A UAC (User Agent Client) Connection registers Telnyx to your PBX — the opposite of a standard SIP trunk, where the PBX registers to Telnyx. Use UAC when your PBX doesn’t support outbound SIP registration or you need Telnyx to maintain the registration."
+    "description": "Returns a list of your UAC connections. A UAC (User Agent Client) Connection registers Telnyx to your PBX — the opposite of a standard SIP trunk, where the PBX registers to Telnyx. Use UAC when your PBX doesn’t support outbound SIP registration or you need Telnyx to maintain the registration.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/uac_connections",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "anchorsite_override",
+      "dtmf_type",
+      "noise_suppression",
+      "sip_uri_calling_preference",
+      "webhook_api_version"
+    ]
   },
   {
     "resource": "uac-connections",
@@ -27335,7 +31788,7 @@ const commands_uac_connections: readonly CommandSpec[] = [
 const commands_usage_reports_beta: readonly CommandSpec[] = [
   {
     "resource": "usage-reports-beta",
-    "action": "get",
+    "action": "list",
     "method": "get",
     "path": "/usage_reports",
     "flags": [
@@ -27429,7 +31882,36 @@ const commands_usage_reports_beta: readonly CommandSpec[] = [
     ],
     "operationId": "GetUsageReports",
     "summary": "Get Telnyx product usage data (BETA)",
-    "description": "Get Telnyx usage data by product, broken out by the specified dimensions"
+    "description": "Get Telnyx usage data by product, broken out by the specified dimensions",
+    "paginate": {
+      "style": "page-number",
+      "path": "/usage_reports",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "maxSize": 5000,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    }
   },
   {
     "resource": "usage-reports-beta",
@@ -27469,7 +31951,26 @@ const commands_user_addresses: readonly CommandSpec[] = [
   },
   {
     "resource": "user-addresses",
-    "action": "find",
+    "action": "get",
+    "method": "get",
+    "path": "/user_addresses/{id}",
+    "flags": [
+      {
+        "flag": "id",
+        "param": "id",
+        "in": "path",
+        "type": "string",
+        "required": true,
+        "description": "user address ID"
+      }
+    ],
+    "operationId": "GetUserAddress",
+    "summary": "Retrieve a user address",
+    "description": "Retrieves the details of an existing user address."
+  },
+  {
+    "resource": "user-addresses",
+    "action": "list",
     "method": "get",
     "path": "/user_addresses",
     "flags": [
@@ -27505,26 +32006,45 @@ const commands_user_addresses: readonly CommandSpec[] = [
     ],
     "operationId": "FindUserAddress",
     "summary": "List all user addresses",
-    "description": "Returns a list of your user addresses."
-  },
-  {
-    "resource": "user-addresses",
-    "action": "get",
-    "method": "get",
-    "path": "/user_addresses/{id}",
-    "flags": [
-      {
-        "flag": "id",
-        "param": "id",
-        "in": "path",
-        "type": "string",
-        "required": true,
-        "description": "user address ID"
-      }
-    ],
-    "operationId": "GetUserAddress",
-    "summary": "Retrieve a user address",
-    "description": "Retrieves the details of an existing user address."
+    "description": "Returns a list of your user addresses.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/user_addresses",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "administrative_area",
+      "borough",
+      "business_name",
+      "country_code",
+      "created_at"
+    ]
   }
 ];
 
@@ -27562,31 +32082,6 @@ const commands_user_bundles: readonly CommandSpec[] = [
     "operationId": "DeactivateUserBundle",
     "summary": "Deactivate User Bundle",
     "description": "Deactivates a user bundle by its ID."
-  },
-  {
-    "resource": "user-bundles",
-    "action": "get",
-    "method": "get",
-    "path": "/bundle_pricing/user_bundles",
-    "flags": [
-      {
-        "flag": "filter",
-        "param": "filter",
-        "in": "query",
-        "type": "string",
-        "description": "Consolidated filter parameter (deepObject style). Supports filtering by country_iso and resource. Examples: filter[country_iso]=US or filter[resource]=+15617819942"
-      },
-      {
-        "flag": "page",
-        "param": "page",
-        "in": "query",
-        "type": "string",
-        "description": "Consolidated page parameter (deepObject style). Originally: page[size], page[number]"
-      }
-    ],
-    "operationId": "GetUserBundles",
-    "summary": "Get User Bundles",
-    "description": "Get a paginated list of user bundles."
   },
   {
     "resource": "user-bundles",
@@ -27643,6 +32138,67 @@ const commands_user_bundles: readonly CommandSpec[] = [
     "operationId": "GetUnusedUserBundles",
     "summary": "Get Unused User Bundles",
     "description": "Returns all user bundles that aren't in use."
+  },
+  {
+    "resource": "user-bundles",
+    "action": "list",
+    "method": "get",
+    "path": "/bundle_pricing/user_bundles",
+    "flags": [
+      {
+        "flag": "filter",
+        "param": "filter",
+        "in": "query",
+        "type": "string",
+        "description": "Consolidated filter parameter (deepObject style). Supports filtering by country_iso and resource. Examples: filter[country_iso]=US or filter[resource]=+15617819942"
+      },
+      {
+        "flag": "page",
+        "param": "page",
+        "in": "query",
+        "type": "string",
+        "description": "Consolidated page parameter (deepObject style). Originally: page[size], page[number]"
+      }
+    ],
+    "operationId": "GetUserBundles",
+    "summary": "Get User Bundles",
+    "description": "Get a paginated list of user bundles.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/bundle_pricing/user_bundles",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "active",
+      "created_at",
+      "updated_at"
+    ]
   }
 ];
 
@@ -27970,7 +32526,39 @@ const commands_verified_numbers: readonly CommandSpec[] = [
     ],
     "operationId": "ListVerifiedNumbers",
     "summary": "List all Verified Numbers",
-    "description": "Gets a paginated list of Verified Numbers."
+    "description": "Gets a paginated list of Verified Numbers.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/verified_numbers",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "phone_number",
+      "verified_at"
+    ]
   },
   {
     "resource": "verified-numbers",
@@ -28117,17 +32705,7 @@ const commands_verify: readonly CommandSpec[] = [
   },
   {
     "resource": "verify",
-    "action": "list-profile-message-templates",
-    "method": "get",
-    "path": "/verify_profiles/templates",
-    "flags": [],
-    "operationId": "ListProfileMessageTemplates",
-    "summary": "Retrieve Verify profile message templates",
-    "description": "List all Verify profile message templates."
-  },
-  {
-    "resource": "verify",
-    "action": "list-profiles",
+    "action": "list",
     "method": "get",
     "path": "/verify_profiles",
     "flags": [
@@ -28148,7 +32726,53 @@ const commands_verify: readonly CommandSpec[] = [
     ],
     "operationId": "ListProfiles",
     "summary": "List all Verify profiles",
-    "description": "Gets a paginated list of Verify profiles."
+    "description": "Gets a paginated list of Verify profiles.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/verify_profiles",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "name",
+      "created_at",
+      "daily_spend_limit",
+      "daily_spend_limit_enabled",
+      "language"
+    ]
+  },
+  {
+    "resource": "verify",
+    "action": "list-profile-message-templates",
+    "method": "get",
+    "path": "/verify_profiles/templates",
+    "flags": [],
+    "operationId": "ListProfileMessageTemplates",
+    "summary": "Retrieve Verify profile message templates",
+    "description": "List all Verify profile message templates."
   },
   {
     "resource": "verify",
@@ -28354,7 +32978,45 @@ const commands_virtual_cross_connects: readonly CommandSpec[] = [
     ],
     "operationId": "ListVirtualCrossConnects",
     "summary": "List all Virtual Cross Connects",
-    "description": "List all Virtual Cross Connects."
+    "description": "List all Virtual Cross Connects.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/virtual_cross_connects",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "name",
+      "status",
+      "cloud_provider",
+      "created_at",
+      "record_type"
+    ]
   },
   {
     "resource": "virtual-cross-connects",
@@ -28386,7 +33048,42 @@ const commands_virtual_cross_connects: readonly CommandSpec[] = [
     ],
     "operationId": "ListVirtualCrossConnectCoverage",
     "summary": "List Virtual Cross Connect Cloud Coverage",
-    "description": "List Virtual Cross Connects Cloud Coverage.<br /><br />This endpoint shows which cloud regions are available for the `location_code` your Virtual Cross Connect will be provisioned in."
+    "description": "List Virtual Cross Connects Cloud Coverage.<br /><br />This endpoint shows which cloud regions are available for the `location_code` your Virtual Cross Connect will be provisioned in.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/virtual_cross_connects_coverage",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "cloud_provider",
+      "cloud_provider_region",
+      "record_type"
+    ]
   },
   {
     "resource": "virtual-cross-connects",
@@ -28446,7 +33143,7 @@ const commands_voice_channels: readonly CommandSpec[] = [
   },
   {
     "resource": "voice-channels",
-    "action": "get-zones",
+    "action": "list",
     "method": "get",
     "path": "/channel_zones",
     "flags": [
@@ -28460,7 +33157,44 @@ const commands_voice_channels: readonly CommandSpec[] = [
     ],
     "operationId": "GetChannelZones",
     "summary": "List your voice channels for non-US zones",
-    "description": "Returns the non-US voice channels for your account. voice channels allow you to use Channel Billing for calls to your Telnyx phone numbers. Please check the <a href=\"https://support.telnyx.com/en/articles/8428806-global-channel-billing\">Telnyx Support Articles</a> section for full information and examples of how to utilize Channel Billing."
+    "description": "Returns the non-US voice channels for your account. voice channels allow you to use Channel Billing for calls to your Telnyx phone numbers. Please check the <a href=\"https://support.telnyx.com/en/articles/8428806-global-channel-billing\">Telnyx Support Articles</a> section for full information and examples of how to utilize Channel Billing.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/channel_zones",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "name",
+      "channels",
+      "created_at",
+      "updated_at"
+    ]
   },
   {
     "resource": "voice-channels",
@@ -28961,7 +33695,7 @@ const commands_voice_sdk_stats: readonly CommandSpec[] = [
   },
   {
     "resource": "voice-sdk-stats",
-    "action": "list-call-reports",
+    "action": "list",
     "method": "get",
     "path": "/voice_sdk_call_reports",
     "flags": [
@@ -28989,7 +33723,44 @@ const commands_voice_sdk_stats: readonly CommandSpec[] = [
     ],
     "operationId": "ListVoiceSdkCallReports",
     "summary": "List Voice SDK call reports",
-    "description": "Returns paginated raw call report stats JSON payloads stored for the authenticated user. The user is derived from Telnyx authentication, not from request parameters."
+    "description": "Returns paginated raw call report stats JSON payloads stored for the authenticated user. The user is derived from Telnyx authentication, not from request parameters.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/voice_sdk_call_reports",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 100,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "created_at",
+      "stored_at",
+      "segment",
+      "user_agent",
+      "version"
+    ]
   }
 ];
 
@@ -29066,7 +33837,7 @@ const commands_voicemail: readonly CommandSpec[] = [
 const commands_wdr_detail_reports: readonly CommandSpec[] = [
   {
     "resource": "wdr-detail-reports",
-    "action": "get-paginated-wdrs",
+    "action": "list",
     "method": "get",
     "path": "/reports/wdrs",
     "flags": [
@@ -29158,7 +33929,43 @@ const commands_wdr_detail_reports: readonly CommandSpec[] = [
     ],
     "operationId": "GetPaginatedWdrs",
     "summary": "Fetches all Wdr records",
-    "description": "Fetch all Wdr records"
+    "description": "Fetch all Wdr records",
+    "paginate": {
+      "style": "page-number",
+      "path": "/reports/wdrs",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "created_at",
+      "duration_seconds",
+      "imsi",
+      "mcc",
+      "mnc"
+    ]
   }
 ];
 
@@ -29166,7 +33973,26 @@ const commands_wdr_detail_reports: readonly CommandSpec[] = [
 const commands_webhooks: readonly CommandSpec[] = [
   {
     "resource": "webhooks",
-    "action": "get-deliveries",
+    "action": "get-delivery",
+    "method": "get",
+    "path": "/webhook_deliveries/{id}",
+    "flags": [
+      {
+        "flag": "id",
+        "param": "id",
+        "in": "path",
+        "type": "string",
+        "required": true,
+        "description": "Uniquely identifies the webhook_delivery."
+      }
+    ],
+    "operationId": "GetWebhookDelivery",
+    "summary": "Find webhook_delivery details by ID",
+    "description": "Provides webhook_delivery debug data, such as timestamps, delivery status and attempts."
+  },
+  {
+    "resource": "webhooks",
+    "action": "list",
     "method": "get",
     "path": "/webhook_deliveries",
     "flags": [
@@ -29187,26 +34013,44 @@ const commands_webhooks: readonly CommandSpec[] = [
     ],
     "operationId": "GetWebhookDeliveries",
     "summary": "List webhook deliveries",
-    "description": "Lists webhook_deliveries for the authenticated user"
-  },
-  {
-    "resource": "webhooks",
-    "action": "get-delivery",
-    "method": "get",
-    "path": "/webhook_deliveries/{id}",
-    "flags": [
-      {
-        "flag": "id",
-        "param": "id",
-        "in": "path",
-        "type": "string",
-        "required": true,
-        "description": "Uniquely identifies the webhook_delivery."
-      }
-    ],
-    "operationId": "GetWebhookDelivery",
-    "summary": "Find webhook_delivery details by ID",
-    "description": "Provides webhook_delivery debug data, such as timestamps, delivery status and attempts."
+    "description": "Lists webhook_deliveries for the authenticated user",
+    "paginate": {
+      "style": "page-number",
+      "path": "/webhook_deliveries",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "status",
+      "finished_at",
+      "started_at",
+      "record_type"
+    ]
   }
 ];
 
@@ -29298,7 +34142,45 @@ const commands_whatsapp_business_accounts: readonly CommandSpec[] = [
       }
     ],
     "operationId": "ListWabaPhones",
-    "summary": "List phone numbers for a WABA"
+    "summary": "List phone numbers for a WABA",
+    "paginate": {
+      "style": "page-number",
+      "path": "/v2/whatsapp/business_accounts/{id}/phone_numbers",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "created_at",
+      "calling_enabled",
+      "display_name",
+      "enabled",
+      "phone_number",
+      "quality_rating"
+    ]
   },
   {
     "resource": "whatsapp-business-accounts",
@@ -29315,7 +34197,45 @@ const commands_whatsapp_business_accounts: readonly CommandSpec[] = [
       }
     ],
     "operationId": "ListWabas",
-    "summary": "List Whatsapp Business Accounts"
+    "summary": "List Whatsapp Business Accounts",
+    "paginate": {
+      "style": "page-number",
+      "path": "/v2/whatsapp/business_accounts",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "name",
+      "created_at",
+      "account_review_status",
+      "business_verification_status",
+      "country"
+    ]
   },
   {
     "resource": "whatsapp-business-accounts",
@@ -29394,7 +34314,7 @@ const commands_whatsapp_message_templates: readonly CommandSpec[] = [
   },
   {
     "resource": "whatsapp-message-templates",
-    "action": "list-templates",
+    "action": "list",
     "method": "get",
     "path": "/v2/whatsapp/message_templates",
     "flags": [
@@ -29440,7 +34360,45 @@ const commands_whatsapp_message_templates: readonly CommandSpec[] = [
       }
     ],
     "operationId": "ListWhatsappTemplates",
-    "summary": "List Whatsapp message templates"
+    "summary": "List Whatsapp message templates",
+    "paginate": {
+      "style": "page-number",
+      "path": "/v2/whatsapp/message_templates",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "name",
+      "category",
+      "created_at",
+      "updated_at",
+      "language"
+    ]
   },
   {
     "resource": "whatsapp-message-templates",
@@ -29639,7 +34597,7 @@ const commands_whatsapp_phone_numbers: readonly CommandSpec[] = [
   },
   {
     "resource": "whatsapp-phone-numbers",
-    "action": "list-phone-numbers-v2",
+    "action": "list",
     "method": "get",
     "path": "/v2/whatsapp/phone_numbers",
     "flags": [
@@ -29652,7 +34610,45 @@ const commands_whatsapp_phone_numbers: readonly CommandSpec[] = [
       }
     ],
     "operationId": "ListPhoneNumbers_V2WhatsappPhoneNumbers",
-    "summary": "List Whatsapp phone numbers"
+    "summary": "List Whatsapp phone numbers",
+    "paginate": {
+      "style": "page-number",
+      "path": "/v2/whatsapp/phone_numbers",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "created_at",
+      "calling_enabled",
+      "display_name",
+      "enabled",
+      "phone_number",
+      "quality_rating"
+    ]
   },
   {
     "resource": "whatsapp-phone-numbers",
@@ -29914,7 +34910,45 @@ const commands_wireguard_interfaces: readonly CommandSpec[] = [
     ],
     "operationId": "ListWireguardInterfaces",
     "summary": "List all WireGuard Interfaces",
-    "description": "List all WireGuard Interfaces."
+    "description": "List all WireGuard Interfaces.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/wireguard_interfaces",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "name",
+      "status",
+      "created_at",
+      "record_type",
+      "updated_at"
+    ]
   },
   {
     "resource": "wireguard-interfaces",
@@ -29939,7 +34973,45 @@ const commands_wireguard_interfaces: readonly CommandSpec[] = [
     ],
     "operationId": "ListWireguardPeers",
     "summary": "List all WireGuard Peers",
-    "description": "List all WireGuard peers."
+    "description": "List all WireGuard peers.",
+    "paginate": {
+      "style": "page-number",
+      "path": "/wireguard_peers",
+      "items": [
+        "data"
+      ],
+      "pageParam": "page[number]",
+      "sizeParam": "page[size]",
+      "minSize": 1,
+      "maxSize": 250,
+      "pageNumber": {
+        "body": [
+          "meta",
+          "page_number"
+        ]
+      },
+      "totalPages": {
+        "body": [
+          "meta",
+          "total_pages"
+        ]
+      },
+      "totalItems": {
+        "body": [
+          "meta",
+          "total_results"
+        ]
+      },
+      "deepObject": "page"
+    },
+    "columns": [
+      "id",
+      "created_at",
+      "record_type",
+      "updated_at",
+      "public_key",
+      "last_seen"
+    ]
   },
   {
     "resource": "wireguard-interfaces",
