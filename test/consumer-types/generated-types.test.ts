@@ -16,8 +16,7 @@ const tsc = (files: string[]) => tscStrict(files, dir);
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "consumer-types-"));
-  cpSync(join(ROOT, "test", "fixtures", "seed", "generated"), join(dir, "generated"), { recursive: true });
-  cpSync(join(ROOT, "src"), join(dir, "src"), { recursive: true });
+  for (const entry of ["generated", "src"]) cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
   cpSync(join(ROOT, "test", "consumer-types", "fixtures"), join(dir, "consumer"), { recursive: true });
   symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
   writeFileSync(join(dir, "package.json"), JSON.stringify({ type: "module" }));
