@@ -32,7 +32,7 @@ interface UploadPaths {
 
 interface Received {
   contentType: string;
-  bytes: Uint8Array;
+  bytes: Uint8Array<ArrayBuffer>;
 }
 
 let server: Server;
