@@ -8,7 +8,8 @@
  *   webhook payloads: the server always sends it), as openapi-typescript's
  *   `defaultNonNullable` makes it everywhere. A component schema used in both
  *   directions is typed once, so it takes the request rule: its defaulted
- *   properties read as possibly `undefined` in responses too.
+ *   properties read as possibly `undefined` in responses too. So does a
+ *   component no operation uses (the spec's own reading of `default`).
  * - A binary field (`format: binary`, or 3.1's `contentMediaType` without
  *   `contentEncoding`) of a `multipart/form-data` request body is a `Blob`
  *   (a `File` is one), which the client sends as a file part
