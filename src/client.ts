@@ -14,6 +14,7 @@ import type { paths } from "../generated/schema.js";
 import { servers } from "../generated/servers.js";
 import { DEFAULTS, MAX_STRING_BYTES, resolveApiKey, resolveBaseUrl, resolveInteger, resolveLogLevel } from "./config.js";
 import { jsonAnswers } from "./fetch/json-answers.js";
+import { serializeBody } from "./fetch/multipart-body.js";
 import { createRetryingFetch, type FetchFn } from "./fetch/retrying-fetch.js";
 import { createLog, type Logger, type LogLevel } from "./logger.js";
 import { rememberSecret } from "./redact.js";
@@ -21,6 +22,7 @@ import { USER_AGENT } from "./version.js";
 
 export type { Logger, LogLevel } from "./logger.js";
 export { PACKAGE_NAME, VERSION } from "./version.js";
+export { multipartBody } from "./fetch/multipart-body.js";
 
 /** The client `createClient()` returns: openapi-fetch's `Client` for the spec's paths. */
 export type TelnyxClient = Client<paths>;
@@ -66,6 +68,7 @@ export function createClient(options: TelnyxClientOptions = {}): TelnyxClient {
     headers: { Accept: "application/json", "User-Agent": USER_AGENT, ...options.defaultHeaders, Authorization: `Bearer ${apiKey}` },
     // One serializer for every call (openapi-fetch makes one per call when given none).
     querySerializer: createQuerySerializer(),
+    bodySerializer: serializeBody, // a body with a Blob in it goes as multipart/form-data (fetch/multipart-body.ts)
     fetch: createRetryingFetch({ fetch: options.fetch, maxRetries, timeoutMs, backoff: { initialDelayMs, maxDelayMs }, maxBodyBytes, log, secret: apiKey }),
   });
   client.use(jsonAnswers(apiKey));

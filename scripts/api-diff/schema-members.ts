@@ -59,9 +59,10 @@ export function members(group: Group): ChangeDraft[] {
 }
 
 /**
- * A default added to or removed from an optional property: openapi-typescript
- * (`defaultNonNullable`) makes a property with a default non-optional in the
- * generated type, in requests and responses alike.
+ * A default added to or removed from an optional property: the generated
+ * type makes a property with a default non-optional where the client only
+ * receives it (responses), and keeps it optional where the client sends it
+ * (requests; scripts/steps/request-types.ts).
  */
 export function defaults(group: Group, lookup: Lookup): ChangeDraft[] {
   const { site, place } = group;

@@ -13,6 +13,7 @@ import { assertTypesOnly } from "../emit/types-only.js";
 import { GenerateError } from "../errors.js";
 import { lazyRequire } from "../lazy-require.js";
 import { checkOperationIds, rootAliases } from "../naming/identifiers.js";
+import { requestTypeHooks } from "./request-types.js";
 import { arraysToDefer } from "./type-cycles.js";
 import type { OutputFile } from "../output/output-file.js";
 
@@ -39,6 +40,8 @@ export async function generateTypes(doc: OpenApiDocument, fileHeader: string, sp
     // A copy: openapi-typescript's Redocly bundles (and so changes) the document it is given.
     nodes = await openapiTS(structuredClone(doc) as unknown as OpenAPI3, {
       silent: true,
+      // Defaulted properties optional where the client sends them; multipart files as Blob (see request-types.ts).
+      ...requestTypeHooks(doc, factory),
       // An array on a self-referring loop becomes a reference to an interface (see arraysToDefer).
       postTransform(type, options) {
         const name = options.path === undefined ? undefined : deferred.get(options.path);
