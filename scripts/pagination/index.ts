@@ -5,6 +5,7 @@
  * (scripts/pagination/config.ts), and checks that every spec-wide rule of
  * the config fits at least one operation.
  */
+import { dirname } from "node:path";
 import type { PageStyleName } from "../../src/paginate/index.js";
 import type { OpenApiDocument } from "../spec/bundle.js";
 import { GenerateError } from "../errors.js";
@@ -43,7 +44,8 @@ export interface SpecPlace {
 /** The paging plan of a spec, with the pagination config file's rules when there is one (given, or beside the spec). */
 export function pagingPlanOf(doc: OpenApiDocument, place: SpecPlace): PagingPlan {
   const file = pagingConfigPath(place.spec, place.config);
-  const config = file === undefined ? undefined : readPagingConfig(file, shownPath(place.cwd, file));
+  // The file found beside the spec must stay in the spec's folder; one given with --pagination is the caller's choice.
+  const config = file === undefined ? undefined : readPagingConfig(file, shownPath(place.cwd, file), place.config === undefined ? dirname(place.spec) : undefined);
   return detectPaging(doc, place.specLabel, config);
 }
 
