@@ -6,7 +6,8 @@
 import { inspect } from "node:util";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createClient, type Logger, type TelnyxClientOptions } from "../../src/client.js";
-import { apiErrorFromResponse, AuthenticationError, ConnectionError, InvalidResponseError, TimeoutError, unwrap } from "../../src/errors.js";
+import { apiErrorFromResponse, AuthenticationError, ConnectionError, InvalidResponseError, PaginationError, TimeoutError, unwrap } from "../../src/errors.js";
+import { paginate, type PageSpec } from "../../src/paginate/index.js";
 import { redactHeaders, redactText } from "../../src/redact.js";
 import { startFaultServer, type FaultServer } from "../helpers/fault-server.js";
 
@@ -223,6 +224,37 @@ describe("every form of the key (issue 21, item 2)", () => {
     }
     expectNoKey([...renderings(error), ...lines], ASCII_KEY);
     expect((error as Error).message).toMatch(/cursor=\*\*\*/);
+  });
+});
+
+describe("a key a server hands back as the next cursor (issue 21, item 2, through the paginator)", () => {
+  const spec = { style: "cursor", path: "/voice_clones", items: ["data"], cursorParam: "cursor", nextCursor: { body: ["meta", "next"] } } as unknown as PageSpec;
+  const page = (next: string) => ({ status: 200, body: { data: [{ id: next.length }], meta: { next } } });
+
+  it("the next page times out: the client sent the key percent-encoded, and the TimeoutError and the debug log hold it in no form", async () => {
+    server.script(page(ASCII_KEY), { hang: true });
+    const lines: string[] = [];
+    const push = (line: string) => void lines.push(line);
+    const c = client({ apiKey: ASCII_KEY, timeoutMs: 100, maxRetries: 0, logLevel: "debug", logger: { debug: push, info: push, warn: push, error: push } });
+    const error = await paginate(c, spec).toArray().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    const sent = /cursor=([^&]*)/.exec(server.requests[1]!.url)![1]!;
+    expect(decodeURIComponent(sent.replace(/\+/g, " "))).toBe(ASCII_KEY);
+    for (const text of [...renderings(error), ...lines]) {
+      expect(text).not.toContain(sent);
+      expect(text).not.toContain(sent.slice(0, 16));
+    }
+    expectNoKey([...renderings(error), ...lines], ASCII_KEY);
+  });
+
+  it("the cursor comes back a second time: PaginationError.cursor and its message hold the key in no form", async () => {
+    const echoed = `x ${encodeURIComponent(ASCII_KEY)} ${JSON.stringify(ASCII_KEY)}`;
+    server.fallback = page(echoed);
+    const error = (await paginate(client({ apiKey: ASCII_KEY }), spec).toArray().catch((e: unknown) => e)) as PaginationError;
+    expect(error).toBeInstanceOf(PaginationError);
+    expect(error.cursor).toBe('x *** "***"');
+    for (const text of [...renderings(error), String(error.cursor)]) expect(text).not.toContain(encodeURIComponent(ASCII_KEY).slice(0, 16));
+    expectNoKey(renderings(error), ASCII_KEY);
   });
 });
 
