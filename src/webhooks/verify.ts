@@ -7,10 +7,11 @@
  * naming it): the public key, both headers, the timestamp within
  * `toleranceSeconds` of now (so a replayed webhook is refused), the
  * signature over the exact bytes received, and the body being JSON.
+ * Node only: it uses `node:crypto` (node-crypto.ts).
  */
-import { verify, type KeyObject } from "node:crypto";
 import { ConfigurationError, WebhookVerificationError } from "../errors.js";
 import type { WebhookEvent } from "./events.js";
+import { nodeCrypto, type CryptoKeyObject } from "./node-crypto.js";
 import { resolvePublicKey } from "./public-key.js";
 
 export const SIGNATURE_HEADER = "telnyx-signature-ed25519";
@@ -24,8 +25,8 @@ const ED25519_SIGNATURE_BYTES = 64;
 export type WebhookHeaders = Headers | Readonly<Record<string, string | readonly string[] | undefined>>;
 
 export interface VerifyWebhookOptions {
-  /** Base64 of the raw 32-byte Ed25519 key (as the Telnyx portal shows it), a PEM public key, or a `KeyObject`. Default: TELNYX_PUBLIC_KEY. */
-  publicKey?: string | KeyObject;
+  /** Base64 of the raw 32-byte Ed25519 key (as the Telnyx portal shows it), or a PEM public key. Default: TELNYX_PUBLIC_KEY. */
+  publicKey?: string;
   /** How far the timestamp may be from now, either way, in seconds. Default 300. */
   toleranceSeconds?: number;
   /** The clock, in ms since the epoch (tests pass a fixed one). Default `Date.now`. */
@@ -77,12 +78,12 @@ function checkTimestamp(timestamp: string, tolerance: number, nowMs: number): vo
   }
 }
 
-function checkSignature(key: KeyObject, signature: string, signed: Uint8Array): void {
+function checkSignature(key: CryptoKeyObject, signature: string, signed: Uint8Array): void {
   const bytes = /^[A-Za-z0-9+/]+={0,2}$/.test(signature) ? Buffer.from(signature, "base64") : undefined;
   if (bytes === undefined || bytes.length !== ED25519_SIGNATURE_BYTES) {
     throw new WebhookVerificationError("signature", `The ${SIGNATURE_HEADER} header is not a base64 Ed25519 signature (${ED25519_SIGNATURE_BYTES} bytes).`);
   }
-  if (!verify(null, signed, key, bytes)) {
+  if (!nodeCrypto().verify(null, signed, key, bytes)) {
     throw new WebhookVerificationError("signature", `The webhook's signature does not match its body and timestamp with this public key: the body was changed (parse it only after verifying, from the raw bytes), or it was not signed by Telnyx, or the key is not your account's.`);
   }
 }
