@@ -10,7 +10,6 @@
  * generation before any one of them, as kill -9 would.
  */
 import * as nodeFs from "node:fs";
-import { join } from "node:path";
 import { GenerateError } from "../errors.js";
 import { LOCK } from "./lock.js";
 

@@ -8,7 +8,7 @@
  */
 import type { Middleware } from "openapi-fetch";
 
-/** Methods that are not idempotent by themselves (RFC 9110 §9.2.2) and that Telnyx answers with an idempotent retry when keyed. */
+/** Methods that are not idempotent by themselves (RFC 9110 §9.2.2): a key lets the server tell a retry from a new request. */
 const KEYED_METHOD = /^(POST|PATCH)$/i;
 
 export const IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
