@@ -11,11 +11,12 @@
  */
 import * as nodeFs from "node:fs";
 import { GenerateError } from "../errors.js";
-import { LOCK } from "./lock.js";
 
 export type FileSystem = Pick<typeof nodeFs, "mkdirSync" | "readdirSync" | "readFileSync" | "renameSync" | "rmSync" | "statSync" | "writeFileSync">;
 
 export const MARKER = ".generation-incomplete";
+/** The lock a generation holds while it writes (lock.ts); never one of the folder's files. */
+export const LOCK = ".generate.lock";
 const STAGED = /^\.[^/]+\.generate-\d+\.tmp$/;
 
 /** Where `path` (relative to the folder) is staged by this process. */

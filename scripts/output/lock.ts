@@ -12,9 +12,9 @@
 import * as fs from "node:fs";
 import { join } from "node:path";
 import { GenerateError } from "../errors.js";
-import { cannot } from "./folder.js";
+import { cannot, LOCK } from "./folder.js";
 
-export const LOCK = ".generate.lock";
+export { LOCK } from "./folder.js";
 
 export interface OutputLock {
   /** The process id of a stale lock this run took over, if any. */
