@@ -13,9 +13,11 @@ import createFetchClient, { createQuerySerializer, type Client } from "openapi-f
 import type { paths } from "../generated/schema.js";
 import { servers } from "../generated/servers.js";
 import { DEFAULTS, MAX_STRING_BYTES, resolveApiKey, resolveBaseUrl, resolveInteger, resolveLogLevel } from "./config.js";
+import { idempotencyKeys } from "./fetch/idempotency-keys.js";
 import { jsonAnswers } from "./fetch/json-answers.js";
 import { serializeBody } from "./fetch/multipart-body.js";
 import { createRetryingFetch, type FetchFn } from "./fetch/retrying-fetch.js";
+import { ConfigurationError } from "./errors.js";
 import { createLog, type Logger, type LogLevel } from "./logger.js";
 import { rememberSecret } from "./redact.js";
 import { USER_AGENT } from "./version.js";
@@ -44,6 +46,12 @@ export interface TelnyxClientOptions {
   maxBodyBytes?: number;
   /** Called once per attempt with a new `Request` (honour its `signal`). Default `globalThis.fetch`. */
   fetch?: FetchFn;
+  /**
+   * Give every POST and PATCH that has no `Idempotency-Key` header one
+   * (`crypto.randomUUID()`), the same on each retry of that call, so those
+   * calls are retried like GETs. A key you set yourself always wins. Default false.
+   */
+  idempotencyKeys?: boolean;
   /** Headers sent with every request (`Authorization` always comes from `apiKey`). */
   defaultHeaders?: Record<string, string>;
   /** "off" (default), "error", "warn", "info" (retries), "debug" (every attempt). Default: TELNYX_LOG. */
@@ -61,6 +69,9 @@ export function createClient(options: TelnyxClientOptions = {}): TelnyxClient {
   const initialDelayMs = resolveInteger("initialRetryDelayMs", options.initialRetryDelayMs, DEFAULTS.initialRetryDelayMs, 0);
   const maxDelayMs = resolveInteger("maxRetryDelayMs", options.maxRetryDelayMs, Math.max(DEFAULTS.maxRetryDelayMs, initialDelayMs), initialDelayMs);
   const maxBodyBytes = resolveInteger("maxBodyBytes", options.maxBodyBytes, DEFAULTS.maxBodyBytes, 1, MAX_STRING_BYTES);
+  if (options.idempotencyKeys !== undefined && typeof options.idempotencyKeys !== "boolean") {
+    throw new ConfigurationError(`idempotencyKeys must be true or false, got ${JSON.stringify(options.idempotencyKeys)}.`);
+  }
   const log = createLog(resolveLogLevel(options.logLevel), options.logger ?? console, apiKey);
 
   const client = createFetchClient<paths>({
@@ -72,6 +83,7 @@ export function createClient(options: TelnyxClientOptions = {}): TelnyxClient {
     fetch: createRetryingFetch({ fetch: options.fetch, maxRetries, timeoutMs, backoff: { initialDelayMs, maxDelayMs }, maxBodyBytes, log, secret: apiKey }),
   });
   client.use(jsonAnswers(apiKey));
+  if (options.idempotencyKeys) client.use(idempotencyKeys());
   rememberSecret(client, apiKey); // so the paginator can remove the key from what the server sends
   return client;
 }

@@ -7,6 +7,7 @@
  */
 import { ConfigurationError } from "./errors.js";
 import { isLogLevel, LOG_LEVELS, type LogLevel } from "./logger.js";
+import { MIN_SECRET_LENGTH } from "./redact.js";
 
 export const DEFAULTS = { maxRetries: 2, timeoutMs: 60_000, initialRetryDelayMs: 500, maxRetryDelayMs: 8_000, maxBodyBytes: 256 * 1024 * 1024 };
 
@@ -38,7 +39,12 @@ export function readEnv(name: string): string | undefined {
   return typeof process === "undefined" ? undefined : process.env[name];
 }
 
-/** The key from `apiKey`, else TELNYX_API_KEY: present, not blank, and a valid header value. */
+/**
+ * The key from `apiKey`, else TELNYX_API_KEY: present, not blank, a valid
+ * header value, and at least MIN_SECRET_LENGTH characters (a shorter key
+ * could not be kept out of messages without garbling them: every accepted
+ * key is redacted everywhere).
+ */
 export function resolveApiKey(option: string | undefined, env: string | undefined = readEnv("TELNYX_API_KEY"), names: SettingNames = OPTION_NAMES): string {
   const [key, where] = option !== undefined ? [option, names.apiKey] : [env, "TELNYX_API_KEY"];
   if (key === undefined) {
@@ -51,7 +57,9 @@ export function resolveApiKey(option: string | undefined, env: string | undefine
         ? "contains a line break (CR or LF), e.g. a trailing newline from a file"
         : NOT_IN_A_HEADER.test(key)
           ? "contains a control character or a character outside Latin-1"
-          : "";
+          : key.trim().length < MIN_SECRET_LENGTH
+            ? `is ${key.trim().length} character${key.trim().length === 1 ? "" : "s"} long, too short to be kept out of logs and errors (at least ${MIN_SECRET_LENGTH})`
+            : "";
   if (problem) throw new ConfigurationError(`The API key from ${where} ${problem}: set TELNYX_API_KEY (or ${names.apiKey}) to your Telnyx API key.`);
   return key.trim();
 }

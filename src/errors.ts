@@ -207,3 +207,20 @@ export class PaginationError extends TelnyxError {
     if (cursor !== undefined) Object.assign(this, { cursor });
   }
 }
+
+/** Which check of `verifyWebhook` failed. */
+export type WebhookCheck = "public-key" | "signature-header" | "timestamp-header" | "timestamp" | "signature" | "body";
+
+/**
+ * A webhook that cannot be trusted (or no key to check it with): `check` says
+ * which check failed. Messages never hold the key, the signature or the body.
+ */
+export class WebhookVerificationError extends TelnyxError {
+  override readonly name: string = "WebhookVerificationError";
+  readonly check: WebhookCheck;
+
+  constructor(check: WebhookCheck, message: string) {
+    super(message);
+    this.check = check;
+  }
+}

@@ -10,13 +10,14 @@
  * generation before any one of them, as kill -9 would.
  */
 import * as nodeFs from "node:fs";
-import { join, relative, sep } from "node:path";
 import { GenerateError } from "../errors.js";
 
 export type FileSystem = Pick<typeof nodeFs, "mkdirSync" | "readdirSync" | "readFileSync" | "renameSync" | "rmSync" | "statSync" | "writeFileSync">;
 
 export const MARKER = ".generation-incomplete";
-const STAGED = /(?:^|\/)\.[^/]+\.generate-\d+\.tmp$/;
+/** The lock a generation holds while it writes (lock.ts); never one of the folder's files. */
+export const LOCK = ".generate.lock";
+const STAGED = /^\.[^/]+\.generate-\d+\.tmp$/;
 
 /** Where `path` (relative to the folder) is staged by this process. */
 export function stagedPath(path: string): string {
@@ -30,22 +31,24 @@ export function isLeftover(path: string): boolean {
 }
 
 /**
- * Files under `dir`, relative and `/`-separated, sorted; none when it does not
- * exist. Any other failure to read it is a GenerateError (exit 2).
+ * The files directly in `dir` (not in its subfolders: those may be other
+ * output folders, or anything else, and are never the generator's), sorted,
+ * the lock aside (lock.ts); none when it does not exist. Any other failure
+ * to read it is a GenerateError (exit 2).
  */
 export function listFiles(dir: string, fs: FileSystem = nodeFs): string[] {
   let entries;
   try {
     if (!fs.statSync(dir).isDirectory()) throw new GenerateError("the output folder is a file", { file: dir }, "pass a folder with --out, or remove the file");
-    entries = fs.readdirSync(dir, { recursive: true, withFileTypes: true });
+    entries = fs.readdirSync(dir, { withFileTypes: true });
   } catch (error) {
     if (error instanceof GenerateError) throw error;
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
     throw cannot("read the output folder", dir, error);
   }
   return entries
-    .filter((e) => e.isFile())
-    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join("/"))
+    .filter((e) => e.isFile() && !e.name.startsWith(LOCK))
+    .map((e) => e.name)
     .sort();
 }
 

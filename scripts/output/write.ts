@@ -11,12 +11,16 @@
  * So at any moment the folder holds the old generation (plus staged files) or
  * the new one, or it carries the marker: `--check` then reports the mix, and
  * the next generation writes the whole set and removes the marker and any
- * staged files. Hand-written files (no generated header) are never touched.
+ * staged files. Hand-written files (no generated header) are never touched,
+ * nor is anything in a subfolder (folder.ts). The whole of it runs under
+ * the folder's lock (lock.ts): a second generation on the same folder
+ * meanwhile stops with exit 2.
  */
 import * as nodeFs from "node:fs";
 import { dirname, join } from "node:path";
 import { compareOutput } from "./compare.js";
-import { cannot, MARKER, stagedPath, type FileSystem } from "./folder.js";
+import { cannot, listFiles, MARKER, stagedPath, type FileSystem } from "./folder.js";
+import { lockOutput } from "./lock.js";
 import type { OutputFile } from "./output-file.js";
 
 const UNCHANGED = "no file in the output folder was changed";
@@ -29,9 +33,30 @@ export interface WriteResult {
   kept: string[];
   /** What an interrupted generation had left, now removed. */
   repaired: string[];
+  /** The process id of a stale lock (its run no longer runs) that this run took over. */
+  staleLockOwner?: number;
 }
 
 export function writeOutput(outDir: string, files: readonly OutputFile[], fs: FileSystem = nodeFs): WriteResult {
+  listFiles(outDir, fs); // a file, or a path through a file, is refused before anything is created
+  if (!isFolder(outDir, fs)) {
+    try {
+      fs.mkdirSync(outDir, { recursive: true });
+    } catch (error) {
+      throw cannot("create the output folder", outDir, error);
+    }
+  }
+  const lock = lockOutput(outDir);
+  try {
+    const result = writeLocked(outDir, files, fs);
+    if (lock.staleOwner !== undefined) result.staleLockOwner = lock.staleOwner;
+    return result;
+  } finally {
+    lock.release();
+  }
+}
+
+function writeLocked(outDir: string, files: readonly OutputFile[], fs: FileSystem): WriteResult {
   const comparison = compareOutput(outDir, files, fs);
   const toWrite = [...comparison.stale.map((s) => files.find((f) => f.path === s.path)!), ...comparison.missing];
   const toRemove = comparison.extra.filter((e) => e.generated).map((e) => e.path);
@@ -74,6 +99,14 @@ export function writeOutput(outDir: string, files: readonly OutputFile[], fs: Fi
   // The set is complete: the marker goes, then anything an earlier interrupted run left.
   removeLeftovers(outDir, [MARKER, ...comparison.leftovers.filter((p) => p !== MARKER)], fs);
   return result;
+}
+
+function isFolder(path: string, fs: FileSystem): boolean {
+  try {
+    return fs.statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** Writes each file as a staged file; on failure removes them again and throws (nothing else changed). */

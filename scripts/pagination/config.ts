@@ -13,12 +13,20 @@
  * The keys are the vocabulary of scripts/pagination/vocabulary.ts. An unknown
  * key, an operation the spec lacks, or a rule that matches nothing is an
  * error naming its place in the file (exit 2).
+ *
+ * The file is untrusted input, read with the spec's own checks
+ * (scripts/spec/read-file.ts): a regular file (not a device, FIFO or
+ * socket), at most 1 MB, UTF-8; and the one found beside the spec must
+ * resolve, through any symbolic link, inside the spec's folder, as a file a
+ * spec's `$ref` names must.
  */
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { lstatSync, realpathSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { GenerateError, type Place } from "../errors.js";
 import { pointerOf } from "../spec/json-pointer.js";
 import { parseYaml } from "../spec/parse-yaml.js";
+import { readRegularFile, utf8Text } from "../spec/read-file.js";
+import { isInside } from "../spec/ref-policy.js";
 import { isObject, type OperationRef } from "../spec/openapi-walk.js";
 import { readRules, type PagingRules } from "./vocabulary.js";
 import type { OperationIdOverrides } from "../naming/operation-ids.js";
@@ -48,21 +56,25 @@ export interface PagingConfig {
 export function pagingConfigPath(spec: string, given: string | undefined): string | undefined {
   if (given !== undefined) return given;
   const beside = join(dirname(spec), CONFIG_FILE_NAME);
-  return existsSync(beside) ? beside : undefined;
+  return lstatSync(beside, { throwIfNoEntry: false }) === undefined ? undefined : beside;
 }
 
-/** Reads and checks the file's shape; which operations it names is checked against the spec by `rulesByOperation`. */
-export function readPagingConfig(path: string, label: string): PagingConfig {
+/**
+ * Reads and checks the file's shape; which operations it names is checked
+ * against the spec by `rulesByOperation`. `insideDir`: the folder the file
+ * must resolve inside (the spec's, for the file found beside it).
+ */
+export function readPagingConfig(path: string, label: string, insideDir?: string): PagingConfig {
   const place = (tokens: string[]): Place => ({ file: label, pointer: pointerOf(tokens) });
-  let text: string;
-  try {
-    if (statSync(path).size > MAX_BYTES) throw new GenerateError(`the pagination config is larger than ${MAX_BYTES / 1024} KB`, { file: label }, "keep only paging rules in it");
-    text = readFileSync(path, "utf8");
-  } catch (error) {
-    if (error instanceof GenerateError) throw error;
-    const missing = (error as NodeJS.ErrnoException).code === "ENOENT";
-    throw new GenerateError(missing ? "the pagination config file does not exist" : `cannot read the pagination config: ${(error as Error).message}`, { file: label }, "check the --pagination path");
-  }
+  const fix = insideDir === undefined ? "check the --pagination path" : `make ${CONFIG_FILE_NAME} a regular file in the spec's folder, or remove it`;
+  if (insideDir !== undefined) checkInside(path, insideDir, label, fix);
+  const bytes = readRegularFile(path, MAX_BYTES, (problem) => {
+    if (problem.kind === "not-a-file") return new GenerateError("the pagination config is not a regular file (a device, FIFO or socket is never read)", { file: label }, fix);
+    if (problem.kind === "too-large") return new GenerateError(`the pagination config is larger than ${MAX_BYTES / 1024} KB`, { file: label }, "keep only paging rules in it");
+    return new GenerateError(problem.code === "ENOENT" ? "the pagination config file does not exist" : `cannot read the pagination config: ${problem.why}`, { file: label }, fix);
+  });
+  const text = utf8Text(bytes);
+  if (text === undefined) throw new GenerateError("the pagination config is not valid UTF-8 text", { file: label }, "save it as UTF-8 YAML");
   const parsed = parseYaml(text, label) ?? {};
   if (!isObject(parsed)) throw new GenerateError("the pagination config must be a mapping with `all` and `operations`", { file: label }, "see README: Pagination rules");
   const unknown = Object.keys(parsed).find((key) => !TOP_KEYS.includes(key));
@@ -107,6 +119,19 @@ export function rulesByOperation(config: PagingConfig, operations: readonly Oper
     out.set(key, entry);
   }
   return out;
+}
+
+/** The file, through any symbolic link, must be inside `dir` (its real path). */
+function checkInside(path: string, dir: string, label: string, fix: string): void {
+  let real: string;
+  let realDir: string;
+  try {
+    real = realpathSync(path);
+    realDir = realpathSync(dir);
+  } catch {
+    return; // a dangling link: reading it reports that
+  }
+  if (!isInside(realDir, real)) throw new GenerateError("the pagination config is refused: it resolves (through a symbolic link) outside the spec's folder", { file: label }, fix);
 }
 
 /** `GET /things`: how detection results are keyed. */

@@ -11,7 +11,7 @@ import { pointerOf } from "../spec/json-pointer.js";
 import type { OperationRef } from "../spec/openapi-walk.js";
 import type { Envelope } from "./envelope.js";
 import type { SuccessAnswer } from "./schema.js";
-import type { PagingRules, RuleKey } from "./vocabulary.js";
+import { isUndeclaredHeader, type PagingRules, type RuleKey } from "./vocabulary.js";
 
 export interface DetectContext {
   readonly doc: OpenApiDocument;
@@ -43,12 +43,17 @@ export function ruleValue<K extends RuleKey>(ctx: DetectContext, input: Operatio
 }
 
 /**
- * Whether an operation's own locator rule fits: a header is taken as
- * written, since specs often leave response headers undeclared (a spec-wide
- * header rule applies only where the header is declared).
+ * Whether an operation's own locator rule fits. A header must be declared
+ * in the answer, else generation stops here (exit 2, naming the rule's
+ * place), unless the rule says `undeclared: true`: specs do leave response
+ * headers out, and then the rule is taken as written. (A spec-wide header
+ * rule applies only where the header is declared.)
  */
-export function ownLocatorFits<L extends object>(locator: L, fits: (locator: L) => boolean): boolean {
-  return "header" in locator || fits(locator);
+export function ownLocatorFits<L extends object>(input: OperationInput, key: RuleKey, locator: L, fits: (locator: L) => boolean): boolean {
+  if (!("header" in locator)) return fits(locator);
+  if (isUndeclaredHeader(locator) || fits(locator)) return true;
+  const name = String(locator.header);
+  throw misfit(input, `${key} names the header ${name}, which the ${input.answer.status} answer does not declare (declare it in the spec, or write { header: ${name}, undeclared: true } if the server sends it anyway)`);
 }
 
 /** A forced rule that does not fit the operation: generation stops here. */

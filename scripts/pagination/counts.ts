@@ -32,7 +32,7 @@ export function findCount(ctx: DetectContext, input: OperationInput, key: CountK
   if (rule?.value === false) return undefined;
   if (rule !== undefined) {
     const locator = rule.value as Locator;
-    if (!ownLocatorFits(locator, (l) => locates(ctx, input, l))) throw misfit(input, `${key} ${showRule(locator)} is not a number in the ${input.answer.status} body`);
+    if (!ownLocatorFits(input, key, locator, (l) => locates(ctx, input, l))) throw misfit(input, `${key} ${showRule(locator)} is not a number in the ${input.answer.status} body`);
     return locator;
   }
   const header = HEADER_NAMES[key].find((name) => input.answer.headers.has(name));

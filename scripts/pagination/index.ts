@@ -5,6 +5,7 @@
  * (scripts/pagination/config.ts), and checks that every spec-wide rule of
  * the config fits at least one operation.
  */
+import { dirname } from "node:path";
 import type { PageStyleName } from "../../src/paginate/index.js";
 import type { OpenApiDocument } from "../spec/bundle.js";
 import { GenerateError } from "../errors.js";

@@ -9,7 +9,9 @@
  *   pageParam, sizeParam, offsetParam, cursorParam    query parameter names
  *   firstPage, firstOffset                            numbers (default 1 and 0)
  *   pageNumber, totalPages, totalItems, hasMore, next locators: a path in the
- *                body (`meta.total_pages`) or `{ header: X-Total-Count }`
+ *                body (`meta.total_pages`) or `{ header: X-Total-Count }`; a
+ *                header the answer does not declare is an error unless the
+ *                rule says `undeclared: true` (the spec forgot it)
  *   nextCursor   a locator, or `{ lastItem: id }` (a field of the page's last item)
  *
  * A path is a dotted string or a list of property names (for names with dots).
@@ -118,12 +120,29 @@ function readPath(raw: unknown, isItems: boolean, fail: (what: string) => Genera
   return path as string[];
 }
 
+/**
+ * Header locators written with `undeclared: true`: the operation's answer
+ * has the header although the spec does not declare it. Kept beside the
+ * locator, not in it, since the locator is the runtime's (and is emitted).
+ */
+const undeclaredHeaders = new WeakSet<Locator>();
+
+/** Whether a header rule says the header is sent although the spec does not declare it. */
+export function isUndeclaredHeader(locator: object): boolean {
+  return undeclaredHeaders.has(locator as Locator);
+}
+
 function readLocator(raw: unknown, fail: (what: string) => GenerateError): Locator {
   if (isObject(raw)) {
     const keys = Object.keys(raw);
-    if (keys.length === 1 && typeof raw.header === "string" && raw.header !== "") return { header: raw.header.toLowerCase() };
+    const undeclared = keys.length === 2 && raw.undeclared === true;
+    if ((keys.length === 1 || undeclared) && typeof raw.header === "string" && raw.header !== "") {
+      const locator = { header: raw.header.toLowerCase() };
+      if (undeclared) undeclaredHeaders.add(locator);
+      return locator;
+    }
     if (keys.length === 1 && "body" in raw) return { body: readPath(raw.body, false, fail) };
-    throw fail(`must be a path in the body (meta.total), { body: path } or { header: name }, got ${JSON.stringify(raw)}`);
+    throw fail(`must be a path in the body (meta.total), { body: path }, { header: name } or { header: name, undeclared: true }, got ${JSON.stringify(raw)}`);
   }
   return { body: readPath(raw, false, fail) };
 }

@@ -6,12 +6,13 @@
  * file, then a check that each one resolves and no ref only points at another
  * ref in a loop (ref-check.ts). Nothing after this step reads the disk.
  */
-import { closeSync, constants, fstatSync, openSync, readFileSync, realpathSync } from "node:fs";
+import { realpathSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import { GenerateError, type Place } from "../errors.js";
 import { pointerOf } from "./json-pointer.js";
 import { isObject } from "./openapi-walk.js";
 import { parseSpecText } from "./parse-spec.js";
+import { readRegularFile, utf8Text } from "./read-file.js";
 import { checkRealPath, classifyRef, isMappingRef } from "./ref-policy.js";
 import { checkRefs, type FoundRef } from "./ref-check.js";
 
@@ -68,32 +69,14 @@ export function loadSpec(specPath: string, options: LoadOptions): LoadedSpec {
 
 function readSpecFile(path: string, budget: { left: number; max: number }, shown: string, referencedFrom?: Place): SpecFile {
   const via = referencedFrom ? `, which a $ref names at ${referencedFrom.file} ${referencedFrom.pointer}` : "";
-  let bytes: Buffer;
-  let fd: number | undefined;
-  try {
-    // O_NONBLOCK: opening a FIFO must not hang; fstat then tells what was opened.
-    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-    const stat = fstatSync(fd);
-    if (!stat.isFile()) throw new GenerateError(`not a regular file${via}`, { file: shown }, "pass the path of a .yaml or .json spec");
-    if (stat.size > budget.max || stat.size > budget.left) throw tooLarge(stat.size, budget, shown);
-    bytes = readFileSync(fd);
-  } catch (error) {
-    if (error instanceof GenerateError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    const plain: Record<string, string> = { ENOENT: "no such file", EACCES: "permission denied", EISDIR: "it is a folder" };
-    const why = code ? `${plain[code] ? `${plain[code]} ` : ""}(${code})`.trim() : (error as Error).message;
-    throw new GenerateError(`cannot read ${referencedFrom ? "this file" : "the spec"}${via}: ${why}`, { file: shown }, referencedFrom ? "fix the $ref, or add the file it names" : "check the path (--spec <file>)");
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-  if (bytes.length > budget.left) throw tooLarge(bytes.length, budget, shown);
+  const bytes = readRegularFile(path, Math.min(budget.max, budget.left), (problem) => {
+    if (problem.kind === "not-a-file") return new GenerateError(`not a regular file${via}`, { file: shown }, "pass the path of a .yaml or .json spec");
+    if (problem.kind === "too-large") return tooLarge(problem.size, budget, shown);
+    return new GenerateError(`cannot read ${referencedFrom ? "this file" : "the spec"}${via}: ${problem.why}`, { file: shown }, referencedFrom ? "fix the $ref, or add the file it names" : "check the path (--spec <file>)");
+  });
   budget.left -= bytes.length;
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    throw new GenerateError("the file is not valid UTF-8 text", { file: shown }, "save the spec as UTF-8 (YAML or JSON)");
-  }
+  const text = utf8Text(bytes);
+  if (text === undefined) throw new GenerateError("the file is not valid UTF-8 text", { file: shown }, "save the spec as UTF-8 (YAML or JSON)");
   return { path, text, parsed: parseSpecText(text, shown) };
 }
 

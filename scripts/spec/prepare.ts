@@ -5,6 +5,7 @@
  * naming/operation-ids.ts). `generate` and `api-diff` both start here, so
  * both see the same operations under the same names.
  */
+import { dirname } from "node:path";
 import { shownPath } from "../paths.js";
 import { pagingConfigPath, readPagingConfig, type PagingConfig } from "../pagination/config.js";
 import { settleOperationIds, type Renamed } from "../naming/operation-ids.js";
@@ -41,5 +42,6 @@ export async function prepareSpec(spec: LoadedSpec, place: SpecPlace): Promise<P
 /** The config file given, else `pagination.yaml` beside the spec when there is one. */
 export function readConfigBeside(place: SpecPlace): PagingConfig | undefined {
   const file = pagingConfigPath(place.spec, place.config);
-  return file === undefined ? undefined : readPagingConfig(file, shownPath(place.cwd, file));
+  // The file found beside the spec must stay in the spec's folder; one given with --pagination is the caller's choice.
+  return file === undefined ? undefined : readPagingConfig(file, shownPath(place.cwd, file), place.config === undefined ? dirname(place.spec) : undefined);
 }

@@ -2,11 +2,13 @@
  * A 2xx body read as text, parsed as the JSON it must be; otherwise an
  * `InvalidResponseError` naming where (`GET <url>`, or the paginator's
  * `GET /path page 3`), the status, content type and request id, with the key
- * removed from every field and from the parser's message (it quotes the body).
+ * removed from every field. The parser's own message is never used: V8
+ * quotes the body's first characters in it, which can be a fragment of an
+ * echoed key that no redaction can recognise; the message says where parsing
+ * stopped instead.
  */
 import { summarizeBody } from "../error-body.js";
 import type { InvalidResponseError } from "../errors.js";
-import { redactText } from "../redact.js";
 import { invalidResponse } from "./invalid-response.js";
 
 /** application/json, text/json, application/problem+json, application/vnd.api+json; not x-ndjson. */
@@ -20,9 +22,18 @@ export function parseJsonBody(text: string, response: Response, where: string, s
   try {
     return JSON.parse(text);
   } catch (error) {
-    const message = redactText((error as Error).message, secret);
+    const message = parseFailure(error, text.length);
     throw notJson(response, where, message, new SyntaxError(message), secret);
   }
+}
+
+/** Where `JSON.parse` stopped, in words of our own: "the JSON ends early", "unexpected character at position 12 of 40". */
+function parseFailure(error: unknown, length: number): string {
+  const said = error instanceof Error ? error.message : "";
+  if (/end of (JSON )?input|Unterminated/i.test(said)) return `the JSON ends early (${length} characters)`;
+  const position = /position (\d+)/.exec(said)?.[1];
+  if (position !== undefined) return `unexpected character at position ${position} of ${length}`;
+  return /Unexpected token/i.test(said) ? `an unexpected character (${length} characters in all)` : `JSON.parse refused it (${length} characters)`;
 }
 
 /** The body is not the JSON it must be: `detail` says how (the parser's message, a summary of the body). */

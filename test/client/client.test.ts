@@ -26,49 +26,49 @@ describe("each request", () => {
   });
 
   it("the base URL's trailing slashes never make a //", async () => {
-    const client = createClient({ apiKey: "k", baseUrl: `${server.url}/v2///` });
+    const client = createClient({ apiKey: "test-key", baseUrl: `${server.url}/v2///` });
     await client.GET("/voice_clones", { params: { query: { "page[number]": 2, "page[size]": 50, "filter[provider]": "telnyx", sort: "-name" } } });
     expect(server.requests[0]!.url).toBe("/v2/voice_clones?page[number]=2&page[size]=50&filter[provider]=telnyx&sort=-name");
   });
 
   it("defaultHeaders are sent; they cannot replace the key", async () => {
-    const client = createClient({ apiKey: "real", baseUrl: server.url, defaultHeaders: { "X-Team": "voice", authorization: "Bearer other" } });
+    const client = createClient({ apiKey: "real-key", baseUrl: server.url, defaultHeaders: { "X-Team": "voice", authorization: "Bearer other" } });
     await client.GET("/voice_clones");
     expect(server.requests[0]!.headers["x-team"]).toBe("voice");
-    expect(server.requests[0]!.headers.authorization).toBe("Bearer real");
+    expect(server.requests[0]!.headers.authorization).toBe("Bearer real-key");
   });
 
   it("per-call headers are sent with the client's own, and may replace a default", async () => {
-    const client = createClient({ apiKey: "k", baseUrl: server.url, defaultHeaders: { "X-Team": "voice" } });
+    const client = createClient({ apiKey: "test-key", baseUrl: server.url, defaultHeaders: { "X-Team": "voice" } });
     await client.GET("/voice_clones", { headers: { "X-Trace": "t1", accept: "application/vnd.api+json" } });
     const { headers } = server.requests[0]!;
     expect([headers["x-trace"], headers["x-team"], headers.authorization, headers["user-agent"], headers.accept]).toEqual([
       "t1",
       "voice",
-      "Bearer k",
+      "Bearer test-key",
       "telnyx-typed/0.1.0",
       "application/vnd.api+json",
     ]);
   });
 
   it("a header parameter takes the path with merged headers too", async () => {
-    const client = createClient({ apiKey: "k", baseUrl: server.url });
+    const client = createClient({ apiKey: "test-key", baseUrl: server.url });
     await client.GET("/voice_clones", { params: { header: { "X-Param": "p" } } as never });
-    expect([server.requests[0]!.headers["x-param"], server.requests[0]!.headers.authorization]).toEqual(["p", "Bearer k"]);
+    expect([server.requests[0]!.headers["x-param"], server.requests[0]!.headers.authorization]).toEqual(["p", "Bearer test-key"]);
   });
 });
 
 describe("openapi-fetch's contract", () => {
   it.each([204, 205, 304])("a %i answer, which never has a body, comes back with neither data nor error", async (status) => {
     server.script({ status });
-    const { data, error, response } = await createClient({ apiKey: "k", baseUrl: server.url, maxRetries: 0 }).GET("/voice_clones");
+    const { data, error, response } = await createClient({ apiKey: "test-key", baseUrl: server.url, maxRetries: 0 }).GET("/voice_clones");
     expect(response.status).toBe(status);
     expect(data).toBeUndefined();
     expect(error).toBeUndefined();
   });
 
   it("{ data, error, response } for a 200, typed by the spec", async () => {
-    const client: TelnyxClient = createClient({ apiKey: "k", baseUrl: server.url });
+    const client: TelnyxClient = createClient({ apiKey: "test-key", baseUrl: server.url });
     const result = await client.GET("/voice_clones", { params: { query: { "page[size]": 20 } } });
     expect(result.data).toEqual(OK_BODY);
     expect(result.error).toBeUndefined();
@@ -79,14 +79,14 @@ describe("openapi-fetch's contract", () => {
 
   it("an HTTP error comes back, it is not thrown", async () => {
     server.script({ status: 404, body: { errors: [{ title: "Not found" }] } });
-    const client = createClient({ apiKey: "k", baseUrl: server.url });
+    const client = createClient({ apiKey: "test-key", baseUrl: server.url });
     const result = await client.GET("/voice_clones");
     expect(result.response.status).toBe(404);
     expect(result.error).toEqual({ errors: [{ title: "Not found" }] });
   });
 
   it("middleware registered with use() still runs", async () => {
-    const client = createClient({ apiKey: "k", baseUrl: server.url });
+    const client = createClient({ apiKey: "test-key", baseUrl: server.url });
     const seen: string[] = [];
     client.use({
       onRequest: ({ request }) => {
@@ -105,7 +105,7 @@ describe("openapi-fetch's contract", () => {
     server.script({ status: 503 });
     const calls: Request[] = [];
     const client = createClient({
-      apiKey: "k",
+      apiKey: "test-key",
       baseUrl: server.url,
       initialRetryDelayMs: 1,
       fetch: (request) => {
@@ -117,13 +117,13 @@ describe("openapi-fetch's contract", () => {
     expect(response.status).toBe(200);
     expect(calls).toHaveLength(2);
     expect(calls[0]).not.toBe(calls[1]);
-    expect(calls.every((r) => r instanceof Request && r.signal instanceof AbortSignal && r.headers.get("authorization") === "Bearer k")).toBe(true);
+    expect(calls.every((r) => r instanceof Request && r.signal instanceof AbortSignal && r.headers.get("authorization") === "Bearer test-key")).toBe(true);
   });
 
   it("a per-call fetch replaces the client's for that call (openapi-fetch's per-request option): no retries or time limit of ours", async () => {
     server.script({ status: 500 });
     let count = 0;
-    const client = createClient({ apiKey: "k", baseUrl: server.url, initialRetryDelayMs: 1 });
+    const client = createClient({ apiKey: "test-key", baseUrl: server.url, initialRetryDelayMs: 1 });
     const { response } = await client.GET("/voice_clones", {
       fetch: (request: Request) => {
         count++;
@@ -132,12 +132,12 @@ describe("openapi-fetch's contract", () => {
     });
     expect(response.status).toBe(500);
     expect(count).toBe(1);
-    expect(server.requests[0]!.headers.authorization).toBe("Bearer k");
+    expect(server.requests[0]!.headers.authorization).toBe("Bearer test-key");
   });
 
   it("client.request() goes through the same path", async () => {
     server.script({ status: 500 });
-    const client = createClient({ apiKey: "k", baseUrl: server.url, initialRetryDelayMs: 1 });
+    const client = createClient({ apiKey: "test-key", baseUrl: server.url, initialRetryDelayMs: 1 });
     const { response } = await client.request("get", "/voice_clones");
     expect(response.status).toBe(200);
     expect(server.requests).toHaveLength(2);

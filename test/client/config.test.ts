@@ -24,6 +24,8 @@ describe("apiKey", () => {
     ["CR in option", "ab\rc", undefined, /^The API key from the apiKey option contains a line break/],
     ["NUL", "ab\u0000c", undefined, /contains a control character or a character outside Latin-1/],
     ["emoji", "key\u{1F511}", undefined, /contains a control character or a character outside Latin-1/],
+    ["too short to redact (option)", "Zq9", undefined, /^The API key from the apiKey option is 3 characters long, too short to be kept out of logs and errors \(at least 6\)/],
+    ["too short to redact (env)", undefined, " Zq9x7 ", /^The API key from TELNYX_API_KEY is 5 characters long, too short/],
   ])("%s -> ConfigurationError", (_name, option, env, message) => {
     let error: unknown;
     try {
@@ -45,7 +47,7 @@ describe("apiKey", () => {
     expect(() => createClient({ baseUrl: "http://127.0.0.1:1" })).toThrow(/TELNYX_API_KEY/);
     vi.stubEnv("TELNYX_API_KEY", "line\r\nbreak");
     expect(() => createClient({ baseUrl: "http://127.0.0.1:1" })).toThrow(ConfigurationError);
-    vi.stubEnv("TELNYX_API_KEY", "good");
+    vi.stubEnv("TELNYX_API_KEY", "good-key");
     expect(() => createClient({ baseUrl: "http://127.0.0.1:1" })).not.toThrow();
   });
 });
@@ -92,7 +94,7 @@ describe("baseUrl", () => {
     vi.stubEnv("TELNYX_BASE_URL", "http://127.0.0.1:9/from-env/");
     const seen: string[] = [];
     const client = createClient({
-      apiKey: "k",
+      apiKey: "test-key",
       fetch: async (request) => {
         seen.push(request.url);
         return Response.json({});
@@ -112,16 +114,16 @@ describe("numbers and log level", () => {
     ["timeoutMs", 2 ** 31],
     ["initialRetryDelayMs", -5],
   ] as const)("%s = %s -> ConfigurationError", (name, value) => {
-    expect(() => createClient({ apiKey: "k", baseUrl: "http://127.0.0.1:1", [name]: value })).toThrow(new RegExp(`^${name} must be a whole number`));
+    expect(() => createClient({ apiKey: "test-key", baseUrl: "http://127.0.0.1:1", [name]: value })).toThrow(new RegExp(`^${name} must be a whole number`));
   });
 
   it("maxRetryDelayMs below initialRetryDelayMs is refused", () => {
-    expect(() => createClient({ apiKey: "k", baseUrl: "http://127.0.0.1:1", initialRetryDelayMs: 100, maxRetryDelayMs: 50 })).toThrow(/maxRetryDelayMs/);
+    expect(() => createClient({ apiKey: "test-key", baseUrl: "http://127.0.0.1:1", initialRetryDelayMs: 100, maxRetryDelayMs: 50 })).toThrow(/maxRetryDelayMs/);
   });
 
   it("maxBodyBytes: at least 1, at most the longest string V8 holds", () => {
-    expect(() => createClient({ apiKey: "k", baseUrl: "http://127.0.0.1:1", maxBodyBytes: 0 })).toThrow(/^maxBodyBytes must be a whole number from 1 to 536870888/);
-    expect(() => createClient({ apiKey: "k", baseUrl: "http://127.0.0.1:1", maxBodyBytes: 2 ** 29 })).toThrow(ConfigurationError);
+    expect(() => createClient({ apiKey: "test-key", baseUrl: "http://127.0.0.1:1", maxBodyBytes: 0 })).toThrow(/^maxBodyBytes must be a whole number from 1 to 536870888/);
+    expect(() => createClient({ apiKey: "test-key", baseUrl: "http://127.0.0.1:1", maxBodyBytes: 2 ** 29 })).toThrow(ConfigurationError);
   });
 
   it("the CLI's names: the same rules, messages naming its flags", () => {

@@ -16,7 +16,7 @@ afterEach(async () => {
   await server.close();
 });
 
-const list = () => createClient({ apiKey: "k", baseUrl: server.url, maxRetries: 0 }).GET("/voice_clones");
+const list = () => createClient({ apiKey: "test-key", baseUrl: server.url, maxRetries: 0 }).GET("/voice_clones");
 const unwrapped = () => list().then((result) => unwrap(result)).catch((error: unknown) => error);
 
 describe("error bodies", () => {
@@ -104,7 +104,7 @@ describe("2xx answers that are not JSON", () => {
 
   it('parseAs: "text" reads any body', async () => {
     server.script({ status: 200, headers: { "content-type": "text/csv" }, body: "a,b" });
-    const client = createClient({ apiKey: "k", baseUrl: server.url });
+    const client = createClient({ apiKey: "test-key", baseUrl: server.url });
     const { data } = await client.GET("/voice_clones", { parseAs: "text" });
     expect(data).toBe("a,b");
   });

@@ -6,8 +6,9 @@
 import { inspect } from "node:util";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createClient, type Logger, type TelnyxClientOptions } from "../../src/client.js";
-import { apiErrorFromResponse, AuthenticationError, ConnectionError, InvalidResponseError, TimeoutError, unwrap } from "../../src/errors.js";
-import { redactHeaders } from "../../src/redact.js";
+import { apiErrorFromResponse, AuthenticationError, ConnectionError, InvalidResponseError, PaginationError, TimeoutError, unwrap } from "../../src/errors.js";
+import { paginate, type PageSpec } from "../../src/paginate/index.js";
+import { redactHeaders, redactText } from "../../src/redact.js";
 import { startFaultServer, type FaultServer } from "../helpers/fault-server.js";
 
 const KEY = "KEY_ñ$&$'$`+/=%2F?#\"'<>\\{}|^~[]()*!;:@,.ÿ é-end";
@@ -177,6 +178,98 @@ describe("debug logging", () => {
     await client({ logLevel: "info", logger }).GET("/voice_clones");
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/retrying GET .* \(attempt 2 of 3\) after ConnectionError/);
+  });
+});
+
+describe("every form of the key (issue 21, item 2)", () => {
+  const forms = (key: string): [string, string][] => [
+    ["raw", key],
+    ["encodeURIComponent", encodeURIComponent(key)],
+    ["encodeURIComponent, lower-case hex", encodeURIComponent(key).replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase())],
+    ["form encoding (URLSearchParams)", new URLSearchParams({ cursor: key }).toString().slice("cursor=".length)],
+    ["the WHATWG URL's query encoding", new URL(`http://127.0.0.1/?cursor=${key.replace(/[#&]/g, encodeURIComponent)}`).search.slice("?cursor=".length)],
+    ["encodeURI", encodeURI(key)],
+    ["encoded twice", encodeURIComponent(encodeURIComponent(key))],
+    ["JSON-escaped", JSON.stringify(key).slice(1, -1)],
+    ["JSON-escaped, every character as \\uXXXX", [...key].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`).join("")],
+    ["percent-encoded inside JSON", JSON.stringify(encodeURIComponent(key)).slice(1, -1)],
+  ];
+
+  it.each([
+    ["Latin-1", KEY],
+    ["ASCII", ASCII_KEY],
+    ["a plain Telnyx-like key", "KEY0190ABCDEF+S3cr3t/xyz=="],
+  ])("redactText removes each form of the %s key", (_name, key) => {
+    for (const [form, text] of forms(key)) {
+      expect(text, form).not.toBe("");
+      expect(redactText(`before ${text} after`, key), form).toBe("before *** after");
+    }
+  });
+
+  it("a key sent (percent-encoded) in the query of a call that times out: not in the TimeoutError, its JSON, util.inspect or the debug log", async () => {
+    server.fallback = { hang: true };
+    const lines: string[] = [];
+    const push = (line: string) => void lines.push(line);
+    const query = { cursor: ASCII_KEY, "page[size]": 1 } as never;
+    const error = await client({ apiKey: ASCII_KEY, timeoutMs: 50, maxRetries: 0, logLevel: "debug", logger: { debug: push, info: push, warn: push, error: push } })
+      .GET("/voice_clones", { params: { query } })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    const sent = /cursor=([^&]*)/.exec(server.requests[0]!.url)![1]!; // the key as the client encoded it on the wire
+    expect(decodeURIComponent(sent)).toBe(ASCII_KEY);
+    expect(sent).not.toBe(ASCII_KEY);
+    for (const text of [...renderings(error), ...lines]) {
+      expect(text).not.toContain(sent);
+      expect(text).not.toContain(sent.slice(0, 16));
+    }
+    expectNoKey([...renderings(error), ...lines], ASCII_KEY);
+    expect((error as Error).message).toMatch(/cursor=\*\*\*/);
+  });
+});
+
+describe("a key a server hands back as the next cursor (issue 21, item 2, through the paginator)", () => {
+  const spec = { style: "cursor", path: "/voice_clones", items: ["data"], cursorParam: "cursor", nextCursor: { body: ["meta", "next"] } } as unknown as PageSpec;
+  const page = (next: string) => ({ status: 200, body: { data: [{ id: next.length }], meta: { next } } });
+
+  it("the next page times out: the client sent the key percent-encoded, and the TimeoutError and the debug log hold it in no form", async () => {
+    server.script(page(ASCII_KEY), { hang: true });
+    const lines: string[] = [];
+    const push = (line: string) => void lines.push(line);
+    const c = client({ apiKey: ASCII_KEY, timeoutMs: 100, maxRetries: 0, logLevel: "debug", logger: { debug: push, info: push, warn: push, error: push } });
+    const error = await paginate(c, spec).toArray().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    const sent = /cursor=([^&]*)/.exec(server.requests[1]!.url)![1]!;
+    expect(decodeURIComponent(sent.replace(/\+/g, " "))).toBe(ASCII_KEY);
+    for (const text of [...renderings(error), ...lines]) {
+      expect(text).not.toContain(sent);
+      expect(text).not.toContain(sent.slice(0, 16));
+    }
+    expectNoKey([...renderings(error), ...lines], ASCII_KEY);
+  });
+
+  it("the cursor comes back a second time: PaginationError.cursor and its message hold the key in no form", async () => {
+    const echoed = `x ${encodeURIComponent(ASCII_KEY)} ${JSON.stringify(ASCII_KEY)}`;
+    server.fallback = page(echoed);
+    const error = (await paginate(client({ apiKey: ASCII_KEY }), spec).toArray().catch((e: unknown) => e)) as PaginationError;
+    expect(error).toBeInstanceOf(PaginationError);
+    expect(error.cursor).toBe('x *** "***"');
+    for (const text of [...renderings(error), String(error.cursor)]) expect(text).not.toContain(encodeURIComponent(ASCII_KEY).slice(0, 16));
+    expectNoKey(renderings(error), ASCII_KEY);
+  });
+});
+
+describe("a 2xx body that is not JSON (issue 21, item 3)", () => {
+  it.each([
+    ["starting with the key", (key: string) => `${key}probe_${"x".repeat(40)}`],
+    ["a prefix of the key (no whole key to recognise)", (key: string) => key.slice(0, 10)],
+    ["the key cut by a quote", (key: string) => `{"a": x${key.slice(0, 6)}"${key.slice(6)}`],
+  ])("%s: the InvalidResponseError quotes no fragment of the body", async (_name, body) => {
+    const key = "KEYprobe0123456789abcdef";
+    server.fallback = { status: 200, headers: { "content-type": "application/json" }, body: body(key) };
+    const error = (await client({ apiKey: key }).GET("/voice_clones").catch((e: unknown) => e)) as InvalidResponseError;
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    for (const text of [...renderings(error), ...renderings(error.cause)]) expect(text).not.toMatch(/KEYp|probe|"x/);
+    expect(error.message).toMatch(/not valid JSON: (an unexpected character|unexpected character at position \d+|the JSON ends early)/);
   });
 });
 

@@ -182,7 +182,7 @@ describe("no answer", () => {
   it("connection refused: ConnectionError", async () => {
     const url = server.url;
     await server.close();
-    const error = await list(createClient({ apiKey: "k", baseUrl: url, maxRetries: 1, initialRetryDelayMs: 1 })).catch((e: unknown) => e);
+    const error = await list(createClient({ apiKey: "test-key", baseUrl: url, maxRetries: 1, initialRetryDelayMs: 1 })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConnectionError);
     expect((error as Error).message).toContain("ECONNREFUSED");
     server = await startFaultServer();

@@ -73,6 +73,7 @@ describe("pagination rules: mistakes stop generation (exit 2, nothing written)",
     ["config: a spec-wide rule that matches nothing", { args: ["--pagination", bad("matches-nothing.yaml")], file: "rules/bad/matches-nothing.yaml", want: /\(#\/all\/nextCursor\): all\.nextCursor \(meta\.next\) matches no GET operation of the spec/ }],
     ["config: a parameter the operation lacks", { args: ["--pagination", bad("misfit.yaml")], file: "rules/bad/misfit.yaml", want: /\(#\/operations\/listLegacy\): GET \/legacy: cursorParam "after" is not a query parameter of the operation/ }],
     ["config: a count the body lacks", { args: ["--pagination", bad("misfit-path.yaml")], file: "rules/bad/misfit-path.yaml", want: /\(#\/operations\/listLegacy\): GET \/legacy: totalPages meta\.pages is not a number in the 200 body/ }],
+    ["config: a header the answer does not declare (issue 21, item 9)", { args: ["--pagination", bad("undeclared-header.yaml")], file: "rules/bad/undeclared-header.yaml", want: /\(#\/operations\/GET ~1v1~1roles\): GET \/v1\/roles: next names the header link, which the 200 answer does not declare \(declare it in the spec, or write \{ header: link, undeclared: true \}/ }],
     ["config: --pagination names a missing file", { args: ["--pagination", bad("nope.yaml")], file: "rules/bad/nope.yaml", want: /: the pagination config file does not exist\n {2}fix: check the --pagination path/ }],
   ];
   const xCases: [string, { spec: string; want: RegExp }][] = [

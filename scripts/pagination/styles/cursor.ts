@@ -54,7 +54,7 @@ function findNextCursor(ctx: DetectContext, input: OperationInput, list: FoundLi
   const rule = ruleValue(ctx, input, "nextCursor", fits);
   if (rule?.value === false) return undefined;
   if (rule !== undefined) {
-    if (!ownLocatorFits(rule.value!, fits)) throw misfit(input, `nextCursor ${showRule(rule.value)} is not a string or number in the ${input.answer.status} answer`);
+    if (!ownLocatorFits(input, "nextCursor", rule.value!, fits)) throw misfit(input, `nextCursor ${showRule(rule.value)} is not a string or number in the ${input.answer.status} answer`);
     return rule.value!;
   }
   return nextCursorField(ctx, input, list.items, cursorParam);
@@ -76,7 +76,7 @@ function findHasMore(ctx: DetectContext, input: OperationInput, items: PropertyP
   const rule = ruleValue(ctx, input, "hasMore", fits);
   if (rule?.value === false) return undefined;
   if (rule !== undefined) {
-    if (!ownLocatorFits(rule.value!, fits)) throw misfit(input, `hasMore ${showRule(rule.value)} is not a boolean in the ${input.answer.status} answer`);
+    if (!ownLocatorFits(input, "hasMore", rule.value!, fits)) throw misfit(input, `hasMore ${showRule(rule.value)} is not a boolean in the ${input.answer.status} answer`);
     return rule.value!;
   }
   return findField(ctx, input.answer.schema, items, HAS_MORE_NAMES, (schema) => isBooleanSchema(ctx.doc, schema));

@@ -49,7 +49,7 @@ function findNextLink(ctx: DetectContext, input: OperationInput): Locator | unde
   if (rule?.value === false) return undefined;
   if (rule !== undefined) {
     const locator = rule.value!;
-    if (!ownLocatorFits(locator, fits)) throw misfit(input, `next ${showRule(locator)} is not a string in the ${input.answer.status} body`);
+    if (!ownLocatorFits(input, "next", locator, fits)) throw misfit(input, `next ${showRule(locator)} is not a string in the ${input.answer.status} body`);
     return locator;
   }
   const inBody = findField(ctx, body, [], NEXT_LINK_NAMES, (schema, container, name) => isLink(ctx, schema, container, name) || schemaProperties(ctx.doc, schema).has("href"));
