@@ -15,15 +15,14 @@ import { header } from "../../scripts/output/header.js";
 import { listOperations } from "../../scripts/spec/openapi-walk.js";
 import type { CommandSpec } from "../../src/cli/command-spec.js";
 import { parseCommand } from "../../src/cli/parse-command.js";
-import { emittedCommands } from "../helpers/generated-output.js";
+import { commandsOfFiles } from "../helpers/generated-output.js";
 import { ROOT } from "./built-cli.js";
 
 const HEADER = "// test\n";
 
 /** The command data the step writes for `doc`, read back from the file it makes. */
 function commandsOf(doc: object): CommandSpec[] {
-  const { content } = generateCliCommands(doc as Record<string, unknown>, detectPaging(doc as Record<string, unknown>, "spec.yaml"), HEADER, "spec.yaml");
-  return emittedCommands(content);
+  return commandsOfFiles(generateCliCommands(doc as Record<string, unknown>, detectPaging(doc as Record<string, unknown>, "spec.yaml"), HEADER, "spec.yaml"));
 }
 
 const ok = (schema: object = { type: "object" }) => ({ "200": { description: "ok", content: { "application/json": { schema } } } });
@@ -221,16 +220,16 @@ describe("generateCliCommands", () => {
 
   it("spec strings reach the file only as literals", () => {
     const doc = { openapi: "3.1.0", paths: { "/a": { get: { operationId: "a", summary: "*/ ends\u2028here", description: '"); process.exit(1); ("', responses: ok() } } } };
-    const { content } = generateCliCommands(doc, detectPaging(doc, "spec.yaml"), HEADER, "spec.yaml");
-    expect(content).not.toContain("\u2028");
+    const files = generateCliCommands(doc, detectPaging(doc, "spec.yaml"), HEADER, "spec.yaml");
+    for (const { content } of files) expect(content).not.toContain("\u2028");
     expect(commandsOf({ openapi: "3.1.0", paths: { "/a": { get: { operationId: "a", summary: "*/ ends\u2028here", responses: ok() } } } })[0]!.summary).toBe("*/ ends\u2028here");
   });
 
-  it("generated/commands.ts is what the step makes of spec/openapi.yaml", () => {
+  it("generated/commands.ts and generated/commands/ are what the step makes of spec/openapi.yaml", () => {
     const doc = parse(readFileSync(`${ROOT}spec/openapi.yaml`, "utf8")) as Record<string, unknown>;
-    const { path, content } = generateCliCommands(doc, detectPaging(doc, "spec/openapi.yaml"), header("../spec/openapi.yaml"), "spec/openapi.yaml");
-    expect(path).toBe("commands.ts");
-    expect(readFileSync(`${ROOT}generated/commands.ts`, "utf8")).toBe(content);
+    const files = generateCliCommands(doc, detectPaging(doc, "spec/openapi.yaml"), header("../spec/openapi.yaml"), "spec/openapi.yaml");
+    expect(files.map((f) => f.path)).toEqual(["commands.ts", "commands/voice-clones.ts"]);
+    for (const { path, content } of files) expect(readFileSync(`${ROOT}generated/${path}`, "utf8")).toBe(content);
   });
 });
 
