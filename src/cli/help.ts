@@ -8,23 +8,26 @@ import type { CommandIndex, CommandSpec, FileFieldSpec, FlagSpec } from "./comma
 import { range } from "./flag-value.js";
 import { GLOBAL_FLAGS } from "./global-flags.js";
 import { globalFlagNames } from "./parse-command.js";
-import { pad, safeText, width, wrap } from "./terminal-text.js";
+import { cut, oneLine, pad, safeText, width, wrap } from "./terminal-text.js";
 
 export const PROGRAM = "telnyx";
 
-const ENVIRONMENT = [
-  "Environment:",
-  "  TELNYX_API_KEY    API key, when --api-key is not given",
-  "  TELNYX_BASE_URL   API base URL, when --base-url is not given",
-  "  TELNYX_LOG        log on stderr: off (default), error, warn, info (retries), debug (every attempt); the key is never logged",
-];
+const ENVIRONMENT_ROWS = [
+  ["TELNYX_API_KEY", "API key, when --api-key is not given"],
+  ["TELNYX_BASE_URL", "API base URL, when --base-url is not given"],
+  ["TELNYX_LOG", "log lines on stderr: off (default), error, warn, info (retries), debug (every attempt); the API key is never logged"],
+] as const;
+
+function environment(columns: number): string[] {
+  return ["Environment:", ...table(ENVIRONMENT_ROWS, columns)];
+}
 
 /** A resource with more actions than this lists them grouped by verb, names only, to stay within a screenful. */
-export const MAX_ACTION_ROWS = 20;
+export const MAX_ACTION_ROWS = 18;
 
 /** Each resource on one line: its actions, cut to the terminal's width with how many more there are. */
 export function rootHelp(index: CommandIndex, columns: number): string {
-  const left = Math.min(32, Math.max(...index.map((r) => width(r.resource))));
+  const left = Math.min(32, Math.max(0, ...index.map((r) => width(r.resource))));
   const room = Math.max(20, columns - left - 4);
   const rows = index.map((r) => `  ${pad(r.resource, left)}  ${actionList(r.actions, room)}`.trimEnd());
   return [
@@ -35,21 +38,21 @@ export function rootHelp(index: CommandIndex, columns: number): string {
     "",
     `Run '${PROGRAM} <resource> --help' for a resource's actions, '${PROGRAM} <resource> <action> --help' for a command's flags.`,
     "",
-    ...ENVIRONMENT,
+    ...environment(columns),
     "",
   ].join("\n");
 }
 
-/** `list, get, create, … (+12 more)`, at most `room` columns. */
+/** `list, get, create, … (+12 more)`, at most `room` columns (action names are ASCII: their length is their width). */
 function actionList(actions: readonly string[], room: number): string {
-  let text = "";
+  let used = 0;
   for (let i = 0; i < actions.length; i++) {
-    const more = i + 1 < actions.length ? `, … (+${actions.length - i - 1} more)` : "";
-    const next = `${text}${i === 0 ? "" : ", "}${actions[i]}`;
-    if (width(next) + width(more) > room && i > 0) return `${text}, … (+${actions.length - i} more)`;
-    text = next;
+    const next = used + (i === 0 ? 0 : 2) + actions[i]!.length;
+    const more = i + 1 < actions.length ? `, … (+${actions.length - i - 1} more)`.length : 0;
+    if (next + more > room && i > 0) return `${actions.slice(0, i).join(", ")}, … (+${actions.length - i} more)`;
+    used = next;
   }
-  return text;
+  return actions.join(", ");
 }
 
 /**
@@ -61,8 +64,10 @@ export function resourceHelp(resource: string, commands: readonly CommandSpec[],
   const head = [`Usage: ${PROGRAM} ${resource} <action> [flags]`, ""];
   const tail = ["", `Run '${PROGRAM} ${resource} <action> --help' for a command's summary and flags.`, ""];
   if (commands.length <= MAX_ACTION_ROWS) {
-    const rows = commands.map((c) => [c.action, c.summary ?? `${c.method.toUpperCase()} ${c.path}`] as const);
-    return [...head, "Actions:", ...table(rows, columns), ...tail].join("\n");
+    // One line each: the summary cut to the width (the command's own help has it whole).
+    const left = Math.min(32, Math.max(0, ...commands.map((c) => width(c.action))));
+    const rows = commands.map((c) => `  ${pad(c.action, left)}  ${cut(oneLine(c.summary ?? `${c.method.toUpperCase()} ${c.path}`), Math.max(20, columns - left - 5))}`);
+    return [...head, "Actions:", ...rows, ...tail].join("\n");
   }
   const byVerb = new Map<string, string[]>();
   for (const c of commands) {
@@ -95,7 +100,7 @@ export function commandHelp(command: CommandSpec, columns: number): string {
     "Global flags:",
     ...table(globals, columns),
     "",
-    ...ENVIRONMENT,
+    ...environment(columns),
     "",
     "Exit codes: 0 ok, 1 API or network error, 2 bad usage.",
     "",
