@@ -70,15 +70,38 @@ interface BodyProperty {
   required: boolean;
 }
 
-/** Top-level properties of the body: of the object, or of every `oneOf`/`anyOf` branch (required where all require it). */
+/**
+ * Top-level properties of the body: of the object, or of every `oneOf`/`anyOf`
+ * branch (required where all require it; a property in several branches
+ * takes every branch's allowed values, and a default only where all agree).
+ */
 function bodyProperties(doc: OpenApiDocument, schema: unknown): BodyProperty[] {
   const branches = branchesOf(doc, schema);
-  const byName = new Map<string, BodyProperty>();
+  const byName = new Map<string, unknown[]>();
   for (const branch of branches) {
-    for (const [name, prop] of schemaProperties(doc, branch)) if (!byName.has(name)) byName.set(name, { name, schema: prop, required: false });
+    for (const [name, prop] of schemaProperties(doc, branch)) byName.set(name, [...(byName.get(name) ?? []), prop]);
   }
-  for (const property of byName.values()) property.required = branches.every((b) => requiredOf(doc, b).has(property.name));
-  return [...byName.values()];
+  return [...byName].map(([name, schemas]) => ({
+    name,
+    schema: schemas.length === 1 ? schemas[0] : mergeBranches(doc, schemas),
+    required: branches.every((b) => requiredOf(doc, b).has(name)),
+  }));
+}
+
+/** One property as several branches declare it: the union of their types and enums (no enum if one has none), the first description. */
+function mergeBranches(doc: OpenApiDocument, schemas: unknown[]): Node {
+  const resolved = schemas.map((s) => deref(doc, s)).filter(isObject);
+  const valuesOf = (s: Node) => (Array.isArray(s.enum) ? s.enum : s.const !== undefined ? [s.const] : undefined);
+  const enums = resolved.map(valuesOf);
+  const first = resolved[0] ?? {};
+  const defaults = new Set(resolved.map((s) => JSON.stringify(s.default)));
+  return {
+    ...first,
+    type: [...new Set(resolved.flatMap((s) => schemaTypes(doc, s)))],
+    enum: enums.every(Boolean) ? [...new Set(enums.flat())] : undefined,
+    const: undefined,
+    default: defaults.size === 1 ? first.default : undefined,
+  };
 }
 
 function branchesOf(doc: OpenApiDocument, schema: unknown): unknown[] {

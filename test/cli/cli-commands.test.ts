@@ -129,6 +129,33 @@ describe("generateCliCommands", () => {
     expect(commands.map((c) => c.action)).toEqual(["get-thing", "thing-get"]);
   });
 
+  it("a oneOf body: the flags of every branch, allowed values joined, required only where every branch requires it", () => {
+    const branch = (provider: string, model: string, extra: object) => ({
+      type: "object",
+      required: ["provider", "name", "audio"],
+      properties: { provider: { type: "string", enum: [provider] }, model: { type: "string", enum: [model], default: model }, name: { type: "string" }, audio: { type: "string", format: "binary" }, ...extra },
+    });
+    const [command] = commandsOf({
+      openapi: "3.1.0",
+      paths: {
+        "/clones": {
+          post: {
+            operationId: "createClone",
+            requestBody: { required: true, content: { "multipart/form-data": { schema: { oneOf: [branch("telnyx", "q3", { label: { type: "string" } }), branch("minimax", "m1", {})] } } } },
+            responses: ok(),
+          },
+        },
+      },
+    });
+    expect(command!.body).toEqual({ required: true, mediaType: "multipart/form-data", files: [{ field: "audio", required: true }] });
+    expect(command!.flags).toEqual([
+      { flag: "provider", param: "provider", in: "body", type: "string", enum: ["telnyx", "minimax"], required: true },
+      { flag: "model", param: "model", in: "body", type: "string", enum: ["q3", "m1"] },
+      { flag: "name", param: "name", in: "body", type: "string", required: true },
+      { flag: "label", param: "label", in: "body", type: "string" },
+    ]);
+  });
+
   it("x-cli-columns wins over the detected columns", () => {
     const commands = commandsOf({
       openapi: "3.1.0",

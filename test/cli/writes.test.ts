@@ -165,7 +165,7 @@ async function telnyx(args: string[], options: { stdin?: string; env?: Record<st
 
 /** The received multipart body, parsed as fetch parses one. */
 function formDataOf(request: Seen): Promise<FormData> {
-  return new Request(request.url, { method: request.method, headers: { "content-type": String(request.headers["content-type"]) }, body: request.bytes }).formData();
+  return new Request(request.url, { method: request.method, headers: { "content-type": String(request.headers["content-type"]) }, body: new Uint8Array(request.bytes) }).formData();
 }
 
 describe("deepObject and object query parameters", () => {
