@@ -5,7 +5,8 @@
  * clear errors, and the committed file equal to what the step makes of
  * spec/openapi.yaml.
  */
-import { readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { generateCliCommands } from "../../scripts/steps/commands.js";
@@ -16,6 +17,7 @@ import { listOperations } from "../../scripts/spec/openapi-walk.js";
 import type { CommandSpec } from "../../src/cli/command-spec.js";
 import { parseCommand } from "../../src/cli/parse-command.js";
 import { commandsOfFiles } from "../helpers/generated-output.js";
+import { tscStrict } from "../helpers/tsc.js";
 import { ROOT } from "./built-cli.js";
 
 const HEADER = "// test\n";
@@ -284,5 +286,24 @@ describe("on the full Telnyx spec", () => {
     }
     // A oneOf item: the columns its branches share.
     expect(commands.find((c) => c.path === "/detail_records")?.columns).toContain("record_type");
+  });
+
+  it("the command data (index and per-resource files) passes tsc --strict", () => {
+    const doc = JSON.parse(readFileSync(FULL_SPEC, "utf8")) as Record<string, unknown>;
+    mkdirSync(join(ROOT, ".tmp"), { recursive: true });
+    const out = mkdtempSync(join(ROOT, ".tmp", "cli-commands-"));
+    try {
+      const files = generateCliCommands(doc, detectPaging(doc, "spec.json"), HEADER, "spec.json", relative(out, join(ROOT, "src")));
+      expect(files.length).toBeGreaterThan(50);
+      for (const f of files) {
+        mkdirSync(dirname(join(out, f.path)), { recursive: true });
+        writeFileSync(join(out, f.path), f.content);
+      }
+      const result = tscStrict(["commands.ts"], out);
+      expect(result.output).toBe("");
+      expect(result.code).toBe(0);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 });
