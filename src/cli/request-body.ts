@@ -28,7 +28,8 @@ export async function requestBody(command: CommandSpec, parsed: ParsedCommand, i
   const spec = command.body;
   if (spec === undefined) return undefined;
   const type = spec.mediaType.split(";")[0]!.trim().toLowerCase();
-  const structured = /^application\/(?:[\w.+-]+\+)?json$/.test(type) || type === "application/x-www-form-urlencoded" || type === "multipart/form-data";
+  const json = /^application\/(?:[\w.+-]+\+)?json$/.test(type);
+  const structured = json || type === "application/x-www-form-urlencoded" || type === "multipart/form-data";
   if (!structured) {
     if (parsed.data === undefined) return undefined;
     return { body: await dataBytes(parsed.data, io, helpFor), contentType: type === "*/*" ? "application/octet-stream" : spec.mediaType };
@@ -36,7 +37,8 @@ export async function requestBody(command: CommandSpec, parsed: ParsedCommand, i
   const hasFields = Object.keys(parsed.body).length > 0 || parsed.files.length > 0;
   if (parsed.data === undefined && !hasFields && !spec.required && !command.flags.some((f) => f.in === "body" && f.required)) return undefined;
   const base = parsed.data === undefined ? {} : parseJson(new TextDecoder().decode(await dataBytes(parsed.data, io, helpFor)), helpFor);
-  if (!isRecord(base) && (hasFields || type !== "application/json")) throw new UsageError(`--data: expected a JSON object${hasFields ? " (the body flags are merged into it)" : ""}, got ${describe(base)}`, helpFor);
+  // A JSON body may be an array or a scalar when no flag is merged into it; a form's fields are an object's.
+  if (!isRecord(base) && (hasFields || !json)) throw new UsageError(`--data: expected a JSON object${hasFields ? " (the body flags are merged into it)" : ""}, got ${describe(base)}`, helpFor);
   const merged: unknown = isRecord(base) ? { ...base, ...parsed.body } : base;
   if (isRecord(merged)) checkRequired(command, merged, parsed, helpFor);
   if (type === "multipart/form-data") return { body: await formData(command, merged as Record<string, unknown>, parsed, helpFor) };
