@@ -1,5 +1,5 @@
 /** Readers of what the generator emitted: the PageSpec of each paginator, and the CLI's command data. */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { CommandSpec } from "../../src/cli/command-spec.js";
 
@@ -42,4 +42,12 @@ export function emittedCommands(outDir: string): CommandSpec[] {
   const folder = join(outDir, "commands");
   const names = existsSync(folder) ? readdirSync(folder).filter((n) => n.endsWith(".ts")) : [];
   return commandsOfFiles(names.map((n) => ({ path: `commands/${n}`, content: readFileSync(join(folder, n), "utf8") })));
+}
+
+/** The files of an output folder, relative and `/`-separated, subfolders included (`commands/<resource>.ts`), sorted. */
+export function generatedFiles(outDir: string): string[] {
+  return (readdirSync(outDir, { recursive: true, encoding: "utf8" }) as string[])
+    .map((f) => f.split("\\").join("/"))
+    .filter((f) => statSync(join(outDir, f)).isFile())
+    .sort();
 }
