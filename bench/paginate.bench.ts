@@ -17,7 +17,7 @@
  * Ratios are medians of per-pair ratios over interleaved runs (bench/paired.ts).
  */
 import createFetchClient from "openapi-fetch";
-import { commands } from "../generated/commands.js";
+import { commands } from "../generated/commands/voice-clones.js";
 import { listVoiceClones } from "../generated/paginators.js";
 import type { paths } from "../generated/schema.js";
 import { createClient } from "../src/client.js";

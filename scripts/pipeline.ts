@@ -64,12 +64,12 @@ export async function runPipeline(options: Options, report: Reporter): Promise<G
       for (const p of paginators.paged) report.info(`  paginator ${p.name}: ${p.method} ${p.path} (${p.style})`);
       for (const s of plan.skipped) report.info(`  skipped ${s.method} ${s.path}: ${s.reason}`);
     }
-    const commands = report.step("commands", () => generateCliCommands(doc, plan, fileHeader, specLabel, runtime), (f) => `${f.path} ${kb(f.content)}`);
+    const commands = report.step("commands", () => generateCliCommands(doc, plan, fileHeader, specLabel, runtime), (f) => `${f[0]!.path} + ${plural(f.length - 1, "resource file")} ${kb(f.map((x) => x.content).join(""))}`);
     const servers = report.step("servers", () => generateServers(doc, fileHeader), (f) => `${f.path} ${kb(f.content)}`);
 
     const lintError = linted ? await finishLint() : report.skip("lint", "--lint off");
     if (lintError) throw lintError;
-    const files = [schema, paginators.file, commands, servers].sort((a, b) => (a.path < b.path ? -1 : 1));
+    const files = [schema, paginators.file, ...commands, servers].sort((a, b) => (a.path < b.path ? -1 : 1));
     return { files, source: { label: specLabel, spec, doc, plan } };
   } catch (error) {
     if (!linted) lintThread?.cancel(); // never given the spec: it would wait forever

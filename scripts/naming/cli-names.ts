@@ -13,6 +13,9 @@
  *   `createVoiceCloneFromDesign` -> `create-from-design`; in `call-commands`,
  *   `callAnswer` -> `answer`). The resource's words are removed as one run
  *   (plural or singular last word), else the longest part of them found.
+ *   An operationId that spells out its path and method (FastAPI's, e.g.
+ *   `get_assistant_public_assistants__assistant_id__get`: spellsOutPath) is
+ *   set aside for the method and path rule below.
  *   With no operationId, or nothing left, the method's verb (get: `get` on
  *   `.../{id}`, else `list`; post `create`; put and patch `update`; delete
  *   `delete`; others the method) followed by the path's static segments after
@@ -106,10 +109,33 @@ function resourceRuns(plural: string[]): string[][] {
  * (or method and path). Commands that clash move to the next one.
  */
 export function actionNames(op: { paginated: boolean; method: string; path: string; operationId?: string }, resource: string): string[] {
-  const fromId = op.operationId === undefined ? "" : operationAction(op.operationId, resource);
+  const spelled = op.operationId !== undefined && spellsOutPath(op.operationId, op.method, op.path, resource);
+  const fromId = op.operationId === undefined || spelled ? "" : operationAction(op.operationId, resource);
   const own = fromId !== "" ? fromId : methodAction(op.method, op.path, resource);
   const full = op.operationId !== undefined && kebab(op.operationId) !== "" ? kebab(op.operationId) : kebab(`${op.method} ${op.path}`);
   return [op.paginated ? "list" : own, own, full];
+}
+
+/**
+ * An operationId that spells out its own path and method, as FastAPI makes
+ * them (`get_assistant_public_assistants__assistant_id__get`,
+ * `get_public_missions_missions_mission_id_knowledge_bases`): its words hold,
+ * in order, every word of the path after the resource's segment (parameter
+ * names included), and either end with the method or hold a parameter's
+ * words. Such a name says nothing the method and path do not, at three
+ * times the length, so the command is named from them.
+ */
+export function spellsOutPath(operationId: string, method: string, path: string, resource: string): boolean {
+  const own = words(operationId).map((w) => w.toLowerCase());
+  const segments = path.split("/").filter((s) => s !== "" && !VERSION.test(s));
+  const at = segments.findIndex((s) => kebab(s) === resource);
+  if (at === -1) return false;
+  const after = segments.slice(at + 1);
+  const wanted = after.flatMap((s) => kebab(s.replace(/^\{(.*)\}$/, "$1")).split("-")).filter(Boolean);
+  let i = 0;
+  for (const w of own) if (i < wanted.length && w === wanted[i]) i++;
+  if (i < wanted.length) return false;
+  return own.at(-1) === method || after.some((s) => /^\{.*\}$/.test(s));
 }
 
 export function actionName(op: { paginated: boolean; method: string; path: string; operationId?: string }, resource: string): string {

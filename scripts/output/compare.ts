@@ -6,7 +6,7 @@
 import * as nodeFs from "node:fs";
 import { join } from "node:path";
 import { isGenerated } from "./header.js";
-import { cannot, isLeftover, listFiles, MARKER, type FileSystem } from "./folder.js";
+import { cannot, isLeftover, listFiles, MARKER, subfoldersOf, type FileSystem } from "./folder.js";
 import type { OutputFile } from "./output-file.js";
 
 export interface Comparison {
@@ -22,7 +22,7 @@ export interface Comparison {
 }
 
 export function compareOutput(outDir: string, files: readonly OutputFile[], fs: FileSystem = nodeFs): Comparison {
-  const present = listFiles(outDir, fs);
+  const present = listFiles(outDir, fs, subfoldersOf(files.map((f) => f.path)));
   const leftovers = present.filter(isLeftover);
   const existing = new Set(present.filter((path) => !isLeftover(path)));
   const read = (path: string) => {

@@ -10,6 +10,7 @@
  * generation before any one of them, as kill -9 would.
  */
 import * as nodeFs from "node:fs";
+import { join } from "node:path";
 import { GenerateError } from "../errors.js";
 
 export type FileSystem = Pick<typeof nodeFs, "mkdirSync" | "readdirSync" | "readFileSync" | "renameSync" | "rmSync" | "statSync" | "writeFileSync">;
@@ -17,7 +18,7 @@ export type FileSystem = Pick<typeof nodeFs, "mkdirSync" | "readdirSync" | "read
 export const MARKER = ".generation-incomplete";
 /** The lock a generation holds while it writes (lock.ts); never one of the folder's files. */
 export const LOCK = ".generate.lock";
-const STAGED = /^\.[^/]+\.generate-\d+\.tmp$/;
+const STAGED = /(?:^|\/)\.[^/]+\.generate-\d+\.tmp$/;
 
 /** Where `path` (relative to the folder) is staged by this process. */
 export function stagedPath(path: string): string {
@@ -31,25 +32,45 @@ export function isLeftover(path: string): boolean {
 }
 
 /**
- * The files directly in `dir` (not in its subfolders: those may be other
- * output folders, or anything else, and are never the generator's), sorted,
- * the lock aside (lock.ts); none when it does not exist. Any other failure
- * to read it is a GenerateError (exit 2).
+ * The generator's part of `dir`: the files directly in it, and the files
+ * directly in the subfolders a generation writes (`ownSubfolders`, such as
+ * `commands`); any other subfolder may be another output folder, or anything
+ * else, and is never the generator's. Relative, `/`-separated, sorted, the
+ * lock aside (lock.ts); none when `dir` does not exist. Any other failure to
+ * read it is a GenerateError (exit 2).
  */
-export function listFiles(dir: string, fs: FileSystem = nodeFs): string[] {
-  let entries;
+export function listFiles(dir: string, fs: FileSystem = nodeFs, ownSubfolders: readonly string[] = []): string[] {
+  if (!isFolder(dir, fs, true)) return [];
+  const files = filesIn(dir, "", fs).filter((name) => !name.startsWith(LOCK));
+  for (const sub of ownSubfolders) if (isFolder(join(dir, sub), fs, false)) files.push(...filesIn(join(dir, sub), `${sub}/`, fs));
+  return files.sort();
+}
+
+/** The subfolders the files of a generation are in (`commands` for `commands/x.ts`). */
+export function subfoldersOf(paths: readonly string[]): string[] {
+  return [...new Set(paths.filter((p) => p.includes("/")).map((p) => p.slice(0, p.lastIndexOf("/"))))].sort();
+}
+
+/** Whether `path` is a folder (false when it does not exist); a file in its place is an error. */
+function isFolder(path: string, fs: FileSystem, root: boolean): boolean {
   try {
-    if (!fs.statSync(dir).isDirectory()) throw new GenerateError("the output folder is a file", { file: dir }, "pass a folder with --out, or remove the file");
-    entries = fs.readdirSync(dir, { withFileTypes: true });
+    if (fs.statSync(path).isDirectory()) return true;
   } catch (error) {
-    if (error instanceof GenerateError) throw error;
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return false;
+    throw cannot("read the output folder", path, error);
+  }
+  throw new GenerateError(root ? "the output folder is a file" : "a file stands where the output folder needs a subfolder", { file: path }, root ? "pass a folder with --out, or remove the file" : "remove the file");
+}
+
+function filesIn(dir: string, prefix: string, fs: FileSystem): string[] {
+  try {
+    return fs
+      .readdirSync(dir, { withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => `${prefix}${e.name}`);
+  } catch (error) {
     throw cannot("read the output folder", dir, error);
   }
-  return entries
-    .filter((e) => e.isFile() && !e.name.startsWith(LOCK))
-    .map((e) => e.name)
-    .sort();
 }
 
 /** `cannot <what>: <why> (<code>)` naming the path, with a fix for the usual causes. */

@@ -12,41 +12,57 @@
 import type { CommandSpec } from "../../src/cli/command-spec.js";
 import type { OpenApiDocument } from "../spec/bundle.js";
 import { tableColumns } from "../cli-data/columns.js";
+import { bodyData } from "../cli-data/body.js";
 import { operationFlags } from "../cli-data/flags.js";
 import { actionNames, resourceName } from "../naming/cli-names.js";
 import { escapeDoc, literal } from "../emit/emit-safety.js";
 import { GenerateError } from "../errors.js";
 import { pointerOf } from "../spec/json-pointer.js";
-import { byCodeUnit, deref, isJsonMediaType, isObject, listOperations, type OperationRef } from "../spec/openapi-walk.js";
+import { byCodeUnit, listOperations, type OperationRef } from "../spec/openapi-walk.js";
 import type { OutputFile } from "../output/output-file.js";
 import type { PagingPlan } from "../pagination/index.js";
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-/** `runtime`: the import path from the output folder to the runtime's `src/` folder. */
-export function generateCliCommands(doc: OpenApiDocument, plan: PagingPlan, fileHeader: string, specLabel: string, runtime = "../src"): OutputFile {
+/**
+ * `commands.ts`, the index the CLI starts from: each resource with its
+ * action names and a loader of its commands; and `commands/<resource>.ts`,
+ * one per resource, the commands themselves. So the CLI loads only the
+ * resource it runs (`telnyx --help` loads none), and TypeScript checks each
+ * resource's array on its own: one literal of every command (11,422 for
+ * Microsoft Graph) makes a union "too complex to represent".
+ * `runtime`: the import path from the output folder to the runtime's `src/` folder.
+ */
+export function generateCliCommands(doc: OpenApiDocument, plan: PagingPlan, fileHeader: string, specLabel: string, runtime = "../src"): OutputFile[] {
   const byResource = new Map<string, CommandSpec[]>();
   for (const command of cliCommands(doc, plan, specLabel)) byResource.set(command.resource, [...(byResource.get(command.resource) ?? []), command]);
-  // One typed array per resource, then their concatenation: TypeScript checks each array on its own, where one
-  // literal of every command (11,422 for Microsoft Graph) makes a union of their types "too complex to represent".
-  const groups = [...byResource].map(([resource, list]) => ({ name: groupName(resource), resource, list }));
-  const declarations = groups.map(({ name, resource, list }) => `/** ${escapeDoc(`\`telnyx ${resource} <action>\``)} */
-const ${name}: readonly CommandSpec[] = ${prettyLiteral(list)};
-`);
-  const content = `${fileHeader}
-import type { CommandSpec } from ${literal(`${runtime}/cli/command-spec.js`)};
+  const nested = runtime.startsWith("./") ? `../${runtime.slice(2)}` : `../${runtime}`;
+  const files = [...byResource].map(([resource, list]): OutputFile => ({
+    path: `${RESOURCE_FOLDER}/${resource}.ts`,
+    content: `${fileHeader}
+import type { CommandSpec } from ${literal(`${nested}/cli/command-spec.js`)};
 
-${declarations.join("\n")}
-/** ${escapeDoc("The command-line client's commands, one per operation, sorted by resource then action (`telnyx <resource> <action>`).")} */
-export const commands: readonly CommandSpec[] = [${groups.map(({ name }) => `...${name}`).join(", ")}];
+/** ${escapeDoc(`\`telnyx ${resource} <action>\`, sorted by action.`)} */
+export const commands: readonly CommandSpec[] = ${prettyLiteral(list)};
+`,
+  }));
+  // Resource names are `[a-z0-9-]` (cli-names.ts): safe as file names and unique.
+  const entries = [...byResource].map(
+    ([resource, list]) => `  { resource: ${literal(resource)}, actions: ${JSON.stringify(list.map((c) => c.action))}, load: () => import(${literal(`./${RESOURCE_FOLDER}/${resource}.js`)}) },`,
+  );
+  const index = `${fileHeader}
+import type { CommandIndex } from ${literal(`${runtime}/cli/command-spec.js`)};
+
+/** ${escapeDoc("The command-line client's resources, sorted, each with its actions and a loader of its commands (one per operation): `telnyx <resource> <action>`.")} */
+export const commandIndex: CommandIndex = [
+${entries.join("\n")}
+];
 `;
-  return { path: "commands.ts", content };
+  return [{ path: "commands.ts", content: index }, ...files];
 }
 
-/** `voice-clones` -> `commands_voice_clones`: resource names are `[a-z0-9-]` (cli-names.ts), so the name is a valid, unique identifier. */
-function groupName(resource: string): string {
-  return `commands_${resource.replace(/-/g, "_")}`;
-}
+/** The folder, beside commands.ts, of the per-resource command files. */
+export const RESOURCE_FOLDER = "commands";
 
 /** The command tree as data, sorted by resource then action. */
 export function cliCommands(doc: OpenApiDocument, plan: PagingPlan, specLabel: string): CommandSpec[] {
@@ -68,14 +84,15 @@ function command(doc: OpenApiDocument, plan: PagingPlan, op: OperationRef, file:
   const operationId = text(op.operation.operationId);
   const resource = resourceName(op.operation.tags, op.path);
   const names = actionNames({ paginated: paged !== undefined, method: op.method, path: op.path, ...(operationId !== undefined && { operationId }) }, resource);
-  const out: Mutable<CommandSpec> = { resource, action: names[0]!, method: op.method, path: op.path, flags: operationFlags(doc, op, paged) };
+  const flags = operationFlags(doc, op, paged);
+  const body = bodyData(doc, op, flags.map((f) => f.flag));
+  const out: Mutable<CommandSpec> = { resource, action: names[0]!, method: op.method, path: op.path, flags: body ? [...flags, ...body.flags] : flags };
   if (operationId !== undefined) out.operationId = operationId;
   const summary = text(op.operation.summary);
   const description = text(op.operation.description);
   if (summary !== undefined) out.summary = summary;
   if (description !== undefined) out.description = description;
-  const body = requestBody(doc, op);
-  if (body) out.body = body;
+  if (body) out.body = body.body;
   if (paged) {
     out.paginate = paged.spec;
     const columns = tableColumns(doc, paged, file);
@@ -106,14 +123,6 @@ function settleActions(drafts: Draft[], file: string): void {
     }
   }
   for (const d of drafts) d.command.action = d.names[d.level]!;
-}
-
-function requestBody(doc: OpenApiDocument, op: OperationRef): CommandSpec["body"] {
-  const body = deref(doc, op.operation.requestBody);
-  if (!isObject(body) || !isObject(body.content)) return undefined;
-  const types = Object.keys(body.content);
-  const mediaType = types.find(isJsonMediaType) ?? types[0];
-  return mediaType === undefined ? undefined : { required: body.required === true, mediaType };
 }
 
 /** JSON, indented for readable diffs; valid TypeScript, with U+2028/9 escaped. */

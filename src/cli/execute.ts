@@ -1,15 +1,18 @@
 /**
  * Runs one parsed command: the key and base URL from flags or the
  * environment, checked by the library's own rules (named as flags), the
- * client from src/client.ts, then the paginated or single call with the
- * chosen output format and the progress line.
+ * client from src/client.ts (with `--timeout`, `--max-retries` and
+ * TELNYX_LOG), then the paginated or single call with the chosen output
+ * format and the progress line; with `--dry-run`, the client's fetch prints
+ * the first request instead of sending it (dry-run.ts).
  */
 import { servers } from "../../generated/servers.js";
 import { createClient } from "../client.js";
-import { FLAG_NAMES, resolveApiKey, resolveBaseUrl } from "../config.js";
+import { FLAG_NAMES, resolveApiKey, resolveBaseUrl, resolveLogLevel } from "../config.js";
 import { redactText } from "../redact.js";
 import type { CommandSpec } from "./command-spec.js";
 import type { Format } from "./global-flags.js";
+import { dryRun } from "./dry-run.js";
 import type { Io } from "./io.js";
 import { jsonSink } from "./output/json.js";
 import { ndjsonSink } from "./output/ndjson.js";
@@ -20,28 +23,38 @@ import type { ParsedCommand } from "./parse-command.js";
 import { Progress } from "./progress.js";
 import { runList } from "./run-list.js";
 import { runSingle, type RequestClient } from "./run-single.js";
+import { oneLine } from "./terminal-text.js";
 
-export async function execute(command: CommandSpec, parsed: ParsedCommand, io: Io, signal: AbortSignal, helpFor: string): Promise<void> {
+export async function execute(command: CommandSpec, parsed: ParsedCommand, io: Io, callSignal: AbortSignal, helpFor: string): Promise<void> {
   const apiKey = resolveApiKey(parsed.apiKey, io.env.TELNYX_API_KEY, FLAG_NAMES);
   const baseUrl = resolveBaseUrl(parsed.baseUrl, servers as readonly string[], io.env.TELNYX_BASE_URL, FLAG_NAMES);
   const format: Format = parsed.format ?? (io.stdout.isTTY ? "table" : "json");
-  const line = (text: string) => io.stderr.write(`${redactText(text, apiKey)}\n`);
+  const line = (text: string) => io.stderr.write(`${oneLine(redactText(text, apiKey))}\n`);
   const logger = { debug: line, info: line, warn: line, error: line }; // log lines (TELNYX_LOG) go to stderr, never into the output
-  const client = createClient({ apiKey, baseUrl, logger });
+  const logLevel = resolveLogLevel(undefined, io.env.TELNYX_LOG);
+  const dry = parsed.dryRun ? dryRun((text) => io.stdout.write(text), apiKey, callSignal) : undefined;
+  const signal = dry?.signal ?? callSignal;
+  const client = createClient({ apiKey, baseUrl, logger, logLevel, timeoutMs: parsed.timeoutMs, maxRetries: parsed.maxRetries, ...(dry && { fetch: dry.fetch }) });
 
   const progress = new Progress(io.stderr, `${command.resource} ${command.action}`);
   const print: Print = io.stdout.isTTY ? (text) => progress.around(() => io.stdout.write(text)) : (text) => io.stdout.write(text);
   const tableWidth = io.stdout.isTTY ? (io.stdout.columns ?? 80) : Number(io.env.COLUMNS) > 0 ? Number(io.env.COLUMNS) : Number.POSITIVE_INFINITY;
   try {
     if (command.paginate) {
-      await runList(client, command, parsed, sink(format, print, command, tableWidth, io), progress, signal);
+      await runList(client, command, parsed, dry ? silentSink : sink(format, print, command, tableWidth, io), progress, signal);
     } else {
-      printBody(await runSingle(client as unknown as RequestClient, command, parsed, io, signal, helpFor), format, print, tableWidth);
+      const body = await runSingle(client as unknown as RequestClient, command, parsed, io, signal, helpFor);
+      if (!dry) printBody(body, format, print, tableWidth);
     }
+  } catch (error) {
+    if (!dry?.done()) throw error; // a dry run ends by aborting the call once the request is printed
   } finally {
     progress.clear();
   }
 }
+
+/** A dry run prints the request, never items. */
+const silentSink: Sink = { items() {}, end() {} };
 
 function sink(format: Format, print: Print, command: CommandSpec, width: number, io: Io): Sink {
   if (format === "ndjson") return ndjsonSink(print);

@@ -25,18 +25,38 @@ export interface ParsedCommand {
   limit?: number;
   maxPages?: number;
   data?: string;
+  /** Values of the body flags, by property name. */
+  body: Record<string, unknown>;
+  /** `--file field=@path`, in order. */
+  files: { field: string; path: string }[];
+  timeoutMs?: number;
+  maxRetries?: number;
+  dryRun: boolean;
 }
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
-/** The global flags a command takes: `--limit`/`--max-pages` only when it pages, `--data` only when it has a body. */
+/** The global flags a command takes: `--limit`/`--max-pages` only when it pages, `--data` only when it has a body, `--file` only for file fields. */
 export function globalFlagNames(command: CommandSpec): string[] {
-  return ["api-key", "base-url", "format", ...(command.paginate ? ["limit", "max-pages"] : []), ...(command.body ? ["data"] : []), "help"];
+  return [
+    "api-key",
+    "base-url",
+    "format",
+    ...(command.paginate ? ["limit", "max-pages"] : []),
+    ...(command.body ? ["data"] : []),
+    ...(command.body?.files?.length ? ["file"] : []),
+    "timeout",
+    "max-retries",
+    "dry-run",
+    "help",
+  ];
 }
 
 export function parseCommand(command: CommandSpec, argv: readonly string[], helpFor: string): ParsedCommand {
   const options: Options = {};
-  for (const name of globalFlagNames(command)) options[name] = name === "help" ? { type: "boolean", short: "h" } : { type: "string" };
+  for (const name of globalFlagNames(command)) {
+    options[name] = name === "help" ? { type: "boolean", short: "h" } : name === "dry-run" ? { type: "boolean" } : { type: "string", ...(name === "file" && { multiple: true }) };
+  }
   for (const flag of command.flags) {
     options[flag.flag] = { type: flag.type === "boolean" ? "boolean" : "string", ...(flag.array && { multiple: true }) };
     if (flag.type === "boolean" && !(`no-${flag.flag}` in options)) options[`no-${flag.flag}`] = { type: "boolean" };
@@ -48,7 +68,7 @@ export function parseCommand(command: CommandSpec, argv: readonly string[], help
   } catch (error) {
     throw parseFailure(error, args, options, helpFor);
   }
-  const parsed: ParsedCommand = { help: values.help === true, query: {}, path: {} };
+  const parsed: ParsedCommand = { help: values.help === true, query: {}, path: {}, body: {}, files: [], dryRun: values["dry-run"] === true };
   if (parsed.help) return parsed;
   const one = (name: string) => {
     const v = values[name];
@@ -66,27 +86,60 @@ export function parseCommand(command: CommandSpec, argv: readonly string[], help
   if (limit !== undefined) parsed.limit = countValue("limit", limit, helpFor);
   const maxPages = one("max-pages");
   if (maxPages !== undefined) parsed.maxPages = countValue("max-pages", maxPages, helpFor);
+  const timeout = one("timeout");
+  if (timeout !== undefined) parsed.timeoutMs = secondsValue("timeout", timeout, helpFor);
+  const maxRetries = one("max-retries");
+  if (maxRetries !== undefined) parsed.maxRetries = wholeValue("max-retries", maxRetries, 100, helpFor);
+  const files = values.file;
+  if (Array.isArray(files)) parsed.files = files.map((f) => fileArgument(command, String(f), helpFor));
   for (const flag of command.flags) applyFlag(flag, values, parsed, helpFor);
-  if (command.body?.required && parsed.data === undefined) throw new UsageError("missing required flag --data (the request body: JSON text, @file or -)", helpFor);
+  const bodyGiven = parsed.data !== undefined || Object.keys(parsed.body).length > 0 || parsed.files.length > 0;
+  if (command.body?.required && !bodyGiven) throw new UsageError("missing the request body: give its flags, or --data (JSON text, @file.json or -)", helpFor);
   return parsed;
+}
+
+/** `--file field=@path` (the `@` may be left out): the field must be one of the command's file fields. */
+function fileArgument(command: CommandSpec, raw: string, helpFor: string): { field: string; path: string } {
+  const fields = command.body?.files?.map((f) => f.field) ?? [];
+  const at = raw.indexOf("=");
+  if (at <= 0 || at === raw.length - 1) throw new UsageError(`--file ${JSON.stringify(raw)}: expected <field>=@<path>; fields: ${fields.join(", ")}`, helpFor);
+  const field = raw.slice(0, at);
+  const path = raw.slice(at + 1).replace(/^@/, "");
+  if (!fields.includes(field)) throw new UsageError(`--file: no file field ${JSON.stringify(field)}${didYouMean(field, fields)}; fields: ${fields.join(", ")}`, helpFor);
+  if (path === "") throw new UsageError(`--file ${field}=: expected a path after the @`, helpFor);
+  return { field, path };
+}
+
+/** `--timeout 2.5` -> 2500 ms: a positive number of seconds. */
+function secondsValue(name: string, raw: string, helpFor: string): number {
+  const seconds = Number(raw);
+  if (raw.trim() === "" || !Number.isFinite(seconds) || seconds <= 0 || seconds * 1000 > 2_147_483_647) throw new UsageError(`--${name}: expected a positive number of seconds, got ${JSON.stringify(raw)}`, helpFor);
+  return Math.max(1, Math.round(seconds * 1000));
+}
+
+function wholeValue(name: string, raw: string, max: number, helpFor: string): number {
+  if (!/^\d+$/.test(raw.trim()) || Number(raw) > max) throw new UsageError(`--${name}: expected a whole number from 0 to ${max}, got ${JSON.stringify(raw)}`, helpFor);
+  return Number(raw);
 }
 
 function applyFlag(flag: FlagSpec, values: Record<string, unknown>, parsed: ParsedCommand, helpFor: string): void {
   let raw = values[flag.flag];
   if (flag.type === "boolean" && values[`no-${flag.flag}`] === true) raw = false;
   if (raw === undefined) {
-    if (flag.required) throw new UsageError(`missing required flag --${flag.flag}${flag.enum ? ` (allowed values: ${flag.enum.map(String).join(", ")})` : ""}`, helpFor);
+    // A required body property may come from --data instead: checked when the body is built (request-body.ts).
+    if (flag.required && flag.in !== "body") throw new UsageError(`missing required flag --${flag.flag}${flag.enum ? ` (allowed values: ${flag.enum.map(String).join(", ")})` : ""}`, helpFor);
     return;
   }
   const check = (v: unknown) => (typeof v === "boolean" ? v : flagValue(flag, String(v), helpFor));
-  const value = Array.isArray(raw) ? raw.map(check) : check(raw);
+  const checked = Array.isArray(raw) ? raw.map(check) : check(raw);
+  const value = Array.isArray(checked) && flag.explode === false ? checked.join(",") : checked;
   if (flag.role === "page") parsed.startPage = value as number;
   else if (flag.role === "size") parsed.pageSize = value as number;
   else if (flag.role === "offset") parsed.startOffset = value as number;
   else if (flag.role === "cursor") {
     if (value === "") throw new UsageError(`--${flag.flag}: expected a cursor to start from, got ""`, helpFor);
     parsed.startCursor = String(value);
-  } else (flag.in === "path" ? parsed.path : parsed.query)[flag.param] = value;
+  } else (flag.in === "path" ? parsed.path : flag.in === "body" ? parsed.body : parsed.query)[flag.param] = value;
 }
 
 /**

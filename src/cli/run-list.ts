@@ -5,7 +5,7 @@
  * a paging role says so, hands each page's items to the output the moment
  * the page arrives, and updates the progress line with the totals the page
  * gives.
- * The output is ended however paging ends, so a JSON array is always closed.
+ * The output is ended however paging ends, so a JSON array once opened is always closed.
  */
 import { paginate, type PagingClient } from "../paginate/index.js";
 import type { CommandSpec } from "./command-spec.js";
@@ -18,6 +18,7 @@ export async function runList(client: PagingClient, command: CommandSpec, parsed
   const { limit, maxPages, pageSize, startPage, startOffset, startCursor } = parsed;
   const paginator = paginate<unknown, unknown>(client, command.paginate!, request, { limit, maxPages, pageSize, startPage, startOffset, startCursor, signal });
   const state: ProgressState = { pages: 0, items: 0 };
+  let failed = true;
   try {
     for await (const page of paginator.pages()) {
       const taken = limit === undefined ? page.items : page.items.slice(0, limit - state.items);
@@ -29,8 +30,9 @@ export async function runList(client: PagingClient, command: CommandSpec, parsed
       sink.items(taken);
       if (limit !== undefined && state.items >= limit) break;
     }
+    failed = false;
   } finally {
     progress.clear();
-    sink.end();
+    sink.end(failed);
   }
 }

@@ -1,21 +1,28 @@
 /**
  * Text from the spec or the API on its way to a terminal: no control
- * characters (an escape sequence in a name must not drive the terminal),
- * widths in code points, cut with an ellipsis.
+ * characters (an escape sequence in a name or an error's detail must not
+ * drive the terminal: set its title, clear it, colour it, or forge a line
+ * with a carriage return), no bidirectional overrides (which reorder what is
+ * shown), widths in code points, cut with an ellipsis.
  */
+// C0 controls but tab and newline, DEL, C1 controls (ESC, CSI, OSC, ...), and the bidi embeddings, overrides and isolates.
 // eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 /** Keeps newlines and tabs, replaces other control characters with U+FFFD. */
 export function safeText(text: string): string {
   return text.replace(CONTROL, "\ufffd");
 }
 
+/** One line for the terminal: line breaks and tabs become spaces (a CR cannot overwrite or forge a line), other control characters U+FFFD. */
+export function oneLine(text: string): string {
+  return safeText(text.replace(/\r\n|[\r\n\t\u2028\u2029]/g, " "));
+}
+
 /** One table cell: a single line, no control characters. */
 export function cellText(value: unknown): string {
   if (value === null || value === undefined) return "";
-  const text = typeof value === "string" ? value : typeof value === "object" ? JSON.stringify(value) : String(value);
-  return safeText(text.replace(/\r\n|[\r\n\t]/g, " "));
+  return oneLine(typeof value === "string" ? value : typeof value === "object" ? JSON.stringify(value) : String(value));
 }
 
 export function width(text: string): number {

@@ -5,7 +5,8 @@
  * clear errors, and the committed file equal to what the step makes of
  * spec/openapi.yaml.
  */
-import { readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { generateCliCommands } from "../../scripts/steps/commands.js";
@@ -15,15 +16,15 @@ import { header } from "../../scripts/output/header.js";
 import { listOperations } from "../../scripts/spec/openapi-walk.js";
 import type { CommandSpec } from "../../src/cli/command-spec.js";
 import { parseCommand } from "../../src/cli/parse-command.js";
-import { emittedCommands } from "../helpers/generated-output.js";
+import { commandsOfFiles } from "../helpers/generated-output.js";
+import { tscStrict } from "../helpers/tsc.js";
 import { ROOT } from "./built-cli.js";
 
 const HEADER = "// test\n";
 
 /** The command data the step writes for `doc`, read back from the file it makes. */
 function commandsOf(doc: object): CommandSpec[] {
-  const { content } = generateCliCommands(doc as Record<string, unknown>, detectPaging(doc as Record<string, unknown>, "spec.yaml"), HEADER, "spec.yaml");
-  return emittedCommands(content);
+  return commandsOfFiles(generateCliCommands(doc as Record<string, unknown>, detectPaging(doc as Record<string, unknown>, "spec.yaml"), HEADER, "spec.yaml"));
 }
 
 const ok = (schema: object = { type: "object" }) => ({ "200": { description: "ok", content: { "application/json": { schema } } } });
@@ -130,6 +131,33 @@ describe("generateCliCommands", () => {
     expect(commands.map((c) => c.action)).toEqual(["get-thing", "thing-get"]);
   });
 
+  it("a oneOf body: the flags of every branch, allowed values joined, required only where every branch requires it", () => {
+    const branch = (provider: string, model: string, extra: object) => ({
+      type: "object",
+      required: ["provider", "name", "audio"],
+      properties: { provider: { type: "string", enum: [provider] }, model: { type: "string", enum: [model], default: model }, name: { type: "string" }, audio: { type: "string", format: "binary" }, ...extra },
+    });
+    const [command] = commandsOf({
+      openapi: "3.1.0",
+      paths: {
+        "/clones": {
+          post: {
+            operationId: "createClone",
+            requestBody: { required: true, content: { "multipart/form-data": { schema: { oneOf: [branch("telnyx", "q3", { label: { type: "string" } }), branch("minimax", "m1", {})] } } } },
+            responses: ok(),
+          },
+        },
+      },
+    });
+    expect(command!.body).toEqual({ required: true, mediaType: "multipart/form-data", files: [{ field: "audio", required: true }] });
+    expect(command!.flags).toEqual([
+      { flag: "provider", param: "provider", in: "body", type: "string", enum: ["telnyx", "minimax"], required: true },
+      { flag: "model", param: "model", in: "body", type: "string", enum: ["q3", "m1"] },
+      { flag: "name", param: "name", in: "body", type: "string", required: true },
+      { flag: "label", param: "label", in: "body", type: "string" },
+    ]);
+  });
+
   it("x-cli-columns wins over the detected columns", () => {
     const commands = commandsOf({
       openapi: "3.1.0",
@@ -221,16 +249,16 @@ describe("generateCliCommands", () => {
 
   it("spec strings reach the file only as literals", () => {
     const doc = { openapi: "3.1.0", paths: { "/a": { get: { operationId: "a", summary: "*/ ends\u2028here", description: '"); process.exit(1); ("', responses: ok() } } } };
-    const { content } = generateCliCommands(doc, detectPaging(doc, "spec.yaml"), HEADER, "spec.yaml");
-    expect(content).not.toContain("\u2028");
+    const files = generateCliCommands(doc, detectPaging(doc, "spec.yaml"), HEADER, "spec.yaml");
+    for (const { content } of files) expect(content).not.toContain("\u2028");
     expect(commandsOf({ openapi: "3.1.0", paths: { "/a": { get: { operationId: "a", summary: "*/ ends\u2028here", responses: ok() } } } })[0]!.summary).toBe("*/ ends\u2028here");
   });
 
-  it("the seed's generated commands.ts is what the step makes of the seed", () => {
+  it("the seed's generated commands.ts and commands/ are what the step makes of the seed", () => {
     const doc = parse(readFileSync(`${ROOT}test/fixtures/seed/openapi.yaml`, "utf8")) as Record<string, unknown>;
-    const { path, content } = generateCliCommands(doc, detectPaging(doc, "test/fixtures/seed/openapi.yaml"), header("../openapi.yaml"), "test/fixtures/seed/openapi.yaml", "../../../../src");
-    expect(path).toBe("commands.ts");
-    expect(readFileSync(`${ROOT}test/fixtures/seed/generated/commands.ts`, "utf8")).toBe(content);
+    const files = generateCliCommands(doc, detectPaging(doc, "test/fixtures/seed/openapi.yaml"), header("../openapi.yaml"), "test/fixtures/seed/openapi.yaml", "../../../../src");
+    expect(files.map((f) => f.path)).toEqual(["commands.ts", "commands/voice-clones.ts"]);
+    for (const { path, content } of files) expect(readFileSync(`${ROOT}test/fixtures/seed/generated/${path}`, "utf8")).toBe(content);
   });
 });
 
@@ -258,5 +286,24 @@ describe("on the full Telnyx spec", () => {
     }
     // A oneOf item: the columns its branches share.
     expect(commands.find((c) => c.path === "/detail_records")?.columns).toContain("record_type");
+  });
+
+  it("the command data (index and per-resource files) passes tsc --strict", () => {
+    const doc = JSON.parse(readFileSync(FULL_SPEC, "utf8")) as Record<string, unknown>;
+    mkdirSync(join(ROOT, ".tmp"), { recursive: true });
+    const out = mkdtempSync(join(ROOT, ".tmp", "cli-commands-"));
+    try {
+      const files = generateCliCommands(doc, detectPaging(doc, "spec.json"), HEADER, "spec.json", relative(out, join(ROOT, "src")));
+      expect(files.length).toBeGreaterThan(50);
+      for (const f of files) {
+        mkdirSync(dirname(join(out, f.path)), { recursive: true });
+        writeFileSync(join(out, f.path), f.content);
+      }
+      const result = tscStrict(["commands.ts"], out);
+      expect(result.output).toBe("");
+      expect(result.code).toBe(0);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 });

@@ -32,6 +32,20 @@ describe("actionName", () => {
     ["no operationId: post with trailing segments", { paginated: false, method: "post", path: "/v2/calls/{id}/actions/answer" }, "calls", "create-actions-answer"],
     ["no operationId: patch", { paginated: false, method: "patch", path: "/voice_clones/{id}" }, "voice-clones", "update"],
     ["operationId that is only the resource", { paginated: false, method: "put", path: "/voice_clones/{id}", operationId: "voiceClone" }, "voice-clones", "update"],
+    [
+      "FastAPI operationId (name, path, method) set aside for the method and path",
+      { paginated: false, method: "get", path: "/ai/assistants/{assistant_id}", operationId: "get_assistant_public_assistants__assistant_id__get" },
+      "assistants",
+      "get",
+    ],
+    [
+      "operationId of method and path, with a parameter",
+      { paginated: false, method: "get", path: "/ai/missions/{mission_id}/knowledge-bases", operationId: "get_public_missions_missions_mission_id_knowledge_bases" },
+      "missions",
+      "list-knowledge-bases",
+    ],
+    ["FastAPI operationId on a collection", { paginated: false, method: "post", path: "/ai/audio/transcriptions", operationId: "public_audio_transcriptions_post" }, "audio", "create-transcriptions"],
+    ["an operationId that names the path's words but not its method or a parameter stays", { paginated: false, method: "get", path: "/voice_clones/samples", operationId: "getVoiceClonesSamples" }, "voice-clones", "get-samples"],
   ])("%s", (_, op, resource, want) => {
     expect(actionName(op, resource)).toBe(want);
   });

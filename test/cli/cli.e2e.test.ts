@@ -194,11 +194,15 @@ describe("bad usage exits 2 before any request", () => {
 });
 
 describe("API errors exit 1", () => {
-  it("a rejected key: `status code: title - detail`; the JSON output is still a (closed, empty) array", async () => {
+  it("a rejected key: `status code: title - detail`; stdout stays empty (no `[]` that would read as no items), in json and table alike", async () => {
     const run = await telnyx(["voice-clones", "list", "--base-url", server.url], { TELNYX_API_KEY: `${KEY}-wrong` });
     expect(run.code).toBe(1);
     expect(run.stderr).toBe("telnyx: 401 10009: Authentication failed - The API key is invalid (page 1)\n");
-    expect(run.stdout).toBe("[]\n");
+    expect(run.stdout).toBe("");
+    const table = await telnyx(["voice-clones", "list", "--base-url", server.url, "--format", "table"], { TELNYX_API_KEY: `${KEY}-wrong` });
+    expect(table.code).toBe(1);
+    expect(table.stderr).toBe("telnyx: 401 10009: Authentication failed - The API key is invalid (page 1)\n");
+    expect(table.stdout).toBe("");
   });
 
   it("--format json, page 3 fails: stdout is the valid array of pages 1 and 2, the error is on stderr, exit 1", async () => {

@@ -83,7 +83,7 @@ describe("tableSink streams", () => {
       sink.items(Array.from({ length: 250 }, (_, k) => row(start + k)));
       if (start === SAMPLE_ROWS + 250) expect(printed.join("").split("\n").length).toBeGreaterThan(SAMPLE_ROWS);
     }
-    sink.end();
+    sink.end(false);
     const lines = printed.join("").trimEnd().split("\n");
     expect(lines).toHaveLength(130_001);
     expect(lines[0]).toBe("ID         NAME");
@@ -95,7 +95,7 @@ describe("tableSink streams", () => {
     const sink = tableSink((text) => printed.push(text), ["id", "name"], 80, () => {});
     sink.items(Array.from({ length: SAMPLE_ROWS }, (_, i) => ({ id: `${i}`.padStart(3, "0"), name: "short" })));
     sink.items([{ id: "999", name: "a name longer than short" }]);
-    sink.end();
+    sink.end(false);
     expect(printed.join("").trimEnd().split("\n").at(-1)).toBe("999  a na…");
   });
 
@@ -105,9 +105,9 @@ describe("tableSink streams", () => {
     const sink = tableSink((text) => printed.push(text), ["id"], 80, () => empty++);
     sink.items([{ id: "a" }, { id: "bbb" }]);
     expect(printed).toEqual([]);
-    sink.end();
+    sink.end(false);
     expect(printed.join("")).toBe("ID\na\nbbb\n");
-    tableSink(() => {}, ["id"], 80, () => empty++).end();
+    tableSink(() => {}, ["id"], 80, () => empty++).end(false);
     expect(empty).toBe(1);
   });
 });
@@ -116,12 +116,35 @@ describe("jsonSink", () => {
   it("end() closes the array whatever came before: no items, some items", () => {
     let out = "";
     const none = jsonSink((text) => (out += text));
-    none.end();
+    none.end(false);
     expect(JSON.parse(out)).toEqual([]);
     out = "";
     const some = jsonSink((text) => (out += text));
     some.items([{ a: 1 }, { a: 2 }]);
-    some.end();
+    some.end(false);
     expect(JSON.parse(out)).toEqual([{ a: 1 }, { a: 2 }]);
+  });
+
+  it("after a failure before any item, prints nothing (no [] after a 401); after some items, closes the array", () => {
+    let out = "";
+    jsonSink((text) => (out += text)).end(true);
+    expect(out).toBe("");
+    const some = jsonSink((text) => (out += text));
+    some.items([{ a: 1 }]);
+    some.end(true);
+    expect(JSON.parse(out)).toEqual([{ a: 1 }]);
+  });
+});
+
+describe("tableSink after a failure", () => {
+  it("prints no \"No items.\" when nothing came, and the rows that did come", () => {
+    let empty = 0;
+    const printed: string[] = [];
+    tableSink((text) => printed.push(text), ["id"], 80, () => empty++).end(true);
+    expect({ empty, printed }).toEqual({ empty: 0, printed: [] });
+    const sink = tableSink((text) => printed.push(text), ["id"], 80, () => empty++);
+    sink.items([{ id: "a" }]);
+    sink.end(true);
+    expect(printed.join("")).toBe("ID\na\n");
   });
 });

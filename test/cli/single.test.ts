@@ -100,7 +100,7 @@ describe("commands without paging", () => {
     expect(bad.stderr).toContain("--data: not valid JSON");
     const none = await telnyx(["things", "create"]);
     expect(none.code).toBe(2);
-    expect(none.stderr).toContain("missing required flag --data");
+    expect(none.stderr).toContain("missing the request body: give its flags, or --data");
   });
 
   it("table prints an object as field/value rows; a 204 prints nothing", async () => {

@@ -6,6 +6,7 @@ import { readFileSync, readdirSync, rmSync, writeFileSync, unlinkSync, statSync 
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { SEED_GENERATED, SEED_SPEC, copyRepo, runGenerate, snapshot } from "../helpers/run-generate.js";
+import { generatedFiles } from "../helpers/generated-output.js";
 
 let dir: string;
 
@@ -62,7 +63,7 @@ describe("generate --check", () => {
     rmSync(join(dir, "generated"), { recursive: true });
     const run = await runGenerate(["--check"], { cwd: dir });
     expect(run.code).toBe(1);
-    for (const name of readdirSync(SEED_GENERATED)) expect(run.stderr).toContain(`missing: generated/${name}`);
+    for (const name of generatedFiles(SEED_GENERATED)) expect(run.stderr).toContain(`missing: generated/${name}`);
     expect(() => statSync(join(dir, "generated"))).toThrow();
   });
 

@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { functionName, rootAliases } from "../../scripts/naming/identifiers.js";
 import { fixture, occupiedOut, outputIn, runGenerate, snapshot, tempDir, tsc, typecheckRoot } from "../helpers/run-generate.js";
+import { generatedFiles } from "../helpers/generated-output.js";
 
 const FUNCTION_NAMES: [string, { given: [string | undefined, string, string]; want: string }][] = [
   ["camelCases words", { given: ["list-voice_clones.v2", "get", "/x"], want: "listVoiceClonesV2" }],
@@ -70,7 +71,7 @@ describe("operationIds in a real run", () => {
   });
 
   it("the module compiles under tsc --strict", async () => {
-    const files = readdirSync(join(root, "ids", "generated")).map((f) => `ids/generated/${f}`);
+    const files = generatedFiles(join(root, "ids", "generated")).map((f) => `ids/generated/${f}`);
     const result = await tsc(root, files);
     expect(result.output.split("\n").filter((line) => line.startsWith("ids/generated/"))).toEqual([]);
   }, 60_000);

@@ -8,7 +8,7 @@
 import { execFileSync, spawn } from "node:child_process";
 import * as fs from "node:fs";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { GenerateError } from "../../scripts/errors.js";
 import { compareOutput, hasDrift } from "../../scripts/output/compare.js";
@@ -16,6 +16,7 @@ import { MARKER, type FileSystem } from "../../scripts/output/folder.js";
 import { header } from "../../scripts/output/header.js";
 import { writeOutput } from "../../scripts/output/write.js";
 import { ROOT, copyRepo, generateArgs, runGenerate, snapshot, tempDir } from "../helpers/run-generate.js";
+import { generatedFiles } from "../helpers/generated-output.js";
 
 const made: string[] = [];
 afterAll(() => {
@@ -251,7 +252,10 @@ describe.skipIf(!canMount())("output: real full disk and read-only folder (a tmp
 
   it("--out on a 32 KB tmpfs holding the old generation: the old generation stays, byte for byte", async () => {
     await withTmpfs("size=32k", async (out) => {
-      for (const name of readdirSync(join(ROOT, "generated"))) writeFileSync(join(out, name), `${readFileSync(join(ROOT, "generated", name), "utf8")}// old\n`);
+      for (const name of generatedFiles(join(ROOT, "generated"))) {
+        mkdirSync(dirname(join(out, name)), { recursive: true });
+        writeFileSync(join(out, name), `${readFileSync(join(ROOT, "generated", name), "utf8")}// old\n`);
+      }
       const before = snapshot(out);
       const run = await runGenerate(["--out", out, "--quiet"]);
       expect(run.code).toBe(2);

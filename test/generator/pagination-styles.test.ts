@@ -25,7 +25,7 @@ beforeAll(async () => {
   const out = outputIn(root, "styles");
   run = await runGenerate(["--spec", fixture("pagination", "styles.yaml"), "--out", out, "--lint", "off", "--verbose"]);
   paginators = readFileSync(join(out, "paginators.ts"), "utf8");
-  commands = emittedCommands(readFileSync(join(out, "commands.ts"), "utf8"));
+  commands = emittedCommands(out);
 });
 
 const page = (path: string, pageParam: string, items: string[], more: object = {}) => ({ style: "page-number", path, items, pageParam, ...more });

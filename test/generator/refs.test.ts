@@ -15,6 +15,7 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixture, occupiedOut, outputIn, runGenerate, snapshot, tempDir, tsc, typecheckRoot } from "../helpers/run-generate.js";
+import { generatedFiles } from "../helpers/generated-output.js";
 
 let server: Server;
 let hits: string[] = [];
@@ -148,7 +149,7 @@ describe("refs: valid specs generate code that compiles, without reading or fetc
   });
 
   it("all outputs pass tsc --strict", async () => {
-    const files = VALID.flatMap(([name]) => readdirSync(join(root, name, "generated")).map((f) => `${name}/generated/${f}`));
+    const files = VALID.flatMap(([name]) => generatedFiles(join(root, name, "generated")).map((f) => `${name}/generated/${f}`));
     const result = await tsc(root, files);
     const inOutputs = result.output.split("\n").filter((line) => /^[\w-]+\/generated\//.test(line));
     expect(inOutputs).toEqual([]);

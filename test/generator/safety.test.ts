@@ -16,6 +16,7 @@ import { parse } from "yaml";
 import { escapeDoc, escapeInvisibleBreaks, literal, singleQuoted } from "../../scripts/emit/emit-safety.js";
 import { assertTypesOnly } from "../../scripts/emit/types-only.js";
 import { fixture, occupiedOut, outputIn, runGenerate, snapshot, tempDir, tsc, typecheckRoot } from "../helpers/run-generate.js";
+import { generatedFiles } from "../helpers/generated-output.js";
 
 const MARKER = "hostile-marker.txt";
 const OUTPUTS: [string, string][] = [
@@ -94,7 +95,7 @@ describe("safety: hostile strings", () => {
   });
 
   it("every output compiles under tsc --strict, and the consumers prove each string came through exactly", async () => {
-    const files = OUTPUTS.flatMap(([name]) => readdirSync(join(root, name, "generated")).map((f) => `${name}/generated/${f}`));
+    const files = OUTPUTS.flatMap(([name]) => generatedFiles(join(root, name, "generated")).map((f) => `${name}/generated/${f}`));
     const result = await tsc(root, [...files, "json/consumer.ts", "yaml/consumer.ts", "names/consumer.ts"]);
     const ours = result.output.split("\n").filter((line) => /^\w+\/(generated\/|consumer)/.test(line));
     expect(ours).toEqual([]);
@@ -108,7 +109,7 @@ describe("safety: hostile strings", () => {
   }, 60_000);
 
   it("importing every generated module runs nothing, though the payload works as code", async () => {
-    const modules = OUTPUTS.flatMap(([name]) => readdirSync(join(root, name, "generated")).map((f) => `./${name}/generated/${f}`));
+    const modules = OUTPUTS.flatMap(([name]) => generatedFiles(join(root, name, "generated")).map((f) => `./${name}/generated/${f}`));
     writeFileSync(join(root, "import-all.mjs"), `${modules.map((m) => `await import(${JSON.stringify(m)});`).join("\n")}\nawait new Promise((r) => setTimeout(r, 200));\n`);
     await node(["--import", "tsx/esm", "import-all.mjs"]);
     expect(existsSync(join(root, MARKER))).toBe(false);

@@ -1,8 +1,10 @@
 /**
  * `--format json`: one JSON array, streamed item by item (memory stays one
  * page). `end()` closes the array whatever happened, so stdout always parses
- * once paging has started: after a failure it holds the items printed
- * before it, the error goes to stderr and the exit code says it failed.
+ * once its first items are out: after a failure it holds the items printed
+ * before it, the error goes to stderr and the exit code says it failed. A
+ * failure before any item prints nothing (an empty `[]` would read as "no
+ * items").
  */
 import type { Print, Sink } from "./sink.js";
 
@@ -14,8 +16,9 @@ export function jsonSink(print: Print): Sink {
       const text = items.map((item) => `${count++ === 0 ? "[\n" : ",\n"}${indent(JSON.stringify(item, null, 2))}`).join("");
       print(text);
     },
-    end() {
-      print(count === 0 ? "[]\n" : "\n]\n");
+    end(failed) {
+      if (count > 0) print("\n]\n");
+      else if (!failed) print("[]\n");
     },
   };
 }

@@ -30,9 +30,9 @@ export function tableSink(print: Print, columns: readonly string[] | undefined, 
       for (const item of items) sample.push(item);
       if (sample.length >= SAMPLE_ROWS) start();
     },
-    end() {
+    end(failed) {
       if (layout) return;
-      if (sample.length === 0) return onEmpty();
+      if (sample.length === 0) return failed ? undefined : onEmpty();
       start();
     },
   };
