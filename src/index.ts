@@ -1,8 +1,10 @@
 /**
  * The runtime entry: the client, the paging engine, the errors and the
- * generated paginators. Type-only consumers import "<package>/types" instead.
+ * generated paginators and per-operation functions. Type-only consumers import "<package>/types" instead.
  */
 export * from "./client.js";
 export * from "./errors.js";
+export * from "./operation.js";
 export * from "./paginate/index.js";
 export * from "../generated/paginators.js";
+export * from "../generated/operations.js";
