@@ -7,14 +7,23 @@
  * (openapi-typescript issue #1779: slow on large specs). Same contract as
  * `client.GET`: HTTP answers come back as `{ data, error, response }`.
  */
-import type { FetchOptions, FetchResponse } from "openapi-fetch";
+import type { FetchOptions } from "openapi-fetch";
 import type { FetchResult } from "./paginate/types.js";
 
-/** What a per-operation function accepts: openapi-fetch's options for that operation (`params`, `body`, `headers`, `signal`, ...); 2xx bodies are read as JSON. */
-export type OperationInit<Operation> = FetchOptions<Operation> & { parseAs?: "json" };
+/**
+ * openapi-fetch's options of one request besides `params` and `body`
+ * (`headers`, `signal`, `baseUrl`, `fetch`, `middleware`, ...); 2xx bodies are
+ * read as JSON. A generated function adds its operation's `params` and `body`.
+ */
+export type CallOptions = Omit<FetchOptions<unknown>, "params" | "body" | "parseAs"> & { parseAs?: "json" };
 
-/** What it resolves to: openapi-fetch's `{ data, error, response }` for that operation. */
-export type OperationResult<Operation extends Record<string | number, any>> = FetchResponse<Operation, unknown, `${string}/${string}`>;
+/**
+ * What a call resolves to, as openapi-fetch's `FetchResponse`: `data` is the
+ * body of a 2xx answer, `error` of a 4xx, 5xx or `default` one. The generated
+ * function names both types from its operation's responses directly, where
+ * openapi-fetch derives them through generic types over the operation.
+ */
+export type OperationResult<Data, Error> = { data: Data; error?: never; response: Response } | { data?: never; error: Error; response: Response };
 
 /** What a call needs of a client: openapi-fetch's `request`. Any `Client<paths>` fits. */
 export interface OperationClient {

@@ -33,7 +33,7 @@ export function generateOperations(doc: OpenApiDocument, plan: PagingPlan, fileH
     const { StructureKind } = tsMorph();
     statements.push(
       { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: "openapi-fetch", namedImports: ["Client"] },
-      { kind: StructureKind.ImportDeclaration, moduleSpecifier: `${runtime}/operation.js`, namedImports: ["callOperation", "type OperationInit", "type OperationResult"] },
+      { kind: StructureKind.ImportDeclaration, moduleSpecifier: `${runtime}/operation.js`, namedImports: ["callOperation", "type CallOptions", "type OperationResult"] },
       { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: "./schema.js", namedImports: ["paths"] },
     );
   } else statements.push("export {};");
@@ -75,6 +75,8 @@ function operationFunction(doc: OpenApiDocument, name: string, op: OperationRef,
   const type = `paths[${literal(op.path)}][${literal(op.method)}]`;
   const summary = typeof op.operation.summary === "string" && op.operation.summary.trim() !== "" ? op.operation.summary : undefined;
   const call = `\`${op.method.toUpperCase()} ${op.path}\`${paginator === undefined ? "" : ` (one page; {@link ${paginator}} walks them all)`}: one request, answered as \`{ data, error, response }\`.`;
+  const paramsRequired = op.parameters.some((param) => param.in === "path" || param.required === true);
+  const body = requestBody(doc, op, type);
   return {
     kind: StructureKind.Function,
     isExported: true,
@@ -82,16 +84,46 @@ function operationFunction(doc: OpenApiDocument, name: string, op: OperationRef,
     docs: [{ description: escapeDoc([summary, call].filter((s) => s !== undefined).join("\n\n")) }],
     parameters: [
       { name: "client", type: "Client<paths>" },
-      { name: "init", type: `OperationInit<${type}>`, hasQuestionToken: !needsInit(doc, op) },
+      { name: "init", type: `CallOptions & { params${paramsRequired ? "" : "?"}: ${type}["parameters"]; ${body.member} }`, hasQuestionToken: !paramsRequired && !body.required },
     ],
-    returnType: `Promise<OperationResult<${type}>>`,
+    returnType: `Promise<OperationResult<${responseBodies(doc, op, type, OK_STATUSES)}, ${responseBodies(doc, op, type, ERROR_STATUSES)}>>`,
     statements: [`return callOperation(client, ${literal(op.method)}, ${literal(op.path)}, init);`],
   };
 }
 
-/** Whether the call must pass `init`: a path parameter, a required query, header or cookie parameter, or a required body. */
-function needsInit(doc: OpenApiDocument, op: OperationRef): boolean {
-  if (op.parameters.some((param) => param.in === "path" || param.required === true)) return true;
+/**
+ * The statuses openapi-fetch reads as `data` and as `error` (openapi-typescript-helpers' `OkStatus` and
+ * `ErrorStatus`), so that a function's types say what `client.GET` says of the same operation.
+ */
+const OK_STATUSES = new Set(["200", "201", "202", "203", "204", "206", "207", "2XX"]);
+const ERROR_STATUSES = new Set([
+  ..."500 501 502 503 504 505 506 507 508 510 511 5XX".split(" "),
+  ..."400 401 402 403 404 405 406 407 408 409 410 411 412 413 414 415 416 417 418 420 421 422 423 424 425 426 427 428 429 430 431 444 450 451 497 498 499 4XX".split(" "),
+  "default",
+]);
+
+/** The union of the bodies of the operation's responses with one of `statuses`: each media type's schema, `undefined` for a response without content, `never` for none. */
+function responseBodies(doc: OpenApiDocument, op: OperationRef, type: string, statuses: ReadonlySet<string>): string {
+  const responses = deref(doc, op.operation.responses);
+  if (!isObject(responses)) return "never";
+  const bodies = Object.keys(responses)
+    .filter((status) => statuses.has(status))
+    .flatMap((status) => {
+      const at = `${type}["responses"][${/^\d+$/.test(status) ? status : literal(status)}]`;
+      const content = deref(doc, (deref(doc, responses[status]) as { content?: unknown } | undefined)?.content);
+      const media = isObject(content) ? Object.keys(content).filter((m) => m.includes("/")) : [];
+      return media.length === 0 ? ["undefined"] : media.map((m) => `${at}["content"][${literal(m)}]`);
+    });
+  return bodies.length === 0 ? "never" : [...new Set(bodies)].join(" | ");
+}
+
+/** `body: ...` of the init: the request body's schema per media type, optional unless the spec requires it; `body?: never` when there is none. */
+function requestBody(doc: OpenApiDocument, op: OperationRef, type: string): { member: string; required: boolean } {
   const body = deref(doc, op.operation.requestBody);
-  return isObject(body) && body.required === true;
+  const content = isObject(body) ? deref(doc, body.content) : undefined;
+  const media = isObject(content) ? Object.keys(content).filter((m) => m.includes("/")) : [];
+  if (!isObject(body) || media.length === 0) return { member: "body?: never", required: false };
+  const required = body.required === true;
+  const schemas = media.map((m) => `NonNullable<${type}["requestBody"]>["content"][${literal(m)}]`).join(" | ");
+  return { member: `body${required ? "" : "?"}: ${schemas}`, required };
 }
