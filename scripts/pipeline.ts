@@ -1,6 +1,6 @@
 /**
  * The walk: load -> lint ‖ (bundle -> types -> pagination -> paginators ->
- * commands -> servers); cli.ts then writes the output folder or compares
+ * operations -> commands -> servers); cli.ts then writes the output folder or compares
  * with it. Paging is detected once per operation (the pagination step's
  * plan), and both the paginators and the commands steps read that plan.
  * Every step is a function from its input to data (`{ path, content }` files)
@@ -25,6 +25,7 @@ import { loadSpec, type LoadedSpec } from "./spec/load.js";
 import { generateCliCommands } from "./steps/commands.js";
 import type { LintResult, lintSpec } from "./steps/lint.js";
 import { lintReportLines, plural } from "./steps/lint-report.js";
+import { generateOperations } from "./steps/operations.js";
 import { generatePaginators } from "./steps/paginators.js";
 import { generateServers } from "./steps/servers.js";
 import { generateTypes } from "./steps/types.js";
@@ -64,12 +65,13 @@ export async function runPipeline(options: Options, report: Reporter): Promise<G
       for (const p of paginators.paged) report.info(`  paginator ${p.name}: ${p.method} ${p.path} (${p.style})`);
       for (const s of plan.skipped) report.info(`  skipped ${s.method} ${s.path}: ${s.reason}`);
     }
+    const operations = report.step("operations", () => generateOperations(doc, plan, fileHeader, specLabel, runtime), (f) => `${f.path} ${kb(f.content)}`);
     const commands = report.step("commands", () => generateCliCommands(doc, plan, fileHeader, specLabel, runtime), (f) => `${f[0]!.path} + ${plural(f.length - 1, "resource file")} ${kb(f.map((x) => x.content).join(""))}`);
     const servers = report.step("servers", () => generateServers(doc, fileHeader), (f) => `${f.path} ${kb(f.content)}`);
 
     const lintError = linted ? await finishLint() : report.skip("lint", "--lint off");
     if (lintError) throw lintError;
-    const files = [schema, paginators.file, ...commands, servers].sort((a, b) => (a.path < b.path ? -1 : 1));
+    const files = [schema, paginators.file, operations, ...commands, servers].sort((a, b) => (a.path < b.path ? -1 : 1));
     return { files, source: { label: specLabel, spec, doc, plan } };
   } catch (error) {
     if (!linted) lintThread?.cancel(); // never given the spec: it would wait forever

@@ -35,10 +35,10 @@ const RESERVED = new Set(
     "as implements interface let package private protected public static yield any boolean constructor declare get " +
     "module require number set string symbol type from of await async undefined unknown never object bigint " +
     "arguments eval prototype __proto__ " +
-    // taken by the imports of the generated paginators module, and by the runtime's functions that the runtime
-    // entry (src/index.ts) exports next to the paginators (a test keeps this list whole)
+    // taken by the imports of the generated paginators and operations modules, and by the runtime's functions that
+    // the runtime entry (src/index.ts) exports next to them (a test keeps this list whole)
     "paginate paginateByPageNumber paginateByOffset paginateByCursor paginateByNextLink paths " +
-    "createClient unwrap apiErrorFromResponse apiErrorClassFor multipartBody"
+    "createClient unwrap apiErrorFromResponse apiErrorClassFor multipartBody callOperation"
   ).split(" "),
 );
 

@@ -31,10 +31,10 @@ describe("function names (table)", () => {
     expect(functionName(...given)).toBe(want);
   });
 
-  it("never take a name the runtime entry exports beside the paginators (the package would not compile)", async () => {
+  it("never take a name the runtime entry exports beside the paginators and operation functions (the package would not compile)", async () => {
     const runtime = Object.keys(await import("../../src/index.js"));
-    const paginators = new Set(Object.keys(await import("../../generated/paginators.js")));
-    const functions = runtime.filter((name) => !paginators.has(name) && /^[a-z]/.test(name));
+    const generated = new Set([...Object.keys(await import("../../generated/paginators.js")), ...Object.keys(await import("../../generated/operations.js"))]);
+    const functions = runtime.filter((name) => !generated.has(name) && /^[a-z]/.test(name));
     expect(functions).toContain("createClient");
     for (const name of functions) expect(functionName(name, "get", "/x"), name).toBe(`${name}_`);
   });
