@@ -12,6 +12,7 @@ import { isObject } from "../spec/openapi-walk.js";
 import type { ChangeDraft } from "./change.js";
 import type { EngineDiff, PathToken } from "./engine.js";
 import type { ParamToken } from "./locate.js";
+import { judged } from "./could-not-judge.js";
 import { operationLabel } from "./operations.js";
 import type { RuleId } from "./rules.js";
 import { schemaChanges, type Lookup, type SchemaDiff } from "./schema-changes.js";
@@ -25,9 +26,15 @@ export function operationDiffChanges(diffs: readonly EngineDiff[], base: OpenApi
     const [root, path, method, section] = diff.path;
     if (root !== "paths" || typeof path !== "string" || typeof method !== "string" || diff.path.length < 4) continue;
     const op = { path, method, label: operationLabel(method, path) };
-    if (section === "parameters") parameterDiff(diff, op, base, drafts, schemas);
-    else if (section === "requestBody") requestBodyDiff(diff, op, drafts, schemas);
-    else if (section === "responses") responseDiff(diff, op, drafts, schemas);
+    drafts.push(
+      ...judged(diff.path, "this difference", () => {
+        const out: ChangeDraft[] = [];
+        if (section === "parameters") parameterDiff(diff, op, base, out, schemas);
+        else if (section === "requestBody") requestBodyDiff(diff, op, out, schemas);
+        else if (section === "responses") responseDiff(diff, op, out, schemas, lookup);
+        return out;
+      }),
+    );
   }
   return [...drafts, ...schemaChanges(schemas, lookup)];
 }
@@ -85,6 +92,7 @@ function requestBodyDiff(diff: EngineDiff, op: Op, drafts: ChangeDraft[], schema
     drafts.push(change(op, rule, diff.action === "remove" ? "request body removed" : `request body added${required ? " (required)" : ""}`, diff.action === "remove" ? "base" : "head", at, diff));
   } else if (key === "required") {
     const required = diff.after === true;
+    if (required === (diff.before === true)) return; // absent <-> false: optional either way
     drafts.push(change(op, required ? "request-body-became-required" : "request-body-became-optional", `the request body became ${required ? "required" : "optional"}`, "head", [...at, "required"], diff));
   } else if (key === "content" && typeof mediaType === "string" && diff.path.length === 6 && diff.action !== "replace") {
     const added = diff.action === "add";
@@ -95,14 +103,15 @@ function requestBodyDiff(diff: EngineDiff, op: Op, drafts: ChangeDraft[], schema
   }
 }
 
-function responseDiff(diff: EngineDiff, op: Op, drafts: ChangeDraft[], schemas: SchemaDiff[]): void {
+function responseDiff(diff: EngineDiff, op: Op, drafts: ChangeDraft[], schemas: SchemaDiff[], lookup: Lookup): void {
   const [, , , , status, key, mediaType, schema] = diff.path;
   const code = String(status);
   const success = /^2/.test(code);
   const at = ["paths", op.path, op.method, "responses", code];
   if (diff.path.length === 5 && diff.action !== "replace") {
     const added = diff.action === "add";
-    const rule: RuleId = success ? (added ? "response-success-status-added" : "response-success-status-removed") : added ? "response-error-status-added" : "response-error-status-removed";
+    const errorRule: RuleId = added ? (hasKnownErrorBody(op, code, lookup) ? "response-error-status-added-known-body" : "response-error-status-added") : "response-error-status-removed";
+    const rule: RuleId = success ? (added ? "response-success-status-added" : "response-success-status-removed") : errorRule;
     drafts.push(change(op, rule, `${code} response ${added ? "added" : "removed"}`, added ? "head" : "base", at, diff));
   } else if (key === "content" && diff.path.length <= 7 && diff.action !== "replace") {
     // One media type, or a whole `content` (a body where there was none, or none where there was one).
@@ -114,6 +123,29 @@ function responseDiff(diff: EngineDiff, op: Op, drafts: ChangeDraft[], schemas: 
     const site: SchemaSite = { operation: op.label, direction: "response", where: `${code} response (${mediaType})`, parameter: false, enginePath: diff.path.slice(0, 8), locatePath: [...at, "content", mediaType, "schema"] };
     schemas.push({ site, tokens: diff.path.slice(8), diff });
   }
+}
+
+/** A status is an error for openapi-fetch (its body goes to `error`): 4xx, 5xx, their ranges, and `default`. */
+function isErrorStatus(code: string): boolean {
+  return /^[45]/.test(code) || code === "default";
+}
+
+/**
+ * The added error status's bodies are each, media type and schema alike, a
+ * body one of the operation's base error statuses already has (after
+ * bundling, a shared schema is the same `$ref`): the `error` union is the same.
+ */
+function hasKnownErrorBody(op: Op, code: string, lookup: Lookup): boolean {
+  const responses = ["paths", op.path, op.method, "responses"];
+  const bodies = (side: "base" | "head", status: string) => {
+    const response = lookup.node(side, [...responses, status]);
+    const content = isObject(response) && isObject(response.content) ? response.content : {};
+    return Object.entries(content).map(([type, media]) => JSON.stringify([type, isObject(media) ? media.schema : undefined]));
+  };
+  const before = lookup.node("base", responses);
+  const known = new Set(Object.keys(isObject(before) ? before : {}).flatMap((status) => (isErrorStatus(status) ? bodies("base", status) : [])));
+  const mine = bodies("head", code);
+  return mine.length > 0 && mine.every((body) => known.has(body));
 }
 
 function paramName(token: ParamToken): string {

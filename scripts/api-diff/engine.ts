@@ -28,12 +28,51 @@ export interface EngineDiff {
   peer: PeerType;
 }
 
-export function diffDocuments(base: OpenApiDocument, head: OpenApiDocument): EngineDiff[] {
+/** A place the engine failed at: a classification rule that threw, or a whole path item it could not compare. */
+export interface EngineProblem {
+  /** Path in the engine's view (`["paths", "/calls", "post", ...]`). */
+  path: PathToken[];
+  message: string;
+}
+
+export interface EngineResult {
+  diffs: EngineDiff[];
+  problems: EngineProblem[];
+}
+
+/**
+ * Compares the two documents. Nothing the engine fails at goes unsaid: a
+ * classification rule that throws (the engine would print "Classification
+ * Rule error" to stderr and go on) is caught and recorded as a problem, and
+ * when the comparison itself throws, each path item is compared on its own
+ * so that only the one that fails is a problem.
+ */
+export function diffDocuments(base: OpenApiDocument, head: OpenApiDocument): EngineResult {
+  const problems: EngineProblem[] = [];
+  try {
+    return { diffs: runEngine(base, head, problems), problems };
+  } catch {
+    problems.length = 0;
+    const diffs: EngineDiff[] = [];
+    const paths = new Set([...Object.keys(objectOr(base.paths)), ...Object.keys(objectOr(head.paths))]);
+    for (const path of [...paths].sort()) {
+      const only = (doc: OpenApiDocument) => ({ ...doc, paths: path in objectOr(doc.paths) ? { [path]: objectOr(doc.paths)[path] } : {} });
+      try {
+        diffs.push(...runEngine(only(base), only(head), problems));
+      } catch (error) {
+        problems.push({ path: ["paths", path], message: messageOf(error) });
+      }
+    }
+    return { diffs, problems };
+  }
+}
+
+function runEngine(base: OpenApiDocument, head: OpenApiDocument, problems: EngineProblem[]): EngineDiff[] {
   const parents = new Map<string, { before: unknown; after: unknown }>();
   // Rules are built per call: the engine keeps state in them (resolved refs) from one comparison to the next.
-  const rules = { ...openapi3Rules(), "/components": { skip: true } };
+  const rules = guardClassifiers({ ...openapi3Rules(), "/components": { skip: true } }, problems, new WeakMap());
   const diffs = apiDiff(base, head, {
-    rules,
+    rules: rules as ReturnType<typeof openapi3Rules>,
     annotateHook: (diff, context) => {
       parents.set(keyOf(diff), { before: context.before.parent, after: context.after.parent });
       return openApi3AnnotateHook(diff, context); // the engine's own sentence, as without the hook
@@ -50,6 +89,51 @@ export function diffDocuments(base: OpenApiDocument, head: OpenApiDocument): Eng
       peer: diff.type,
     };
   });
+}
+
+type Classifier = (context: { before?: { path?: PathToken[] }; after?: { path?: PathToken[] } }) => unknown;
+
+/**
+ * The rules with every classifier (a `$` entry: a function, or an array of
+ * them per action) wrapped so that one that throws gives `unclassified` and
+ * records the place, instead of the engine's line on stderr. Rules are
+ * documented as plain objects whose `/key` entries are rules or functions
+ * returning rules; both are wrapped the same way, each object once.
+ */
+function guardClassifiers(rules: unknown, problems: EngineProblem[], seen: WeakMap<object, unknown>): unknown {
+  if (typeof rules === "function") return (...args: unknown[]) => guardClassifiers((rules as (...a: unknown[]) => unknown)(...args), problems, seen);
+  if (typeof rules !== "object" || rules === null || Array.isArray(rules)) return rules;
+  const known = seen.get(rules);
+  if (known) return known;
+  const out: Record<string, unknown> = {};
+  seen.set(rules, out);
+  for (const [key, value] of Object.entries(rules)) {
+    if (key === "$") out[key] = Array.isArray(value) ? value.map((c) => guardClassifier(c, problems)) : guardClassifier(value, problems);
+    else if (key.startsWith("/")) out[key] = guardClassifiers(value, problems, seen);
+    else out[key] = value;
+  }
+  return out;
+}
+
+function guardClassifier(classifier: unknown, problems: EngineProblem[]): unknown {
+  if (typeof classifier !== "function") return classifier;
+  return (context: Parameters<Classifier>[0]) => {
+    try {
+      return (classifier as Classifier)(context);
+    } catch (error) {
+      const path = context?.before?.path?.length ? context.before.path : (context?.after?.path ?? []);
+      problems.push({ path: [...path], message: `api-smart-diff's classification rule failed: ${messageOf(error)}` });
+      return "unclassified";
+    }
+  };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function objectOr(value: unknown): Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
 function keyOf(diff: Pick<Diff, "action" | "path">): string {

@@ -37,7 +37,8 @@ export function operationChanges(base: OpenApiDocument, head: OpenApiDocument, p
     const [was, is] = [old.operation.operationId, now.operation.operationId];
     if (was !== is) {
       const show = (id: unknown) => (typeof id === "string" ? `\`${id}\`` : "none");
-      drafts.push({ rule: "operation-id-changed", operation, message: `operationId ${show(was)} -> ${show(is)}`, at: { side: "head", path: [...at.path, "operationId"] }, peer: peers.under(["paths", old.path, old.method, "operationId"]) });
+      const rule = typeof was !== "string" ? "operation-id-added" : typeof is !== "string" ? "operation-id-removed" : "operation-id-changed";
+      drafts.push({ rule, operation, message: `operationId ${show(was)} -> ${show(is)}`, at: { side: "head", path: [...at.path, "operationId"] }, peer: peers.under(["paths", old.path, old.method, "operationId"]) });
     }
   }
   for (const [key, now] of after) {

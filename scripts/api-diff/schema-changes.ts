@@ -7,6 +7,7 @@
  * (schema-values.ts), the shape of a value (schema-shapes.ts).
  */
 import type { ChangeDraft } from "./change.js";
+import { judged } from "./could-not-judge.js";
 import type { EngineDiff, PathToken } from "./engine.js";
 import type { Group, Lookup } from "./schema-group.js";
 import { defaults, members } from "./schema-members.js";
@@ -34,7 +35,7 @@ export function schemaChanges(diffs: readonly SchemaDiff[], lookup: Lookup): Cha
     group.diffs.push(diff);
     groups.set(key, group);
   }
-  return [...groups.values()].flatMap((group) => judge(group, lookup));
+  return [...groups.values()].flatMap((group) => judged([...group.site.enginePath, ...group.place.position, group.place.keyword], "this schema change", () => judge(group, lookup)));
 }
 
 function judge(group: Group, lookup: Lookup): ChangeDraft[] {

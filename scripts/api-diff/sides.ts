@@ -11,6 +11,7 @@ import { loadSpec, type LoadedSpec } from "../spec/load.js";
 import { GenerateError } from "../errors.js";
 import { pagingPlanOf, type PagingPlan } from "../pagination/index.js";
 import { materializeSpecAt } from "./git-ref.js";
+import { isGzipped, loadGzipped } from "./gzip.js";
 import type { Base } from "./options.js";
 
 export interface SpecSide {
@@ -21,6 +22,8 @@ export interface SpecSide {
   doc: OpenApiDocument;
   /** Which operations page and how, with the pagination config beside the spec, as `generate` finds it. */
   plan: PagingPlan;
+  /** How the report names a file of this spec (a gzipped spec's files by the `.gz` file), when not by its path. */
+  shownFile?: (file: string) => string;
 }
 
 export interface LoadOptions {
@@ -47,6 +50,7 @@ export async function loadBase(base: Base, headSpecPath: string, options: LoadOp
 }
 
 async function loadSide(specPath: string, options: LoadOptions, label: string): Promise<SpecSide> {
+  if (isGzipped(specPath)) return loadGzipped(specPath, options, label, loadSide);
   const spec = loadSpec(specPath, options);
   const { doc } = await bundleSpec(spec);
   return { label, spec, doc, plan: pagingPlanOf(doc, { spec: spec.root.path, cwd: options.cwd, specLabel: label }) };
