@@ -85,7 +85,11 @@ function parameterDiff(diff: EngineDiff, op: Op, base: OpenApiDocument, drafts: 
 function requestBodyDiff(diff: EngineDiff, op: Op, drafts: ChangeDraft[], schemas: SchemaDiff[]): void {
   const [, , , , key, mediaType, schema] = diff.path;
   const at = ["paths", op.path, op.method, "requestBody"];
-  if (diff.path.length === 4 && (diff.action === "add" || diff.action === "remove")) {
+  if (key === "content" && diff.path.length === 5 && diff.action === "rename") {
+    // The engine pairs media types by wildcard (`*/*` with `application/octet-stream`): for the types, one went and one came.
+    drafts.push(change(op, "request-body-media-type-removed", `request body media type \`${String(diff.before)}\` removed`, "base", [...at, "content", String(diff.before)], diff));
+    drafts.push(change(op, "request-body-media-type-added", `request body media type \`${String(diff.after)}\` added`, "head", [...at, "content", String(diff.after)], diff));
+  } else if (diff.path.length === 4 && (diff.action === "add" || diff.action === "remove")) {
     const body = diff.action === "add" ? diff.after : diff.before;
     const required = isObject(body) && body.required === true;
     const rule: RuleId = diff.action === "remove" ? "request-body-removed" : required ? "new-required-request-body" : "new-optional-request-body";
@@ -108,7 +112,12 @@ function responseDiff(diff: EngineDiff, op: Op, drafts: ChangeDraft[], schemas: 
   const code = String(status);
   const success = /^2/.test(code);
   const at = ["paths", op.path, op.method, "responses", code];
-  if (diff.path.length === 5 && diff.action !== "replace") {
+  if (key === "content" && diff.path.length === 6 && diff.action === "rename") {
+    // The engine pairs media types by wildcard: for the types, one went and one came.
+    const removed: RuleId = success ? "response-media-type-removed" : "response-error-media-type-removed";
+    drafts.push(change(op, removed, `${code} response media type \`${String(diff.before)}\` removed`, "base", [...at, "content", String(diff.before)], diff));
+    drafts.push(change(op, "response-media-type-added", `${code} response media type \`${String(diff.after)}\` added`, "head", [...at, "content", String(diff.after)], diff));
+  } else if (diff.path.length === 5 && diff.action !== "replace" && diff.action !== "rename") {
     const added = diff.action === "add";
     const errorRule: RuleId = added ? (hasKnownErrorBody(op, code, lookup) ? "response-error-status-added-known-body" : "response-error-status-added") : "response-error-status-removed";
     const rule: RuleId = success ? (added ? "response-success-status-added" : "response-success-status-removed") : errorRule;

@@ -46,7 +46,7 @@ function judge(group: Group, lookup: Lookup): ChangeDraft[] {
   if (keyword === "format") return formatChange(group);
   if (keyword === "pattern") return patternChange(group);
   if (MAX_KEYWORDS.has(keyword) || MIN_KEYWORDS.has(keyword)) return bounds(group);
-  if (keyword === "oneOf" || keyword === "anyOf") return unions(group);
+  if (keyword === "oneOf" || keyword === "anyOf") return unions(group, lookup);
   if (keyword === "allOf" || keyword === "items") return shapeParts(group);
   if (keyword === "additionalProperties") return additional(group);
   if (keyword === "default") return defaults(group, lookup);
