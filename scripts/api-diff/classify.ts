@@ -12,7 +12,7 @@ import { isObject } from "../spec/openapi-walk.js";
 import type { ChangeDraft } from "./change.js";
 import type { EngineDiff, PathToken } from "./engine.js";
 import type { ParamToken } from "./locate.js";
-import { judged } from "./could-not-judge.js";
+import { couldNotJudge, judged } from "./could-not-judge.js";
 import { operationLabel } from "./operations.js";
 import type { RuleId } from "./rules.js";
 import { schemaChanges, type Lookup, type SchemaDiff } from "./schema-changes.js";
@@ -26,6 +26,7 @@ export function operationDiffChanges(diffs: readonly EngineDiff[], base: OpenApi
     const [root, path, method, section] = diff.path;
     if (root !== "paths" || typeof path !== "string" || typeof method !== "string" || diff.path.length < 4) continue;
     const op = { path, method, label: operationLabel(method, path) };
+    const [before, schemasBefore] = [drafts.length, schemas.length];
     drafts.push(
       ...judged(diff.path, "this difference", () => {
         const out: ChangeDraft[] = [];
@@ -35,6 +36,9 @@ export function operationDiffChanges(diffs: readonly EngineDiff[], base: OpenApi
         return out;
       }),
     );
+    // The engine failed to classify it and our rules gave nothing for it (schema differences are checked per group, in schemaChanges).
+    const judgedHere = drafts.length > before || schemas.length > schemasBefore;
+    if (diff.classifyError !== undefined && !judgedHere) drafts.push(couldNotJudge(diff.path, "this difference", diff.classifyError));
   }
   return [...drafts, ...schemaChanges(schemas, lookup)];
 }

@@ -26,9 +26,11 @@ export interface EngineDiff {
   beforeParent?: unknown;
   afterParent?: unknown;
   peer: PeerType;
+  /** The engine's classification rule failed on this difference (its `peer` is then `unclassified`): why. */
+  classifyError?: string;
 }
 
-/** A place the engine failed at: a classification rule that threw, or a whole path item it could not compare. */
+/** A path item the engine could not compare at all. */
 export interface EngineProblem {
   /** Path in the engine's view (`["paths", "/calls", "post", ...]`). */
   path: PathToken[];
@@ -43,9 +45,10 @@ export interface EngineResult {
 /**
  * Compares the two documents. Nothing the engine fails at goes unsaid: a
  * classification rule that throws (the engine would print "Classification
- * Rule error" to stderr and go on) is caught and recorded as a problem, and
- * when the comparison itself throws, each path item is compared on its own
- * so that only the one that fails is a problem.
+ * Rule error" to stderr and go on) is caught and its message kept on the
+ * difference it was classifying (classify.ts reports it when our own rules
+ * do not judge that difference), and when the comparison itself throws, each
+ * path item is compared on its own so that only the one that fails is a problem.
  */
 export function diffDocuments(base: OpenApiDocument, head: OpenApiDocument): EngineResult {
   const problems: EngineProblem[] = [];
@@ -69,12 +72,17 @@ export function diffDocuments(base: OpenApiDocument, head: OpenApiDocument): Eng
 
 function runEngine(base: OpenApiDocument, head: OpenApiDocument, problems: EngineProblem[]): EngineDiff[] {
   const parents = new Map<string, { before: unknown; after: unknown }>();
+  const errors = new Map<string, string>();
+  // The engine classifies a difference, then calls the annotate hook with it: a failure noted in between is that difference's.
+  const failed: { message?: string } = {};
   // Rules are built per call: the engine keeps state in them (resolved refs) from one comparison to the next.
-  const rules = guardClassifiers({ ...openapi3Rules(), "/components": { skip: true } }, problems, new WeakMap());
+  const rules = guardClassifiers({ ...openapi3Rules(), "/components": { skip: true } }, failed, new WeakMap());
   const diffs = apiDiff(base, head, {
     rules: rules as ReturnType<typeof openapi3Rules>,
     annotateHook: (diff, context) => {
       parents.set(keyOf(diff), { before: context.before.parent, after: context.after.parent });
+      if (failed.message !== undefined) errors.set(keyOf(diff), failed.message);
+      delete failed.message;
       return openApi3AnnotateHook(diff, context); // the engine's own sentence, as without the hook
     },
   });
@@ -87,42 +95,42 @@ function runEngine(base: OpenApiDocument, head: OpenApiDocument, problems: Engin
       ...(diff.after !== undefined && { after: diff.after }),
       ...(around && { beforeParent: around.before, afterParent: around.after }),
       peer: diff.type,
+      ...(errors.has(keyOf(diff)) && { classifyError: errors.get(keyOf(diff)) }),
     };
   });
 }
 
-type Classifier = (context: { before?: { path?: PathToken[] }; after?: { path?: PathToken[] } }) => unknown;
+type Classifier = (context: unknown) => unknown;
 
 /**
  * The rules with every classifier (a `$` entry: a function, or an array of
  * them per action) wrapped so that one that throws gives `unclassified` and
- * records the place, instead of the engine's line on stderr. Rules are
+ * notes why, instead of the engine's line on stderr. Rules are
  * documented as plain objects whose `/key` entries are rules or functions
  * returning rules; both are wrapped the same way, each object once.
  */
-function guardClassifiers(rules: unknown, problems: EngineProblem[], seen: WeakMap<object, unknown>): unknown {
-  if (typeof rules === "function") return (...args: unknown[]) => guardClassifiers((rules as (...a: unknown[]) => unknown)(...args), problems, seen);
+function guardClassifiers(rules: unknown, failed: { message?: string }, seen: WeakMap<object, unknown>): unknown {
+  if (typeof rules === "function") return (...args: unknown[]) => guardClassifiers((rules as (...a: unknown[]) => unknown)(...args), failed, seen);
   if (typeof rules !== "object" || rules === null || Array.isArray(rules)) return rules;
   const known = seen.get(rules);
   if (known) return known;
   const out: Record<string, unknown> = {};
   seen.set(rules, out);
   for (const [key, value] of Object.entries(rules)) {
-    if (key === "$") out[key] = Array.isArray(value) ? value.map((c) => guardClassifier(c, problems)) : guardClassifier(value, problems);
-    else if (key.startsWith("/")) out[key] = guardClassifiers(value, problems, seen);
+    if (key === "$") out[key] = Array.isArray(value) ? value.map((c) => guardClassifier(c, failed)) : guardClassifier(value, failed);
+    else if (key.startsWith("/")) out[key] = guardClassifiers(value, failed, seen);
     else out[key] = value;
   }
   return out;
 }
 
-function guardClassifier(classifier: unknown, problems: EngineProblem[]): unknown {
+function guardClassifier(classifier: unknown, failed: { message?: string }): unknown {
   if (typeof classifier !== "function") return classifier;
-  return (context: Parameters<Classifier>[0]) => {
+  return (context: unknown) => {
     try {
       return (classifier as Classifier)(context);
     } catch (error) {
-      const path = context?.before?.path?.length ? context.before.path : (context?.after?.path ?? []);
-      problems.push({ path: [...path], message: `api-smart-diff's classification rule failed: ${messageOf(error)}` });
+      failed.message = `api-smart-diff's classification rule failed: ${messageOf(error)}`;
       return "unclassified";
     }
   };

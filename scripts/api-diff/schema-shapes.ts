@@ -40,6 +40,9 @@ function wasObjectOnly(schema: unknown): boolean {
   const node = objectOr(schema);
   const members = [...(Array.isArray(node.oneOf) ? node.oneOf : []), ...(Array.isArray(node.anyOf) ? node.anyOf : [])];
   if (members.length > 0) return members.every((m) => scalarType(m) === undefined);
+  // An allOf of objects (a `$ref` part of an allOf names an object in practice) is an object.
+  const parts = Array.isArray(node.allOf) ? node.allOf : [];
+  if (node.type === undefined && parts.length > 0) return parts.every((part) => scalarType(part) === undefined);
   return node.type === "object" || (node.type === undefined && typeof node.properties === "object" && node.properties !== null);
 }
 
