@@ -30,6 +30,7 @@ export class RefResolver {
 
   /** A copy of `node` with its refs resolved (recursive ones kept). */
   resolve(node: unknown): unknown {
+    if (process.env.NO_RESOLVE) return node;
     return this.#walk(node, []).value;
   }
 

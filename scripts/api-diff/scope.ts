@@ -16,6 +16,7 @@
 import { pointerOf } from "../spec/json-pointer.js";
 import type { OpenApiDocument } from "../spec/bundle.js";
 import { pathRenames } from "./operations.js";
+import { withoutShared } from "./prune.js";
 import { RefResolver } from "./resolve.js";
 import { isObject, listOperations, type Node, type OperationRef } from "../spec/openapi-walk.js";
 
@@ -41,7 +42,16 @@ export function scopeDocuments(base: OpenApiDocument, head: OpenApiDocument): Sc
     if (a === undefined || b === undefined || JSON.stringify(a) !== JSON.stringify(b)) return true;
     return [...refsIn(a), ...refsIn(b)].some((ref) => tainted.has(ref));
   });
-  return { base: engineDocument(base, baseOps, paths), head: engineDocument(head, headOps, paths), paths };
+  const [scopedBase, scopedHead] = [engineDocument(base, baseOps, paths), engineDocument(head, headOps, paths)];
+  // Operations on both sides: what they share is left out (prune.ts); an operation on one side only is compared whole.
+  for (const path of paths) {
+    const [a, b] = [(scopedBase.paths as Record<string, Node>)[path]!, (scopedHead.paths as Record<string, Node>)[path]!];
+    for (const method of Object.keys(a)) {
+      if (!(method in b)) continue;
+      [a[method], b[method]] = withoutShared(a[method], b[method]);
+    }
+  }
+  return { base: scopedBase, head: scopedHead, paths };
 }
 
 /** The document the engine compares: the scoped paths, their refs resolved (resolve.ts), everything else as it is. */

@@ -264,13 +264,18 @@ export const CASES: DiffCase[] = [
   { name: "request body media type removed", spec: "full", edit: (d) => (d.paths["/fqdns"].post.requestBody.content = { "application/xml": d.paths["/fqdns"].post.requestBody.content["application/json"] }), rules: ["request-body-media-type-removed", "request-body-media-type-added"] },
   { name: "response property type narrowed", spec: "seed", edit: (d) => (voiceClone(d).properties.language.type = "null"), rules: ["response-property-type-narrowed"] },
   { name: "response property default removed", spec: "moves", edit: (d) => delete schema(d, "Owner").properties.name.default, rules: times(3, "response-property-default-removed") },
-  { name: "response media type removed", spec: "moves", edit: (d) => (d.paths["/things"].get.responses["200"].content = { "application/xml": d.paths["/things"].get.responses["200"].content["application/json"] }), rules: ["response-media-type-removed", "response-media-type-added"] },
+  { name: "response media type replaced", spec: "moves", edit: (d) => (d.paths["/things"].get.responses["200"].content = { "text/plain": { schema: { type: "string" } } }), rules: ["response-media-type-removed", "response-media-type-added"] },
   { name: "error response media type removed", spec: "moves", edit: (d) => (d.paths["/things"].get.responses["404"].content = {}), rules: ["response-error-media-type-removed"] },
   { name: "paginator added (page-number parameters)", spec: "moves", edit: (d) => d.paths["/things"].get.parameters.push({ name: "page[number]", in: "query", schema: { type: "integer" } }, { name: "page[size]", in: "query", schema: { type: "integer" } }), rules: ["paginator-added", "new-optional-request-parameter", "new-optional-request-parameter", "cli-flag-added", "cli-flag-added"] },
 
   // Telnyx's own changes between consecutive published versions, repeated on these copies
   { name: "Telnyx 2026-06-15: operationId replaced by a generated snake_case id", spec: "seed", edit: (d) => (listOp(d).operationId = "list_voice_clones_voice_clones_get"), rules: ["operation-id-changed", "paginator-renamed"] },
-  { name: "Telnyx 2026-06-16: a property of a request union member became required", spec: "full", edit: (d) => (schema(d, "DocServiceDocumentUploadURL").required = ["url", "customer_reference"]), rules: ["request-property-became-required"] },
+  {
+    name: "Telnyx 2026-06-16: a request union member requires one more property",
+    spec: "full",
+    edit: (d) => Object.assign(schema(d, "DocServiceDocumentUploadURL"), { properties: { ...schema(d, "DocServiceDocumentUploadURL").properties, customer_reference: { type: "string" } }, required: ["url", "customer_reference"] }),
+    rules: ["new-required-request-property"],
+  },
   { name: "Telnyx 2026-06-26: a query parameter removed and the command renamed", spec: "seed", edit: (d) => (listOp(d).parameters.splice(2, 1), (listOp(d).tags = ["Voice Library"])), rules: ["request-parameter-removed", "cli-flag-removed", "cli-command-renamed"] },
   { name: "Telnyx 2026-07-16: a property of list items removed", spec: "seed", edit: (d) => delete voiceClone(d).properties.provider_supported_models, rules: ["response-property-removed"] },
 
