@@ -17,6 +17,9 @@ import { isObject } from "../spec/openapi-walk.js";
 
 const MAX_DEPTH = 32;
 
+/** Where a resolved schema keeps the name of the component it came from. */
+export const REF_NAME = "x-api-diff-ref";
+
 /** Keywords beside a `$ref` that change nothing for a client; others make `allOf: [target, siblings]`. */
 const ANNOTATIONS = new Set(["description", "summary", "title", "example", "examples", "externalDocs", "deprecated", "$comment", "readOnly", "writeOnly"]);
 
@@ -30,7 +33,6 @@ export class RefResolver {
 
   /** A copy of `node` with its refs resolved (recursive ones kept). */
   resolve(node: unknown): unknown {
-    if (process.env.NO_RESOLVE) return node;
     return this.#walk(node, []).value;
   }
 
@@ -70,7 +72,8 @@ export class RefResolver {
     let cut = false;
     if (resolved === undefined) {
       const r = this.#walk(target, [...stack, ref]);
-      resolved = r.value;
+      // The component's name stays with its content, for messages ("oneOf member added (ClientSideTool)"); the report judges no `x-` key.
+      resolved = isObject(r.value) ? { ...r.value, [REF_NAME]: ref.split("/").pop() } : r.value;
       cut = r.cut;
       if (!cut) this.#done.set(ref, resolved);
     }

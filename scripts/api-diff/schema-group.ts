@@ -7,6 +7,7 @@ import type { ChangeDraft, PeerType } from "./change.js";
 import type { EngineDiff } from "./engine.js";
 import type { LocatePath } from "./locate.js";
 import { isObject } from "../spec/openapi-walk.js";
+import { REF_NAME } from "./resolve.js";
 import { worstPeer } from "./peer.js";
 import { VALUE_RULES, type RuleId, type SchemaSubject, type ValueChange } from "./rules.js";
 import { subjectOf, type SchemaPlace, type SchemaSite } from "./schema-site.js";
@@ -58,9 +59,10 @@ export function objectOr(value: unknown): Record<string, unknown> {
   return isObject(value) ? value : {};
 }
 
+/** ` (ClientSideTool)`: the component a schema is, by its `$ref` or, once resolved (resolve.ts), by the name kept with it. */
 export function refName(value: unknown): string {
-  const ref = objectOr(value).$ref;
-  return typeof ref === "string" ? ` (${ref.split("/").pop()})` : "";
+  const { $ref: ref, [REF_NAME]: name } = objectOr(value);
+  return typeof ref === "string" ? ` (${ref.split("/").pop()})` : typeof name === "string" ? ` (${name})` : "";
 }
 
 export function show(value: unknown): string {

@@ -265,7 +265,13 @@ export const CASES: DiffCase[] = [
   { name: "response property type narrowed", spec: "seed", edit: (d) => (voiceClone(d).properties.language.type = "null"), rules: ["response-property-type-narrowed"] },
   { name: "response property default removed", spec: "moves", edit: (d) => delete schema(d, "Owner").properties.name.default, rules: times(3, "response-property-default-removed") },
   { name: "response media type replaced", spec: "moves", edit: (d) => (d.paths["/things"].get.responses["200"].content = { "text/plain": { schema: { type: "string" } } }), rules: ["response-media-type-removed", "response-media-type-added"] },
-  { name: "error response media type removed", spec: "moves", edit: (d) => (d.paths["/things"].get.responses["404"].content = {}), rules: ["response-error-media-type-removed"] },
+  {
+    name: "error response media type removed",
+    spec: "moves",
+    edit: (d) => (d.paths["/things"].get.responses["404"].content = {}),
+    rules: ["response-error-media-type-removed"],
+    tsc: { compiles: true, why: "`error` becomes `never`; the consumer's `if (error) readError(error)` still compiles (never is assignable to anything); code reading `error.message` directly would not" },
+  },
   { name: "paginator added (page-number parameters)", spec: "moves", edit: (d) => d.paths["/things"].get.parameters.push({ name: "page[number]", in: "query", schema: { type: "integer" } }, { name: "page[size]", in: "query", schema: { type: "integer" } }), rules: ["paginator-added", "new-optional-request-parameter", "new-optional-request-parameter", "cli-flag-added", "cli-flag-added"] },
 
   // Telnyx's own changes between consecutive published versions, repeated on these copies
