@@ -90,7 +90,12 @@ function requestBodyDiff(diff: EngineDiff, op: Op, drafts: ChangeDraft[], schema
   const [, , , , key, mediaType, schema] = diff.path;
   const at = ["paths", op.path, op.method, "requestBody"];
   if (key === "content" && diff.path.length === 5 && diff.action === "rename") {
-    // The engine pairs media types by wildcard (`*/*` with `application/octet-stream`): for the types, one went and one came.
+    // The engine pairs media types by wildcard (`*/*` with `application/octet-stream`): a wildcard that covers
+    // the old type accepts more (one safe change); otherwise, for the types, one went and one came.
+    if (coversMediaType(String(diff.after), String(diff.before))) {
+      drafts.push(change(op, "request-body-media-type-added", `request body media type \`${String(diff.before)}\` -> \`${String(diff.after)}\` (accepts more)`, "head", [...at, "content", String(diff.after)], diff));
+      return;
+    }
     drafts.push(change(op, "request-body-media-type-removed", `request body media type \`${String(diff.before)}\` removed`, "base", [...at, "content", String(diff.before)], diff));
     drafts.push(change(op, "request-body-media-type-added", `request body media type \`${String(diff.after)}\` added`, "head", [...at, "content", String(diff.after)], diff));
   } else if (diff.path.length === 4 && (diff.action === "add" || diff.action === "remove")) {
@@ -136,6 +141,12 @@ function responseDiff(diff: EngineDiff, op: Op, drafts: ChangeDraft[], schemas: 
     const site: SchemaSite = { operation: op.label, direction: "response", where: `${code} response (${mediaType})`, parameter: false, enginePath: diff.path.slice(0, 8), locatePath: [...at, "content", mediaType, "schema"] };
     schemas.push({ site, tokens: diff.path.slice(8), diff });
   }
+}
+
+// A wildcard media type covers the types it names (any type, or any application type); a type covers itself.
+function coversMediaType(outer: string, inner: string): boolean {
+  const [o, i] = [outer, inner].map((t) => t.split(";")[0]!.trim().toLowerCase().split("/"));
+  return (o![0] === "*" || o![0] === i![0]) && (o![1] === "*" || o![1] === i![1]);
 }
 
 /** A status is an error for openapi-fetch (its body goes to `error`): 4xx, 5xx, their ranges, and `default`. */

@@ -63,6 +63,13 @@ export const RULE_CASES: RuleCase[] = [
   { name: "response additionalProperties removed", base: (d) => (summary(d).additionalProperties = true), edit: (d) => delete summary(d).additionalProperties, rules: ["response-additional-properties-removed"] },
   { name: "response additionalProperties typed -> open", base: (d) => (summary(d).additionalProperties = { type: "string" }), edit: (d) => (summary(d).additionalProperties = true), rules: ["response-additional-properties-widened"] },
   { name: "response additionalProperties open -> typed", base: (d) => (summary(d).additionalProperties = true), edit: (d) => (summary(d).additionalProperties = { type: "string" }), rules: ["response-additional-properties-narrowed"] },
+  { name: "request media type -> a wildcard that covers it", edit: (d) => (d.paths["/things"].post.requestBody.content = { "*/*": d.paths["/things"].post.requestBody.content["application/json"] }), rules: ["request-body-media-type-added"] },
+  {
+    name: "request media type wildcard -> one type (the engine pairs them: a rename)",
+    base: (d) => (d.paths["/things"].post.requestBody.content = { "*/*": { schema: { type: "string" } } }),
+    edit: (d) => (d.paths["/things"].post.requestBody.content = { "application/octet-stream": { schema: { type: "string" } } }),
+    rules: ["request-body-media-type-removed", "request-body-media-type-added"],
+  },
   { name: "server removed", base: (d) => d.servers.push({ url: "https://eu.example.com" }), edit: (d) => d.servers.pop(), rules: ["server-removed"] },
   {
     name: "a generator step that fails on the head (two paginators named listThings): could not judge, not refused",
