@@ -118,8 +118,11 @@ export class SourceLocator {
 
 function walk(start: Position, path: LocatePath, from: number, follow: Follow, followLast = true): Walked {
   let at = followRefs(start, follow);
+  // Schemas holding a oneOf/anyOf passed on the way, and where the path goes on after the member's index.
+  const unions: { holder: Position; next: number }[] = [];
   for (let i = from; i < path.length; i++) {
     const token = path[i]!;
+    if ((token === "oneOf" || token === "anyOf") && typeof path[i + 1] === "number") unions.push({ holder: at, next: i + 2 });
     const last = i === path.length - 1 && !followLast;
     const next = isParamToken(token) ? parameter(at, token, follow) : child(at, token, last ? (_ref) => undefined : follow);
     if (next) {
@@ -138,6 +141,20 @@ function walk(start: Position, path: LocatePath, from: number, follow: Follow, f
     for (let k = 0; k < parts.length; k++) {
       const part = walk({ file: at.file, tokens: [...at.tokens, "allOf", k], node: parts[k], parent: at }, path, i, follow, followLast);
       if (part.complete) return part;
+    }
+    // The key was found, but what follows it is in an `allOf` part of the node holding it (a schema with its own
+    // `properties` and an allOf part with more): look for the key and the rest in each part of that node.
+    const holder = at.parent;
+    const holderParts = i > from && holder && isObject(holder.node) && Array.isArray(holder.node.allOf) ? holder.node.allOf : [];
+    for (let k = 0; k < holderParts.length; k++) {
+      const part = walk({ file: holder!.file, tokens: [...holder!.tokens, "allOf", k], node: holderParts[k], parent: holder }, path, i - 1, follow, followLast);
+      if (part.complete) return part;
+    }
+    // The engine merges a schema's own keys into each of its oneOf/anyOf members: what a member lacks may be the holder's.
+    for (const { holder: union, next } of unions.reverse()) {
+      const own = walk(union, path, next, follow, followLast);
+      // Complete, or stopped at the same key as here (its `properties`): for what is gone, the holder's is where it was.
+      if (own.complete || own.at.tokens[own.at.tokens.length - 1] === at.tokens[at.tokens.length - 1]) return own;
     }
     return { at, complete: false };
   }
