@@ -30,7 +30,7 @@ function parse(spec: SpecName): Record<string, any> {
 
 const dir = mkdtempSync(join(tmpdir(), "api-diff-peer-"));
 const basePaths = new Map<SpecName, string>();
-for (const spec of ["seed", "full"] as const) {
+for (const spec of Object.keys(SPECS) as SpecName[]) {
   const file = join(dir, `${spec}-base.json`);
   writeFileSync(file, JSON.stringify(parse(spec)));
   basePaths.set(spec, file);

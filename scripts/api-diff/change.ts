@@ -19,6 +19,19 @@ export interface SourceLocation {
   /** The spec file, relative to the working directory. */
   file: string;
   line: number;
+  column: number;
+}
+
+/**
+ * Where a change is, as a reader opens it: `file:line (#/pointer)` for YAML;
+ * for JSON (often one line: APIs.guru's, any minified spec) or a long line, the
+ * pointer leads and the column is given: `#/pointer in file.json:1:48213`.
+ */
+export function placeOf(change: Pick<Change, "location" | "pointer">): string {
+  const { location, pointer } = change;
+  if (!location) return pointer;
+  if (/\.json$/i.test(location.file) || location.column > 120) return `${pointer} in ${location.file}:${location.line}:${location.column}`;
+  return `${location.file}:${location.line} (${pointer})`;
 }
 
 export interface Change {

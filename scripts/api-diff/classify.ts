@@ -12,6 +12,7 @@ import { isObject } from "../spec/openapi-walk.js";
 import type { ChangeDraft } from "./change.js";
 import type { EngineDiff, PathToken } from "./engine.js";
 import type { ParamToken } from "./locate.js";
+import { couldNotJudge, judged } from "./could-not-judge.js";
 import { operationLabel } from "./operations.js";
 import type { RuleId } from "./rules.js";
 import { schemaChanges, type Lookup, type SchemaDiff } from "./schema-changes.js";
@@ -25,9 +26,19 @@ export function operationDiffChanges(diffs: readonly EngineDiff[], base: OpenApi
     const [root, path, method, section] = diff.path;
     if (root !== "paths" || typeof path !== "string" || typeof method !== "string" || diff.path.length < 4) continue;
     const op = { path, method, label: operationLabel(method, path) };
-    if (section === "parameters") parameterDiff(diff, op, base, drafts, schemas);
-    else if (section === "requestBody") requestBodyDiff(diff, op, drafts, schemas);
-    else if (section === "responses") responseDiff(diff, op, drafts, schemas);
+    const [before, schemasBefore] = [drafts.length, schemas.length];
+    drafts.push(
+      ...judged(diff.path, "this difference", () => {
+        const out: ChangeDraft[] = [];
+        if (section === "parameters") parameterDiff(diff, op, base, out, schemas);
+        else if (section === "requestBody") requestBodyDiff(diff, op, out, schemas);
+        else if (section === "responses") responseDiff(diff, op, out, schemas, lookup);
+        return out;
+      }),
+    );
+    // The engine failed to classify it and our rules gave nothing for it (schema differences are checked per group, in schemaChanges).
+    const judgedHere = drafts.length > before || schemas.length > schemasBefore;
+    if (diff.classifyError !== undefined && !judgedHere) drafts.push(couldNotJudge(diff.path, "this difference", diff.classifyError));
   }
   return [...drafts, ...schemaChanges(schemas, lookup)];
 }
@@ -78,13 +89,23 @@ function parameterDiff(diff: EngineDiff, op: Op, base: OpenApiDocument, drafts: 
 function requestBodyDiff(diff: EngineDiff, op: Op, drafts: ChangeDraft[], schemas: SchemaDiff[]): void {
   const [, , , , key, mediaType, schema] = diff.path;
   const at = ["paths", op.path, op.method, "requestBody"];
-  if (diff.path.length === 4 && (diff.action === "add" || diff.action === "remove")) {
+  if (key === "content" && diff.path.length === 5 && diff.action === "rename") {
+    // The engine pairs media types by wildcard (`*/*` with `application/octet-stream`): a wildcard that covers
+    // the old type accepts more (one safe change); otherwise, for the types, one went and one came.
+    if (coversMediaType(String(diff.after), String(diff.before))) {
+      drafts.push(change(op, "request-body-media-type-added", `request body media type \`${String(diff.before)}\` -> \`${String(diff.after)}\` (accepts more)`, "head", [...at, "content", String(diff.after)], diff));
+      return;
+    }
+    drafts.push(change(op, "request-body-media-type-removed", `request body media type \`${String(diff.before)}\` removed`, "base", [...at, "content", String(diff.before)], diff));
+    drafts.push(change(op, "request-body-media-type-added", `request body media type \`${String(diff.after)}\` added`, "head", [...at, "content", String(diff.after)], diff));
+  } else if (diff.path.length === 4 && (diff.action === "add" || diff.action === "remove")) {
     const body = diff.action === "add" ? diff.after : diff.before;
     const required = isObject(body) && body.required === true;
     const rule: RuleId = diff.action === "remove" ? "request-body-removed" : required ? "new-required-request-body" : "new-optional-request-body";
     drafts.push(change(op, rule, diff.action === "remove" ? "request body removed" : `request body added${required ? " (required)" : ""}`, diff.action === "remove" ? "base" : "head", at, diff));
   } else if (key === "required") {
     const required = diff.after === true;
+    if (required === (diff.before === true)) return; // absent <-> false: optional either way
     drafts.push(change(op, required ? "request-body-became-required" : "request-body-became-optional", `the request body became ${required ? "required" : "optional"}`, "head", [...at, "required"], diff));
   } else if (key === "content" && typeof mediaType === "string" && diff.path.length === 6 && diff.action !== "replace") {
     const added = diff.action === "add";
@@ -95,14 +116,20 @@ function requestBodyDiff(diff: EngineDiff, op: Op, drafts: ChangeDraft[], schema
   }
 }
 
-function responseDiff(diff: EngineDiff, op: Op, drafts: ChangeDraft[], schemas: SchemaDiff[]): void {
+function responseDiff(diff: EngineDiff, op: Op, drafts: ChangeDraft[], schemas: SchemaDiff[], lookup: Lookup): void {
   const [, , , , status, key, mediaType, schema] = diff.path;
   const code = String(status);
   const success = /^2/.test(code);
   const at = ["paths", op.path, op.method, "responses", code];
-  if (diff.path.length === 5 && diff.action !== "replace") {
+  if (key === "content" && diff.path.length === 6 && diff.action === "rename") {
+    // The engine pairs media types by wildcard: for the types, one went and one came.
+    const removed: RuleId = success ? "response-media-type-removed" : "response-error-media-type-removed";
+    drafts.push(change(op, removed, `${code} response media type \`${String(diff.before)}\` removed`, "base", [...at, "content", String(diff.before)], diff));
+    drafts.push(change(op, "response-media-type-added", `${code} response media type \`${String(diff.after)}\` added`, "head", [...at, "content", String(diff.after)], diff));
+  } else if (diff.path.length === 5 && diff.action !== "replace" && diff.action !== "rename") {
     const added = diff.action === "add";
-    const rule: RuleId = success ? (added ? "response-success-status-added" : "response-success-status-removed") : added ? "response-error-status-added" : "response-error-status-removed";
+    const errorRule: RuleId = added ? (hasKnownErrorBody(op, code, lookup) ? "response-error-status-added-known-body" : "response-error-status-added") : "response-error-status-removed";
+    const rule: RuleId = success ? (added ? "response-success-status-added" : "response-success-status-removed") : errorRule;
     drafts.push(change(op, rule, `${code} response ${added ? "added" : "removed"}`, added ? "head" : "base", at, diff));
   } else if (key === "content" && diff.path.length <= 7 && diff.action !== "replace") {
     // One media type, or a whole `content` (a body where there was none, or none where there was one).
@@ -114,6 +141,35 @@ function responseDiff(diff: EngineDiff, op: Op, drafts: ChangeDraft[], schemas: 
     const site: SchemaSite = { operation: op.label, direction: "response", where: `${code} response (${mediaType})`, parameter: false, enginePath: diff.path.slice(0, 8), locatePath: [...at, "content", mediaType, "schema"] };
     schemas.push({ site, tokens: diff.path.slice(8), diff });
   }
+}
+
+// A wildcard media type covers the types it names (any type, or any application type); a type covers itself.
+function coversMediaType(outer: string, inner: string): boolean {
+  const [o, i] = [outer, inner].map((t) => t.split(";")[0]!.trim().toLowerCase().split("/"));
+  return (o![0] === "*" || o![0] === i![0]) && (o![1] === "*" || o![1] === i![1]);
+}
+
+/** A status is an error for openapi-fetch (its body goes to `error`): 4xx, 5xx, their ranges, and `default`. */
+function isErrorStatus(code: string): boolean {
+  return /^[45]/.test(code) || code === "default";
+}
+
+/**
+ * The added error status's bodies are each, media type and schema alike, a
+ * body one of the operation's base error statuses already has (after
+ * bundling, a shared schema is the same `$ref`): the `error` union is the same.
+ */
+function hasKnownErrorBody(op: Op, code: string, lookup: Lookup): boolean {
+  const responses = ["paths", op.path, op.method, "responses"];
+  const bodies = (side: "base" | "head", status: string) => {
+    const response = lookup.node(side, [...responses, status]);
+    const content = isObject(response) && isObject(response.content) ? response.content : {};
+    return Object.entries(content).map(([type, media]) => JSON.stringify([type, isObject(media) ? media.schema : undefined]));
+  };
+  const before = lookup.node("base", responses);
+  const known = new Set(Object.keys(isObject(before) ? before : {}).flatMap((status) => (isErrorStatus(status) ? bodies("base", status) : [])));
+  const mine = bodies("head", code);
+  return mine.length > 0 && mine.every((body) => known.has(body));
 }
 
 function paramName(token: ParamToken): string {

@@ -26,16 +26,63 @@ export interface EngineDiff {
   beforeParent?: unknown;
   afterParent?: unknown;
   peer: PeerType;
+  /** The engine's classification rule failed on this difference (its `peer` is then `unclassified`): why. */
+  classifyError?: string;
 }
 
-export function diffDocuments(base: OpenApiDocument, head: OpenApiDocument): EngineDiff[] {
+/** A path item the engine could not compare at all. */
+export interface EngineProblem {
+  /** Path in the engine's view (`["paths", "/calls", "post", ...]`). */
+  path: PathToken[];
+  message: string;
+}
+
+export interface EngineResult {
+  diffs: EngineDiff[];
+  problems: EngineProblem[];
+}
+
+/**
+ * Compares the two documents. Nothing the engine fails at goes unsaid: a
+ * classification rule that throws (the engine would print "Classification
+ * Rule error" to stderr and go on) is caught and its message kept on the
+ * difference it was classifying (classify.ts reports it when our own rules
+ * do not judge that difference), and when the comparison itself throws, each
+ * path item is compared on its own so that only the one that fails is a problem.
+ */
+export function diffDocuments(base: OpenApiDocument, head: OpenApiDocument): EngineResult {
+  const problems: EngineProblem[] = [];
+  try {
+    return { diffs: runEngine(base, head, problems), problems };
+  } catch {
+    problems.length = 0;
+    const diffs: EngineDiff[] = [];
+    const paths = new Set([...Object.keys(objectOr(base.paths)), ...Object.keys(objectOr(head.paths))]);
+    for (const path of [...paths].sort()) {
+      const only = (doc: OpenApiDocument) => ({ ...doc, paths: path in objectOr(doc.paths) ? { [path]: objectOr(doc.paths)[path] } : {} });
+      try {
+        diffs.push(...runEngine(only(base), only(head), problems));
+      } catch (error) {
+        problems.push({ path: ["paths", path], message: messageOf(error) });
+      }
+    }
+    return { diffs, problems };
+  }
+}
+
+function runEngine(base: OpenApiDocument, head: OpenApiDocument, problems: EngineProblem[]): EngineDiff[] {
   const parents = new Map<string, { before: unknown; after: unknown }>();
+  const errors = new Map<string, string>();
+  // The engine classifies a difference, then calls the annotate hook with it: a failure noted in between is that difference's.
+  const failed: { message?: string } = {};
   // Rules are built per call: the engine keeps state in them (resolved refs) from one comparison to the next.
-  const rules = { ...openapi3Rules(), "/components": { skip: true } };
+  const rules = guardClassifiers({ ...openapi3Rules(), "/components": { skip: true } }, failed, new WeakMap());
   const diffs = apiDiff(base, head, {
-    rules,
+    rules: rules as ReturnType<typeof openapi3Rules>,
     annotateHook: (diff, context) => {
       parents.set(keyOf(diff), { before: context.before.parent, after: context.after.parent });
+      if (failed.message !== undefined) errors.set(keyOf(diff), failed.message);
+      delete failed.message;
       return openApi3AnnotateHook(diff, context); // the engine's own sentence, as without the hook
     },
   });
@@ -48,8 +95,53 @@ export function diffDocuments(base: OpenApiDocument, head: OpenApiDocument): Eng
       ...(diff.after !== undefined && { after: diff.after }),
       ...(around && { beforeParent: around.before, afterParent: around.after }),
       peer: diff.type,
+      ...(errors.has(keyOf(diff)) && { classifyError: errors.get(keyOf(diff)) }),
     };
   });
+}
+
+type Classifier = (context: unknown) => unknown;
+
+/**
+ * The rules with every classifier (a `$` entry: a function, or an array of
+ * them per action) wrapped so that one that throws gives `unclassified` and
+ * notes why, instead of the engine's line on stderr. Rules are
+ * documented as plain objects whose `/key` entries are rules or functions
+ * returning rules; both are wrapped the same way, each object once.
+ */
+function guardClassifiers(rules: unknown, failed: { message?: string }, seen: WeakMap<object, unknown>): unknown {
+  if (typeof rules === "function") return (...args: unknown[]) => guardClassifiers((rules as (...a: unknown[]) => unknown)(...args), failed, seen);
+  if (typeof rules !== "object" || rules === null || Array.isArray(rules)) return rules;
+  const known = seen.get(rules);
+  if (known) return known;
+  const out: Record<string, unknown> = {};
+  seen.set(rules, out);
+  for (const [key, value] of Object.entries(rules)) {
+    if (key === "$") out[key] = Array.isArray(value) ? value.map((c) => guardClassifier(c, failed)) : guardClassifier(value, failed);
+    else if (key.startsWith("/")) out[key] = guardClassifiers(value, failed, seen);
+    else out[key] = value;
+  }
+  return out;
+}
+
+function guardClassifier(classifier: unknown, failed: { message?: string }): unknown {
+  if (typeof classifier !== "function") return classifier;
+  return (context: unknown) => {
+    try {
+      return (classifier as Classifier)(context);
+    } catch (error) {
+      failed.message = `api-smart-diff's classification rule failed: ${messageOf(error)}`;
+      return "unclassified";
+    }
+  };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function objectOr(value: unknown): Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
 function keyOf(diff: Pick<Diff, "action" | "path">): string {

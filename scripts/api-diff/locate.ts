@@ -51,9 +51,14 @@ export function isParamToken(token: unknown): token is ParamToken {
   return typeof token === "object" && token !== null && "name" in token && "in" in token;
 }
 
-/** The JSON pointer of `path` in a bundled document (refs there only name components). */
+/**
+ * The JSON pointer of `path` in a bundled document (refs there only name
+ * components). The last step is not followed through a `$ref`: a property
+ * whose schema is shared is placed at its key (`.../properties/repository`),
+ * not at the shared component.
+ */
 export function pointerIn(doc: OpenApiDocument, path: LocatePath): string {
-  return pointerOf(walk({ file: "", tokens: [], node: doc }, path, 0, bundledFollow(doc)).at.tokens);
+  return pointerOf(walk({ file: "", tokens: [], node: doc }, path, 0, bundledFollow(doc), false).at.tokens);
 }
 
 function bundledFollow(doc: OpenApiDocument): Follow {
@@ -74,11 +79,14 @@ export function nodeIn(doc: OpenApiDocument, path: LocatePath): unknown {
 export class SourceLocator {
   readonly #spec: LoadedSpec;
   readonly #cwd: string;
-  readonly #lines = new Map<string, (tokens: readonly (string | number)[]) => number | undefined>();
+  readonly #lines = new Map<string, (tokens: readonly (string | number)[]) => Position1 | undefined>();
+  readonly #shown: (file: string) => string;
 
-  constructor(spec: LoadedSpec, cwd: string) {
+  /** `shown`: how a file is named in the report (default: relative to `cwd`). */
+  constructor(spec: LoadedSpec, cwd: string, shown?: (file: string) => string) {
     this.#spec = spec;
     this.#cwd = cwd;
+    this.#shown = shown ?? ((file) => shownPath(this.#cwd, file));
   }
 
   locate(path: LocatePath): SourceLocation | undefined {
@@ -92,12 +100,12 @@ export class SourceLocator {
       const node = tokens && parsed !== undefined ? nodeAt(parsed, tokens) : undefined;
       return tokens && node !== undefined ? { file, tokens, node } : undefined;
     };
-    const { at } = walk({ file: this.#spec.root.path, tokens: [], node: this.#spec.root.parsed }, path, 0, follow);
-    const line = this.#lineFinder(at.file)(at.tokens);
-    return line === undefined ? undefined : { file: shownPath(this.#cwd, at.file), line };
+    const { at } = walk({ file: this.#spec.root.path, tokens: [], node: this.#spec.root.parsed }, path, 0, follow, false);
+    const position = this.#lineFinder(at.file)(at.tokens);
+    return position === undefined ? undefined : { file: this.#shown(at.file), ...position };
   }
 
-  #lineFinder(file: string): (tokens: readonly (string | number)[]) => number | undefined {
+  #lineFinder(file: string): (tokens: readonly (string | number)[]) => Position1 | undefined {
     let finder = this.#lines.get(file);
     if (!finder) {
       const text = this.#spec.files.get(file)?.text ?? "";
@@ -108,11 +116,15 @@ export class SourceLocator {
   }
 }
 
-function walk(start: Position, path: LocatePath, from: number, follow: Follow): Walked {
+function walk(start: Position, path: LocatePath, from: number, follow: Follow, followLast = true): Walked {
   let at = followRefs(start, follow);
+  // Schemas holding a oneOf/anyOf passed on the way, and where the path goes on after the member's index.
+  const unions: { holder: Position; next: number }[] = [];
   for (let i = from; i < path.length; i++) {
     const token = path[i]!;
-    const next = isParamToken(token) ? parameter(at, token, follow) : child(at, token, follow);
+    if ((token === "oneOf" || token === "anyOf") && typeof path[i + 1] === "number") unions.push({ holder: at, next: i + 2 });
+    const last = i === path.length - 1 && !followLast;
+    const next = isParamToken(token) ? parameter(at, token, follow) : child(at, token, last ? (_ref) => undefined : follow);
     if (next) {
       at = next;
       continue;
@@ -122,13 +134,27 @@ function walk(start: Position, path: LocatePath, from: number, follow: Follow): 
     const combiner = at.parent?.tokens[at.parent.tokens.length - 1];
     if (token === "allOf" && (combiner === "oneOf" || combiner === "anyOf") && isObject(at.node) && !("allOf" in at.node) && (path[i + 1] === 0 || path[i + 1] === 1)) {
       const holder = path[i + 1] === 0 ? at : at.parent?.parent;
-      if (holder) return walk(holder, path, i + 2, follow);
+      if (holder) return walk(holder, path, i + 2, follow, followLast);
     }
     // The merged view put `allOf` parts together: look for the rest of the path in each part.
     const parts = isObject(at.node) && Array.isArray(at.node.allOf) ? at.node.allOf : [];
     for (let k = 0; k < parts.length; k++) {
-      const part = walk({ file: at.file, tokens: [...at.tokens, "allOf", k], node: parts[k], parent: at }, path, i, follow);
+      const part = walk({ file: at.file, tokens: [...at.tokens, "allOf", k], node: parts[k], parent: at }, path, i, follow, followLast);
       if (part.complete) return part;
+    }
+    // The key was found, but what follows it is in an `allOf` part of the node holding it (a schema with its own
+    // `properties` and an allOf part with more): look for the key and the rest in each part of that node.
+    const holder = at.parent;
+    const holderParts = i > from && holder && isObject(holder.node) && Array.isArray(holder.node.allOf) ? holder.node.allOf : [];
+    for (let k = 0; k < holderParts.length; k++) {
+      const part = walk({ file: holder!.file, tokens: [...holder!.tokens, "allOf", k], node: holderParts[k], parent: holder }, path, i - 1, follow, followLast);
+      if (part.complete) return part;
+    }
+    // The engine merges a schema's own keys into each of its oneOf/anyOf members: what a member lacks may be the holder's.
+    for (const { holder: union, next } of unions.reverse()) {
+      const own = walk(union, path, next, follow, followLast);
+      // Complete, or stopped at the same key as here (its `properties`): for what is gone, the holder's is where it was.
+      if (own.complete || own.at.tokens[own.at.tokens.length - 1] === at.tokens[at.tokens.length - 1]) return own;
     }
     return { at, complete: false };
   }
@@ -183,8 +209,8 @@ function nodeAt(root: unknown, tokens: readonly string[]): unknown {
   return node;
 }
 
-/** Line (1-based) of the key (or item) at `tokens` in JSON text. */
-function jsonLines(text: string): (tokens: readonly (string | number)[]) => number | undefined {
+/** Line and column (1-based) of the key (or item) at `tokens` in JSON text. */
+function jsonLines(text: string): (tokens: readonly (string | number)[]) => Position1 | undefined {
   const tree = parseTree(text);
   const lineOf = lineCounter(text);
   return (tokens) => {
@@ -195,8 +221,8 @@ function jsonLines(text: string): (tokens: readonly (string | number)[]) => numb
   };
 }
 
-/** Line (1-based) of the key (or item) at `tokens` in YAML text. */
-function yamlLines(text: string): (tokens: readonly (string | number)[]) => number | undefined {
+/** Line and column (1-based) of the key (or item) at `tokens` in YAML text. */
+function yamlLines(text: string): (tokens: readonly (string | number)[]) => Position1 | undefined {
   const { isMap, isSeq, isScalar, parseDocument } = yaml();
   const doc = parseDocument(text, { uniqueKeys: false, merge: true, keepSourceTokens: false });
   const lineOf = lineCounter(text);
@@ -220,8 +246,14 @@ function yamlLines(text: string): (tokens: readonly (string | number)[]) => numb
   };
 }
 
-/** Offset -> line (1-based), by binary search over the line starts. */
-function lineCounter(text: string): (offset: number) => number {
+/** Line and column, both 1-based. */
+interface Position1 {
+  line: number;
+  column: number;
+}
+
+/** Offset -> line and column (1-based), by binary search over the line starts. */
+function lineCounter(text: string): (offset: number) => Position1 {
   const starts = [0];
   for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
   return (offset) => {
@@ -232,6 +264,6 @@ function lineCounter(text: string): (offset: number) => number {
       if (starts[mid]! <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return lo + 1;
+    return { line: lo + 1, column: offset - starts[lo]! + 1 };
   };
 }

@@ -8,11 +8,13 @@
  */
 import { VERDICTS, worstVerdict, type Change, type ChangeDraft, type Verdict } from "./change.js";
 import { operationDiffChanges } from "./classify.js";
+import { couldNotJudge, judged } from "./could-not-judge.js";
 import { diffDocuments } from "./engine.js";
-import { nodeIn, pointerIn, SourceLocator } from "./locate.js";
-import { operationChanges } from "./operations.js";
+import { nodeIn, pointerIn, SourceLocator, type LocatePath } from "./locate.js";
+import { operationChanges, operationRenames, pathRenames } from "./operations.js";
 import { PeerIndex } from "./peer.js";
 import { RULES } from "./rules.js";
+import type { Lookup } from "./schema-group.js";
 import { scopeDocuments } from "./scope.js";
 import { securityChanges } from "./security.js";
 import { serverChanges } from "./servers.js";
@@ -32,16 +34,24 @@ export interface Report {
 
 export function compareSpecs(base: SpecSide, head: SpecSide, cwd: string): Report {
   const scoped = scopeDocuments(base.doc, head.doc);
-  const diffs = diffDocuments(scoped.base, scoped.head);
+  const { diffs, problems } = diffDocuments(scoped.base, scoped.head);
   const peers = new PeerIndex(diffs);
+  const docOf = (side: "base" | "head") => (side === "head" ? head.doc : base.doc);
+  // Changes inside an operation whose path was renamed name the head's path: in the base, it is the old one.
+  const renamedFrom = new Map([...pathRenames(base.doc, head.doc)].map(([was, now]) => [now, was]));
+  const inSide = (side: "base" | "head", path: LocatePath): LocatePath =>
+    side === "base" && path[0] === "paths" && typeof path[1] === "string" && renamedFrom.has(path[1]) ? ["paths", renamedFrom.get(path[1])!, ...path.slice(2)] : path;
+  const lookup: Lookup = { node: (side, path) => nodeIn(docOf(side), inSide(side, path)), pointer: (side, path) => pointerIn(docOf(side), inSide(side, path)) };
+  const surface = (side: SpecSide) => packageSurface(side.doc, side.plan, side.label);
   const drafts: ChangeDraft[] = [
-    ...operationChanges(base.doc, head.doc, peers),
-    ...operationDiffChanges(diffs, scoped.base, (side, path) => nodeIn(side === "head" ? head.doc : base.doc, path)),
-    ...securityChanges(base.doc, head.doc, peers),
-    ...serverChanges(base.doc, head.doc, peers),
-    ...surfaceChanges(packageSurface(base.doc, base.plan, base.label), packageSurface(head.doc, head.plan, head.label)),
+    ...problems.map((problem) => couldNotJudge(problem.path, "this place", problem.message)),
+    ...judged(["paths"], "the operations (added, removed, renamed)", () => operationChanges(base.doc, head.doc, peers)),
+    ...operationDiffChanges(diffs, scoped.base, lookup),
+    ...judged(["security"], "the security requirements", () => securityChanges(base.doc, head.doc, peers)),
+    ...judged(["servers"], "the servers", () => serverChanges(base.doc, head.doc, peers)),
+    ...judged([], "this package's surface (paginators, root types, CLI commands)", () => surfaceChanges(surface(base), surface(head), operationRenames(base.doc, head.doc))),
   ];
-  const locator = new SourceLocator(head.spec, cwd);
+  const locator = new SourceLocator(head.spec, cwd, head.shownFile);
   const changes = distinct(drafts).map((draft): Change => {
     const location = locator.locate(draft.at.path);
     return {
@@ -49,7 +59,7 @@ export function compareSpecs(base: SpecSide, head: SpecSide, cwd: string): Repor
       verdict: RULES[draft.rule].verdict,
       ...(draft.operation !== undefined && { operation: draft.operation }),
       message: draft.message,
-      pointer: pointerIn(draft.at.side === "head" ? head.doc : base.doc, draft.at.path),
+      pointer: lookup.pointer(draft.at.side, draft.at.path),
       ...(location && { location }),
       ...(draft.peer !== undefined && { peer: draft.peer }),
     };

@@ -27,6 +27,8 @@ export const RULES = {
   "operation-removed": rule("breaking", true, "calls of this method and path no longer compile, and the server no longer answers them"),
   "operation-path-changed": rule("breaking", true, "the path's key in `paths` changed (a renamed path parameter): typed calls of the old path no longer compile"),
   "operation-id-changed": rule("breaking", true, "`operations[...]` is keyed by operationId: references to the old key no longer compile"),
+  "operation-id-added": rule("safe", true, "an operation without operationId gets one: a new `operations[...]` key, and no key existed before"),
+  "operation-id-removed": rule("breaking", true, "`operations[...]` is keyed by operationId: references to the removed key no longer compile"),
 
   // Parameters (query, path, header, cookie): the client writes them
   "new-required-request-parameter": rule("breaking", true, "calls that do not pass the new parameter no longer compile, and the server rejects them"),
@@ -107,6 +109,7 @@ export const RULES = {
   "response-additional-properties-narrowed": rule("safe", true, "extra keys' values (additionalProperties) only narrow"),
   "response-success-status-added": rule("review", true, "`data` becomes a union with the new status's body: reads of fields it lacks no longer compile"),
   "response-success-status-removed": rule("breaking", true, "`data` loses this status's body: reads of it no longer compile, and the answer changes"),
+  "response-error-status-added-known-body": rule("safe", true, "the new status's body type is one the operation's other error statuses already have: `error` does not change"),
   "response-error-status-added": rule("review", true, "`error` of openapi-fetch calls becomes a union with the new status's body: code reading it as the old bodies may not compile (unwrap() and paginators throw an ApiError for any error status, as before)"),
   "response-error-status-removed": rule("review", true, "`error` narrows; with no documented error body left it becomes `never`, and code that reads it no longer compiles (the server may still answer errors)"),
   "response-media-type-added": rule("review", true, "`data` (or `error`, for an error status) of openapi-fetch calls becomes a union with the new media type's body (paginators read JSON only)"),
@@ -119,6 +122,9 @@ export const RULES = {
   "server-added": rule("safe", false, "one more server; the client's default base URL (servers[0]) is unchanged"),
   "server-removed": rule("review", false, "clients configured with this server's URL (`baseUrl`) may stop working"),
   "default-server-changed": rule("review", false, "`createClient()` without `baseUrl` now talks to another URL (generated/servers.ts)"),
+
+  // What the report could not judge
+  "could-not-judge": rule("review", false, "comparing this place failed (the message says why): look at it by hand; `--fail-on review` stops on it"),
 
   // This package's own surface
   "paginator-added": rule("safe", true, "a new paginator function (with its Query, Page and Item types)"),
@@ -137,3 +143,82 @@ export const RULES = {
 } as const satisfies Record<string, Rule>;
 
 export type RuleId = keyof typeof RULES;
+
+/** Who a schema change is about: a parameter's own value, or a field the client writes or reads. */
+export type SchemaSubject = "request-parameter" | "request-property" | "response-property";
+
+/** What happened to the values a schema allows (schema-values.ts, schema-shapes.ts). */
+export type ValueChange =
+  | "type-changed"
+  | "type-widened"
+  | "type-narrowed"
+  | "format-changed"
+  | "became-nullable"
+  | "became-not-nullable"
+  | "enum-value-removed"
+  | "enum-value-added"
+  | "max-decreased"
+  | "max-increased"
+  | "min-increased"
+  | "min-decreased"
+  | "pattern-changed"
+  | "pattern-removed";
+
+/**
+ * The rule of each value change, per subject: every subject has an entry for
+ * every change (the compiler checks both the ids and that none is missing).
+ * Where a subject has no rule of its own, the entry is the rule that judges
+ * the same thing for it: a response type that widens is a type change for
+ * code reading it; a deepObject parameter's field that becomes nullable
+ * widens what the parameter accepts (a parameter itself is left out, never null).
+ */
+export const VALUE_RULES: Record<SchemaSubject, Record<ValueChange, RuleId>> = {
+  "request-parameter": {
+    "type-changed": "request-parameter-type-changed",
+    "type-widened": "request-parameter-type-widened",
+    "type-narrowed": "request-parameter-type-changed",
+    "format-changed": "request-parameter-format-changed",
+    "became-nullable": "request-parameter-type-widened",
+    "became-not-nullable": "request-parameter-type-changed",
+    "enum-value-removed": "request-parameter-enum-value-removed",
+    "enum-value-added": "request-parameter-enum-value-added",
+    "max-decreased": "request-parameter-max-decreased",
+    "max-increased": "request-parameter-max-increased",
+    "min-increased": "request-parameter-min-increased",
+    "min-decreased": "request-parameter-min-decreased",
+    "pattern-changed": "request-parameter-pattern-changed",
+    "pattern-removed": "request-parameter-pattern-removed",
+  },
+  "request-property": {
+    "type-changed": "request-property-type-changed",
+    "type-widened": "request-property-type-widened",
+    "type-narrowed": "request-property-type-changed",
+    "format-changed": "request-property-format-changed",
+    "became-nullable": "request-property-became-nullable",
+    "became-not-nullable": "request-property-became-not-nullable",
+    "enum-value-removed": "request-property-enum-value-removed",
+    "enum-value-added": "request-property-enum-value-added",
+    "max-decreased": "request-property-max-decreased",
+    "max-increased": "request-property-max-increased",
+    "min-increased": "request-property-min-increased",
+    "min-decreased": "request-property-min-decreased",
+    "pattern-changed": "request-property-pattern-changed",
+    "pattern-removed": "request-property-pattern-removed",
+  },
+  "response-property": {
+    "type-changed": "response-property-type-changed",
+    "type-widened": "response-property-type-changed",
+    "type-narrowed": "response-property-type-narrowed",
+    "format-changed": "response-property-format-changed",
+    "became-nullable": "response-property-became-nullable",
+    "became-not-nullable": "response-property-became-not-nullable",
+    "enum-value-removed": "response-property-enum-value-removed",
+    "enum-value-added": "response-property-enum-value-added",
+    "max-decreased": "response-property-max-decreased",
+    "max-increased": "response-property-max-increased",
+    "min-increased": "response-property-min-increased",
+    "min-decreased": "response-property-min-decreased",
+    "pattern-changed": "response-property-pattern-changed",
+    "pattern-removed": "response-property-pattern-changed",
+  },
+};

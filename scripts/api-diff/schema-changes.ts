@@ -7,6 +7,7 @@
  * (schema-values.ts), the shape of a value (schema-shapes.ts).
  */
 import type { ChangeDraft } from "./change.js";
+import { couldNotJudge, judged } from "./could-not-judge.js";
 import type { EngineDiff, PathToken } from "./engine.js";
 import type { Group, Lookup } from "./schema-group.js";
 import { defaults, members } from "./schema-members.js";
@@ -34,7 +35,13 @@ export function schemaChanges(diffs: readonly SchemaDiff[], lookup: Lookup): Cha
     group.diffs.push(diff);
     groups.set(key, group);
   }
-  return [...groups.values()].flatMap((group) => judge(group, lookup));
+  return [...groups.values()].flatMap((group) => {
+    const place = [...group.site.enginePath, ...group.place.position, group.place.keyword];
+    const drafts = judged(place, "this schema change", () => judge(group, lookup));
+    // The engine failed to classify a difference here and our rules gave nothing either: say so.
+    const failed = group.diffs.find((d) => d.classifyError !== undefined);
+    return drafts.length === 0 && failed ? [couldNotJudge(failed.path, "this schema change", failed.classifyError!)] : drafts;
+  });
 }
 
 function judge(group: Group, lookup: Lookup): ChangeDraft[] {
@@ -45,7 +52,7 @@ function judge(group: Group, lookup: Lookup): ChangeDraft[] {
   if (keyword === "format") return formatChange(group);
   if (keyword === "pattern") return patternChange(group);
   if (MAX_KEYWORDS.has(keyword) || MIN_KEYWORDS.has(keyword)) return bounds(group);
-  if (keyword === "oneOf" || keyword === "anyOf") return unions(group);
+  if (keyword === "oneOf" || keyword === "anyOf") return unions(group, lookup);
   if (keyword === "allOf" || keyword === "items") return shapeParts(group);
   if (keyword === "additionalProperties") return additional(group);
   if (keyword === "default") return defaults(group, lookup);

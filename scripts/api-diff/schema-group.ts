@@ -7,8 +7,9 @@ import type { ChangeDraft, PeerType } from "./change.js";
 import type { EngineDiff } from "./engine.js";
 import type { LocatePath } from "./locate.js";
 import { isObject } from "../spec/openapi-walk.js";
+import { REF_NAME } from "./resolve.js";
 import { worstPeer } from "./peer.js";
-import { RULES, type RuleId } from "./rules.js";
+import { VALUE_RULES, type RuleId, type SchemaSubject, type ValueChange } from "./rules.js";
 import { subjectOf, type SchemaPlace, type SchemaSite } from "./schema-site.js";
 
 export interface Group {
@@ -17,14 +18,16 @@ export interface Group {
   diffs: EngineDiff[];
 }
 
-/** A node of the base or the head document, found by its path in the engine's view (locate.ts). */
-export type Lookup = (side: "base" | "head", path: LocatePath) => unknown;
+/** A node of the base or the head document, and its JSON pointer, found by its path in the engine's view (locate.ts). */
+export interface Lookup {
+  node(side: "base" | "head", path: LocatePath): unknown;
+  pointer(side: "base" | "head", path: LocatePath): string;
+}
 
-/** `request-parameter-<change>` for a parameter's own schema, else `<direction>-property-<change>`. */
-export function rule(site: SchemaSite, change: string): RuleId {
-  const id = `${site.direction}-${site.parameter ? "parameter" : "property"}-${change}`;
-  if (!Object.hasOwn(RULES, id)) throw new Error(`api-diff: no rule ${id}`);
-  return id as RuleId;
+/** The rule of a value change at a site (VALUE_RULES): a parameter's schema, a request field or a response field. */
+export function rule(site: SchemaSite, change: ValueChange): RuleId {
+  const subject: SchemaSubject = site.direction === "response" ? "response-property" : site.parameter ? "request-parameter" : "request-property";
+  return VALUE_RULES[subject][change];
 }
 
 export function one(group: Group, id: RuleId, what: string): ChangeDraft[] {
@@ -56,9 +59,10 @@ export function objectOr(value: unknown): Record<string, unknown> {
   return isObject(value) ? value : {};
 }
 
+/** ` (ClientSideTool)`: the component a schema is, by its `$ref` or, once resolved (resolve.ts), by the name kept with it. */
 export function refName(value: unknown): string {
-  const ref = objectOr(value).$ref;
-  return typeof ref === "string" ? ` (${ref.split("/").pop()})` : "";
+  const { $ref: ref, [REF_NAME]: name } = objectOr(value);
+  return typeof ref === "string" ? ` (${ref.split("/").pop()})` : typeof name === "string" ? ` (${name})` : "";
 }
 
 export function show(value: unknown): string {

@@ -72,10 +72,24 @@ export function defaults(group: Group, lookup: Lookup): ChangeDraft[] {
   const added = diff.action === "add";
   const object = [...site.locatePath, ...place.position.slice(0, -2)];
   const side = added ? "head" : "base";
-  const parts = [object, ...allOfParts(lookup(side, object)).map((k) => [...object, "allOf", k])];
-  if (parts.some((path) => requiredNames(lookup(side, path)).includes(name))) return []; // already required: the type does not change
+  const parts = [object, ...allOfParts(lookup.node(side, object)).map((k) => [...object, "allOf", k])];
+  if (parts.some((path) => requiredNames(lookup.node(side, path)).includes(name))) return []; // already required: the type does not change
+  if (!defaultsMakeRequired(lookup.pointer(side, [...object, "properties", name]))) return []; // the type does not change
+
   const id: RuleId = site.direction === "request" ? (added ? "request-property-default-added" : "request-property-default-removed") : added ? "response-property-default-added" : "response-property-default-removed";
   return one(group, id, added ? `default ${show(diff.after)} added` : `default ${show(diff.before)} removed`);
+}
+
+/**
+ * openapi-typescript applies `defaultNonNullable` only to objects written
+ * outside parameters and request bodies: it tests the pointer of the object
+ * being written (not where it is used) for "parameters", "requestBody" and
+ * "requestBodies" (transform/schema-object.ts). `propertyPointer` is where
+ * the property is written; its object is what precedes `/properties/<name>`.
+ */
+function defaultsMakeRequired(propertyPointer: string): boolean {
+  const object = propertyPointer.slice(0, propertyPointer.lastIndexOf("/properties/"));
+  return !["parameters", "requestBody", "requestBodies"].some((word) => object.includes(word));
 }
 
 function allOfParts(node: unknown): number[] {

@@ -5,11 +5,11 @@
  */
 import type { ChangeDraft } from "./change.js";
 import type { RuleId } from "./rules.js";
-import { after, before, objectOr, one, refName, rule, type Group } from "./schema-group.js";
+import { after, before, objectOr, one, refName, rule, type Group, type Lookup } from "./schema-group.js";
 
 const ANNOTATIONS = new Set(["description", "title", "example", "examples", "discriminator", "deprecated", "externalDocs", "xml", "readOnly", "writeOnly", "default"]);
 
-export function unions(group: Group): ChangeDraft[] {
+export function unions(group: Group, lookup: Lookup): ChangeDraft[] {
   const { site, place } = group;
   return group.diffs.flatMap((diff) => {
     if (place.key.length === 0) {
@@ -18,9 +18,32 @@ export function unions(group: Group): ChangeDraft[] {
     }
     if (diff.action === "replace") return [];
     const added = diff.action === "add";
+    // An object that may now also be a string (or a number, an array...): every read of its fields stops compiling.
+    const scalar = added && site.direction === "response" ? scalarType(diff.after) : undefined;
+    if (scalar !== undefined && wasObjectOnly(lookup.node("base", [...site.locatePath, ...place.position]))) {
+      return one({ ...group, diffs: [diff] }, rule(site, "type-changed"), `${place.keyword} member added: an object, now also \`${scalar}\` (reads of its fields no longer compile)`);
+    }
     const id: RuleId = site.direction === "request" ? (added ? "request-union-member-added" : "request-union-member-removed") : added ? "response-union-member-added" : "response-union-member-removed";
     return one({ ...group, diffs: [diff] }, id, `${place.keyword} member ${added ? "added" : "removed"}${refName(added ? diff.after : diff.before)}`);
   });
+}
+
+/** The type of a schema that is not an object (`string`, `array`...), if it says one. */
+function scalarType(schema: unknown): string | undefined {
+  const type = objectOr(schema).type;
+  const types = (Array.isArray(type) ? type : [type]).filter((t): t is string => typeof t === "string");
+  return types.length > 0 && !types.includes("object") ? types.join(" | ") : undefined;
+}
+
+/** The base schema is an object, or a union of objects only (so its fields can be read). */
+function wasObjectOnly(schema: unknown): boolean {
+  const node = objectOr(schema);
+  const members = [...(Array.isArray(node.oneOf) ? node.oneOf : []), ...(Array.isArray(node.anyOf) ? node.anyOf : [])];
+  if (members.length > 0) return members.every((m) => scalarType(m) === undefined);
+  // An allOf of objects (a `$ref` part of an allOf names an object in practice) is an object.
+  const parts = Array.isArray(node.allOf) ? node.allOf : [];
+  if (node.type === undefined && parts.length > 0) return parts.every((part) => scalarType(part) === undefined);
+  return node.type === "object" || (node.type === undefined && typeof node.properties === "object" && node.properties !== null);
 }
 
 /** An `allOf` part or the `items` schema added or removed: more constraints (narrower) or fewer (wider). */

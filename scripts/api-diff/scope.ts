@@ -15,6 +15,9 @@
  */
 import { pointerOf } from "../spec/json-pointer.js";
 import type { OpenApiDocument } from "../spec/bundle.js";
+import { pathRenames } from "./operations.js";
+import { withoutShared } from "./prune.js";
+import { RefResolver } from "./resolve.js";
 import { isObject, listOperations, type Node, type OperationRef } from "../spec/openapi-walk.js";
 
 export interface Scoped {
@@ -28,9 +31,10 @@ const COMPONENT_REF = /^#\/components\/[^/]+\/[^/]+$/;
 
 export function scopeDocuments(base: OpenApiDocument, head: OpenApiDocument): Scoped {
   const tainted = changedComponents(base, head);
-  const baseOps = byPath(listOperations(base));
+  const renames = pathRenames(base, head);
+  const baseOps = byPath(listOperations(base).map((op) => renamed(op, renames.get(op.path))));
   const headOps = byPath(listOperations(head));
-  const basePaths = pathItems(base);
+  const basePaths = new Map([...pathItems(base)].map(([path, item]) => [renames.get(path) ?? path, item]));
   const headPaths = pathItems(head);
   const paths = [...new Set([...basePaths.keys(), ...headPaths.keys()])].filter((path) => {
     const a = basePaths.get(path);
@@ -38,18 +42,44 @@ export function scopeDocuments(base: OpenApiDocument, head: OpenApiDocument): Sc
     if (a === undefined || b === undefined || JSON.stringify(a) !== JSON.stringify(b)) return true;
     return [...refsIn(a), ...refsIn(b)].some((ref) => tainted.has(ref));
   });
-  return { base: engineDocument(base, baseOps, paths), head: engineDocument(head, headOps, paths), paths };
+  const [scopedBase, scopedHead] = [engineDocument(base, baseOps, paths), engineDocument(head, headOps, paths)];
+  // Operations on both sides: what they share is left out (prune.ts); an operation on one side only is compared whole.
+  for (const path of paths) {
+    const [a, b] = [(scopedBase.paths as Record<string, Node>)[path]!, (scopedHead.paths as Record<string, Node>)[path]!];
+    for (const method of Object.keys(a)) {
+      if (!(method in b)) continue;
+      [a[method], b[method]] = withoutShared(a[method], b[method]);
+    }
+  }
+  return { base: scopedBase, head: scopedHead, paths };
 }
 
-/** The document the engine compares: the scoped paths, everything else as it is. */
+/** The document the engine compares: the scoped paths, their refs resolved (resolve.ts), everything else as it is. */
 function engineDocument(doc: OpenApiDocument, ops: Map<string, OperationRef[]>, paths: readonly string[]): OpenApiDocument {
   const scoped: Record<string, Node> = {};
+  const resolver = new RefResolver(doc);
   for (const path of paths) {
     const item: Node = {};
-    for (const op of ops.get(path) ?? []) item[op.method] = op.parameters.length > 0 ? { ...op.operation, parameters: op.parameters } : withoutParameters(op.operation);
+    for (const op of ops.get(path) ?? []) item[op.method] = resolver.resolve(op.parameters.length > 0 ? { ...op.operation, parameters: op.parameters } : withoutParameters(op.operation));
     scoped[path] = item;
   }
   return { ...doc, paths: scoped };
+}
+
+/**
+ * A base operation under its head path (pathRenames): its path parameters
+ * renamed by position as the head names them, so that the engine compares
+ * the operation and lists only what else changed.
+ */
+function renamed(op: OperationRef, path: string | undefined): OperationRef {
+  if (path === undefined) return op;
+  const names = (template: string) => [...template.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]!);
+  const [was, now] = [names(op.path), names(path)];
+  const parameters = op.parameters.map((param) => {
+    const i = param.in === "path" ? was.indexOf(String(param.name)) : -1;
+    return i >= 0 && now[i] !== undefined ? { ...param, name: now[i] } : param;
+  });
+  return { ...op, path, parameters };
 }
 
 function withoutParameters(operation: Node): Node {

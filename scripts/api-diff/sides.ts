@@ -12,6 +12,7 @@ import { loadSpec, type LoadedSpec } from "../spec/load.js";
 import { GenerateError } from "../errors.js";
 import { detectPaging, type PagingPlan } from "../pagination/index.js";
 import { materializeSpecAt } from "./git-ref.js";
+import { isGzipped, loadGzipped } from "./gzip.js";
 import type { Base } from "./options.js";
 
 export interface SpecSide {
@@ -22,6 +23,8 @@ export interface SpecSide {
   doc: OpenApiDocument;
   /** Which operations page and how, with the pagination config beside the spec, as `generate` finds it. */
   plan: PagingPlan;
+  /** How the report names a file of this spec (a gzipped spec's files by the `.gz` file), when not by its path. */
+  shownFile?: (file: string) => string;
 }
 
 export interface LoadOptions {
@@ -48,6 +51,7 @@ export async function loadBase(base: Base, headSpecPath: string, options: LoadOp
 }
 
 async function loadSide(specPath: string, options: LoadOptions, label: string): Promise<SpecSide> {
+  if (isGzipped(specPath)) return loadGzipped(specPath, options, label, loadSide);
   const spec = loadSpec(specPath, options);
   const { doc, config } = await prepareSpec(spec, { spec: spec.root.path, cwd: options.cwd, specLabel: label });
   return { label, spec, doc, plan: detectPaging(doc, label, config) };

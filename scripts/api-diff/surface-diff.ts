@@ -4,14 +4,36 @@
  * flags. Matched by what stays put across a change: a paginator and a command
  * by their operation, an alias by its component, a flag by its parameter; so
  * a flag that the CLI's naming rules rename because another parameter came
- * (`--filter-name` -> `--filter-name-2`) is reported as renamed.
+ * (`--filter-name` -> `--filter-name-2`) is reported as renamed, and an
+ * operation whose path was renamed keeps its paginator and command (a path
+ * parameter's flag renamed with it: `--app-id` -> `--id`).
  */
 import type { ChangeDraft } from "./change.js";
 import type { LocatePath } from "./locate.js";
-import type { Surface } from "./surface.js";
+import type { Command, Surface } from "./surface.js";
 
-export function surfaceChanges(base: Surface, head: Surface): ChangeDraft[] {
-  return [...paginatorChanges(base, head), ...rootTypeChanges(base, head), ...commandChanges(base, head)];
+/** `renames`: base operation labels -> head labels for operations whose path was renamed (operationRenames): compared as one operation. */
+export function surfaceChanges(base: Surface, head: Surface, renames: ReadonlyMap<string, string> = new Map()): ChangeDraft[] {
+  const rekey = <T>(map: Map<string, T>, move: (value: T, from: string, to: string) => T = (value) => value) =>
+    new Map([...map].map(([operation, value]) => {
+      const to = renames.get(operation);
+      return to === undefined ? [operation, value] : [to, move(value, operation, to)];
+    }));
+  const moved: Surface = { ...base, paginators: rekey(base.paginators), commands: rekey(base.commands, withPathParameters) };
+  return [...paginatorChanges(moved, head), ...rootTypeChanges(moved, head), ...commandChanges(moved, head)];
+}
+
+/** A command of a renamed path with its path parameters named as in the new path (by position), so their flags compare as renamed. */
+function withPathParameters(command: Command, from: string, to: string): Command {
+  const names = (operation: string) => [...operation.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]!);
+  const [was, now] = [names(from), names(to)];
+  return {
+    ...command,
+    flags: command.flags.map((flag) => {
+      const i = flag.in === "path" ? was.indexOf(flag.param) : -1;
+      return i >= 0 && now[i] !== undefined ? { ...flag, param: now[i] } : flag;
+    }),
+  };
 }
 
 /** `GET /voice_clones` -> `["paths", "/voice_clones", "get"]`. */

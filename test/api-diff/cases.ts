@@ -1,6 +1,11 @@
 /**
- * The change cases: one change each, on a copy of the seed spec or of the
- * full Telnyx spec, with the rules the report must give. The oracle test
+ * The change cases: one change each, on a copy of the seed spec, of the
+ * full Telnyx spec (2023), or of a small spec built for moves of where a
+ * schema is written (test/fixtures/api-diff/moves.openapi.yaml: refs, allOf,
+ * inline objects, a deepObject filter), with the rules the report must give.
+ * Cases named "Telnyx <date>" repeat, on these copies, a change that
+ * Telnyx's published spec made between two consecutive versions
+ * (test/fixtures/specs/telnyx-history/). The oracle test
  * (oracle.test.ts) checks each against the TypeScript compiler; the peer
  * comparison (bench/api-diff-peer.ts) runs api-smart-diff on the same table.
  *
@@ -11,9 +16,9 @@
  */
 import type { RuleId } from "../../scripts/api-diff/rules.js";
 
-export type SpecName = "seed" | "full";
+export type SpecName = "seed" | "full" | "moves";
 
-export const SPECS: Record<SpecName, string> = { seed: "spec/openapi.yaml", full: "test/fixtures/specs/telnyx-full.openapi.json" };
+export const SPECS: Record<SpecName, string> = { seed: "spec/openapi.yaml", full: "test/fixtures/specs/telnyx-full.openapi.json", moves: "test/fixtures/api-diff/moves.openapi.yaml" };
 
 // Specs are edited as parsed documents: plain JSON data.
 type Doc = Record<string, any>;
@@ -32,6 +37,10 @@ const listOp = (doc: Doc) => doc.paths["/voice_clones"].get;
 const param = (doc: Doc, name: string) => doc.components.parameters[name];
 const schema = (doc: Doc, name: string) => doc.components.schemas[name];
 const queryParam = (name: string, required = false) => ({ name, in: "query", required, schema: { type: "string" } });
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const times = (n: number, rule: RuleId): RuleId[] => Array.from({ length: n }, () => rule);
+const thingsList = (doc: Doc) => doc.paths["/things"].get.responses["200"].content["application/json"].schema;
+const newThing = (doc: Doc) => doc.paths["/things"].post.requestBody.content["application/json"].schema;
 
 export const CASES: DiffCase[] = [
   // Operations
@@ -203,6 +212,78 @@ export const CASES: DiffCase[] = [
     edit: (d) => (d.components.schemas.VoiceDesignsErrorResponse = { type: "object", properties: { message: { type: "string" } } }),
     rules: ["root-type-renamed", "root-type-added"],
   },
+
+  // Where a schema is written never decides a verdict (moves.openapi.yaml)
+  { name: "inline response object moved to a component, same content", spec: "moves", edit: (d) => ((d.components.schemas.Summary = thingsList(d).properties.summary), (thingsList(d).properties.summary = ref("Summary"))), rules: ["root-type-added"] },
+  { name: "$ref replaced by an inline copy, same content", spec: "moves", edit: (d) => (schema(d, "ThingEnvelope").properties.data = structuredClone(schema(d, "Thing"))), rules: [] },
+  {
+    name: "$ref replaced by an inline copy with a property removed and another retyped",
+    spec: "moves",
+    edit: (d) => {
+      const core = structuredClone(schema(d, "ThingCore"));
+      delete core.properties.voice;
+      core.properties.name = { type: "integer" };
+      schema(d, "ThingEnvelope").properties.data = core;
+    },
+    rules: ["response-property-removed", "response-property-type-changed", "response-property-removed"],
+  },
+  {
+    name: "allOf whose $ref is swapped",
+    spec: "moves",
+    edit: (d) => (schema(d, "Thing").allOf[0] = ref("OtherCore")),
+    rules: [...times(3, "response-property-removed"), ...times(3, "response-property-removed"), ...times(3, "response-property-became-optional"), ...times(3, "response-property-became-optional")],
+  },
+  { name: "allOf merged into one object, same content", spec: "moves", edit: (d) => (d.components.schemas.Thing = { type: "object", required: ["id", "name"], properties: { ...schema(d, "ThingCore").properties, tags: { type: "array", items: { type: "string" } } } }), rules: [] },
+  { name: "change behind a chain of $refs", spec: "moves", edit: (d) => delete schema(d, "Owner").properties.email, rules: times(3, "response-property-removed") },
+  { name: "object -> oneOf [string, object] in a response", spec: "moves", edit: (d) => (schema(d, "ThingEnvelope").properties.data = { oneOf: [{ type: "string" }, ref("Thing")] }), rules: ["response-property-type-changed"] },
+  { name: "deepObject query parameter's field became nullable", spec: "moves", edit: (d) => (d.paths["/things"].get.parameters[0].schema.properties.status.type = ["string", "null"]), rules: ["request-parameter-type-widened"] },
+  { name: "deepObject query parameter's field retyped", spec: "moves", edit: (d) => (d.paths["/things"].get.parameters[0].schema.properties.status.type = "integer"), rules: ["request-parameter-type-changed"] },
+  { name: "default added to an inline request body's property", spec: "moves", edit: (d) => (newThing(d).properties.size.default = 1), rules: [] },
+  { name: "request body required absent -> false", spec: "moves", edit: (d) => (d.paths["/things"].post.requestBody.required = false), rules: [] },
+  { name: "request body became required", spec: "moves", edit: (d) => (d.paths["/things"].post.requestBody.required = true), rules: ["request-body-became-required"] },
+  {
+    name: "path parameter renamed, with a change inside the operation",
+    spec: "moves",
+    edit: (d) => {
+      const item = d.paths["/things/{thing_id}"];
+      for (const op of [item.get, item.delete]) op.parameters[0].name = "id";
+      d.paths["/things/{id}"] = item;
+      delete d.paths["/things/{thing_id}"];
+      d.components.schemas.ThingEnvelope = { type: "object", properties: { item: ref("Thing") } };
+    },
+    rules: ["operation-path-changed", "operation-path-changed", "cli-flag-renamed", "cli-flag-renamed", "response-property-removed", "response-optional-property-added"],
+  },
+  { name: "operationId added where there was none", spec: "moves", edit: (d) => (d.paths["/things/{thing_id}"].delete.operationId = "deleteThing"), rules: ["operation-id-added"] },
+  { name: "operationId removed", spec: "moves", edit: (d) => delete d.paths["/things/{thing_id}"].get.operationId, rules: ["operation-id-removed"] },
+  { name: "error status added with a body type the operation has", spec: "moves", edit: (d) => (d.paths["/things"].get.responses["500"] = { description: "Error.", content: { "application/json": { schema: ref("Error") } } }), rules: ["response-error-status-added-known-body"] },
+  { name: "request property type widened", spec: "moves", edit: (d) => (newThing(d).properties.size.type = ["integer", "string"]), rules: ["request-property-type-widened"] },
+  { name: "request additionalProperties allowed", spec: "moves", edit: (d) => (newThing(d).additionalProperties = true), rules: ["request-additional-properties-widened"] },
+  { name: "new optional request body", spec: "moves", edit: (d) => (d.paths["/things/{thing_id}"].delete.requestBody = { content: { "application/json": { schema: { type: "object", properties: { reason: { type: "string" } } } } } }), rules: ["new-optional-request-body"] },
+  { name: "new required request body", spec: "moves", edit: (d) => (d.paths["/things/{thing_id}"].delete.requestBody = { required: true, content: { "application/json": { schema: { type: "object", properties: { reason: { type: "string" } } } } } }), rules: ["new-required-request-body"] },
+  { name: "request body removed", spec: "moves", edit: (d) => delete d.paths["/things"].post.requestBody, rules: ["request-body-removed"] },
+  { name: "request body media type removed", spec: "full", edit: (d) => (d.paths["/fqdns"].post.requestBody.content = { "application/xml": d.paths["/fqdns"].post.requestBody.content["application/json"] }), rules: ["request-body-media-type-removed", "request-body-media-type-added"] },
+  { name: "response property type narrowed", spec: "seed", edit: (d) => (voiceClone(d).properties.language.type = "null"), rules: ["response-property-type-narrowed"] },
+  { name: "response property default removed", spec: "moves", edit: (d) => delete schema(d, "Owner").properties.name.default, rules: times(3, "response-property-default-removed") },
+  { name: "response media type replaced", spec: "moves", edit: (d) => (d.paths["/things"].get.responses["200"].content = { "text/plain": { schema: { type: "string" } } }), rules: ["response-media-type-removed", "response-media-type-added"] },
+  {
+    name: "error response media type removed",
+    spec: "moves",
+    edit: (d) => (d.paths["/things"].get.responses["404"].content = {}),
+    rules: ["response-error-media-type-removed"],
+    tsc: { compiles: true, why: "`error` becomes `never`; the consumer's `if (error) readError(error)` still compiles (never is assignable to anything); code reading `error.message` directly would not" },
+  },
+  { name: "paginator added (page-number parameters)", spec: "moves", edit: (d) => d.paths["/things"].get.parameters.push({ name: "page[number]", in: "query", schema: { type: "integer" } }, { name: "page[size]", in: "query", schema: { type: "integer" } }), rules: ["paginator-added", "new-optional-request-parameter", "new-optional-request-parameter", "cli-flag-added", "cli-flag-added"] },
+
+  // Telnyx's own changes between consecutive published versions, repeated on these copies
+  { name: "Telnyx 2026-06-15: operationId replaced by a generated snake_case id", spec: "seed", edit: (d) => (listOp(d).operationId = "list_voice_clones_voice_clones_get"), rules: ["operation-id-changed", "paginator-renamed"] },
+  {
+    name: "Telnyx 2026-06-16: a request union member requires one more property",
+    spec: "full",
+    edit: (d) => Object.assign(schema(d, "DocServiceDocumentUploadURL"), { properties: { ...schema(d, "DocServiceDocumentUploadURL").properties, customer_reference: { type: "string" } }, required: ["url", "customer_reference"] }),
+    rules: ["new-required-request-property"],
+  },
+  { name: "Telnyx 2026-06-26: a query parameter removed and the command renamed", spec: "seed", edit: (d) => (listOp(d).parameters.splice(2, 1), (listOp(d).tags = ["Voice Library"])), rules: ["request-parameter-removed", "cli-flag-removed", "cli-command-renamed"] },
+  { name: "Telnyx 2026-07-16: a property of list items removed", spec: "seed", edit: (d) => delete voiceClone(d).properties.provider_supported_models, rules: ["response-property-removed"] },
 
   // Nothing for a client
   { name: "descriptions and examples only", spec: "seed", edit: (d) => ((voiceClone(d).description = "A clone."), (listOp(d).summary = "List clones"), (schema(d, "voice-designs_PaginationMeta").example.total_pages = 9)), rules: [] },

@@ -63,16 +63,29 @@ describe("scope", () => {
     const scoped = scopeDocuments(doc(), head);
     expect(scoped.paths).toEqual(["/a"]);
     expect(Object.keys(scoped.head.paths as object)).toEqual(["/a"]);
-    // Each operation carries its effective parameters, resolved: the engine's indexes count them.
-    expect((scoped.head.paths as any)["/a"].get.parameters).toEqual([{ name: "p", in: "query", schema: { type: "string" } }]);
+    // Refs resolved, and what both sides share left out: the engine sees the change behind the two refs, and only it.
+    const schemaOf = (side: any) => side.paths["/a"].get.responses["200"].content["application/json"].schema;
+    expect([schemaOf(scoped.base), schemaOf(scoped.head)]).toEqual([{ properties: { b: { type: "string" } } }, { properties: { b: { type: "integer" } } }]);
   });
 
-  it("merges a path item's parameters into its operations", () => {
+  it("merges a path item's parameters into its operations, resolved (the engine's indexes count them)", () => {
     const head = doc();
-    head.paths["/b"].get.responses["200"].description = "changed";
+    head.paths["/b"].parameters[0]!.schema.type = "integer";
     const scoped = scopeDocuments(doc(), head);
     expect(scoped.paths).toEqual(["/b"]);
-    expect((scoped.base.paths as any)["/b"]).toEqual({ get: { responses: { "200": { description: "" } }, parameters: [{ name: "x", in: "query", schema: { type: "string" } }] } });
+    expect((scoped.base.paths as any)["/b"]).toEqual({ get: { parameters: [{ name: "x", in: "query", schema: { type: "string" } }] } });
+    expect((scoped.head.paths as any)["/b"]).toEqual({ get: { parameters: [{ name: "x", in: "query", schema: { type: "integer" } }] } });
+  });
+
+  it("compares an inline schema moved to a component, with the same content, as no difference", () => {
+    const base = doc() as any;
+    base.paths["/a"].get.responses["200"].content["application/json"].schema = { type: "object", properties: { b: { type: "string" } } };
+    const head = doc() as any;
+    head.components.schemas.A = { type: "object", properties: { b: { type: "string" } } };
+    const scoped = scopeDocuments(base, head);
+    const schemaOf = (side: any) => side.paths["/a"].get.responses["200"].content["application/json"].schema;
+    // Only the component's name (kept for messages) tells them apart; the report judges no x- key.
+    expect([schemaOf(scoped.base), schemaOf(scoped.head)]).toEqual([{}, { "x-api-diff-ref": "A" }]);
   });
 
   it("gives nothing when only unused components or annotations outside paths change", () => {
