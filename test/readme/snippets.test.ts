@@ -4,7 +4,7 @@
  * "telnyx-typed"`: src/ and generated/, the real spec's types). A block fenced ```ts excerpt
  * shows a piece of generated code and is not a program.
  */
-import { appendFileSync, copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT, tempDir, tsc } from "../helpers/run-generate.js";
@@ -31,11 +31,6 @@ beforeAll(async () => {
   cpSync(join(ROOT, "src"), join(dir, "src"), { recursive: true });
   symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
   writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "telnyx-typed", type: "module", exports: { ".": { types: "./src/index.ts" }, "./types": { types: "./src/types.ts" } } }));
-  if (!existsSync(join(ROOT, "src", "webhooks", "index.ts"))) {
-    mkdirSync(join(dir, "src", "webhooks"));
-    copyFileSync(join(ROOT, "test", "readme", "webhooks-standin.ts"), join(dir, "src", "webhooks", "index.ts"));
-    appendFileSync(join(dir, "src", "index.ts"), 'export * from "./webhooks/index.js";\n');
-  }
   cpSync(join(ROOT, "generated"), join(dir, "generated"), { recursive: true });
   mkdirSync(join(dir, "snippets"));
   for (const snippet of SNIPPETS) writeFileSync(join(dir, snippet.file), snippet.code);
