@@ -17,7 +17,7 @@ export interface MaterializedSpec {
   specFile: string;
   /** The temporary folder standing for the repository's top level: paths below it read like the repository's. */
   root: string;
-  /** `HEAD:spec/openapi.yaml`: how messages name the spec. */
+  /** `HEAD:spec/spec3.yml`: how messages name the spec. */
   label: string;
   remove(): void;
 }
