@@ -23,7 +23,7 @@ import { surfaceChanges } from "./surface-diff.js";
 import { packageSurface } from "./surface.js";
 
 export interface Report {
-  /** How the two specs are named: `HEAD:spec/spec3.yml`, `spec/openapi.yaml`. */
+  /** How the two specs are named: `HEAD:spec/spec3.yml`, `spec/spec3.yml`. */
   base: string;
   head: string;
   changes: Change[];

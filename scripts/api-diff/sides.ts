@@ -16,7 +16,7 @@ import { isGzipped, loadGzipped } from "./gzip.js";
 import type { Base } from "./options.js";
 
 export interface SpecSide {
-  /** How messages name this side: `spec/openapi.yaml`, or `HEAD:spec/spec3.yml`. */
+  /** How messages name this side: `spec/spec3.yml`, or `HEAD:spec/spec3.yml`. */
   label: string;
   spec: LoadedSpec;
   /** The bundled document (refs only name components), as the generator's steps see it. */
