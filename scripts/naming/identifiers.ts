@@ -38,7 +38,7 @@ const RESERVED = new Set(
     // taken by the imports of the generated paginators and operations modules, and by the runtime's functions that
     // the runtime entry (src/index.ts) exports next to them (a test keeps this list whole)
     "paginate paginateByPageNumber paginateByOffset paginateByCursor paginateByNextLink paths " +
-    "createClient unwrap apiErrorFromResponse apiErrorClassFor multipartBody callOperation"
+    "createClient unwrap apiErrorFromResponse apiErrorClassFor multipartBody callOperation verifyWebhook"
   ).split(" "),
 );
 

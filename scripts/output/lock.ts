@@ -60,6 +60,8 @@ function create(path: string, content: string): boolean {
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
+    // Created but not written (a full disk): an empty lock would hold the folder for good.
+    fs.rmSync(path, { force: true });
     throw cannot(`take the lock ${LOCK}`, path, error, "; no file in the output folder was changed");
   }
 }

@@ -112,14 +112,18 @@ function isFolder(path: string, fs: FileSystem): boolean {
 /** Writes each file as a staged file; on failure removes them again and throws (nothing else changed). */
 function stage(outDir: string, files: readonly OutputFile[], fs: FileSystem): string[] {
   const staged: string[] = [];
+  /** Subfolders this run created (`commands/`): they go too when staging fails. */
+  const created: string[] = [];
   for (const file of files) {
     const path = join(outDir, stagedPath(file.path));
     try {
-      fs.mkdirSync(dirname(path), { recursive: true });
+      const made = fs.mkdirSync(dirname(path), { recursive: true });
+      if (made !== undefined) created.push(made);
       staged.push(path);
       fs.writeFileSync(path, file.content);
     } catch (error) {
       const left = unstage(staged, fs);
+      for (const dir of created) fs.rmSync(dir, { recursive: true, force: true });
       const after = left.length === 0 ? `; ${UNCHANGED}` : `; the old files are untouched, but ${left.length} staged file(s) could not be removed (the next \`npm run generate\` removes them)`;
       throw cannot(`write ${file.path}`, join(outDir, file.path), error, after);
     }

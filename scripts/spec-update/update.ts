@@ -49,7 +49,9 @@ export async function updateSpec(argv: readonly string[], cwd = process.cwd()): 
       renameSync(staged, spec);
     } catch (error) {
       rmSync(staged, { force: true });
-      if (error instanceof GenerateError) throw new GenerateError(`the new spec was not taken: ${error.message}`, error.place, error.fix);
+      // The staged file is gone: its problems are named on what was fetched.
+      const place = error instanceof GenerateError && error.place.file === shownPath(cwd, staged) ? { ...error.place, file: from } : (error as GenerateError).place;
+      if (error instanceof GenerateError) throw new GenerateError(`the new spec was not taken: ${error.message}`, place, error.fix);
       throw error;
     }
     process.stdout.write(`spec:update: replaced ${shownPath(cwd, spec)}; generating\n`);

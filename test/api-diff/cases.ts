@@ -18,7 +18,7 @@ import type { RuleId } from "../../scripts/api-diff/rules.js";
 
 export type SpecName = "seed" | "full" | "moves";
 
-export const SPECS: Record<SpecName, string> = { seed: "spec/openapi.yaml", full: "test/fixtures/specs/telnyx-full.openapi.json", moves: "test/fixtures/api-diff/moves.openapi.yaml" };
+export const SPECS: Record<SpecName, string> = { seed: "test/fixtures/seed/openapi.yaml", full: "test/fixtures/specs/telnyx-full.openapi.json", moves: "test/fixtures/api-diff/moves.openapi.yaml" };
 
 // Specs are edited as parsed documents: plain JSON data.
 type Doc = Record<string, any>;

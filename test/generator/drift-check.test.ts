@@ -17,7 +17,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("generate --check", () => {
   it("the seed fixture's generated/ (test/fixtures/seed/) is what the generator makes of the seed", async () => {
-    const run = await runGenerate(["--check", "--spec", SEED_SPEC, "--out", SEED_GENERATED]);
+    const run = await runGenerate(["--check", "--quiet", "--spec", SEED_SPEC, "--out", SEED_GENERATED]);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
   });

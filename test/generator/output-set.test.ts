@@ -15,7 +15,7 @@ import { compareOutput, hasDrift } from "../../scripts/output/compare.js";
 import { MARKER, type FileSystem } from "../../scripts/output/folder.js";
 import { header } from "../../scripts/output/header.js";
 import { writeOutput } from "../../scripts/output/write.js";
-import { ROOT, copyRepo, generateArgs, runGenerate, snapshot, tempDir } from "../helpers/run-generate.js";
+import { SEED_GENERATED, SEED_SPEC, copyRepo, generateArgs, runGenerate, snapshot, tempDir } from "../helpers/run-generate.js";
 import { generatedFiles } from "../helpers/generated-output.js";
 
 const made: string[] = [];
@@ -143,6 +143,7 @@ describe("output: one generation as a set", () => {
   it("a leftover staged file is reported by --check and removed by the next generation", async () => {
     const dir = await copyRepo("output-leftover-");
     made.push(dir);
+    const committed = snapshot(join(dir, "generated"));
     writeFileSync(join(dir, "generated", ".schema.ts.generate-12345.tmp"), "// half of a file");
     const check = await runGenerate(["--check"], { cwd: dir });
     expect(check.code).toBe(1);
@@ -152,7 +153,7 @@ describe("output: one generation as a set", () => {
     expect(repair.code).toBe(0);
     expect(repair.stdout).toContain("repaired: removed .schema.ts.generate-12345.tmp left in generated/");
     expect(repair.stdout).not.toMatch(/nothing was written/);
-    expect(snapshot(join(dir, "generated"))).toEqual(snapshot(join(ROOT, "generated")));
+    expect(snapshot(join(dir, "generated"))).toEqual(committed);
     expect((await runGenerate(["--check"], { cwd: dir })).code).toBe(0);
   });
 
@@ -183,6 +184,7 @@ describe("output: one generation as a set", () => {
   it("kill -9 of real runs, at any moment: old or new generation, or --check exits 1 and generate repairs", async () => {
     const dir = await copyRepo("output-kill-");
     made.push(dir);
+    const fresh = snapshot(join(dir, "generated"));
     // An old generation: what an older spec made (one schema renamed).
     const spec = join(dir, "spec", "spec3.yml");
     const newSpec = readFileSync(spec, "utf8");
@@ -190,7 +192,6 @@ describe("output: one generation as a set", () => {
     expect((await runGenerate(["--quiet"], { cwd: dir })).code).toBe(0);
     const old = snapshot(join(dir, "generated"));
     writeFileSync(spec, newSpec);
-    const fresh = snapshot(join(ROOT, "generated"));
     expect(old).not.toEqual(fresh);
     for (const delayMs of [100, 700, 1300, 1900]) {
       await new Promise<void>((resolve) => {
@@ -207,7 +208,10 @@ describe("output: one generation as a set", () => {
       // Back to the old generation for the next kill.
       rmSync(join(dir, "generated"), { recursive: true });
       mkdirSync(join(dir, "generated"));
-      for (const [name, hex] of Object.entries(old)) writeFileSync(join(dir, "generated", name), Buffer.from(hex, "hex"));
+      for (const [name, hex] of Object.entries(old)) {
+        mkdirSync(dirname(join(dir, "generated", name)), { recursive: true });
+        writeFileSync(join(dir, "generated", name), Buffer.from(hex, "hex"));
+      }
     }
     expect((await runGenerate(["--quiet"], { cwd: dir })).code).toBe(0);
     expect(snapshot(join(dir, "generated"))).toEqual(fresh);
@@ -243,7 +247,7 @@ describe.skipIf(!canMount())("output: real full disk and read-only folder (a tmp
 
   it("--out on a 20 KB tmpfs: exit 2 naming ENOSPC, and the folder holds no file at all", async () => {
     await withTmpfs("size=20k", async (out) => {
-      const run = await runGenerate(["--out", out, "--quiet"]);
+      const run = await runGenerate(["--spec", SEED_SPEC, "--out", out, "--quiet"]);
       expect(run.code).toBe(2);
       expect(run.stderr).toMatch(/cannot write \w+\.ts: no space left on the device \(ENOSPC\); no file in the output folder was changed\n {2}fix: free some space/);
       expect(readdirSync(out)).toEqual([]);
@@ -252,12 +256,12 @@ describe.skipIf(!canMount())("output: real full disk and read-only folder (a tmp
 
   it("--out on a 32 KB tmpfs holding the old generation: the old generation stays, byte for byte", async () => {
     await withTmpfs("size=32k", async (out) => {
-      for (const name of generatedFiles(join(ROOT, "generated"))) {
+      for (const name of generatedFiles(SEED_GENERATED)) {
         mkdirSync(dirname(join(out, name)), { recursive: true });
-        writeFileSync(join(out, name), `${readFileSync(join(ROOT, "generated", name), "utf8")}// old\n`);
+        writeFileSync(join(out, name), `${readFileSync(join(SEED_GENERATED, name), "utf8")}// old\n`);
       }
       const before = snapshot(out);
-      const run = await runGenerate(["--out", out, "--quiet"]);
+      const run = await runGenerate(["--spec", SEED_SPEC, "--out", out, "--quiet"]);
       expect(run.code).toBe(2);
       expect(run.stderr).toContain("(ENOSPC); no file in the output folder was changed");
       expect(snapshot(out)).toEqual(before);
@@ -267,11 +271,11 @@ describe.skipIf(!canMount())("output: real full disk and read-only folder (a tmp
   it("--out on a read-only file system: exit 2 naming EROFS; --check still compares", async () => {
     await withTmpfs("size=64k", async (out) => {
       execFileSync("mount", ["-o", "remount,ro", out]);
-      const run = await runGenerate(["--out", out, "--quiet"]);
+      const run = await runGenerate(["--spec", SEED_SPEC, "--out", out, "--quiet"]);
       expect(run.code).toBe(2);
       // The lock is the first file a generation creates (scripts/output/lock.ts).
       expect(run.stderr).toMatch(/cannot (write \w+\.ts|take the lock \.generate\.lock): the file system is read-only \(EROFS\); no file in the output folder was changed\n {2}fix: pass a writable folder with --out/);
-      const check = await runGenerate(["--out", out, "--check", "--quiet"]);
+      const check = await runGenerate(["--spec", SEED_SPEC, "--out", out, "--check", "--quiet"]);
       expect(check.code).toBe(1);
       expect(check.stderr).toContain("missing: ");
     });

@@ -51,8 +51,8 @@ describe("npm run spec:update", () => {
 
   it.each([
     ["an HTTP error", { status: 503, body: "busy" }, /cannot download .*: HTTP 503/],
-    ["a document that is not OpenAPI", { status: 200, body: "<html>not a spec</html>\n" }, /the new spec was not taken: .*not an OpenAPI document/],
-    ["YAML that does not parse", { status: 200, body: "openapi: 3.1.0\ninfo: [unclosed\n" }, /the new spec was not taken: /],
+    ["a document that is not OpenAPI", { status: 200, body: "<html>not a spec</html>\n" }, /^error: http:\/\/127\.0\.0\.1:\d+\/bad\.yml: the new spec was not taken: .*not an OpenAPI spec/],
+    ["YAML that does not parse", { status: 200, body: "openapi: 3.1.0\ninfo: [unclosed\n" }, /^error: http:\/\/127\.0\.0\.1:\d+\/bad\.yml:\d+:\d+: the new spec was not taken: invalid YAML/],
   ])("%s leaves spec/ and generated/ as they were and exits 2", async (_name, route, message) => {
     routes.set("/bad.yml", route);
     const before = { spec: snapshot(join(dir, "spec")), generated: snapshot(join(dir, "generated")) };

@@ -71,7 +71,7 @@ let seedRepo: Promise<string> | undefined;
 
 /**
  * A temp folder laid out like this repository, with the seed excerpt in place
- * of Telnyx's spec (spec/spec3.yml), redocly.yaml, and generated/ as
+ * of Telnyx's spec (spec/spec3.yml), the lint config and baseline, and generated/ as
  * `npm run generate` writes it there: `runGenerate([], { cwd })` works on it.
  * The seed is generated once per test file, then copied.
  */
@@ -80,14 +80,14 @@ export async function copyRepo(prefix: string): Promise<string> {
     const dir = tempDir("seed-repo");
     mkdirSync(join(dir, "spec"));
     cpSync(SEED_SPEC, join(dir, "spec", "spec3.yml"));
-    cpSync(join(ROOT, "redocly.yaml"), join(dir, "redocly.yaml"));
+    for (const config of ["redocly.yaml", ".redocly.lint-ignore.yaml"]) cpSync(join(ROOT, config), join(dir, config));
     const run = await runGenerate(["--quiet"], { cwd: dir });
     if (run.code !== 0) throw new Error(`generating the seed failed: ${run.stderr}`);
     return dir;
   })();
   const template = await seedRepo;
   const dir = tempDir(prefix);
-  for (const entry of ["spec", "generated", "redocly.yaml"]) cpSync(join(template, entry), join(dir, entry), { recursive: true });
+  for (const entry of ["spec", "generated", "redocly.yaml", ".redocly.lint-ignore.yaml"]) cpSync(join(template, entry), join(dir, entry), { recursive: true });
   return dir;
 }
 
