@@ -72,11 +72,15 @@ export const RULE_CASES: RuleCase[] = [
   },
   { name: "server removed", base: (d) => d.servers.push({ url: "https://eu.example.com" }), edit: (d) => d.servers.pop(), rules: ["server-removed"] },
   {
-    name: "a generator step that fails on the head (two paginators named listThings): could not judge, not refused",
-    base: (d) => paged(thingsGet(d), "listThings"),
-    edit: (d) => ((d.paths["/more_things"] = { get: structuredClone(thingsGet(d)) }), paged(d.paths["/more_things"].get, "list_things")),
-    // If the generator comes to name such a clash instead of refusing it, this case gives paginator-added and cli-command-added instead.
-    rules: ["could-not-judge", "operation-added"],
+    name: "a generator step that fails on the head (two paginators without operationId named getXY): could not judge, not refused",
+    edit: (d) => {
+      for (const path of ["/x-y", "/x_y"]) {
+        d.paths[path] = { get: structuredClone(thingsGet(d)) };
+        paged(d.paths[path].get, "");
+        delete d.paths[path].get.operationId;
+      }
+    },
+    rules: ["could-not-judge", "operation-added", "operation-added"],
   },
 ];
 
