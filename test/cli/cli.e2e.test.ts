@@ -106,7 +106,7 @@ describe("telnyx voice-clones list", () => {
     const run = await list("--format", "table", "--limit", "5", "--sort", "name");
     expect(run.code).toBe(0);
     const lines = run.stdout.trimEnd().split("\n");
-    expect(lines[0]!.split(/\s{2,}/)).toEqual(["ID", "NAME", "GENDER", "PROVIDER", "CREATED_AT", "UPDATED_AT"]);
+    expect(lines[0]!.split(/\s{2,}/)).toEqual(["ID", "NAME", "GENDER", "PROVIDER", "STATUS", "CREATED_AT"]);
     expect(lines.slice(1).map((l) => l.split(/\s+/)[1])).toEqual(["clone-01", "clone-02", "clone-03", "clone-04", "clone-05"]);
     const narrow = await telnyx(["voice-clones", "list", "--api-key", KEY, "--base-url", server.url, "--format", "table", "--limit", "3"], { COLUMNS: "50" });
     const rows = narrow.stdout.trimEnd().split("\n");
@@ -160,7 +160,7 @@ describe("bad usage exits 2 before any request", () => {
     expect(resource.stderr).toContain('unknown resource "voice-clone" (did you mean voice-clones?)');
     const action = await telnyx(["voice-clones", "lst"]);
     expect(action.code).toBe(2);
-    expect(action.stderr).toContain('unknown action "lst" for voice-clones (did you mean list?); actions: list');
+    expect(action.stderr).toContain('unknown action "lst" for voice-clones (did you mean list?); actions: create, create-from-upload, delete, get-sample, list, update');
     const noKey = await telnyx(["voice-clones", "list", "--base-url", server.url]);
     expect(noKey.code).toBe(2);
     expect(noKey.stderr).toBe("telnyx: No API key: set the TELNYX_API_KEY environment variable or use --api-key.\n");
@@ -189,7 +189,7 @@ describe("bad usage exits 2 before any request", () => {
     expect(run.stdout).not.toContain("query parameter sort"); // the flag is the parameter's own name
     const root = await telnyx(["--help"]);
     expect(root.code).toBe(0);
-    expect(root.stdout).toMatch(/voice-clones\s+list/);
+    expect(root.stdout).toMatch(/^ {2}voice-clones {2,}\S.*\n/m);
   });
 });
 

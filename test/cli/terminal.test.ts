@@ -73,11 +73,12 @@ describe.skipIf(!HAS_TMUX)("on a terminal (tmux)", () => {
     const screen = await waitForPane("wide", /EXIT=\d+/);
     expect(screen).toContain("EXIT=0");
     const lines = screen.split("\n").filter((l) => l.trim() !== "");
-    // 100 columns hold five of the six main columns, whole; UPDATED_AT is dropped.
-    expect(lines[0]!.split(/\s{2,}/)).toEqual(["ID", "NAME", "GENDER", "PROVIDER", "CREATED_AT"]);
+    // 100 columns hold the six main columns of the real spec's voice clone, whole.
+    expect(lines[0]!.split(/\s{2,}/)).toEqual(["ID", "NAME", "GENDER", "PROVIDER", "STATUS", "CREATED_AT"]);
     const rows = lines.slice(1, -1);
     expect(rows).toHaveLength(server.clones.length);
-    expect(rows[0]).toMatch(/^00000000-0000-4000-8000-000000000001 {2}clone-01 {2}female {3}telnyx {4}2025-01-01T10:00:00Z$/);
+    // STATUS is empty: the test server's clones have none.
+    expect(rows[0]).toMatch(/^00000000-0000-4000-8000-000000000001 {2}clone-01 {2}female {3}telnyx {12}2025-01-01T10:00:00Z$/);
     for (const line of lines) expect([...line].length).toBeLessThanOrEqual(100);
     expect(screen).not.toContain("page 2 of 3");
     expect(screen).not.toContain(KEY);
