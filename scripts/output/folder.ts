@@ -51,8 +51,8 @@ export function subfoldersOf(paths: readonly string[]): string[] {
   return [...new Set(paths.filter((p) => p.includes("/")).map((p) => p.slice(0, p.lastIndexOf("/"))))].sort();
 }
 
-/** Whether `path` is a folder (false when it does not exist); a file in its place is an error. */
-function isFolder(path: string, fs: FileSystem, root: boolean): boolean {
+/** Whether `path` is a folder (false when it does not exist); a file in its place (or on the way to it) is an error. */
+export function isFolder(path: string, fs: FileSystem = nodeFs, root = true): boolean {
   try {
     if (fs.statSync(path).isDirectory()) return true;
   } catch (error) {

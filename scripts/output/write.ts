@@ -19,7 +19,7 @@
 import * as nodeFs from "node:fs";
 import { dirname, join } from "node:path";
 import { compareOutput } from "./compare.js";
-import { cannot, listFiles, MARKER, stagedPath, type FileSystem } from "./folder.js";
+import { cannot, isFolder, MARKER, stagedPath, type FileSystem } from "./folder.js";
 import { lockOutput } from "./lock.js";
 import type { OutputFile } from "./output-file.js";
 
@@ -38,7 +38,7 @@ export interface WriteResult {
 }
 
 export function writeOutput(outDir: string, files: readonly OutputFile[], fs: FileSystem = nodeFs): WriteResult {
-  listFiles(outDir, fs); // a file, or a path through a file, is refused before anything is created
+  // A file, or a path through a file, is refused before anything is created.
   if (!isFolder(outDir, fs)) {
     try {
       fs.mkdirSync(outDir, { recursive: true });
@@ -99,14 +99,6 @@ function writeLocked(outDir: string, files: readonly OutputFile[], fs: FileSyste
   // The set is complete: the marker goes, then anything an earlier interrupted run left.
   removeLeftovers(outDir, [MARKER, ...comparison.leftovers.filter((p) => p !== MARKER)], fs);
   return result;
-}
-
-function isFolder(path: string, fs: FileSystem): boolean {
-  try {
-    return fs.statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 /** Writes each file as a staged file; on failure removes them again and throws (nothing else changed). */

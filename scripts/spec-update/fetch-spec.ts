@@ -2,9 +2,9 @@
  * The text of the new spec, from a URL or a file, with a size limit and (for
  * URLs) a time limit. Failures are GenerateErrors that say what was tried.
  */
-import { openSync, closeSync, fstatSync, readFileSync, constants } from "node:fs";
 import { resolve } from "node:path";
 import { GenerateError } from "../errors.js";
+import { readRegularFile } from "../spec/read-file.js";
 
 /** Telnyx's published spec: the file their SDK generators read, synced from their internal source. */
 export const PUBLISHED_SPEC_URL = "https://raw.githubusercontent.com/team-telnyx/openapi/master/openapi/spec3.yml";
@@ -45,21 +45,14 @@ async function fetchUrl(url: string, maxBytes: number): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
+/** A local file, read as every input file is (spec/read-file.ts): a regular file, within the size limit, no FIFO. */
 function readLocal(path: string, shown: string, maxBytes: number): string {
-  let fd: number;
-  try {
-    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch (error) {
-    throw new GenerateError(`cannot read ${shown}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, {}, "pass --from an existing file or an http(s) URL");
-  }
-  try {
-    const stat = fstatSync(fd);
-    if (!stat.isFile()) throw new GenerateError(`${shown} is not a regular file`, {}, "pass --from a spec file");
-    if (stat.size > maxBytes) throw tooLarge(shown, maxBytes);
-    return readFileSync(fd, "utf8");
-  } finally {
-    closeSync(fd);
-  }
+  const bytes = readRegularFile(path, maxBytes, (problem) => {
+    if (problem.kind === "not-a-file") return new GenerateError(`${shown} is not a regular file`, {}, "pass --from a spec file");
+    if (problem.kind === "too-large") return tooLarge(shown, maxBytes);
+    return new GenerateError(`cannot read ${shown}: ${problem.code ?? problem.why}`, {}, "pass --from an existing file or an http(s) URL");
+  });
+  return bytes.toString("utf8");
 }
 
 function tooLarge(what: string, maxBytes: number): GenerateError {

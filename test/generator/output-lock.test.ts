@@ -30,8 +30,7 @@ function scratch(make: () => string): string {
 }
 async function scratchAsync(make: () => Promise<string>): Promise<string> {
   const dir = await make();
-  made.push(dir);
-  return dir;
+  return scratch(() => dir);
 }
 
 const gen = (path: string, body: string) => ({ path, content: `${header("../spec/openapi.yaml")}${body}\n` });
