@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # npm run pack:check — lint the package exactly as it would be published:
-# pack once (prepack runs `npm run build`), then run arethetypeswrong (every
+# pack once (prepare runs `npm run build`), then run arethetypeswrong (every
 # resolution mode: node10, node16 from CJS and from ESM, bundler) and publint
 # (warnings count as errors) over that same tarball. Exit non-zero on any problem.
 set -euo pipefail

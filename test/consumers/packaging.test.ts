@@ -1,7 +1,7 @@
 /**
  * The package as other projects get it. Once, in beforeAll: copy the sources
  * to a scratch folder (the working tree's dist/ is left alone), `npm pack`
- * there (prepack runs `npm run build`), and `npm install` the tarball into a
+ * there (prepare runs `npm run build`), and `npm install` the tarball into a
  * scratch consumer folder. Then real `tsc` over the consumer setups in
  * fixtures/ (TypeScript 5.9 and 7) and plain Node over the runtime entry.
  *
