@@ -7,7 +7,7 @@
  * class outside `components` is its verdict (it also classifies component
  * edits on their own, where no client sees them). No change at all counts
  * as "safe" (nothing to act on). Prints one line per case and the counts;
- * the README's rule list says why ours differs where it does.
+ * docs/api-diff.md ("Where api-smart-diff says otherwise") says why ours differs.
  */
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

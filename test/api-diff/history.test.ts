@@ -5,7 +5,7 @@
  * whole file, in this process. The spec has a duplicate operationId and
  * `nullable` in 3.1: the report must still give verdicts, read the `.gz`
  * files directly, and place changes in them. (The other pairs are measured,
- * not tested: README, "API changes on Telnyx's history".)
+ * not tested: docs/api-diff.md, "API changes on Telnyx's history".)
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { join } from "node:path";
