@@ -82,7 +82,6 @@ export function createClient(options: TelnyxClientOptions = {}): TelnyxClient {
   const client = createFetchClient<paths>({
     baseUrl,
     headers: { Accept: "application/json", "User-Agent": USER_AGENT, ...options.defaultHeaders, Authorization: `Bearer ${apiKey}` },
-    // One serializer for every call (openapi-fetch makes one per call when given none).
     querySerializer: createQuerySerializer(),
     bodySerializer: serializeBody, // a body with a Blob in it goes as multipart/form-data (fetch/multipart-body.ts)
     fetch: createRetryingFetch({ fetch: options.fetch, maxRetries, timeoutMs, backoff: { initialDelayMs, maxDelayMs }, maxBodyBytes, log, secret: apiKey }),
