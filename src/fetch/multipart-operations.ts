@@ -24,7 +24,8 @@ type Request = (method: string, path: string, init?: Init) => Promise<unknown>;
 /** `client` whose calls of the `operations` (`"POST /media"`) send their bodies as multipart/form-data. */
 export function multipartByOperation<C extends object>(client: C, operations: readonly string[]): C {
   const listed = new Set(operations);
-  const initFor = (method: string, path: string, init: Init) => (listed.has(`${method.toUpperCase()} ${path}`) ? multipartInit(init) : init);
+  const initFor = (method: string, path: string, init: Init) =>
+    listed.has(`${method.toUpperCase()} ${path}`) ? multipartInit(init) : init;
   const loose = client as unknown as Record<"POST" | "PUT" | "PATCH" | "DELETE", Send> & { request: Request };
   const wrapped: Record<"POST" | "PUT" | "PATCH" | "DELETE", Send> & { request: Request } = {
     request: (method, path, init) => loose.request(method, path, initFor(method, path, init)),

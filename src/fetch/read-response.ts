@@ -27,11 +27,12 @@ export interface ReadResponseOptions {
   readonly secret: string;
 }
 
-export async function readResponse(request: Request, response: Response, { maxBodyBytes, secret }: ReadResponseOptions): Promise<Response> {
+export async function readResponse(request: Request, response: Response, options: ReadResponseOptions): Promise<Response> {
+  const { maxBodyBytes, secret } = options;
   const { ok, status, statusText } = response;
   const bound = ok ? maxBodyBytes : ERROR_BODY_BYTES;
-  const tooLarge = () =>
-    invalidResponse(response, `${request.method} ${request.url}`, `with a body of more than ${bound} bytes (maxBodyBytes): too large to hold`, secret);
+  const problem = `with a body of more than ${bound} bytes (maxBodyBytes): too large to hold`;
+  const tooLarge = () => invalidResponse(response, `${request.method} ${request.url}`, problem, secret);
   if (ok && Number(response.headers.get("content-length")) > bound) {
     await response.body?.cancel();
     throw tooLarge();

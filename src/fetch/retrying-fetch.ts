@@ -18,7 +18,14 @@ import { redactHeaders } from "../redact.js";
 import { startAttemptLimit } from "./attempt-limit.js";
 import { abortError, classifyFailure } from "./classify-failure.js";
 import { readResponse } from "./read-response.js";
-import { isRetryableRequest, retryDelayMs, shouldRetry, sleep as realSleep, type BackoffOptions, type Sleep } from "./retry-policy.js";
+import {
+  isRetryableRequest,
+  retryDelayMs,
+  shouldRetry,
+  sleep as realSleep,
+  type BackoffOptions,
+  type Sleep,
+} from "./retry-policy.js";
 
 export type FetchFn = (request: Request) => Promise<Response>;
 
@@ -75,7 +82,8 @@ export function createRetryingFetch(options: RetryingFetchOptions): FetchFn {
       const outcome = await sendAttempt(request, body, attempt, total, settings);
       if ("response" in outcome) return outcome.response;
       const ms = retryDelayMs(outcome.headers, attempt - 1, backoff);
-      log.info?.(`retrying ${request.method} ${request.url} in ${Math.round(ms)} ms (attempt ${attempt + 1} of ${total}) after ${outcome.failed}`);
+      const next = `(attempt ${attempt + 1} of ${total})`;
+      log.info?.(`retrying ${request.method} ${request.url} in ${Math.round(ms)} ms ${next} after ${outcome.failed}`);
       try {
         await sleep(ms, request.signal);
       } catch {
@@ -91,26 +99,36 @@ export function createRetryingFetch(options: RetryingFetchOptions): FetchFn {
  * it is a success, the last attempt, or a failure the policy does not retry;
  * a failure that ends the call is thrown.
  */
-async function sendAttempt(request: Request, body: ArrayBuffer | undefined, attempt: number, total: number, settings: AttemptSettings): Promise<AttemptOutcome> {
+async function sendAttempt(
+  request: Request,
+  body: ArrayBuffer | undefined,
+  attempt: number,
+  total: number,
+  settings: AttemptSettings,
+): Promise<AttemptOutcome> {
   const { log, secret, timeoutMs } = settings;
-  const where = `(attempt ${attempt} of ${total})`;
+  const what = `${request.method} ${request.url} (attempt ${attempt} of ${total})`;
   const started = performance.now();
   const took = () => `in ${Math.round(performance.now() - started)} ms`;
-  log.debug?.(`-> ${request.method} ${request.url} ${where} headers ${JSON.stringify(redactHeaders(request.headers, secret))}`);
+  const headersOf = (headers: Headers) => JSON.stringify(redactHeaders(headers, secret));
+  log.debug?.(`-> ${what} headers ${headersOf(request.headers)}`);
   const limit = startAttemptLimit(request.signal, timeoutMs);
   let status: number | undefined;
   try {
     const init: RequestInit = body === undefined ? { signal: limit.signal } : { signal: limit.signal, body };
     const response = await settings.fetch(new Request(request, init));
     status = response.status;
-    log.debug?.(`<- ${status} ${request.method} ${request.url} ${where} ${took()} headers ${JSON.stringify(redactHeaders(response.headers, secret))}`);
+    log.debug?.(`<- ${status} ${what} ${took()} headers ${headersOf(response.headers)}`);
     // Only failures are retried: x-should-retry on a 2xx means nothing.
-    if (attempt === total || response.ok || !shouldRetry(response)) return { response: await readResponse(request, response, settings) };
+    if (attempt === total || response.ok || !shouldRetry(response)) {
+      return { response: await readResponse(request, response, settings) };
+    }
     await response.body?.cancel();
     return { failed: String(status), headers: response.headers };
   } catch (cause) {
-    const { error, retryable } = classifyFailure(cause, { request, attempt, total, timeoutMs, timedOut: limit.timedOut, status, secret });
-    if (retryable && status === undefined) log.debug?.(`<- ${error.name} ${request.method} ${request.url} ${where} ${took()} headers {}`);
+    const failed = { request, attempt, total, timeoutMs, timedOut: limit.timedOut, status, secret };
+    const { error, retryable } = classifyFailure(cause, failed);
+    if (retryable && status === undefined) log.debug?.(`<- ${error.name} ${what} ${took()} headers {}`);
     if (!retryable || attempt === total) throw error;
     return { failed: error.name };
   } finally {

@@ -42,14 +42,21 @@ export async function* pageStream(client: PagingClient, spec: PageSpec, style: P
   const queue = new PrefetchQueue(
     (request: PageAsk, requestSignal: AbortSignal | undefined): Promise<FetchResult> => {
       // Pages are read as text and parsed once, in read.ts (not checked by the client and parsed again).
-      const init = { parseAs: "text", signal: requestSignal, ...(watch && { middleware: watch }), ...(style.redirect && { redirect: "manual" }) };
-      if (request.link) return client.GET(request.link.path, { ...init, querySerializer: () => request.link!.search });
-      return client.GET(spec.path, { ...init, params: { path: params.path, query: queryWith(spec, params.query, { ...sizeQuery, ...request.query }) } });
+      const init = {
+        parseAs: "text",
+        signal: requestSignal,
+        ...(watch && { middleware: watch }),
+        ...(style.redirect && { redirect: "manual" }),
+      };
+      const { link } = request;
+      if (link) return client.GET(link.path, { ...init, querySerializer: () => link.search });
+      const query = queryWith(spec, params.query, { ...sizeQuery, ...request.query });
+      return client.GET(spec.path, { ...init, params: { path: params.path, query } });
     },
     signal,
     concurrency > 1,
   );
-  /** The result of `request`, its redirects followed one hop at a time, each checked by the style (styles that follow URLs only). */
+  /** The result of `request`, redirects followed one hop at a time, each checked by the style (URL-following styles only). */
   const followRedirects = async (request: PageAsk, pending: Promise<FetchResult>): Promise<FetchResult> => {
     let result = await pending;
     for (let hops = 0; style.redirect && isRedirect(result.response); hops++) {
