@@ -955,7 +955,7 @@ export function promoteAssistantVersionPublicAssistantsAssistantIdVersionsVersio
  * `POST /ai/audio/transcriptions`: one request, answered as `{ data, error, response }`.
  */
 export function audioPublicAudioTranscriptionsPost(client: Client<paths>, init: CallOptions & { params?: paths["/ai/audio/transcriptions"]["post"]["parameters"]; body: NonNullable<paths["/ai/audio/transcriptions"]["post"]["requestBody"]>["content"]["multipart/form-data"] }): Promise<OperationResult<paths["/ai/audio/transcriptions"]["post"]["responses"][200]["content"]["application/json"], paths["/ai/audio/transcriptions"]["post"]["responses"][422]["content"]["application/json"]>> {
-  return callOperation(client, "post", "/ai/audio/transcriptions", init);
+  return callOperation(client, "post", "/ai/audio/transcriptions", init, "multipart/form-data");
 }
 
 /**
@@ -3466,7 +3466,7 @@ export function exportEmailBlocks(client: Client<paths>, init?: CallOptions & { 
  * `POST /email_blocks/import`: one request, answered as `{ data, error, response }`.
  */
 export function createEmailBlockImport(client: Client<paths>, init: CallOptions & { params?: paths["/email_blocks/import"]["post"]["parameters"]; body: NonNullable<paths["/email_blocks/import"]["post"]["requestBody"]>["content"]["multipart/form-data"] }): Promise<OperationResult<paths["/email_blocks/import"]["post"]["responses"][202]["content"]["application/json"], paths["/email_blocks/import"]["post"]["responses"][400]["content"]["application/json"] | paths["/email_blocks/import"]["post"]["responses"][401]["content"]["application/json"] | paths["/email_blocks/import"]["post"]["responses"][406]["content"]["application/json"] | paths["/email_blocks/import"]["post"]["responses"][413]["content"]["application/json"] | paths["/email_blocks/import"]["post"]["responses"][422]["content"]["application/json"] | paths["/email_blocks/import"]["post"]["responses"][500]["content"]["application/json"]>> {
-  return callOperation(client, "post", "/email_blocks/import", init);
+  return callOperation(client, "post", "/email_blocks/import", init, "multipart/form-data");
 }
 
 /**
@@ -5446,7 +5446,7 @@ export function deleteMessagingHostedNumberOrder(client: Client<paths>, init: Ca
  * `POST /messaging_hosted_number_orders/{id}/actions/file_upload`: one request, answered as `{ data, error, response }`.
  */
 export function uploadMessagingHostedNumberOrderFile(client: Client<paths>, init: CallOptions & { params: paths["/messaging_hosted_number_orders/{id}/actions/file_upload"]["post"]["parameters"]; body?: NonNullable<paths["/messaging_hosted_number_orders/{id}/actions/file_upload"]["post"]["requestBody"]>["content"]["multipart/form-data"] }): Promise<OperationResult<paths["/messaging_hosted_number_orders/{id}/actions/file_upload"]["post"]["responses"][200]["content"]["application/json"], paths["/messaging_hosted_number_orders/{id}/actions/file_upload"]["post"]["responses"]["4XX"]["content"]["application/json"]>> {
-  return callOperation(client, "post", "/messaging_hosted_number_orders/{id}/actions/file_upload", init);
+  return callOperation(client, "post", "/messaging_hosted_number_orders/{id}/actions/file_upload", init, "multipart/form-data");
 }
 
 /**
@@ -8524,7 +8524,7 @@ export function getStorageSslCertificates(client: Client<paths>, init: CallOptio
  * `PUT /storage/buckets/{bucketName}/ssl_certificate`: one request, answered as `{ data, error, response }`.
  */
 export function addStorageSslCertificate(client: Client<paths>, init: CallOptions & { params: paths["/storage/buckets/{bucketName}/ssl_certificate"]["put"]["parameters"]; body?: NonNullable<paths["/storage/buckets/{bucketName}/ssl_certificate"]["put"]["requestBody"]>["content"]["multipart/form-data"] }): Promise<OperationResult<paths["/storage/buckets/{bucketName}/ssl_certificate"]["put"]["responses"][200]["content"]["application/json"], undefined>> {
-  return callOperation(client, "put", "/storage/buckets/{bucketName}/ssl_certificate", init);
+  return callOperation(client, "put", "/storage/buckets/{bucketName}/ssl_certificate", init, "multipart/form-data");
 }
 
 /**
@@ -9730,7 +9730,7 @@ export function getWhatsappProfilePhoto(client: Client<paths>, init: CallOptions
  * `POST /v2/whatsapp/phone_numbers/{phone_number}/profile/photo`: one request, answered as `{ data, error, response }`.
  */
 export function postWhatsappProfilePhoto(client: Client<paths>, init: CallOptions & { params: paths["/v2/whatsapp/phone_numbers/{phone_number}/profile/photo"]["post"]["parameters"]; body: NonNullable<paths["/v2/whatsapp/phone_numbers/{phone_number}/profile/photo"]["post"]["requestBody"]>["content"]["multipart/form-data"] }): Promise<OperationResult<paths["/v2/whatsapp/phone_numbers/{phone_number}/profile/photo"]["post"]["responses"][200]["content"]["application/json"], paths["/v2/whatsapp/phone_numbers/{phone_number}/profile/photo"]["post"]["responses"]["4XX"]["content"]["application/json"]>> {
-  return callOperation(client, "post", "/v2/whatsapp/phone_numbers/{phone_number}/profile/photo", init);
+  return callOperation(client, "post", "/v2/whatsapp/phone_numbers/{phone_number}/profile/photo", init, "multipart/form-data");
 }
 
 /**
@@ -10090,7 +10090,7 @@ export function createVoiceClone(client: Client<paths>, init: CallOptions & { pa
  * `POST /voice_clones/from_upload`: one request, answered as `{ data, error, response }`.
  */
 export function createVoiceCloneFromUpload(client: Client<paths>, init: CallOptions & { params?: paths["/voice_clones/from_upload"]["post"]["parameters"]; body: NonNullable<paths["/voice_clones/from_upload"]["post"]["requestBody"]>["content"]["multipart/form-data"] }): Promise<OperationResult<paths["/voice_clones/from_upload"]["post"]["responses"][201]["content"]["application/json"] | paths["/voice_clones/from_upload"]["post"]["responses"][202]["content"]["application/json"], paths["/voice_clones/from_upload"]["post"]["responses"][400]["content"]["application/json"] | paths["/voice_clones/from_upload"]["post"]["responses"][401]["content"]["application/json"] | paths["/voice_clones/from_upload"]["post"]["responses"][422]["content"]["application/json"] | paths["/voice_clones/from_upload"]["post"]["responses"][502]["content"]["application/json"]>> {
-  return callOperation(client, "post", "/voice_clones/from_upload", init);
+  return callOperation(client, "post", "/voice_clones/from_upload", init, "multipart/form-data");
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * The walk: load -> lint ‖ (bundle -> types -> pagination -> paginators ->
- * operations -> commands -> servers); cli.ts then writes the output folder or compares
+ * operations -> commands -> servers -> multipart); cli.ts then writes the output folder or compares
  * with it. Paging is detected once per operation (the pagination step's
  * plan), and both the paginators and the commands steps read that plan.
  * Every step is a function from its input to data (`{ path, content }` files)
@@ -23,6 +23,7 @@ import type { OpenApiDocument } from "./spec/bundle.js";
 import { prepareSpec } from "./spec/prepare.js";
 import { loadSpec, type LoadedSpec } from "./spec/load.js";
 import { generateCliCommands } from "./steps/commands.js";
+import { generateMultipartOperations } from "./steps/multipart-operations.js";
 import type { LintResult, lintSpec } from "./steps/lint.js";
 import { lintReportLines, plural } from "./steps/lint-report.js";
 import { generateOperations } from "./steps/operations.js";
@@ -68,10 +69,11 @@ export async function runPipeline(options: Options, report: Reporter): Promise<G
     const operations = report.step("operations", () => generateOperations(doc, plan, fileHeader, specLabel, runtime), (f) => `${f.path} ${kb(f.content)}`);
     const commands = report.step("commands", () => generateCliCommands(doc, plan, fileHeader, specLabel, runtime), (f) => `${f[0]!.path} + ${plural(f.length - 1, "resource file")} ${kb(f.map((x) => x.content).join(""))}`);
     const servers = report.step("servers", () => generateServers(doc, fileHeader), (f) => `${f.path} ${kb(f.content)}`);
+    const multipart = report.step("multipart", () => generateMultipartOperations(doc, fileHeader), (f) => `${f.path} ${kb(f.content)}`);
 
     const lintError = linted ? await finishLint() : report.skip("lint", "--lint off");
     if (lintError) throw lintError;
-    const files = [schema, paginators.file, operations, ...commands, servers].sort((a, b) => (a.path < b.path ? -1 : 1));
+    const files = [schema, paginators.file, operations, ...commands, servers, multipart].sort((a, b) => (a.path < b.path ? -1 : 1));
     return { files, source: { label: specLabel, spec, doc, plan } };
   } catch (error) {
     if (!linted) lintThread?.cancel(); // never given the spec: it would wait forever

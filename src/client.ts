@@ -1,25 +1,30 @@
 /**
  * `createClient()`: openapi-fetch's typed client for the spec's `paths`,
  * built with its documented options only: `baseUrl`, `headers` (bearer auth,
- * a User-Agent), one `querySerializer`, a retrying `fetch` that gives each
- * attempt its own time limit and reads the body within it
- * (`fetch/retrying-fetch.ts`), and one middleware that holds 2xx answers read
- * as JSON to being JSON (`fetch/json-answers.ts`). HTTP answers come back as
+ * a User-Agent), one `querySerializer`, a `bodySerializer` that sends a body
+ * holding a file as multipart (`fetch/multipart-body.ts`), a retrying `fetch`
+ * that gives each attempt its own time limit and reads the body within it
+ * (`fetch/retrying-fetch.ts`), and one middleware that holds 2xx responses
+ * read as JSON to being JSON (`fetch/json-responses.ts`). The spec's
+ * multipart-only operations get the multipart serializer per call
+ * (`fetch/multipart-operations.ts`). HTTP responses come back as
  * openapi-fetch's `{ data, error, response }`; only a call with no usable
- * answer throws (`ConnectionError`, `TimeoutError`, `AbortError`,
+ * response throws (`ConnectionError`, `TimeoutError`, `AbortError`,
  * `InvalidResponseError`).
  */
 import createFetchClient, { createQuerySerializer, type Client } from "openapi-fetch";
+import { multipartOperations } from "../generated/multipart-operations.js";
 import type { paths } from "../generated/schema.js";
 import { servers } from "../generated/servers.js";
+import { withApiKey } from "./client-key.js";
 import { DEFAULTS, MAX_STRING_BYTES, resolveApiKey, resolveBaseUrl, resolveInteger, resolveLogLevel } from "./config.js";
 import { idempotencyKeys } from "./fetch/idempotency-keys.js";
-import { jsonAnswers } from "./fetch/json-answers.js";
+import { jsonResponses } from "./fetch/json-responses.js";
 import { serializeBody } from "./fetch/multipart-body.js";
+import { multipartByOperation } from "./fetch/multipart-operations.js";
 import { createRetryingFetch, type FetchFn } from "./fetch/retrying-fetch.js";
 import { ConfigurationError } from "./errors.js";
 import { createLog, type Logger, type LogLevel } from "./logger.js";
-import { rememberSecret } from "./redact.js";
 import { USER_AGENT } from "./version.js";
 
 export type { Logger, LogLevel } from "./logger.js";
@@ -77,13 +82,12 @@ export function createClient(options: TelnyxClientOptions = {}): TelnyxClient {
   const client = createFetchClient<paths>({
     baseUrl,
     headers: { Accept: "application/json", "User-Agent": USER_AGENT, ...options.defaultHeaders, Authorization: `Bearer ${apiKey}` },
-    // One serializer for every call (openapi-fetch makes one per call when given none).
     querySerializer: createQuerySerializer(),
     bodySerializer: serializeBody, // a body with a Blob in it goes as multipart/form-data (fetch/multipart-body.ts)
     fetch: createRetryingFetch({ fetch: options.fetch, maxRetries, timeoutMs, backoff: { initialDelayMs, maxDelayMs }, maxBodyBytes, log, secret: apiKey }),
   });
-  client.use(jsonAnswers(apiKey));
+  client.use(jsonResponses(apiKey));
   if (options.idempotencyKeys) client.use(idempotencyKeys());
-  rememberSecret(client, apiKey); // so the paginator can remove the key from what the server sends
-  return client;
+  // The paginator finds the key on the client, to remove it from errors built from what the server sent.
+  return withApiKey(multipartByOperation(client, multipartOperations), apiKey);
 }

@@ -1,5 +1,5 @@
 /**
- * Reading an error answer's body, whatever it is: the spec's ErrorResponse
+ * Reading an error response's body, whatever it is: the spec's ErrorResponse
  * envelope (`{ errors: [{ code, title, detail, source: { pointer } }] }`),
  * other JSON, HTML from a proxy, plain text, or nothing at all.
  */

@@ -1,15 +1,17 @@
 /**
  * Every error the runtime throws, the way Stainless SDKs write them
  * (`core/error.ts`): one root (`TelnyxError`), `ApiError` and one subclass
- * per status for HTTP answers, picked by one factory (`apiErrorFromResponse`);
- * `ConnectionError` / `TimeoutError` / `AbortError` when there is no answer
+ * per status for HTTP responses, picked by one factory (`apiErrorFromResponse`);
+ * `ConnectionError` / `TimeoutError` / `AbortError` when there is no response
  * (no status on those). Each class names itself, so `name`, `toString()` and
  * stack headers survive minifiers. Messages, fields and `toJSON()` never
- * carry the API key: whoever builds an error redacts what it puts in.
+ * carry the API key: whoever builds an error redacts what it puts in, with
+ * the `secret` it is given (the client's own failed responses come with the
+ * key already removed, `fetch/read-response.ts`).
  */
 import { apiErrorMessage, errorObjectsOf, type ApiErrorObject } from "./error-body.js";
 import type { FetchResult } from "./paginate/types.js";
-import { redactHeaders, redactText, secretFor } from "./redact.js";
+import { redactHeaders, redactText } from "./redact.js";
 
 export type { ApiErrorObject } from "./error-body.js";
 
@@ -43,7 +45,7 @@ export interface ApiErrorInit {
   page?: number | undefined;
 }
 
-/** An HTTP answer outside 2xx. */
+/** An HTTP response outside 2xx. */
 export class ApiError extends TelnyxError {
   override readonly name: string = "ApiError";
   readonly status: number;
@@ -114,14 +116,22 @@ export function apiErrorClassFor(status: number): typeof ApiError {
   }
 }
 
+/** What an `ApiError` may say besides the response: the page that failed, and the secret to remove. */
+export interface ApiErrorExtra {
+  /** The page, when the error ends a paginator. */
+  page?: number | undefined;
+  /** The API key, removed from the message and every field wherever the server echoed it. */
+  secret?: string | undefined;
+}
+
 /**
- * The one factory from a failed answer to its `ApiError` subclass. `body` is
+ * The one factory from a failed response to its `ApiError` subclass. `body` is
  * openapi-fetch's `error` (parsed JSON, text, `""` or `undefined`): any of
  * them gives the right class and a useful message.
  */
-export function apiErrorFromResponse(response: Response, body: unknown, extra: { page?: number | undefined } = {}): ApiError {
+export function apiErrorFromResponse(response: Response, body: unknown, extra: ApiErrorExtra = {}): ApiError {
   const { status, headers } = response;
-  const secret = secretFor(response);
+  const { secret } = extra;
   const errors = errorObjectsOf(body, secret);
   const requestId = headers.get("x-request-id") ?? undefined;
   const message = apiErrorMessage({ secret, status, statusText: response.statusText, errors, body, requestId, page: extra.page });
@@ -140,16 +150,16 @@ export function apiErrorFromResponse(response: Response, body: unknown, extra: {
 export type DataOf<R> = R extends { data: infer D; error?: never } ? D : never;
 
 /**
- * `data` of a 2xx result, else the `ApiError` for the answer. Decides on
+ * `data` of a 2xx result, else the `ApiError` for the response. Decides on
  * `response.ok`, never on `error` (openapi-fetch reports an empty error body
  * as `""` or `undefined`, both falsy).
  */
-export function unwrap<R extends FetchResult>(result: R, extra?: { page?: number | undefined }): DataOf<R> {
+export function unwrap<R extends FetchResult>(result: R, extra?: ApiErrorExtra): DataOf<R> {
   if (!result.response.ok) throw apiErrorFromResponse(result.response, result.error, extra);
   return result.data as DataOf<R>;
 }
 
-/** No answer: the connection failed (refused, reset, DNS...) on every attempt. */
+/** No response: the connection failed (refused, reset, DNS...) on every attempt. */
 export class ConnectionError extends TelnyxError {
   override readonly name: string = "ConnectionError";
   /** How many attempts were made. */
@@ -161,7 +171,7 @@ export class ConnectionError extends TelnyxError {
   }
 }
 
-/** No answer within `timeoutMs` on the last attempt. A `ConnectionError`, as in the Stainless SDKs. */
+/** No response within `timeoutMs` on the last attempt. A `ConnectionError`, as in the Stainless SDKs. */
 export class TimeoutError extends ConnectionError {
   override readonly name: string = "TimeoutError";
 }
@@ -178,7 +188,7 @@ export interface InvalidResponseInit {
   cause?: unknown;
 }
 
-/** A 2xx answer whose body is not the JSON the operation promises, or is too large to hold. */
+/** A 2xx response whose body is not the JSON the operation promises, or is too large to hold. */
 export class InvalidResponseError extends TelnyxError {
   override readonly name: string = "InvalidResponseError";
   readonly status: number;

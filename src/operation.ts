@@ -5,9 +5,13 @@
  * in its signature, so a consumer's compiler looks up one operation's type
  * where `client.GET(path, ...)` searches the whole `paths` type for the path
  * (openapi-typescript issue #1779: slow on large specs). Same contract as
- * `client.GET`: HTTP answers come back as `{ data, error, response }`.
+ * `client.GET`: HTTP responses come back as `{ data, error, response }`.
+ * A multipart-only operation's function says so (`"multipart/form-data"`):
+ * its body goes as multipart/form-data whatever it holds, as `client.POST`
+ * sends it (fetch/multipart-operations.ts).
  */
 import type { FetchOptions } from "openapi-fetch";
+import { multipartInit } from "./fetch/multipart-operations.js";
 import type { FetchResult } from "./paginate/types.js";
 
 /**
@@ -19,7 +23,7 @@ export type CallOptions = Omit<FetchOptions<unknown>, "params" | "body" | "parse
 
 /**
  * What a call resolves to, as openapi-fetch's `FetchResponse`: `data` is the
- * body of a 2xx answer, `error` of a 4xx, 5xx or `default` one. The generated
+ * body of a 2xx response, `error` of a 4xx, 5xx or `default` one. The generated
  * function names both types from its operation's responses directly, where
  * openapi-fetch derives them through generic types over the operation.
  */
@@ -31,7 +35,17 @@ export interface OperationClient {
   request(method: any, path: any, init: any): Promise<FetchResult>;
 }
 
-/** Sends one request of the operation at `method` and `path` (the spec's path template) through the client. */
-export function callOperation<Result>(client: OperationClient, method: string, path: string, init: object | undefined): Promise<Result> {
-  return client.request(method, path, init) as Promise<Result>;
+/**
+ * Sends one request of the operation at `method` and `path` (the spec's path
+ * template) through the client; `requestType` "multipart/form-data" for an
+ * operation whose body is multipart only (the caller's own `bodySerializer` wins).
+ */
+export function callOperation<Result>(
+  client: OperationClient,
+  method: string,
+  path: string,
+  init: object | undefined,
+  requestType?: "multipart/form-data",
+): Promise<Result> {
+  return client.request(method, path, requestType === "multipart/form-data" ? multipartInit(init) : init) as Promise<Result>;
 }

@@ -74,21 +74,3 @@ export function redactHeaders(headers: Headers | undefined, secret?: string): Re
   });
   return out;
 }
-
-/**
- * The API key behind a client, and behind each failed answer it returns, so
- * an error built later from that answer (by `unwrap`, the paginator, or user
- * code) or by the paginator from what the server sent can remove the key if
- * the server echoed it. Weak: it lives as long as the client or response.
- * (Only failed answers: a WeakMap entry for every answer measured ~170 us a
- * call in garbage collection, bench/client.bench.ts.)
- */
-const secretOf = new WeakMap<object, string>();
-
-export function rememberSecret(holder: Response | object, secret: string): void {
-  secretOf.set(holder, secret);
-}
-
-export function secretFor(holder: Response | object | undefined): string | undefined {
-  return holder && secretOf.get(holder);
-}

@@ -20,6 +20,7 @@ import type { OutputFile } from "../output/output-file.js";
 import { byCodeUnit, deref, isObject, listOperations, type OperationRef } from "../spec/openapi-walk.js";
 import { escapeDoc, literal } from "../emit/emit-safety.js";
 import { lazyRequire } from "../lazy-require.js";
+import { takesMultipartOnly } from "./multipart-operations.js";
 import { paginatorNames } from "./paginators.js";
 
 const tsMorph = lazyRequire<typeof import("ts-morph")>("ts-morph");
@@ -87,7 +88,8 @@ function operationFunction(doc: OpenApiDocument, name: string, op: OperationRef,
       { name: "init", type: `CallOptions & { params${paramsRequired ? "" : "?"}: ${type}["parameters"]; ${body.member} }`, hasQuestionToken: !paramsRequired && !body.required },
     ],
     returnType: `Promise<OperationResult<${responseBodies(doc, op, type, OK_STATUSES)}, ${responseBodies(doc, op, type, ERROR_STATUSES)}>>`,
-    statements: [`return callOperation(client, ${literal(op.method)}, ${literal(op.path)}, init);`],
+    // A multipart-only operation says so: its body goes as multipart/form-data, with a file or without.
+    statements: [`return callOperation(client, ${literal(op.method)}, ${literal(op.path)}, init${takesMultipartOnly(doc, op) ? ', "multipart/form-data"' : ""});`],
   };
 }
 

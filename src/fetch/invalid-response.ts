@@ -1,5 +1,5 @@
 /**
- * The `InvalidResponseError` for an answer the runtime cannot use (a 2xx
+ * The `InvalidResponseError` for a response the runtime cannot use (a 2xx
  * body that is not JSON, or too large to hold), built in one place: the
  * message says where (`GET <url>`, or the paginator's `GET /path page 3:`),
  * the status, what is wrong and the request id; the error carries the

@@ -5,13 +5,13 @@
  * body; any other body as openapi-fetch's default serializer sends it (JSON;
  * urlencoded when that is the Content-Type; a `FormData` as it is).
  *
- * Why by the body and not by the operation: openapi-fetch hands a serializer
- * the body only, and the spec's file fields are `Blob`s in the generated types
- * (scripts/steps/request-types.ts), so a body with a file is a multipart body,
- * whatever the operation. Operations that take JSON or multipart
- * (`POST /media`) get JSON without a file and multipart with one. A
- * multipart-only operation called without any file (a URL in place of the
- * file) would go as JSON: pass `bodySerializer: multipartBody` in that call.
+ * By the body, because openapi-fetch hands a serializer the body only; the
+ * spec's file fields are `Blob`s in the generated types
+ * (scripts/steps/request-types.ts), so a body with a file is a multipart
+ * body, whatever the operation. Operations that take JSON or multipart
+ * (`POST /media`) get JSON without a file and multipart with one. Operations
+ * that take multipart only get `multipartBody` whatever their body holds, by
+ * method and path (`multipart-operations.ts`).
  *
  * Parts, as OpenAPI's multipart defaults say (3.1 §4.8.15 Encoding Object):
  * a `Blob` is a file part (a `File`'s name as its filename, else `blob`; its

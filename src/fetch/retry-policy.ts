@@ -1,6 +1,6 @@
 /**
  * The retry policy as small pure functions, the way the Stainless SDKs do it:
- * which requests may be sent again, which answers ask for it, and how long
+ * which requests may be sent again, which responses call for it, and how long
  * to wait. `retrying-fetch.ts` applies them; tests call them directly (and
  * hand the retrying fetch a `sleep` of their own, so no test waits for real).
  */
@@ -18,7 +18,7 @@ export function isRetryableRequest(method: string, headers: Headers): boolean {
   return IDEMPOTENT_METHOD.test(method) || headers.has("idempotency-key");
 }
 
-/** Whether an answer asks for another attempt: `x-should-retry: true|false` wins over the status. */
+/** Whether a response calls for another attempt: `x-should-retry: true|false` wins over the status. */
 export function shouldRetry(response: { status: number; headers: Headers }): boolean {
   const header = response.headers.get("x-should-retry");
   return header === "true" || (header !== "false" && isRetryableStatus(response.status));

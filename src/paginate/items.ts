@@ -1,8 +1,7 @@
 /**
  * The items of a page stream, at most `limit` of them, with a plain async
  * generator: `break` (its `return()`) ends the page stream, which aborts the
- * requests in flight. Measured against a hand-written iterator in
- * bench/paginate.bench.ts ("items from pages").
+ * requests in flight.
  */
 import type { Page } from "./types.js";
 

@@ -6,7 +6,7 @@
  * code names.
  */
 import { itemsOf } from "./items.js";
-import { secretFor } from "../redact.js";
+import { apiKeyOf } from "../client-key.js";
 import { pagingSettings, type PagingSettings, type StartOption } from "./options.js";
 import { pageStream } from "./stream.js";
 import type { Page, PageRequest, PageSpec, PageStyle, PaginateOptions, Paginator, PagingClient } from "./types.js";
@@ -23,7 +23,7 @@ export function paginateWith<Item, Body, Spec extends PageSpec>(
   request: PageRequest = {},
   options: PaginateOptions = {},
 ): Paginator<Item, Body> {
-  const settings = pagingSettings(spec, startOption, request.query, options, secretFor(client));
+  const settings = pagingSettings(spec, startOption, request.query, options, apiKeyOf(client));
   const pages = () => pageStream(client, spec, makeStyle(spec, settings), request, settings) as AsyncGenerator<Page<Item, Body>, void, undefined>;
   const paginator: Paginator<Item, Body> = {
     [Symbol.asyncIterator]: () => itemsOf<Item>(pages(), settings.limit),

@@ -15,7 +15,7 @@ import { redactText } from "../redact.js";
 import type { FetchResult, Locator, PageAsk, PageRead, PageSpec } from "./types.js";
 
 export function readPage(spec: PageSpec, ask: PageAsk, { data: text, error, response }: FetchResult, secret: string | undefined): PageRead {
-  if (!response.ok) throw apiErrorFromResponse(response, error, { page: ask.page });
+  if (!response.ok) throw apiErrorFromResponse(response, error, { page: ask.page, secret });
   const data = parseJsonBody(typeof text === "string" ? text : "", response, `GET ${spec.path} page ${ask.page}:`, secret);
   const items = spec.items.reduce(field, data);
   if (!Array.isArray(items)) throw paginationError(spec, ask, secret, `status ${response.status} with no array "${spec.items.join(".") || "(the body)"}"`);

@@ -9,7 +9,7 @@ import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { createClient } from "../../src/client.js";
 import { InternalServerError, InvalidResponseError, unwrap } from "../../src/errors.js";
-import { ERROR_BODY_BYTES } from "../../src/fetch/retrying-fetch.js";
+import { ERROR_BODY_BYTES } from "../../src/fetch/read-response.js";
 
 const MiB = 1024 * 1024;
 

@@ -58,7 +58,11 @@ describe("errors", () => {
       body: { errors: [{ code: "10009", title: `Invalid key ${key}`, detail: `You sent ${request.headers.authorization}`, source: { pointer: key } }] },
     });
     const result = await client({ apiKey: key }).GET("/voice_clones");
-    expect(JSON.stringify(result.error)).toContain(JSON.stringify(key).slice(1, -1)); // the echo really happened
+    expect(server.requests[0]!.headers.authorization).toBe(`Bearer ${key}`); // what the server echoes
+    // The client's failed response comes with the key removed: result.error holds none.
+    expect(result.error).toEqual({ errors: [{ code: "10009", title: "Invalid key ***", detail: "You sent Bearer ***", source: { pointer: "***" } }] });
+    expectNoKey([JSON.stringify(result.error)], key);
+    if (key === ASCII_KEY) expect(result.response.headers.get("x-echo")).toBe("Bearer ***");
     let error: unknown;
     try {
       unwrap(result);
@@ -91,6 +95,22 @@ describe("errors", () => {
     server.fallback = { status: 500, body: `oops ${KEY}` };
     const { error, response } = await client({ maxRetries: 0 }).GET("/voice_clones");
     expectNoKey(renderings(apiErrorFromResponse(response, error, { page: 2 })));
+  });
+
+  it("an error built from a Response the client never saw: the secret passed explicitly is removed everywhere", () => {
+    const body = { errors: [{ code: "1", title: `bad ${ASCII_KEY}`, detail: `got ${encodeURIComponent(ASCII_KEY)}`, source: { pointer: ASCII_KEY } }] };
+    const response = new Response(JSON.stringify(body), { status: 401, headers: { "x-echo": ASCII_KEY, "x-request-id": `id-${ASCII_KEY}` } });
+    const error = apiErrorFromResponse(response, body, { page: 3, secret: ASCII_KEY });
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expectNoKey([...renderings(error), JSON.stringify(error.errors), JSON.stringify(error.headers), String(error.requestId)], ASCII_KEY);
+    expect(error.message).toBe("401 bad ***: got *** (code 1; at ***; page 3; request id id-***)");
+    let thrown: unknown;
+    try {
+      unwrap({ error: body, response }, { secret: ASCII_KEY });
+    } catch (e) {
+      thrown = e;
+    }
+    expectNoKey(renderings(thrown), ASCII_KEY);
   });
 
   it.each([

@@ -1,10 +1,10 @@
 /**
- * An openapi-fetch middleware: a 2xx answer that the call reads as JSON
+ * An openapi-fetch middleware: a 2xx response that the call reads as JSON
  * (openapi-fetch's `parseAs: "json"`, the default) must be JSON. Otherwise
  * openapi-fetch would hand back HTML as a string, or throw a bare
  * `SyntaxError`; here it is an `InvalidResponseError` (`json-body.ts`).
  *
- * Only middleware sees how a call reads its answer (`options.parseAs`), so
+ * Only middleware sees how a call reads its response (`options.parseAs`), so
  * the check is here. It reads a copy of the body the retrying fetch already
  * holds in memory and parses it, once more than openapi-fetch then does: the
  * cost of checking from outside openapi-fetch. (The paginator reads pages as
@@ -13,7 +13,7 @@
 import type { Middleware } from "openapi-fetch";
 import { notJson, parseJsonBody } from "./json-body.js";
 
-export function jsonAnswers(secret: string): Middleware {
+export function jsonResponses(secret: string): Middleware {
   return {
     async onResponse({ request, response, options }) {
       if (options.parseAs !== "json" || !response.ok || !hasBody(request, response)) return undefined;
