@@ -9,11 +9,12 @@
  * a rule that does not fit stops generation.
  */
 import type { PageSpec, PageStyleName } from "../../src/paginate/index.js";
+import { ownedParam, PAGE_STYLE_NAMES } from "../../src/paginate/page-styles.js";
 import type { OperationRef } from "../spec/openapi-walk.js";
 import { misfit, type DetectContext, type OperationInput } from "./context.js";
 import { findList } from "./list.js";
 import { chooseStyle } from "./choose.js";
-import { deepObjectOf, hasPagingName, ownedParam, pagingParameters } from "./params.js";
+import { deepObjectOf, hasPagingName, pagingParameters } from "./params.js";
 import { successAnswer, type SuccessAnswer } from "./schema.js";
 import { cursorStyle, nextCursorField } from "./styles/cursor.js";
 import { nextLinkStyle } from "./styles/next-link.js";
@@ -35,7 +36,9 @@ export interface PagedOperation {
 /** `paged`: gets a paginator; `skipped`: looks like a list or pages, but gets none (listed by --verbose); `ignored`: neither. */
 export type Detection = { paged: PagedOperation } | { skipped: string } | { ignored: true };
 
-const STYLES = [pageNumberStyle, offsetStyle, cursorStyle, nextLinkStyle] as readonly PageStyle[];
+const DETECTION: { readonly [S in PageStyleName]: PageStyle } = { "page-number": pageNumberStyle, offset: offsetStyle, cursor: cursorStyle, "next-link": nextLinkStyle };
+/** Each style's detection, in the order of the styles' table (src/paginate/page-styles.ts). */
+const STYLES = PAGE_STYLE_NAMES.map((name) => DETECTION[name]);
 
 /** `own`: the operation's rules (x-pagination and the config file), written at `ownPlace`. */
 export function detectOperation(ctx: DetectContext, op: OperationRef, own: PagingRules | undefined, ownPlace: Place): Detection {
@@ -99,11 +102,7 @@ function noRequestSide(ctx: DetectContext, input: OperationInput, list: ReturnTy
 /** The style the operation's rules imply by their keys (`cursorParam` with `next` is next-link's); several is an error. */
 function impliedStyle(op: OperationRef, rules: PagingRules, place: Place): PageStyleName | undefined {
   const given = (...keys: (keyof PagingRules)[]) => keys.some((key) => rules[key] !== undefined && rules[key] !== false);
-  const styles: PageStyleName[] = [];
-  if (given("pageParam", "firstPage", "pageNumber", "totalPages")) styles.push("page-number");
-  if (given("offsetParam", "firstOffset")) styles.push("offset");
-  if (given("nextCursor", "hasMore") || (given("cursorParam") && !given("next"))) styles.push("cursor");
-  if (given("next")) styles.push("next-link");
+  const styles = STYLES.filter((style) => style.impliedBy(given)).map((style) => style.name);
   if (styles.length > 1) throw misfit({ op, rulesPlace: place }, `the rules give keys of ${styles.join(" and ")} paging; set style`);
   return styles[0];
 }

@@ -7,6 +7,7 @@
  */
 import { dirname } from "node:path";
 import type { PageStyleName } from "../../src/paginate/index.js";
+import { PAGE_STYLE_NAMES } from "../../src/paginate/page-styles.js";
 import type { OpenApiDocument } from "../spec/bundle.js";
 import { GenerateError } from "../errors.js";
 import { pointerOf } from "../spec/json-pointer.js";
@@ -52,7 +53,7 @@ export function detectPaging(doc: OpenApiDocument, file: string, config?: Paging
   }
   if (config) checkAllUsed(config, ctx);
   const byKey = new Map(paged.map((p) => [operationKey(p.op), p]));
-  const styles: Record<PageStyleName, number> = { "page-number": 0, offset: 0, cursor: 0, "next-link": 0 };
+  const styles = Object.fromEntries(PAGE_STYLE_NAMES.map((s) => [s, 0])) as Record<PageStyleName, number>;
   for (const p of paged) styles[p.spec.style]++;
   return { paged, skipped, get: (op) => byKey.get(operationKey(op)), styles };
 }

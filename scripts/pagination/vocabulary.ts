@@ -19,6 +19,7 @@
  * `false`: the operation has none (detection will not look for one).
  */
 import type { Locator, PageStyleName } from "../../src/paginate/index.js";
+import { PAGE_STYLE_NAMES } from "../../src/paginate/page-styles.js";
 import { GenerateError, type Place } from "../errors.js";
 import { pointerToken } from "../spec/json-pointer.js";
 import { isObject } from "../spec/openapi-walk.js";
@@ -45,7 +46,6 @@ export interface PagingRules {
 
 export type RuleKey = keyof PagingRules;
 
-const STYLES: readonly PageStyleName[] = ["page-number", "offset", "cursor", "next-link"];
 const PARAMS = ["pageParam", "sizeParam", "offsetParam", "cursorParam"] as const;
 const NUMBERS = ["firstPage", "firstOffset"] as const;
 const LOCATORS = ["pageNumber", "totalPages", "totalItems", "hasMore", "next"] as const;
@@ -81,7 +81,7 @@ export function readRules(value: unknown, source: RulesSource): PagingRules | fa
     }
     if (key === "style") {
       if (source.specWide) throw fail(key, "belongs to an operation, not to the whole spec", "move it to the operation's entry under operations");
-      if (!STYLES.includes(raw as PageStyleName)) throw bad(`must be one of ${STYLES.join(", ")}, got ${JSON.stringify(raw)}`);
+      if (!PAGE_STYLE_NAMES.includes(raw as PageStyleName)) throw bad(`must be one of ${PAGE_STYLE_NAMES.join(", ")}, got ${JSON.stringify(raw)}`);
       out.style = raw as PageStyleName;
     } else if (key === "items") {
       out.items = readPath(raw, true, bad);

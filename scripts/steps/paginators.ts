@@ -9,25 +9,16 @@
  * cursor), its item type is the list's item schema.
  */
 import type { StatementStructures } from "ts-morph";
-import type { PageSpec, PageStyleName } from "../../src/paginate/index.js";
 import type { OpenApiDocument } from "../spec/bundle.js";
 import { claimName, functionName, pascalCase } from "../naming/identifiers.js";
 import type { PagedOperation, PagingPlan } from "../pagination/index.js";
-import { ownedParam } from "../pagination/params.js";
+import { describePaging, ownedParam, PAGE_STYLES } from "../../src/paginate/page-styles.js";
 import type { OutputFile } from "../output/output-file.js";
 import { pointerOf } from "../spec/json-pointer.js";
 import { escapeDoc, literal } from "../emit/emit-safety.js";
 import { lazyRequire } from "../lazy-require.js";
 
 const tsMorph = lazyRequire<typeof import("ts-morph")>("ts-morph");
-
-/** The runtime's paging entry for each page style (src/paginate/index.ts). */
-const PAGING_ENTRIES: Readonly<Record<PageStyleName, string>> = {
-  "page-number": "paginateByPageNumber",
-  offset: "paginateByOffset",
-  cursor: "paginateByCursor",
-  "next-link": "paginateByNextLink",
-};
 
 export interface PaginatorsResult {
   file: OutputFile;
@@ -40,7 +31,7 @@ export function generatePaginators(doc: OpenApiDocument, plan: PagingPlan, fileH
   const named = paginatorNames(plan, specLabel);
   const statements: (string | StatementStructures)[] = [];
   if (named.length > 0) {
-    const entries = [...new Set(named.map(({ p }) => PAGING_ENTRIES[p.spec.style]))].sort();
+    const entries = [...new Set(named.map(({ p }) => PAGE_STYLES[p.spec.style].entry))].sort();
     statements.push(
       { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: "openapi-fetch", namedImports: ["Client"] },
       { kind: StructureKind.ImportDeclaration, moduleSpecifier: `${runtime}/paginate/index.js`, namedImports: [...entries, "type PaginateOptions", "type Paginator"] },
@@ -81,7 +72,7 @@ function wrapper(name: string, p: PagedOperation): StatementStructures[] {
   const status = /^\d+$/.test(p.answer.status) ? p.answer.status : literal(p.answer.status);
   const summary = str(p.op.operation.summary);
   const description = str(p.op.operation.description);
-  const text = [summary, description, `Pages through \`${p.op.method.toUpperCase()} ${p.op.path}\` ${how(spec)}, yielding the items of ${spec.items.length === 0 ? "the body" : `\`${spec.items.join(".")}\``}.`]
+  const text = [summary, description, `Pages through \`${p.op.method.toUpperCase()} ${p.op.path}\` ${describePaging(PAGE_STYLES[spec.style].docs, spec)}, yielding the items of ${spec.items.length === 0 ? "the body" : `\`${spec.items.join(".")}\``}.`]
     .filter((s): s is string => s !== undefined)
     .join("\n\n");
   const query = `NonNullable<${op}["parameters"]["query"]>`;
@@ -107,7 +98,7 @@ function wrapper(name: string, p: PagedOperation): StatementStructures[] {
         { name: "options", type: "PaginateOptions", hasQuestionToken: true },
       ],
       returnType: `Paginator<${type}Item, ${type}Page>`,
-      statements: [`return ${PAGING_ENTRIES[spec.style]}<${type}Item, ${type}Page>(client, ${literal(spec)}, { ${hasPath ? "path, " : ""}query }, options);`],
+      statements: [`return ${PAGE_STYLES[spec.style].entry}<${type}Item, ${type}Page>(client, ${literal(spec)}, { ${hasPath ? "path, " : ""}query }, options);`],
     },
   ];
 }
@@ -124,20 +115,6 @@ function queryType(query: string, owned: string | undefined, p: PagedOperation):
   const property = owned.slice(object.length + 1, -1);
   const required = p.op.parameters.some((param) => param.in === "query" && param.name === object && param.required === true);
   return `Omit<${query}, ${literal(object)}> & { ${literal(object)}${required ? "" : "?"}: Omit<NonNullable<${query}[${literal(object)}]>, ${literal(property)}> }`;
-}
-
-/** `by \`page[number]\``, `by the cursor \`pageToken\``, `by its next links (\`links.next\`)`. */
-function how(spec: PageSpec): string {
-  switch (spec.style) {
-    case "page-number":
-      return `by \`${spec.pageParam}\``;
-    case "offset":
-      return `by \`${spec.offsetParam}\``;
-    case "cursor":
-      return `by the cursor \`${spec.cursorParam}\``;
-    case "next-link":
-      return `by its next links (${"header" in spec.next ? "the `Link` header" : `\`${spec.next.body.join(".")}\``})`;
-  }
 }
 
 function str(value: unknown): string | undefined {

@@ -3,6 +3,7 @@
  * the command data: summaries, descriptions, flags with their types, allowed
  * values, ranges and defaults.
  */
+import { describePaging, PAGE_STYLES } from "../paginate/page-styles.js";
 import type { PageSpec } from "../paginate/types.js";
 import type { CommandIndex, CommandSpec, FileFieldSpec, FlagSpec } from "./command-spec.js";
 import { range } from "./flag-value.js";
@@ -109,8 +110,7 @@ export function commandHelp(command: CommandSpec, columns: number): string {
 
 /** How a `list` command pages, and the flags that start it mid-way. */
 function pagingHelp(command: CommandSpec, spec: PageSpec): string {
-  const how =
-    spec.style === "page-number" ? `by ${spec.pageParam}` : spec.style === "offset" ? `by offset, ${spec.offsetParam}` : spec.style === "cursor" ? `by cursor, ${spec.cursorParam}` : "by following next links";
+  const how = describePaging(PAGE_STYLES[spec.style].help, spec);
   const starts = command.flags.filter((f) => f.role !== undefined && f.role !== "size").map((f) => `--${f.flag}`);
   const start = starts.length > 0 ? `; ${starts.join(" or ")} starts mid-way` : "";
   return `Pages through ${command.method.toUpperCase()} ${command.path} automatically (${how}); --limit and --max-pages stop early${start}.`;

@@ -24,6 +24,7 @@ const AFTER_ITEM = ["startingafter", "startafter", "after"];
 
 export const cursorStyle: PageStyle<{ param: string }> = {
   name: "cursor",
+  impliedBy: (given) => given("nextCursor", "hasMore") || (given("cursorParam") && !given("next")),
   request(ctx, input) {
     const found = findParam(ctx, input, "cursorParam");
     return found === undefined || "reason" in found ? found : { param: found.name };

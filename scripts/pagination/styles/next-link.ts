@@ -20,6 +20,7 @@ const NEXT_LINK_NAMES = ["next", "nextlink", "nexturl", "nexturi", "nextpage", "
 
 export const nextLinkStyle: PageStyle<{ param?: string; next: Locator }> = {
   name: "next-link",
+  impliedBy: (given) => given("next"),
   request(ctx, input) {
     const next = findNextLink(ctx, input);
     return next === undefined ? undefined : { next };

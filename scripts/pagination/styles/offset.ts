@@ -13,6 +13,7 @@ import { pageSize, type PageStyle } from "./style.js";
 
 export const offsetStyle: PageStyle<{ param: string; firstOffset: number | undefined }> = {
   name: "offset",
+  impliedBy: (given) => given("offsetParam", "firstOffset"),
   request(ctx, input) {
     const found = findParam(ctx, input, "offsetParam");
     if (found === undefined || "reason" in found) return found;

@@ -13,6 +13,7 @@ import { pageSize, type PageStyle } from "./style.js";
 
 export const pageNumberStyle: PageStyle<{ param: string; firstPage: number | undefined }> = {
   name: "page-number",
+  impliedBy: (given) => given("pageParam", "firstPage", "pageNumber", "totalPages"),
   request(ctx, input) {
     const found = findParam(ctx, input, "pageParam");
     if (found === undefined || "reason" in found) return found;
