@@ -24,23 +24,24 @@
  * like the alias keeps it, then the first in code-unit order of (kind, name),
  * and the others get `_2`, `_3`, ... (`Foo`, `Foo_2` for `FOO`, `Foo_3` for `foo`).
  */
+import * as runtime from "../../src/runtime.js";
 import { GenerateError } from "../errors.js";
 import { pointerOf, resolvePointer } from "../spec/json-pointer.js";
 import { isObject } from "../spec/openapi-walk.js";
 
-const RESERVED = new Set(
-  (
+const RESERVED = new Set([
+  ...(
     "break case catch class const continue debugger default delete do else enum export extends false finally for " +
     "function if import in instanceof new null return super switch this throw true try typeof var void while with " +
     "as implements interface let package private protected public static yield any boolean constructor declare get " +
     "module require number set string symbol type from of await async undefined unknown never object bigint " +
     "arguments eval prototype __proto__ " +
-    // taken by the imports of the generated paginators and operations modules, and by the runtime's functions that
-    // the runtime entry (src/index.ts) exports next to them (a test keeps this list whole)
-    "paginate paginateByPageNumber paginateByOffset paginateByCursor paginateByNextLink paths " +
-    "createClient unwrap apiErrorFromResponse apiErrorClassFor multipartBody callOperation verifyWebhook"
+    // the type the generated paginators and operations modules import beside the runtime's functions
+    "paths"
   ).split(" "),
-);
+  // the runtime's own exports, which the runtime entry (src/index.ts) exports next to the generated functions
+  ...Object.keys(runtime),
+]);
 
 export function words(text: string): string[] {
   return text
