@@ -13,7 +13,7 @@ import type { ChangeDraft } from "./change.js";
 import type { EngineDiff, PathToken } from "./engine.js";
 import type { ParamToken } from "./locate.js";
 import { couldNotJudge, judged } from "./could-not-judge.js";
-import { operationLabel } from "./operations.js";
+import { operationLabel } from "../spec/operation-label.js";
 import type { RuleId } from "./rules.js";
 import { schemaChanges, type Lookup, type SchemaDiff } from "./schema-changes.js";
 import type { SchemaSite } from "./schema-site.js";

@@ -8,7 +8,7 @@
 import type { ChangeDraft } from "./change.js";
 import type { PathToken } from "./engine.js";
 import type { LocatePath } from "./locate.js";
-import { operationLabel } from "./operations.js";
+import { operationLabel } from "../spec/operation-label.js";
 
 /** A could-not-judge change at a path of the engine's view (or of either document). */
 export function couldNotJudge(path: readonly PathToken[], what: string, reason: string): ChangeDraft {

@@ -10,10 +10,7 @@ import type { OpenApiDocument } from "../spec/bundle.js";
 import { isObject, listOperations } from "../spec/openapi-walk.js";
 import type { ChangeDraft } from "./change.js";
 import type { PeerIndex } from "./peer.js";
-
-export function operationLabel(method: string, path: string): string {
-  return `${method.toUpperCase()} ${path}`;
-}
+import { operationLabel } from "../spec/operation-label.js";
 
 /** `/items/{}`: the same for paths that differ only in their parameters' names. */
 function shapeOf(path: string): string {

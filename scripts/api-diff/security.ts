@@ -10,7 +10,7 @@
 import type { OpenApiDocument } from "../spec/bundle.js";
 import { isObject, listOperations } from "../spec/openapi-walk.js";
 import type { ChangeDraft } from "./change.js";
-import { operationLabel } from "./operations.js";
+import { operationLabel } from "../spec/operation-label.js";
 import type { PeerIndex } from "./peer.js";
 
 /** `bearerAuth + apiKey`, or `none` for the empty requirement (no credentials needed). */

@@ -22,8 +22,8 @@ import type { OpenApiDocument } from "../spec/bundle.js";
 import { RESERVED_FLAGS, flagNames } from "../naming/cli-names.js";
 import { deref, isObject, schemaProperties, schemaTypes, type Node, type OperationRef } from "../spec/openapi-walk.js";
 import type { PagedOperation } from "../pagination/index.js";
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+import { text } from "../spec/text.js";
+import type { Mutable } from "../mutable.js";
 
 /** How deep a deepObject parameter is followed (`filter[a][b][c]`); deeper properties get no flag. */
 export const MAX_DEEP_OBJECT_DEPTH = 4;
@@ -147,8 +147,4 @@ export function scalarType(types: string[]): FlagType {
   if (types.includes("string") || types.length === 0) return "string";
   for (const t of ["integer", "number", "boolean"] as const) if (types.includes(t)) return t;
   return "string";
-}
-
-function text(value: unknown): string | undefined {
-  return typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
 }

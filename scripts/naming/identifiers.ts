@@ -26,8 +26,9 @@
  */
 import * as runtime from "../../src/runtime.js";
 import { GenerateError } from "../errors.js";
-import { pointerOf, resolvePointer } from "../spec/json-pointer.js";
-import { isObject } from "../spec/openapi-walk.js";
+import { pointerOf } from "../spec/json-pointer.js";
+import { deref, HTTP_METHODS, isObject } from "../spec/openapi-walk.js";
+import { operationLabel } from "../spec/operation-label.js";
 
 const RESERVED = new Set([
   ...(
@@ -84,8 +85,6 @@ export function claimName(owners: Map<string, string>, name: string, owner: stri
   owners.set(name, owner);
 }
 
-const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
-
 /** Throws on two operations (in `paths` or `webhooks`) with the same operationId: they would share one type. */
 export function checkOperationIds(doc: Record<string, unknown>, file: string): void {
   const seen = new Map<string, string>();
@@ -93,12 +92,12 @@ export function checkOperationIds(doc: Record<string, unknown>, file: string): v
     const items = doc[section];
     if (!isObject(items)) continue;
     for (const [path, raw] of Object.entries(items)) {
-      const item = followRef(doc, raw);
+      const item = deref(doc, raw);
       if (!isObject(item)) continue;
-      for (const method of METHODS) {
+      for (const method of HTTP_METHODS) {
         const op = item[method];
         if (!isObject(op) || typeof op.operationId !== "string") continue;
-        const owner = `${method.toUpperCase()} ${section === "webhooks" ? `webhook ${path}` : path}`;
+        const owner = operationLabel(method, path, section as "paths" | "webhooks");
         const previous = seen.get(op.operationId);
         if (previous !== undefined) {
           throw new GenerateError(`operations ${previous} and ${owner} have the same operationId ${JSON.stringify(op.operationId)}`, { file, pointer: pointerOf([section, path, method, "operationId"]) }, "operationIds must be unique: rename one of them");
@@ -148,8 +147,3 @@ export function rootAliases(components: unknown): RootAlias[] {
   return all.map(({ kind, name, alias }) => ({ kind, name, alias }));
 }
 
-
-function followRef(doc: Record<string, unknown>, node: unknown): unknown {
-  for (let hops = 0; hops < 16 && isObject(node) && typeof node.$ref === "string"; hops++) node = resolvePointer(doc, node.$ref);
-  return node;
-}

@@ -20,6 +20,7 @@ import { pointerOf } from "../spec/json-pointer.js";
 import { byCodeUnit, HTTP_METHODS, isObject, type Node } from "../spec/openapi-walk.js";
 import type { OpenApiDocument } from "../spec/bundle.js";
 import { functionName, pascalCase } from "./identifiers.js";
+import { operationLabel } from "../spec/operation-label.js";
 
 /** `operationIds` from the config beside the spec: `GET /path` -> the name to use, with where it is written. */
 export type OperationIdOverrides = ReadonlyMap<string, { name: string; place: Place }>;
@@ -130,7 +131,7 @@ function operationSites(doc: OpenApiDocument): Site[] {
       for (const method of HTTP_METHODS) {
         const op = item[method];
         if (!isObject(op)) continue;
-        const owner = `${method.toUpperCase()} ${section === "webhooks" ? `webhook ${path}` : path}`;
+        const owner = operationLabel(method, path, section);
         sites.push({ section, path, method, id: typeof op.operationId === "string" ? op.operationId : undefined, owner });
       }
     }

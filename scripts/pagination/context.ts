@@ -12,6 +12,7 @@ import type { OperationRef } from "../spec/openapi-walk.js";
 import type { Envelope } from "./envelope.js";
 import type { SuccessAnswer } from "./schema.js";
 import { isUndeclaredHeader, type PagingRules, type RuleKey } from "./vocabulary.js";
+import { operationLabel } from "../spec/operation-label.js";
 
 export interface DetectContext {
   readonly doc: OpenApiDocument;
@@ -58,7 +59,7 @@ export function ownLocatorFits<L extends object>(input: OperationInput, key: Rul
 
 /** A forced rule that does not fit the operation: generation stops here. */
 export function misfit(input: { readonly op: OperationRef; readonly rulesPlace: Place }, what: string): GenerateError {
-  return new GenerateError(`${input.op.method.toUpperCase()} ${input.op.path}: ${what}`, input.rulesPlace, "fix the rule, or remove it to let detection decide (README: Pagination rules)");
+  return new GenerateError(`${operationLabel(input.op.method, input.op.path)}: ${what}`, input.rulesPlace, "fix the rule, or remove it to let detection decide (README: Pagination rules)");
 }
 
 /** Where the operation's x-pagination is, for errors about it. */

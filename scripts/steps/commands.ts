@@ -21,8 +21,9 @@ import { pointerOf } from "../spec/json-pointer.js";
 import { byCodeUnit, listOperations, type OperationRef } from "../spec/openapi-walk.js";
 import type { OutputFile } from "../output/output-file.js";
 import type { PagingPlan } from "../pagination/index.js";
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+import { operationLabel } from "../spec/operation-label.js";
+import { text } from "../spec/text.js";
+import type { Mutable } from "../mutable.js";
 
 /**
  * `commands.ts`, the index the CLI starts from: each resource with its
@@ -74,7 +75,7 @@ export function cliCommands(doc: OpenApiDocument, plan: PagingPlan, specLabel: s
 
 interface Draft {
   command: Mutable<CommandSpec>;
-  /** The action names to try, in order (scripts/cli-names.ts). */
+  /** The action names to try, in order (scripts/naming/cli-names.ts). */
   names: string[];
   level: number;
 }
@@ -114,7 +115,7 @@ function settleActions(drafts: Draft[], file: string): void {
       if (stuck.length > 0) {
         const [a, b] = [group[0]!.command, group.find((d) => d.command !== group[0]!.command)!.command];
         throw new GenerateError(
-          `${a.method.toUpperCase()} ${a.path} and ${b.method.toUpperCase()} ${b.path} both become the CLI command "${key(group[0]!)}"`,
+          `${operationLabel(a.method, a.path)} and ${operationLabel(b.method, b.path)} both become the CLI command "${key(group[0]!)}"`,
           { file, pointer: pointerOf(["paths", b.path, b.method, "operationId"]) },
           "give one of them a different operationId or tag",
         );
@@ -128,8 +129,4 @@ function settleActions(drafts: Draft[], file: string): void {
 /** JSON, indented for readable diffs; valid TypeScript, with U+2028/9 escaped. */
 function prettyLiteral(value: unknown): string {
   return JSON.stringify(value, null, 2).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
-}
-
-function text(value: unknown): string | undefined {
-  return typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
 }

@@ -17,6 +17,8 @@ import type { OutputFile } from "../output/output-file.js";
 import { pointerOf } from "../spec/json-pointer.js";
 import { escapeDoc, literal } from "../emit/emit-safety.js";
 import { lazyRequire } from "../lazy-require.js";
+import { operationLabel } from "../spec/operation-label.js";
+import { asWritten, text } from "../spec/text.js";
 
 const tsMorph = lazyRequire<typeof import("ts-morph")>("ts-morph");
 
@@ -55,8 +57,8 @@ export function generatePaginators(doc: OpenApiDocument, plan: PagingPlan, fileH
 export function paginatorNames(plan: PagingPlan, specLabel: string): { name: string; p: PagedOperation }[] {
   const owners = new Map<string, string>();
   return plan.paged.map((p) => {
-    const name = functionName(str(p.op.operation.operationId), p.op.method, p.op.path);
-    claimName(owners, name, `${p.op.method.toUpperCase()} ${p.op.path}`, { file: specLabel, pointer: pointerOf(["paths", p.op.path, p.op.method, "operationId"]) });
+    const name = functionName(text(p.op.operation.operationId), p.op.method, p.op.path);
+    claimName(owners, name, operationLabel(p.op.method, p.op.path), { file: specLabel, pointer: pointerOf(["paths", p.op.path, p.op.method, "operationId"]) });
     return { name, p };
   });
 }
@@ -70,9 +72,9 @@ function wrapper(name: string, p: PagedOperation): StatementStructures[] {
   const hasPath = p.op.parameters.some((param) => param.in === "path");
   const queryRequired = p.op.parameters.some((param) => param.in === "query" && param.required === true && param.name !== owned && param.name !== spec.sizeParam);
   const status = /^\d+$/.test(p.answer.status) ? p.answer.status : literal(p.answer.status);
-  const summary = str(p.op.operation.summary);
-  const description = str(p.op.operation.description);
-  const text = [summary, description, `Pages through \`${p.op.method.toUpperCase()} ${p.op.path}\` ${describePaging(PAGE_STYLES[spec.style].docs, spec)}, yielding the items of ${spec.items.length === 0 ? "the body" : `\`${spec.items.join(".")}\``}.`]
+  const summary = asWritten(p.op.operation.summary);
+  const description = asWritten(p.op.operation.description);
+  const doc = [summary, description, `Pages through \`${operationLabel(p.op.method, p.op.path)}\` ${describePaging(PAGE_STYLES[spec.style].docs, spec)}, yielding the items of ${spec.items.length === 0 ? "the body" : `\`${spec.items.join(".")}\``}.`]
     .filter((s): s is string => s !== undefined)
     .join("\n\n");
   const query = `NonNullable<${op}["parameters"]["query"]>`;
@@ -90,7 +92,7 @@ function wrapper(name: string, p: PagedOperation): StatementStructures[] {
       kind: StructureKind.Function,
       isExported: true,
       name,
-      docs: [{ description: escapeDoc(text) }],
+      docs: [{ description: escapeDoc(doc) }],
       parameters: [
         { name: "client", type: "Client<paths>" },
         ...(hasPath ? [{ name: "path", type: `${op}["parameters"]["path"]` }] : []),
@@ -115,8 +117,4 @@ function queryType(query: string, owned: string | undefined, p: PagedOperation):
   const property = owned.slice(object.length + 1, -1);
   const required = p.op.parameters.some((param) => param.in === "query" && param.name === object && param.required === true);
   return `Omit<${query}, ${literal(object)}> & { ${literal(object)}${required ? "" : "?"}: Omit<NonNullable<${query}[${literal(object)}]>, ${literal(property)}> }`;
-}
-
-function str(value: unknown): string | undefined {
-  return typeof value === "string" && value.trim() !== "" ? value : undefined;
 }
