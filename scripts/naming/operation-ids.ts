@@ -30,7 +30,7 @@ export interface Renamed {
   owner: string;
   from: string;
   to: string;
-  /** The operationId's place in the spec. */
+  /** The operationId's location in the spec. */
   place: Place;
   /** The operation that kept its id, and that id, when the rename settles a collision. */
   keptBy?: string;
@@ -65,7 +65,7 @@ export function settleOperationIds(doc: OpenApiDocument, overrides: OperationIdO
     const configured = overrides.get(site.owner);
     if (configured !== undefined) {
       names.set(site, configured.name);
-      if (configured.name !== site.id) renamed.push({ owner: site.owner, from: site.id ?? "", to: configured.name, place: placeOf(site, file), configured: true });
+      if (configured.name !== site.id) renamed.push({ owner: site.owner, from: site.id ?? "", to: configured.name, place: locationOf(site, file), configured: true });
     } else if (site.id !== undefined) {
       const key = functionName(site.id, site.method, site.path);
       groups.set(key, [...(groups.get(key) ?? []), site]);
@@ -79,7 +79,7 @@ export function settleOperationIds(doc: OpenApiDocument, overrides: OperationIdO
       const name = newName(site.id!, site, taken, file);
       taken.add(functionName(name, site.method, site.path));
       names.set(site, name);
-      renamed.push({ owner: site.owner, from: site.id!, to: name, place: placeOf(site, file), keptBy: kept!.owner, keptId: kept!.id!, configured: false });
+      renamed.push({ owner: site.owner, from: site.id!, to: name, place: locationOf(site, file), keptBy: kept!.owner, keptId: kept!.id!, configured: false });
     }
   }
   checkUnique(names, file, overrides);
@@ -101,7 +101,7 @@ function newName(id: string, site: Site, taken: ReadonlySet<string>, file: strin
   }
   throw new GenerateError(
     `${site.owner} shares the operationId ${JSON.stringify(id)} and no generated name for it is free`,
-    placeOf(site, file),
+    locationOf(site, file),
     `name it under operationIds in pagination.yaml beside the spec ("${site.owner}": <name>)`,
   );
 }
@@ -112,7 +112,7 @@ function checkUnique(names: ReadonlyMap<Site, string>, file: string, overrides: 
     const key = functionName(name, site.method, site.path);
     const previous = owners.get(key);
     if (previous !== undefined) {
-      const place = overrides.get(site.owner)?.place ?? overrides.get(previous.owner)?.place ?? placeOf(site, file);
+      const place = overrides.get(site.owner)?.place ?? overrides.get(previous.owner)?.place ?? locationOf(site, file);
       const [first, second] = [previous.owner, site.owner].sort(byCodeUnit);
       throw new GenerateError(`${first} and ${second} would both be named ${JSON.stringify(name)}`, place, "give one of them another name under operationIds in pagination.yaml beside the spec");
     }
@@ -152,6 +152,6 @@ function withIds(doc: OpenApiDocument, names: ReadonlyMap<Site, string>): OpenAp
   return out;
 }
 
-function placeOf(site: Site, file: string): Place {
+function locationOf(site: Site, file: string): Place {
   return { file, pointer: pointerOf([site.section, site.path, site.method, "operationId"]) };
 }

@@ -12,7 +12,7 @@
  *
  * The keys are the vocabulary of scripts/pagination/vocabulary.ts. An unknown
  * key, an operation the spec lacks, or a rule that matches nothing is an
- * error naming its place in the file (exit 2).
+ * error naming its location in the file (exit 2).
  *
  * The file is untrusted input, read with the spec's own checks
  * (scripts/spec/read-file.ts): a regular file (not a device, FIFO or

@@ -13,7 +13,7 @@ import { GenerateError } from "../errors.js";
 import { pointerOf } from "../spec/json-pointer.js";
 import { listOperations, type OperationRef } from "../spec/openapi-walk.js";
 import { operationKey, rulesByOperation, type PagingConfig } from "./config.js";
-import { xPaginationPlace, type DetectContext } from "./context.js";
+import { xPaginationLocation, type DetectContext } from "./context.js";
 import { detectOperation, type PagedOperation } from "./detect.js";
 import { envelopeOf } from "./envelope.js";
 import { mergeRules, readRules, RULE_KEYS, showRule, type PagingRules } from "./vocabulary.js";
@@ -47,7 +47,7 @@ export function detectPaging(doc: OpenApiDocument, file: string, config?: Paging
       continue;
     }
     const own = mergeRules(fromSpec, entry?.rules);
-    const found = detectOperation(ctx, op, own, entry?.place ?? xPaginationPlace(ctx, op));
+    const found = detectOperation(ctx, op, own, entry?.place ?? xPaginationLocation(ctx, op));
     if ("paged" in found) paged.push(found.paged);
     else if ("skipped" in found) skipped.push({ method: "GET", path: op.path, reason: found.skipped });
   }
@@ -62,7 +62,7 @@ export function detectPaging(doc: OpenApiDocument, file: string, config?: Paging
 function xPagination(ctx: DetectContext, op: OperationRef): PagingRules | false | undefined {
   const value = op.operation["x-pagination"];
   if (value === undefined || (value === false && op.method !== "get")) return undefined;
-  const place = xPaginationPlace(ctx, op);
+  const place = xPaginationLocation(ctx, op);
   if (op.method !== "get") throw new GenerateError("x-pagination is only supported on GET operations", place, "remove x-pagination from this operation");
   return readRules(value, { name: "x-pagination", place });
 }

@@ -15,7 +15,7 @@
  */
 import type { OpenApiDocument } from "../spec/bundle.js";
 import { deref, isObject, schemaProperties, type Node, type OperationRef } from "../spec/openapi-walk.js";
-import { misfit, ruleValue, type DetectContext, type OperationInput } from "./context.js";
+import { ruleError, ruleValue, type DetectContext, type OperationInput } from "./context.js";
 import { isNumberSchema, isObjectSchema, isScalarSchema, normalise, queryParameters } from "./schema.js";
 
 export type ParamRole = "pageParam" | "sizeParam" | "offsetParam" | "cursorParam";
@@ -52,8 +52,8 @@ export function findParam(ctx: DetectContext, input: OperationInput, role: Param
   if (rule !== undefined) {
     const name = rule.value as string;
     const param = query.find((p) => p.name === name);
-    if (!param) throw misfit(input, `${role} ${JSON.stringify(name)} is not a query parameter of the operation`);
-    if (!fits(param)) throw misfit(input, `${role} ${JSON.stringify(name)} is not ${type}`);
+    if (!param) throw ruleError(input, `${role} ${JSON.stringify(name)} is not a query parameter of the operation`);
+    if (!fits(param)) throw ruleError(input, `${role} ${JSON.stringify(name)} is not ${type}`);
     return { name, param };
   }
   for (const tier of PARAM_NAMES[role]) {

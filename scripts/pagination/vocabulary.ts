@@ -10,7 +10,7 @@
  *   firstPage, firstOffset                            numbers (default 1 and 0)
  *   pageNumber, totalPages, totalItems, hasMore, next locators: a path in the
  *                body (`meta.total_pages`) or `{ header: X-Total-Count }`; a
- *                header the answer does not declare is an error unless the
+ *                header the response does not declare is an error unless the
  *                rule says `undeclared: true` (the spec forgot it)
  *   nextCursor   a locator, or `{ lastItem: id }` (a field of the page's last item)
  *
@@ -53,7 +53,7 @@ export const RULE_KEYS: readonly RuleKey[] = ["style", "items", ...PARAMS, ...NU
 /** Keys an operation may set to `false` (it has none). */
 const MAY_BE_FALSE: readonly string[] = ["sizeParam", ...LOCATORS, "nextCursor"];
 
-/** Where a set of rules is written: names the place in messages (`x-pagination`, `operations.listThings`). */
+/** Where a set of rules is written: how messages name it (`x-pagination`, `operations.listThings`). */
 export interface RulesSource {
   /** How messages name the object, e.g. `x-pagination`. */
   readonly name: string;
@@ -121,7 +121,7 @@ function readPath(raw: unknown, isItems: boolean, fail: (what: string) => Genera
 }
 
 /**
- * Header locators written with `undeclared: true`: the operation's answer
+ * Header locators written with `undeclared: true`: the operation's response
  * has the header although the spec does not declare it. Kept beside the
  * locator, not in it, since the locator is the runtime's (and is emitted).
  */

@@ -67,20 +67,21 @@ export const RESOURCE_FOLDER = "commands";
 
 /** The command tree as data, sorted by resource then action. */
 export function cliCommands(doc: OpenApiDocument, plan: PagingPlan, specLabel: string): CommandSpec[] {
-  const drafts = listOperations(doc).map((op) => command(doc, plan, op, specLabel));
-  settleActions(drafts, specLabel);
-  const commands = drafts.map((d) => d.command);
+  const candidates = listOperations(doc).map((op) => command(doc, plan, op, specLabel));
+  settleActions(candidates, specLabel);
+  const commands = candidates.map((d) => d.command);
   return commands.sort((a, b) => byCodeUnit(a.resource, b.resource) || byCodeUnit(a.action, b.action));
 }
 
-interface Draft {
+/** A command whose action name is not settled yet: it takes `names[level]` unless another command of its resource does. */
+interface CommandCandidate {
   command: Mutable<CommandSpec>;
   /** The action names to try, in order (scripts/naming/cli-names.ts). */
   names: string[];
   level: number;
 }
 
-function command(doc: OpenApiDocument, plan: PagingPlan, op: OperationRef, file: string): Draft {
+function command(doc: OpenApiDocument, plan: PagingPlan, op: OperationRef, file: string): CommandCandidate {
   const paged = plan.get(op);
   const operationId = text(op.operation.operationId);
   const resource = resourceName(op.operation.tags, op.path);
@@ -103,11 +104,11 @@ function command(doc: OpenApiDocument, plan: PagingPlan, op: OperationRef, file:
 }
 
 /** Commands of one resource that share an action move, together, to their next name; a clash on the last name is an error. */
-function settleActions(drafts: Draft[], file: string): void {
-  const key = (d: Draft) => `${d.command.resource} ${d.names[d.level]}`;
+function settleActions(candidates: CommandCandidate[], file: string): void {
+  const key = (d: CommandCandidate) => `${d.command.resource} ${d.names[d.level]}`;
   for (;;) {
-    const groups = new Map<string, Draft[]>();
-    for (const d of drafts) groups.set(key(d), [...(groups.get(key(d)) ?? []), d]);
+    const groups = new Map<string, CommandCandidate[]>();
+    for (const d of candidates) groups.set(key(d), [...(groups.get(key(d)) ?? []), d]);
     const clashes = [...groups.values()].filter((g) => g.length > 1);
     if (clashes.length === 0) break;
     for (const group of clashes) {
@@ -123,7 +124,7 @@ function settleActions(drafts: Draft[], file: string): void {
       for (const d of group) d.level++;
     }
   }
-  for (const d of drafts) d.command.action = d.names[d.level]!;
+  for (const d of candidates) d.command.action = d.names[d.level]!;
 }
 
 /** JSON, indented for readable diffs; valid TypeScript, with U+2028/9 escaped. */

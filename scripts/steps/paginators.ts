@@ -71,7 +71,7 @@ function wrapper(name: string, p: PagedOperation): StatementStructures[] {
   const owned = ownedParam(spec);
   const hasPath = p.op.parameters.some((param) => param.in === "path");
   const queryRequired = p.op.parameters.some((param) => param.in === "query" && param.required === true && param.name !== owned && param.name !== spec.sizeParam);
-  const status = /^\d+$/.test(p.answer.status) ? p.answer.status : literal(p.answer.status);
+  const status = /^\d+$/.test(p.response.status) ? p.response.status : literal(p.response.status);
   const summary = asWritten(p.op.operation.summary);
   const description = asWritten(p.op.operation.description);
   const doc = [summary, description, `Pages through \`${operationLabel(p.op.method, p.op.path)}\` ${describePaging(PAGE_STYLES[spec.style].docs, spec)}, yielding the items of ${spec.items.length === 0 ? "the body" : `\`${spec.items.join(".")}\``}.`]
@@ -86,7 +86,7 @@ function wrapper(name: string, p: PagedOperation): StatementStructures[] {
       docs: [owned === undefined ? `Query of {@link ${name}}: the operation's query (the paginator follows the next link).` : `Query of {@link ${name}}: the operation's query without \`${escapeDoc(owned)}\`, which the paginator owns.`],
       type: queryType(query, owned, p),
     },
-    { kind: StructureKind.TypeAlias, isExported: true, name: `${type}Page`, docs: [`One page (the ${escapeDoc(p.answer.status)} body) of {@link ${name}}.`], type: `${op}["responses"][${status}]["content"][${literal(p.answer.mediaType)}]` },
+    { kind: StructureKind.TypeAlias, isExported: true, name: `${type}Page`, docs: [`One page (the ${escapeDoc(p.response.status)} body) of {@link ${name}}.`], type: `${op}["responses"][${status}]["content"][${literal(p.response.mediaType)}]` },
     { kind: StructureKind.TypeAlias, isExported: true, name: `${type}Item`, docs: [`One item of {@link ${name}}.`], type: `${spec.items.reduce((at, key) => `NonNullable<${at}[${literal(key)}]>`, `${type}Page`)}[number]` },
     {
       kind: StructureKind.Function,

@@ -28,7 +28,7 @@ export interface PageStyle<R extends Request = Request> {
   impliedBy(given: (...keys: RuleKey[]) => boolean): boolean;
   /** The style's request side, undefined when the operation shows none of it. */
   request(ctx: DetectContext, input: OperationInput): Outcome<R> | undefined;
-  /** The paging spec, from the request side and the answer (or why the answer does not fit). */
+  /** The paging spec, from the request side and the response (or why the response does not fit). */
   spec(ctx: DetectContext, input: OperationInput, request: R, list: FoundList): Outcome<PageSpec>;
 }
 
