@@ -1,7 +1,7 @@
 /**
  * The package's name and version, sent in the `User-Agent` header. Kept as
  * constants (not read from package.json at runtime) so every build format
- * works; test/client/version.test.ts keeps them equal to package.json.
+ * works; test/client/client.test.ts ("version") keeps them equal to package.json.
  */
 export const PACKAGE_NAME = "telnyx-typed";
 export const VERSION = "0.1.0";

@@ -27,7 +27,7 @@ export interface SourceLocation {
  * for JSON (often one line: APIs.guru's, any minified spec) or a long line, the
  * pointer leads and the column is given: `#/pointer in file.json:1:48213`.
  */
-export function placeOf(change: Pick<Change, "location" | "pointer">): string {
+export function locationText(change: Pick<Change, "location" | "pointer">): string {
   const { location, pointer } = change;
   if (!location) return pointer;
   if (/\.json$/i.test(location.file) || location.column > 120) return `${pointer} in ${location.file}:${location.line}:${location.column}`;
@@ -50,7 +50,7 @@ export interface Change {
 }
 
 /** A change as the classifiers find it, before the report adds its verdict and resolves where it is. */
-export interface ChangeDraft {
+export interface FoundChange {
   rule: RuleId;
   operation?: string;
   message: string;

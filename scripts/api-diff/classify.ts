@@ -9,27 +9,27 @@
  */
 import type { OpenApiDocument } from "../spec/bundle.js";
 import { isObject } from "../spec/openapi-walk.js";
-import type { ChangeDraft } from "./change.js";
+import type { FoundChange } from "./change.js";
 import type { EngineDiff, PathToken } from "./engine.js";
 import type { ParamToken } from "./locate.js";
 import { couldNotJudge, judged } from "./could-not-judge.js";
-import { operationLabel } from "./operations.js";
+import { operationLabel } from "../spec/operation-label.js";
 import type { RuleId } from "./rules.js";
 import { schemaChanges, type Lookup, type SchemaDiff } from "./schema-changes.js";
 import type { SchemaSite } from "./schema-site.js";
 
 /** `base`: the document the engine compared as the base (its parameter lists are what the engine's indexes count). */
-export function operationDiffChanges(diffs: readonly EngineDiff[], base: OpenApiDocument, lookup: Lookup): ChangeDraft[] {
-  const drafts: ChangeDraft[] = [];
+export function operationDiffChanges(diffs: readonly EngineDiff[], base: OpenApiDocument, lookup: Lookup): FoundChange[] {
+  const found: FoundChange[] = [];
   const schemas: SchemaDiff[] = [];
   for (const diff of diffs) {
     const [root, path, method, section] = diff.path;
     if (root !== "paths" || typeof path !== "string" || typeof method !== "string" || diff.path.length < 4) continue;
     const op = { path, method, label: operationLabel(method, path) };
-    const [before, schemasBefore] = [drafts.length, schemas.length];
-    drafts.push(
+    const [before, schemasBefore] = [found.length, schemas.length];
+    found.push(
       ...judged(diff.path, "this difference", () => {
-        const out: ChangeDraft[] = [];
+        const out: FoundChange[] = [];
         if (section === "parameters") parameterDiff(diff, op, base, out, schemas);
         else if (section === "requestBody") requestBodyDiff(diff, op, out, schemas);
         else if (section === "responses") responseDiff(diff, op, out, schemas, lookup);
@@ -37,10 +37,10 @@ export function operationDiffChanges(diffs: readonly EngineDiff[], base: OpenApi
       }),
     );
     // The engine failed to classify it and our rules gave nothing for it (schema differences are checked per group, in schemaChanges).
-    const judgedHere = drafts.length > before || schemas.length > schemasBefore;
-    if (diff.classifyError !== undefined && !judgedHere) drafts.push(couldNotJudge(diff.path, "this difference", diff.classifyError));
+    const judgedHere = found.length > before || schemas.length > schemasBefore;
+    if (diff.classifyError !== undefined && !judgedHere) found.push(couldNotJudge(diff.path, "this difference", diff.classifyError));
   }
-  return [...drafts, ...schemaChanges(schemas, lookup)];
+  return [...found, ...schemaChanges(schemas, lookup)];
 }
 
 interface Op {
@@ -49,7 +49,7 @@ interface Op {
   label: string;
 }
 
-function parameterDiff(diff: EngineDiff, op: Op, base: OpenApiDocument, drafts: ChangeDraft[], schemas: SchemaDiff[]): void {
+function parameterDiff(diff: EngineDiff, op: Op, base: OpenApiDocument, found: FoundChange[], schemas: SchemaDiff[]): void {
   const index = diff.path[4];
   const rest = diff.path.slice(5);
   if (rest.length === 0) {
@@ -61,7 +61,7 @@ function parameterDiff(diff: EngineDiff, op: Op, base: OpenApiDocument, drafts: 
       const token = { name: String(param.name), in: String(param.in) };
       const rule: RuleId = diff.action === "remove" ? "request-parameter-removed" : param.required === true ? "new-required-request-parameter" : "new-optional-request-parameter";
       const what = diff.action === "remove" ? "removed" : `added${param.required === true ? " (required)" : ""}`;
-      drafts.push(change(op, rule, `${paramName(token)}: ${what}`, diff.action === "remove" ? "base" : "head", ["paths", op.path, op.method, token], diff));
+      found.push(change(op, rule, `${paramName(token)}: ${what}`, diff.action === "remove" ? "base" : "head", ["paths", op.path, op.method, token], diff));
     }
     return;
   }
@@ -72,7 +72,7 @@ function parameterDiff(diff: EngineDiff, op: Op, base: OpenApiDocument, drafts: 
   const token: ParamToken = { name: String(param.name), in: String(param.in) };
   if (rest[0] === "required") {
     const required = diff.after === true;
-    drafts.push(change(op, required ? "request-parameter-became-required" : "request-parameter-became-optional", `${paramName(token)}: became ${required ? "required" : "optional"}`, "head", ["paths", op.path, op.method, token, "required"], diff));
+    found.push(change(op, required ? "request-parameter-became-required" : "request-parameter-became-optional", `${paramName(token)}: became ${required ? "required" : "optional"}`, "head", ["paths", op.path, op.method, token, "required"], diff));
   } else if (rest[0] === "schema") {
     const site: SchemaSite = {
       operation: op.label,
@@ -86,37 +86,37 @@ function parameterDiff(diff: EngineDiff, op: Op, base: OpenApiDocument, drafts: 
   }
 }
 
-function requestBodyDiff(diff: EngineDiff, op: Op, drafts: ChangeDraft[], schemas: SchemaDiff[]): void {
+function requestBodyDiff(diff: EngineDiff, op: Op, found: FoundChange[], schemas: SchemaDiff[]): void {
   const [, , , , key, mediaType, schema] = diff.path;
   const at = ["paths", op.path, op.method, "requestBody"];
   if (key === "content" && diff.path.length === 5 && diff.action === "rename") {
     // The engine pairs media types by wildcard (`*/*` with `application/octet-stream`): a wildcard that covers
     // the old type accepts more (one safe change); otherwise, for the types, one went and one came.
     if (coversMediaType(String(diff.after), String(diff.before))) {
-      drafts.push(change(op, "request-body-media-type-added", `request body media type \`${String(diff.before)}\` -> \`${String(diff.after)}\` (accepts more)`, "head", [...at, "content", String(diff.after)], diff));
+      found.push(change(op, "request-body-media-type-added", `request body media type \`${String(diff.before)}\` -> \`${String(diff.after)}\` (accepts more)`, "head", [...at, "content", String(diff.after)], diff));
       return;
     }
-    drafts.push(change(op, "request-body-media-type-removed", `request body media type \`${String(diff.before)}\` removed`, "base", [...at, "content", String(diff.before)], diff));
-    drafts.push(change(op, "request-body-media-type-added", `request body media type \`${String(diff.after)}\` added`, "head", [...at, "content", String(diff.after)], diff));
+    found.push(change(op, "request-body-media-type-removed", `request body media type \`${String(diff.before)}\` removed`, "base", [...at, "content", String(diff.before)], diff));
+    found.push(change(op, "request-body-media-type-added", `request body media type \`${String(diff.after)}\` added`, "head", [...at, "content", String(diff.after)], diff));
   } else if (diff.path.length === 4 && (diff.action === "add" || diff.action === "remove")) {
     const body = diff.action === "add" ? diff.after : diff.before;
     const required = isObject(body) && body.required === true;
     const rule: RuleId = diff.action === "remove" ? "request-body-removed" : required ? "new-required-request-body" : "new-optional-request-body";
-    drafts.push(change(op, rule, diff.action === "remove" ? "request body removed" : `request body added${required ? " (required)" : ""}`, diff.action === "remove" ? "base" : "head", at, diff));
+    found.push(change(op, rule, diff.action === "remove" ? "request body removed" : `request body added${required ? " (required)" : ""}`, diff.action === "remove" ? "base" : "head", at, diff));
   } else if (key === "required") {
     const required = diff.after === true;
     if (required === (diff.before === true)) return; // absent <-> false: optional either way
-    drafts.push(change(op, required ? "request-body-became-required" : "request-body-became-optional", `the request body became ${required ? "required" : "optional"}`, "head", [...at, "required"], diff));
+    found.push(change(op, required ? "request-body-became-required" : "request-body-became-optional", `the request body became ${required ? "required" : "optional"}`, "head", [...at, "required"], diff));
   } else if (key === "content" && typeof mediaType === "string" && diff.path.length === 6 && diff.action !== "replace") {
     const added = diff.action === "add";
-    drafts.push(change(op, added ? "request-body-media-type-added" : "request-body-media-type-removed", `request body media type \`${mediaType}\` ${added ? "added" : "removed"}`, added ? "head" : "base", [...at, "content", mediaType], diff));
+    found.push(change(op, added ? "request-body-media-type-added" : "request-body-media-type-removed", `request body media type \`${mediaType}\` ${added ? "added" : "removed"}`, added ? "head" : "base", [...at, "content", mediaType], diff));
   } else if (key === "content" && typeof mediaType === "string" && schema === "schema") {
     const site: SchemaSite = { operation: op.label, direction: "request", where: `request body (${mediaType})`, parameter: false, enginePath: diff.path.slice(0, 7), locatePath: [...at, "content", mediaType, "schema"] };
     schemas.push({ site, tokens: diff.path.slice(7), diff });
   }
 }
 
-function responseDiff(diff: EngineDiff, op: Op, drafts: ChangeDraft[], schemas: SchemaDiff[], lookup: Lookup): void {
+function responseDiff(diff: EngineDiff, op: Op, found: FoundChange[], schemas: SchemaDiff[], lookup: Lookup): void {
   const [, , , , status, key, mediaType, schema] = diff.path;
   const code = String(status);
   const success = /^2/.test(code);
@@ -124,19 +124,19 @@ function responseDiff(diff: EngineDiff, op: Op, drafts: ChangeDraft[], schemas: 
   if (key === "content" && diff.path.length === 6 && diff.action === "rename") {
     // The engine pairs media types by wildcard: for the types, one went and one came.
     const removed: RuleId = success ? "response-media-type-removed" : "response-error-media-type-removed";
-    drafts.push(change(op, removed, `${code} response media type \`${String(diff.before)}\` removed`, "base", [...at, "content", String(diff.before)], diff));
-    drafts.push(change(op, "response-media-type-added", `${code} response media type \`${String(diff.after)}\` added`, "head", [...at, "content", String(diff.after)], diff));
+    found.push(change(op, removed, `${code} response media type \`${String(diff.before)}\` removed`, "base", [...at, "content", String(diff.before)], diff));
+    found.push(change(op, "response-media-type-added", `${code} response media type \`${String(diff.after)}\` added`, "head", [...at, "content", String(diff.after)], diff));
   } else if (diff.path.length === 5 && diff.action !== "replace" && diff.action !== "rename") {
     const added = diff.action === "add";
     const errorRule: RuleId = added ? (hasKnownErrorBody(op, code, lookup) ? "response-error-status-added-known-body" : "response-error-status-added") : "response-error-status-removed";
     const rule: RuleId = success ? (added ? "response-success-status-added" : "response-success-status-removed") : errorRule;
-    drafts.push(change(op, rule, `${code} response ${added ? "added" : "removed"}`, added ? "head" : "base", at, diff));
+    found.push(change(op, rule, `${code} response ${added ? "added" : "removed"}`, added ? "head" : "base", at, diff));
   } else if (key === "content" && diff.path.length <= 7 && diff.action !== "replace") {
     // One media type, or a whole `content` (a body where there was none, or none where there was one).
     const added = diff.action === "add";
     const types = diff.path.length === 7 ? [String(mediaType)] : Object.keys(isObject(added ? diff.after : diff.before) ? ((added ? diff.after : diff.before) as object) : {});
     const rule: RuleId = added ? "response-media-type-added" : success ? "response-media-type-removed" : "response-error-media-type-removed";
-    for (const type of types) drafts.push(change(op, rule, `${code} response media type \`${type}\` ${added ? "added" : "removed"}`, added ? "head" : "base", [...at, "content", type], diff));
+    for (const type of types) found.push(change(op, rule, `${code} response media type \`${type}\` ${added ? "added" : "removed"}`, added ? "head" : "base", [...at, "content", type], diff));
   } else if (key === "content" && typeof mediaType === "string" && schema === "schema") {
     const site: SchemaSite = { operation: op.label, direction: "response", where: `${code} response (${mediaType})`, parameter: false, enginePath: diff.path.slice(0, 8), locatePath: [...at, "content", mediaType, "schema"] };
     schemas.push({ site, tokens: diff.path.slice(8), diff });
@@ -176,6 +176,6 @@ function paramName(token: ParamToken): string {
   return `${token.in} parameter \`${token.name}\``;
 }
 
-function change(op: Op, rule: RuleId, message: string, side: "head" | "base", path: readonly (PathToken | ParamToken)[], diff: EngineDiff): ChangeDraft {
+function change(op: Op, rule: RuleId, message: string, side: "head" | "base", path: readonly (PathToken | ParamToken)[], diff: EngineDiff): FoundChange {
   return { rule, operation: op.label, message, at: { side, path }, peer: diff.peer };
 }

@@ -5,13 +5,13 @@
  * comparison runs through `judged`, so one failure costs one place, never
  * the report, and never passes in silence.
  */
-import type { ChangeDraft } from "./change.js";
+import type { FoundChange } from "./change.js";
 import type { PathToken } from "./engine.js";
 import type { LocatePath } from "./locate.js";
-import { operationLabel } from "./operations.js";
+import { operationLabel } from "../spec/operation-label.js";
 
 /** A could-not-judge change at a path of the engine's view (or of either document). */
-export function couldNotJudge(path: readonly PathToken[], what: string, reason: string): ChangeDraft {
+export function couldNotJudge(path: readonly PathToken[], what: string, reason: string): FoundChange {
   const [root, p, method] = path;
   const inOperation = root === "paths" && typeof p === "string" && typeof method === "string" && path.length >= 3;
   // Inside an operation the engine counts parameters by index in its own list: place the change at the operation then.
@@ -24,8 +24,8 @@ export function couldNotJudge(path: readonly PathToken[], what: string, reason: 
   };
 }
 
-/** The drafts of one part of the comparison, or one could-not-judge change for it when it throws. */
-export function judged(path: readonly PathToken[], what: string, run: () => ChangeDraft[]): ChangeDraft[] {
+/** The changes found in one part of the comparison, or one could-not-judge change for it when it throws. */
+export function judged(path: readonly PathToken[], what: string, run: () => FoundChange[]): FoundChange[] {
   try {
     return run();
   } catch (error) {

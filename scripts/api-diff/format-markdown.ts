@@ -1,5 +1,5 @@
 /** The report as a pull-request comment: a summary line, then one table per operation, breaking first. */
-import { placeOf } from "./change.js";
+import { locationText } from "./change.js";
 import { countsLine, groupByOperation, suggestedBump } from "./groups.js";
 import type { Report } from "./report.js";
 import { RULES } from "./rules.js";
@@ -11,7 +11,7 @@ export function formatMarkdown(report: Report): string {
   for (const group of groupByOperation(report.changes)) {
     out.push("", `#### ${cell(group.title)}`, "", "| verdict | rule | change | where |", "|---|---|---|---|");
     for (const change of group.changes) {
-      const where = `\`${cell(placeOf(change))}\``;
+      const where = `\`${cell(locationText(change))}\``;
       out.push(`| **${change.verdict}** | \`${change.rule}\` | ${cell(change.message)}<br>${cell(RULES[change.rule].why)} | ${where} |`);
     }
   }

@@ -1,5 +1,5 @@
-/** The report for a terminal: grouped by operation, breaking first, each change with its rule, reason and place. */
-import { placeOf } from "./change.js";
+/** The report for a terminal: grouped by operation, breaking first, each change with its rule, reason and location. */
+import { locationText } from "./change.js";
 import { countsLine, groupByOperation, suggestedBump } from "./groups.js";
 import type { Report } from "./report.js";
 import { RULES } from "./rules.js";
@@ -13,7 +13,7 @@ export function formatText(report: Report): string {
     for (const change of group.changes) {
       lines.push(`  ${change.verdict.padEnd(8)} ${change.rule}: ${change.message}`);
       lines.push(`           ${RULES[change.rule].why}`);
-      lines.push(`           at ${placeOf(change)}`);
+      lines.push(`           at ${locationText(change)}`);
     }
   }
   lines.push("", `verdict: ${report.verdict}; version bump: ${suggestedBump(report.verdict)}`);

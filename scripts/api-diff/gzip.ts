@@ -3,7 +3,7 @@
  * `--spec` or `--base-spec`: decompressed, within the same size limit as any
  * spec (the limit applies to the decompressed text, so a small archive cannot
  * expand past it), into a temporary folder named after it without `.gz`, and
- * loaded from there like any spec. The report names its places by the `.gz`
+ * loaded from there like any spec. The report names its locations by the `.gz`
  * file. A gzipped spec is one file: refs to files beside it are not followed
  * (the temporary folder holds nothing else, and the ref policy refuses them).
  */

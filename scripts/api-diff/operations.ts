@@ -8,12 +8,9 @@
  */
 import type { OpenApiDocument } from "../spec/bundle.js";
 import { isObject, listOperations } from "../spec/openapi-walk.js";
-import type { ChangeDraft } from "./change.js";
+import type { FoundChange } from "./change.js";
 import type { PeerIndex } from "./peer.js";
-
-export function operationLabel(method: string, path: string): string {
-  return `${method.toUpperCase()} ${path}`;
-}
+import { operationLabel } from "../spec/operation-label.js";
 
 /** `/items/{}`: the same for paths that differ only in their parameters' names. */
 function shapeOf(path: string): string {
@@ -55,36 +52,36 @@ export function operationRenames(base: OpenApiDocument, head: OpenApiDocument): 
   return out;
 }
 
-export function operationChanges(base: OpenApiDocument, head: OpenApiDocument, peers: PeerIndex): ChangeDraft[] {
+export function operationChanges(base: OpenApiDocument, head: OpenApiDocument, peers: PeerIndex): FoundChange[] {
   const renames = pathRenames(base, head);
   const key = (method: string, path: string) => `${method} ${path}`;
   const after = new Map(listOperations(head).map((op) => [key(op.method, op.path), op]));
   const matched = new Set<string>();
-  const drafts: ChangeDraft[] = [];
+  const found: FoundChange[] = [];
   for (const old of listOperations(base)) {
     const headPath = renames.get(old.path) ?? old.path;
     const now = after.get(key(old.method, headPath));
     if (!now) {
       const operation = operationLabel(old.method, old.path);
-      drafts.push({ rule: "operation-removed", operation, message: "operation removed", at: { side: "base", path: ["paths", old.path, old.method] }, peer: peers.under(["paths", old.path, old.method]) });
+      found.push({ rule: "operation-removed", operation, message: "operation removed", at: { side: "base", path: ["paths", old.path, old.method] }, peer: peers.under(["paths", old.path, old.method]) });
       continue;
     }
     matched.add(key(now.method, now.path));
     const operation = operationLabel(now.method, now.path);
     const at = { side: "head" as const, path: ["paths", now.path, now.method] };
     if (now.path !== old.path) {
-      drafts.push({ rule: "operation-path-changed", operation, message: `path parameters renamed: was \`${old.path}\``, at, peer: peers.under(["paths"]) });
+      found.push({ rule: "operation-path-changed", operation, message: `path parameters renamed: was \`${old.path}\``, at, peer: peers.under(["paths"]) });
     }
     const [was, is] = [old.operation.operationId, now.operation.operationId];
     if (was !== is) {
       const show = (id: unknown) => (typeof id === "string" ? `\`${id}\`` : "none");
       const rule = typeof was !== "string" ? "operation-id-added" : typeof is !== "string" ? "operation-id-removed" : "operation-id-changed";
-      drafts.push({ rule, operation, message: `operationId ${show(was)} -> ${show(is)}`, at: { side: "head", path: [...at.path, "operationId"] }, peer: peers.under(["paths", now.path, now.method, "operationId"]) });
+      found.push({ rule, operation, message: `operationId ${show(was)} -> ${show(is)}`, at: { side: "head", path: [...at.path, "operationId"] }, peer: peers.under(["paths", now.path, now.method, "operationId"]) });
     }
   }
   for (const now of listOperations(head)) {
     if (matched.has(key(now.method, now.path))) continue;
-    drafts.push({ rule: "operation-added", operation: operationLabel(now.method, now.path), message: "operation added", at: { side: "head", path: ["paths", now.path, now.method] }, peer: peers.under(["paths", now.path, now.method]) });
+    found.push({ rule: "operation-added", operation: operationLabel(now.method, now.path), message: "operation added", at: { side: "head", path: ["paths", now.path, now.method] }, peer: peers.under(["paths", now.path, now.method]) });
   }
-  return drafts;
+  return found;
 }

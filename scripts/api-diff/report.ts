@@ -6,7 +6,7 @@
  * each change's verdict from its rule, its JSON pointer and its line in the
  * head spec. Sorted: breaking first, then by operation.
  */
-import { VERDICTS, worstVerdict, type Change, type ChangeDraft, type Verdict } from "./change.js";
+import { VERDICTS, worstVerdict, type Change, type FoundChange, type Verdict } from "./change.js";
 import { operationDiffChanges } from "./classify.js";
 import { couldNotJudge, judged } from "./could-not-judge.js";
 import { diffDocuments } from "./engine.js";
@@ -43,7 +43,7 @@ export function compareSpecs(base: SpecSide, head: SpecSide, cwd: string): Repor
     side === "base" && path[0] === "paths" && typeof path[1] === "string" && renamedFrom.has(path[1]) ? ["paths", renamedFrom.get(path[1])!, ...path.slice(2)] : path;
   const lookup: Lookup = { node: (side, path) => nodeIn(docOf(side), inSide(side, path)), pointer: (side, path) => pointerIn(docOf(side), inSide(side, path)) };
   const surface = (side: SpecSide) => packageSurface(side.doc, side.plan, side.label);
-  const drafts: ChangeDraft[] = [
+  const found: FoundChange[] = [
     ...problems.map((problem) => couldNotJudge(problem.path, "this place", problem.message)),
     ...judged(["paths"], "the operations (added, removed, renamed)", () => operationChanges(base.doc, head.doc, peers)),
     ...operationDiffChanges(diffs, scoped.base, lookup),
@@ -52,19 +52,19 @@ export function compareSpecs(base: SpecSide, head: SpecSide, cwd: string): Repor
     ...judged([], "this package's surface (paginators, root types, CLI commands)", () => surfaceChanges(surface(base), surface(head), operationRenames(base.doc, head.doc))),
   ];
   const locator = new SourceLocator(head.spec, cwd, head.shownFile);
-  const changes = distinct(drafts).map((draft): Change => {
-    const location = locator.locate(draft.at.path);
+  const changes = distinct(found).map((foundChange): Change => {
+    const location = locator.locate(foundChange.at.path);
     return {
-      rule: draft.rule,
-      verdict: RULES[draft.rule].verdict,
-      ...(draft.operation !== undefined && { operation: draft.operation }),
-      message: draft.message,
-      pointer: lookup.pointer(draft.at.side, draft.at.path),
+      rule: foundChange.rule,
+      verdict: RULES[foundChange.rule].verdict,
+      ...(foundChange.operation !== undefined && { operation: foundChange.operation }),
+      message: foundChange.message,
+      pointer: lookup.pointer(foundChange.at.side, foundChange.at.path),
       ...(location && { location }),
-      ...(draft.peer !== undefined && { peer: draft.peer }),
+      ...(foundChange.peer !== undefined && { peer: foundChange.peer }),
     };
   });
-  changes.sort(byVerdictThenPlace);
+  changes.sort(byVerdictThenLocation);
   const counts = { breaking: 0, review: 0, safe: 0 };
   for (const change of changes) counts[change.verdict]++;
   return { base: base.label, head: head.label, changes, counts, verdict: worstVerdict(changes) };
@@ -75,15 +75,15 @@ export function compareSpecs(base: SpecSide, head: SpecSide, cwd: string): Repor
  * that a schema shares with each of its oneOf members (`allOf`-merged into
  * each) once per member, and code reads it the same way in all of them.
  */
-function distinct(drafts: readonly ChangeDraft[]): ChangeDraft[] {
+function distinct(found: readonly FoundChange[]): FoundChange[] {
   const seen = new Set<string>();
-  return drafts.filter((d) => {
+  return found.filter((d) => {
     const key = JSON.stringify([d.rule, d.operation, d.message]);
     return seen.has(key) ? false : (seen.add(key), true);
   });
 }
 
-function byVerdictThenPlace(a: Change, b: Change): number {
+function byVerdictThenLocation(a: Change, b: Change): number {
   return VERDICTS.indexOf(a.verdict) - VERDICTS.indexOf(b.verdict) || compare(a.operation ?? "", b.operation ?? "") || compare(a.rule, b.rule) || compare(a.message, b.message);
 }
 

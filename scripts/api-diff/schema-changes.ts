@@ -6,7 +6,7 @@
  * object has (schema-members.ts), which values a field takes
  * (schema-values.ts), the shape of a value (schema-shapes.ts).
  */
-import type { ChangeDraft } from "./change.js";
+import type { FoundChange } from "./change.js";
 import { couldNotJudge, judged } from "./could-not-judge.js";
 import type { EngineDiff, PathToken } from "./engine.js";
 import type { Group, Lookup } from "./schema-group.js";
@@ -24,7 +24,7 @@ export interface SchemaDiff {
   diff: EngineDiff;
 }
 
-export function schemaChanges(diffs: readonly SchemaDiff[], lookup: Lookup): ChangeDraft[] {
+export function schemaChanges(diffs: readonly SchemaDiff[], lookup: Lookup): FoundChange[] {
   const groups = new Map<string, Group>();
   for (const { site, tokens, diff } of diffs) {
     const place = splitSchemaPath(tokens);
@@ -37,14 +37,14 @@ export function schemaChanges(diffs: readonly SchemaDiff[], lookup: Lookup): Cha
   }
   return [...groups.values()].flatMap((group) => {
     const place = [...group.site.enginePath, ...group.place.position, group.place.keyword];
-    const drafts = judged(place, "this schema change", () => judge(group, lookup));
+    const found = judged(place, "this schema change", () => judge(group, lookup));
     // The engine failed to classify a difference here and our rules gave nothing either: say so.
     const failed = group.diffs.find((d) => d.classifyError !== undefined);
-    return drafts.length === 0 && failed ? [couldNotJudge(failed.path, "this schema change", failed.classifyError!)] : drafts;
+    return found.length === 0 && failed ? [couldNotJudge(failed.path, "this schema change", failed.classifyError!)] : found;
   });
 }
 
-function judge(group: Group, lookup: Lookup): ChangeDraft[] {
+function judge(group: Group, lookup: Lookup): FoundChange[] {
   const { keyword } = group.place;
   if (keyword === "properties" || keyword === "required") return members(group);
   if (keyword === "type" || keyword === "nullable") return types(group);

@@ -1,9 +1,9 @@
 /**
  * What the judges of schema changes share: a group (the engine's differences
  * at one schema position, judged together), the rule id of a change in its
- * direction, and the draft of a change with its message and place.
+ * direction, and a found change with its message and location.
  */
-import type { ChangeDraft, PeerType } from "./change.js";
+import type { FoundChange, PeerType } from "./change.js";
 import type { EngineDiff } from "./engine.js";
 import type { LocatePath } from "./locate.js";
 import { isObject } from "../spec/openapi-walk.js";
@@ -30,14 +30,14 @@ export function rule(site: SchemaSite, change: ValueChange): RuleId {
   return VALUE_RULES[subject][change];
 }
 
-export function one(group: Group, id: RuleId, what: string): ChangeDraft[] {
+export function one(group: Group, id: RuleId, what: string): FoundChange[] {
   const { site, place } = group;
   const removal = group.diffs.every((d) => d.action === "remove");
   const path = [...site.locatePath, ...place.position, place.keyword];
-  return [draft(site, id, `${subjectOf(site, place.field)}: ${what}`, removal ? "base" : "head", path, worstPeer(group.diffs.map((d) => d.peer)))];
+  return [foundChange(site, id, `${subjectOf(site, place.field)}: ${what}`, removal ? "base" : "head", path, worstPeer(group.diffs.map((d) => d.peer)))];
 }
 
-export function draft(site: SchemaSite, rule: RuleId, message: string, side: "head" | "base", path: ChangeDraft["at"]["path"], peer: PeerType | undefined): ChangeDraft {
+export function foundChange(site: SchemaSite, rule: RuleId, message: string, side: "head" | "base", path: FoundChange["at"]["path"], peer: PeerType | undefined): FoundChange {
   return { rule, operation: site.operation, message, at: { side, path }, ...(peer && { peer }) };
 }
 

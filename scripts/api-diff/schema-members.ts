@@ -4,15 +4,15 @@
  * `required` entry is a new required property), and defaults, which
  * openapi-typescript turns into required properties of the generated type.
  */
-import type { ChangeDraft } from "./change.js";
+import type { FoundChange } from "./change.js";
 import type { EngineDiff } from "./engine.js";
 import { worstPeer } from "./peer.js";
 import type { RuleId } from "./rules.js";
-import { draft, objectOr, one, show, splitKeyword, type Group, type Lookup } from "./schema-group.js";
+import { foundChange, objectOr, one, show, splitKeyword, type Group, type Lookup } from "./schema-group.js";
 import { subjectOf } from "./schema-site.js";
 
 /** Properties added or removed, and `required` entries, of one object schema. */
-export function members(group: Group): ChangeDraft[] {
+export function members(group: Group): FoundChange[] {
   const added = new Map<string, EngineDiff[]>();
   const removed = new Map<string, EngineDiff[]>();
   const required = { added: new Map<string, EngineDiff[]>(), removed: new Map<string, EngineDiff[]>() };
@@ -33,27 +33,27 @@ export function members(group: Group): ChangeDraft[] {
     }
   }
   const { site, place } = group;
-  const out: ChangeDraft[] = [];
+  const out: FoundChange[] = [];
   const at = (name: string, side: "head" | "base", diffs: EngineDiff[]) => ({ side, path: [...site.locatePath, ...place.position, "properties", name], peer: worstPeer(diffs.map((d) => d.peer)) });
   for (const [name, diffs] of added) {
     const isRequired = required.added.has(name);
     const id: RuleId = site.direction === "request" ? (isRequired ? "new-required-request-property" : "new-optional-request-property") : isRequired ? "response-required-property-added" : "response-optional-property-added";
     const { side, path, peer } = at(name, "head", [...diffs, ...(required.added.get(name) ?? [])]);
-    out.push(draft(site, id, `${subjectOf(site, [...place.field, name])}: added${isRequired ? " (required)" : ""}`, side, path, peer));
+    out.push(foundChange(site, id, `${subjectOf(site, [...place.field, name])}: added${isRequired ? " (required)" : ""}`, side, path, peer));
   }
   for (const [name, diffs] of removed) {
     const { side, path, peer } = at(name, "base", [...diffs, ...(required.removed.get(name) ?? [])]);
-    out.push(draft(site, site.direction === "request" ? "request-property-removed" : "response-property-removed", `${subjectOf(site, [...place.field, name])}: removed`, side, path, peer));
+    out.push(foundChange(site, site.direction === "request" ? "request-property-removed" : "response-property-removed", `${subjectOf(site, [...place.field, name])}: removed`, side, path, peer));
   }
   for (const [name, diffs] of required.added) {
     if (added.has(name)) continue;
     const { side, path, peer } = at(name, "head", diffs);
-    out.push(draft(site, site.direction === "request" ? "request-property-became-required" : "response-property-became-required", `${subjectOf(site, [...place.field, name])}: became required`, side, path, peer));
+    out.push(foundChange(site, site.direction === "request" ? "request-property-became-required" : "response-property-became-required", `${subjectOf(site, [...place.field, name])}: became required`, side, path, peer));
   }
   for (const [name, diffs] of required.removed) {
     if (removed.has(name)) continue;
     const { side, path, peer } = at(name, "head", diffs);
-    out.push(draft(site, site.direction === "request" ? "request-property-became-optional" : "response-property-became-optional", `${subjectOf(site, [...place.field, name])}: became optional`, side, path, peer));
+    out.push(foundChange(site, site.direction === "request" ? "request-property-became-optional" : "response-property-became-optional", `${subjectOf(site, [...place.field, name])}: became optional`, side, path, peer));
   }
   return out;
 }
@@ -64,7 +64,7 @@ export function members(group: Group): ChangeDraft[] {
  * receives it (responses), and keeps it optional where the client sends it
  * (requests; scripts/steps/request-types.ts).
  */
-export function defaults(group: Group, lookup: Lookup): ChangeDraft[] {
+export function defaults(group: Group, lookup: Lookup): FoundChange[] {
   const { site, place } = group;
   const [properties, name] = place.position.slice(-2);
   const diff = group.diffs[0]!;

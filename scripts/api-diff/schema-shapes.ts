@@ -3,13 +3,13 @@
  * schema added or removed, and how open an object is to extra keys
  * (`additionalProperties`).
  */
-import type { ChangeDraft } from "./change.js";
+import type { FoundChange } from "./change.js";
 import type { RuleId } from "./rules.js";
 import { after, before, objectOr, one, refName, rule, type Group, type Lookup } from "./schema-group.js";
 
 const ANNOTATIONS = new Set(["description", "title", "example", "examples", "discriminator", "deprecated", "externalDocs", "xml", "readOnly", "writeOnly", "default"]);
 
-export function unions(group: Group, lookup: Lookup): ChangeDraft[] {
+export function unions(group: Group, lookup: Lookup): FoundChange[] {
   const { site, place } = group;
   return group.diffs.flatMap((diff) => {
     if (place.key.length === 0) {
@@ -47,7 +47,7 @@ function wasObjectOnly(schema: unknown): boolean {
 }
 
 /** An `allOf` part or the `items` schema added or removed: more constraints (narrower) or fewer (wider). */
-export function shapeParts(group: Group): ChangeDraft[] {
+export function shapeParts(group: Group): FoundChange[] {
   const { site, place } = group;
   return group.diffs.flatMap((diff) => {
     if (diff.action === "replace") return [];
@@ -60,7 +60,7 @@ export function shapeParts(group: Group): ChangeDraft[] {
 }
 
 /** additionalProperties as an openness level: closed (absent or false) < typed (a schema) < open (true or {}). */
-export function additional(group: Group): ChangeDraft[] {
+export function additional(group: Group): FoundChange[] {
   const { site } = group;
   const level = (value: unknown) => (value === undefined || value === false ? 0 : value === true || Object.keys(objectOr(value)).length === 0 ? 2 : 1);
   const [was, now] = [level(before(group)), level(after(group))];

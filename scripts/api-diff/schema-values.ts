@@ -6,7 +6,7 @@
  * decides: the client writes requests (narrower is breaking, wider is safe)
  * and reads responses (wider is breaking, narrower is safe).
  */
-import type { ChangeDraft } from "./change.js";
+import type { FoundChange } from "./change.js";
 import type { EngineDiff } from "./engine.js";
 import { after, before, one, rule, show, splitKeyword, type Group } from "./schema-group.js";
 
@@ -14,7 +14,7 @@ export const MAX_KEYWORDS = new Set(["maximum", "exclusiveMaximum", "maxLength",
 export const MIN_KEYWORDS = new Set(["minimum", "exclusiveMinimum", "minLength", "minItems", "minProperties"]);
 
 /** `type` (a name or an array of names) and `nullable` of one schema, as sets of TypeScript types. */
-export function types(group: Group): ChangeDraft[] {
+export function types(group: Group): FoundChange[] {
   let was: unknown = undefined;
   let now: unknown = undefined;
   let typeSeen = false;
@@ -55,7 +55,7 @@ export function types(group: Group): ChangeDraft[] {
  * request, the others are refused; for a response, they never come). The
  * engine shows a missing enum as an empty one, or reports the whole array.
  */
-export function enums(group: Group): ChangeDraft[] {
+export function enums(group: Group): FoundChange[] {
   const { site } = group;
   const whole = (d: EngineDiff) => d.path[d.path.length - 1] === "enum";
   const isEmpty = (value: unknown) => value === undefined || (Array.isArray(value) && value.length === 0);
@@ -76,7 +76,7 @@ export function enums(group: Group): ChangeDraft[] {
   });
 }
 
-export function bounds(group: Group): ChangeDraft[] {
+export function bounds(group: Group): FoundChange[] {
   const { keyword } = group.place;
   const was = before(group);
   const now = after(group);
@@ -87,11 +87,11 @@ export function bounds(group: Group): ChangeDraft[] {
   return one(group, rule(group.site, change), `${keyword} ${show(was)} -> ${show(now)}`);
 }
 
-export function formatChange(group: Group): ChangeDraft[] {
+export function formatChange(group: Group): FoundChange[] {
   return one(group, rule(group.site, "format-changed"), `format ${show(before(group))} -> ${show(after(group))}`);
 }
 
-export function patternChange(group: Group): ChangeDraft[] {
+export function patternChange(group: Group): FoundChange[] {
   const removed = after(group) === undefined;
   return one(group, rule(group.site, group.site.direction === "request" && removed ? "pattern-removed" : "pattern-changed"), `pattern ${show(before(group))} -> ${show(after(group))}`);
 }

@@ -9,8 +9,8 @@
  */
 import type { OpenApiDocument } from "../spec/bundle.js";
 import { isObject, listOperations } from "../spec/openapi-walk.js";
-import type { ChangeDraft } from "./change.js";
-import { operationLabel } from "./operations.js";
+import type { FoundChange } from "./change.js";
+import { operationLabel } from "../spec/operation-label.js";
 import type { PeerIndex } from "./peer.js";
 
 /** `bearerAuth + apiKey`, or `none` for the empty requirement (no credentials needed). */
@@ -36,13 +36,13 @@ function compare(before: unknown, after: unknown): { added: string[]; removed: s
   return { added: [...b.keys()].filter((k) => !a.has(k)), removed: [...a.keys()].filter((k) => !b.has(k)) };
 }
 
-export function securityChanges(base: OpenApiDocument, head: OpenApiDocument, peers: PeerIndex): ChangeDraft[] {
-  const drafts: ChangeDraft[] = [];
+export function securityChanges(base: OpenApiDocument, head: OpenApiDocument, peers: PeerIndex): FoundChange[] {
+  const found: FoundChange[] = [];
   const global = compare(base.security, head.security);
   const describe = (added: string[], removed: string[], operation: string | undefined, path: (string | number)[], peerPath: (string | number)[]) => {
     const scope = operation ? "" : " (the document's default)";
-    for (const alt of added) drafts.push({ rule: "security-requirement-added", ...(operation && { operation }), message: `security alternative \`${alt}\` added${scope}`, at: { side: "head", path }, peer: peers.under(peerPath) });
-    for (const alt of removed) drafts.push({ rule: "security-requirement-removed", ...(operation && { operation }), message: `security alternative \`${alt}\` removed${scope}`, at: { side: "head", path }, peer: peers.under(peerPath) });
+    for (const alt of added) found.push({ rule: "security-requirement-added", ...(operation && { operation }), message: `security alternative \`${alt}\` added${scope}`, at: { side: "head", path }, peer: peers.under(peerPath) });
+    for (const alt of removed) found.push({ rule: "security-requirement-removed", ...(operation && { operation }), message: `security alternative \`${alt}\` removed${scope}`, at: { side: "head", path }, peer: peers.under(peerPath) });
   };
   describe(global.added, global.removed, undefined, ["security"], ["security"]);
   const before = new Map(listOperations(base).map((op) => [`${op.method} ${op.path}`, op]));
@@ -53,5 +53,5 @@ export function securityChanges(base: OpenApiDocument, head: OpenApiDocument, pe
     const path = ["paths", now.path, now.method, ...(now.operation.security !== undefined ? ["security"] : [])];
     describe(added, removed, operationLabel(now.method, now.path), path, ["paths", now.path, now.method, "security"]);
   }
-  return drafts;
+  return found;
 }

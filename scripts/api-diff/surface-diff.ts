@@ -8,12 +8,12 @@
  * operation whose path was renamed keeps its paginator and command (a path
  * parameter's flag renamed with it: `--app-id` -> `--id`).
  */
-import type { ChangeDraft } from "./change.js";
+import type { FoundChange } from "./change.js";
 import type { LocatePath } from "./locate.js";
 import type { Command, Surface } from "./surface.js";
 
 /** `renames`: base operation labels -> head labels for operations whose path was renamed (operationRenames): compared as one operation. */
-export function surfaceChanges(base: Surface, head: Surface, renames: ReadonlyMap<string, string> = new Map()): ChangeDraft[] {
+export function surfaceChanges(base: Surface, head: Surface, renames: ReadonlyMap<string, string> = new Map()): FoundChange[] {
   const rekey = <T>(map: Map<string, T>, move: (value: T, from: string, to: string) => T = (value) => value) =>
     new Map([...map].map(([operation, value]) => {
       const to = renames.get(operation);
@@ -42,8 +42,8 @@ function operationPath(operation: string): LocatePath {
   return ["paths", operation.slice(space + 1), operation.slice(0, space).toLowerCase()];
 }
 
-function paginatorChanges(base: Surface, head: Surface): ChangeDraft[] {
-  const out: ChangeDraft[] = [];
+function paginatorChanges(base: Surface, head: Surface): FoundChange[] {
+  const out: FoundChange[] = [];
   const types = (prefix: string) => `\`${prefix}Query\`, \`${prefix}Page\`, \`${prefix}Item\``;
   for (const [operation, old] of base.paginators) {
     const now = head.paginators.get(operation);
@@ -56,8 +56,8 @@ function paginatorChanges(base: Surface, head: Surface): ChangeDraft[] {
   return out;
 }
 
-function rootTypeChanges(base: Surface, head: Surface): ChangeDraft[] {
-  const out: ChangeDraft[] = [];
+function rootTypeChanges(base: Surface, head: Surface): FoundChange[] {
+  const out: FoundChange[] = [];
   const key = (a: { kind: string; name: string }) => `${a.kind}/${a.name}`;
   const after = new Map(head.rootTypes.map((a) => [key(a), a]));
   const before = new Map(base.rootTypes.map((a) => [key(a), a]));
@@ -73,8 +73,8 @@ function rootTypeChanges(base: Surface, head: Surface): ChangeDraft[] {
   return out;
 }
 
-function commandChanges(base: Surface, head: Surface): ChangeDraft[] {
-  const out: ChangeDraft[] = [];
+function commandChanges(base: Surface, head: Surface): FoundChange[] {
+  const out: FoundChange[] = [];
   for (const [operation, old] of base.commands) {
     const now = head.commands.get(operation);
     const at = { side: "head" as const, path: operationPath(operation) };

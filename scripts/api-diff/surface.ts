@@ -12,7 +12,7 @@ import type { PagingPlan } from "../pagination/index.js";
 import { pascalCase, rootAliases, type RootAlias } from "../naming/identifiers.js";
 import { cliCommands } from "../steps/commands.js";
 import { paginatorNames } from "../steps/paginators.js";
-import { operationLabel } from "./operations.js";
+import { operationLabel } from "../spec/operation-label.js";
 
 export interface Paginator {
   /** The function: `listVoiceClones` (its types: `ListVoiceClonesQuery`, `...Page`, `...Item`). */

@@ -18,8 +18,8 @@ import type { OpenApiDocument } from "../spec/bundle.js";
 import { RESERVED_FLAGS, flagName } from "../naming/cli-names.js";
 import { deref, isJsonMediaType, isObject, schemaProperties, schemaTypes, type Node, type OperationRef } from "../spec/openapi-walk.js";
 import { scalarType, valueRules } from "./flags.js";
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+import { text } from "../spec/text.js";
+import type { Mutable } from "../mutable.js";
 
 const SCALARS = new Set(["string", "number", "integer", "boolean"]);
 const FORM_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data"];
@@ -166,8 +166,4 @@ function freeName(name: string, used: Set<string>): string {
   for (let n = 2; used.has(out); n++) out = `body-${name}-${n}`;
   used.add(out);
   return out;
-}
-
-function text(value: unknown): string | undefined {
-  return typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
 }

@@ -17,12 +17,13 @@
  * operation, each flag sending its own key and location.
  */
 import type { FlagSpec, FlagType } from "../../src/cli/command-spec.js";
+import { flagRoleOf } from "../../src/paginate/page-styles.js";
 import type { OpenApiDocument } from "../spec/bundle.js";
 import { RESERVED_FLAGS, flagNames } from "../naming/cli-names.js";
 import { deref, isObject, schemaProperties, schemaTypes, type Node, type OperationRef } from "../spec/openapi-walk.js";
 import type { PagedOperation } from "../pagination/index.js";
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+import { text } from "../spec/text.js";
+import type { Mutable } from "../mutable.js";
 
 /** How deep a deepObject parameter is followed (`filter[a][b][c]`); deeper properties get no flag. */
 export const MAX_DEEP_OBJECT_DEPTH = 4;
@@ -44,7 +45,7 @@ export function operationFlags(doc: OpenApiDocument, op: OperationRef, paged: Pa
   const names = flagNames(leaves.map((l) => ({ name: l.key, in: l.in })), RESERVED_FLAGS);
   return leaves.map((leaf, i) => {
     // The paginator's parameters are query parameters; a path parameter of the same name is not one of them.
-    const role = leaf.in === "query" && paged ? roleOf(paged, leaf.key) : undefined;
+    const role = leaf.in === "query" && paged ? flagRoleOf(paged.spec, leaf.key) : undefined;
     return flagSpec(doc, leaf, names[i]!, role);
   });
 }
@@ -112,15 +113,6 @@ function mergeScalars(doc: OpenApiDocument, whole: unknown, scalars: Node[]): No
   return { type: types.length === 1 ? types[0] : types, ...(enums && { enum: enums }), ...(description !== undefined && { description }), ...(array && { items: array.items }) };
 }
 
-/** What the paginator does with the query parameter `name`, if it owns it. */
-function roleOf({ spec }: PagedOperation, name: string): FlagSpec["role"] {
-  if (spec.sizeParam === name) return "size";
-  if (spec.style === "page-number" && spec.pageParam === name) return "page";
-  if (spec.style === "offset" && spec.offsetParam === name) return "offset";
-  if ((spec.style === "cursor" || spec.style === "next-link") && spec.cursorParam === name) return "cursor";
-  return undefined;
-}
-
 function flagSpec(doc: OpenApiDocument, leaf: Leaf, flag: string, role: FlagSpec["role"]): FlagSpec {
   let schema: unknown = leaf.schema;
   const array = schemaTypes(doc, schema).includes("array");
@@ -155,8 +147,4 @@ export function scalarType(types: string[]): FlagType {
   if (types.includes("string") || types.length === 0) return "string";
   for (const t of ["integer", "number", "boolean"] as const) if (types.includes(t)) return t;
   return "string";
-}
-
-function text(value: unknown): string | undefined {
-  return typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
 }

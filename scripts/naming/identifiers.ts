@@ -24,23 +24,25 @@
  * like the alias keeps it, then the first in code-unit order of (kind, name),
  * and the others get `_2`, `_3`, ... (`Foo`, `Foo_2` for `FOO`, `Foo_3` for `foo`).
  */
+import * as runtime from "../../src/runtime.js";
 import { GenerateError } from "../errors.js";
-import { pointerOf, resolvePointer } from "../spec/json-pointer.js";
-import { isObject } from "../spec/openapi-walk.js";
+import { pointerOf } from "../spec/json-pointer.js";
+import { deref, HTTP_METHODS, isObject } from "../spec/openapi-walk.js";
+import { operationLabel } from "../spec/operation-label.js";
 
-const RESERVED = new Set(
-  (
+const RESERVED = new Set([
+  ...(
     "break case catch class const continue debugger default delete do else enum export extends false finally for " +
     "function if import in instanceof new null return super switch this throw true try typeof var void while with " +
     "as implements interface let package private protected public static yield any boolean constructor declare get " +
     "module require number set string symbol type from of await async undefined unknown never object bigint " +
     "arguments eval prototype __proto__ " +
-    // taken by the imports of the generated paginators and operations modules, and by the runtime's functions that
-    // the runtime entry (src/index.ts) exports next to them (a test keeps this list whole)
-    "paginate paginateByPageNumber paginateByOffset paginateByCursor paginateByNextLink paths " +
-    "createClient unwrap apiErrorFromResponse apiErrorClassFor multipartBody callOperation verifyWebhook"
+    // the type the generated paginators and operations modules import beside the runtime's functions
+    "paths"
   ).split(" "),
-);
+  // the runtime's own exports, which the runtime entry (src/index.ts) exports next to the generated functions
+  ...Object.keys(runtime),
+]);
 
 export function words(text: string): string[] {
   return text
@@ -83,8 +85,6 @@ export function claimName(owners: Map<string, string>, name: string, owner: stri
   owners.set(name, owner);
 }
 
-const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
-
 /** Throws on two operations (in `paths` or `webhooks`) with the same operationId: they would share one type. */
 export function checkOperationIds(doc: Record<string, unknown>, file: string): void {
   const seen = new Map<string, string>();
@@ -92,12 +92,12 @@ export function checkOperationIds(doc: Record<string, unknown>, file: string): v
     const items = doc[section];
     if (!isObject(items)) continue;
     for (const [path, raw] of Object.entries(items)) {
-      const item = followRef(doc, raw);
+      const item = deref(doc, raw);
       if (!isObject(item)) continue;
-      for (const method of METHODS) {
+      for (const method of HTTP_METHODS) {
         const op = item[method];
         if (!isObject(op) || typeof op.operationId !== "string") continue;
-        const owner = `${method.toUpperCase()} ${section === "webhooks" ? `webhook ${path}` : path}`;
+        const owner = operationLabel(method, path, section as "paths" | "webhooks");
         const previous = seen.get(op.operationId);
         if (previous !== undefined) {
           throw new GenerateError(`operations ${previous} and ${owner} have the same operationId ${JSON.stringify(op.operationId)}`, { file, pointer: pointerOf([section, path, method, "operationId"]) }, "operationIds must be unique: rename one of them");
@@ -147,8 +147,3 @@ export function rootAliases(components: unknown): RootAlias[] {
   return all.map(({ kind, name, alias }) => ({ kind, name, alias }));
 }
 
-
-function followRef(doc: Record<string, unknown>, node: unknown): unknown {
-  for (let hops = 0; hops < 16 && isObject(node) && typeof node.$ref === "string"; hops++) node = resolvePointer(doc, node.$ref);
-  return node;
-}

@@ -20,6 +20,7 @@ import { pointerOf } from "../spec/json-pointer.js";
 import { byCodeUnit, HTTP_METHODS, isObject, type Node } from "../spec/openapi-walk.js";
 import type { OpenApiDocument } from "../spec/bundle.js";
 import { functionName, pascalCase } from "./identifiers.js";
+import { operationLabel } from "../spec/operation-label.js";
 
 /** `operationIds` from the config beside the spec: `GET /path` -> the name to use, with where it is written. */
 export type OperationIdOverrides = ReadonlyMap<string, { name: string; place: Place }>;
@@ -29,7 +30,7 @@ export interface Renamed {
   owner: string;
   from: string;
   to: string;
-  /** The operationId's place in the spec. */
+  /** The operationId's location in the spec. */
   place: Place;
   /** The operation that kept its id, and that id, when the rename settles a collision. */
   keptBy?: string;
@@ -64,7 +65,7 @@ export function settleOperationIds(doc: OpenApiDocument, overrides: OperationIdO
     const configured = overrides.get(site.owner);
     if (configured !== undefined) {
       names.set(site, configured.name);
-      if (configured.name !== site.id) renamed.push({ owner: site.owner, from: site.id ?? "", to: configured.name, place: placeOf(site, file), configured: true });
+      if (configured.name !== site.id) renamed.push({ owner: site.owner, from: site.id ?? "", to: configured.name, place: locationOf(site, file), configured: true });
     } else if (site.id !== undefined) {
       const key = functionName(site.id, site.method, site.path);
       groups.set(key, [...(groups.get(key) ?? []), site]);
@@ -78,7 +79,7 @@ export function settleOperationIds(doc: OpenApiDocument, overrides: OperationIdO
       const name = newName(site.id!, site, taken, file);
       taken.add(functionName(name, site.method, site.path));
       names.set(site, name);
-      renamed.push({ owner: site.owner, from: site.id!, to: name, place: placeOf(site, file), keptBy: kept!.owner, keptId: kept!.id!, configured: false });
+      renamed.push({ owner: site.owner, from: site.id!, to: name, place: locationOf(site, file), keptBy: kept!.owner, keptId: kept!.id!, configured: false });
     }
   }
   checkUnique(names, file, overrides);
@@ -100,7 +101,7 @@ function newName(id: string, site: Site, taken: ReadonlySet<string>, file: strin
   }
   throw new GenerateError(
     `${site.owner} shares the operationId ${JSON.stringify(id)} and no generated name for it is free`,
-    placeOf(site, file),
+    locationOf(site, file),
     `name it under operationIds in pagination.yaml beside the spec ("${site.owner}": <name>)`,
   );
 }
@@ -111,7 +112,7 @@ function checkUnique(names: ReadonlyMap<Site, string>, file: string, overrides: 
     const key = functionName(name, site.method, site.path);
     const previous = owners.get(key);
     if (previous !== undefined) {
-      const place = overrides.get(site.owner)?.place ?? overrides.get(previous.owner)?.place ?? placeOf(site, file);
+      const place = overrides.get(site.owner)?.place ?? overrides.get(previous.owner)?.place ?? locationOf(site, file);
       const [first, second] = [previous.owner, site.owner].sort(byCodeUnit);
       throw new GenerateError(`${first} and ${second} would both be named ${JSON.stringify(name)}`, place, "give one of them another name under operationIds in pagination.yaml beside the spec");
     }
@@ -130,7 +131,7 @@ function operationSites(doc: OpenApiDocument): Site[] {
       for (const method of HTTP_METHODS) {
         const op = item[method];
         if (!isObject(op)) continue;
-        const owner = `${method.toUpperCase()} ${section === "webhooks" ? `webhook ${path}` : path}`;
+        const owner = operationLabel(method, path, section);
         sites.push({ section, path, method, id: typeof op.operationId === "string" ? op.operationId : undefined, owner });
       }
     }
@@ -151,6 +152,6 @@ function withIds(doc: OpenApiDocument, names: ReadonlyMap<Site, string>): OpenAp
   return out;
 }
 
-function placeOf(site: Site, file: string): Place {
+function locationOf(site: Site, file: string): Place {
   return { file, pointer: pointerOf([site.section, site.path, site.method, "operationId"]) };
 }

@@ -1,16 +1,16 @@
 /**
- * Which page style an operation gets when its request and answer fit
+ * Which page style an operation gets when its request and response fit
  * several (Telnyx's `page[number]` beside `page[after]`, Twilio's `Page`
  * beside `PageToken` and `next_page_uri`). One rule, in this order:
  *
- * 1. Page numbers (or offsets) the answer confirms win: it gives the total
+ * 1. Page numbers (or offsets) the response confirms win: it gives the total
  *    pages, or the page number and the total items (page-number), or the
  *    total items (offset). The walk's end is known and pages can be
  *    fetched ahead.
- * 2. Else a next cursor the answer gives (cursor style).
- * 3. Else a next link the answer gives (next-link style), over page numbers
+ * 2. Else a next cursor the response gives (cursor style).
+ * 3. Else a next link the response gives (next-link style), over page numbers
  *    that go with a cursor parameter (Twilio's `Page` works only with its
- *    `PageToken`, which the link carries) or that the answer numbers
+ *    `PageToken`, which the link carries) or that the response numbers
  *    without a total (it says which page it is, and only its next link says
  *    whether another follows).
  * 4. Else page numbers or offsets: the query's parameter is the documented
@@ -40,7 +40,7 @@ export function chooseStyle(specs: readonly PageSpec[]): Chosen {
   return numbered ? { spec: numbered } : { reason: "no page style fits" };
 }
 
-/** Whether the answer confirms page numbers or offsets: it says where the list ends. */
+/** Whether the response confirms page numbers or offsets: it says where the list ends. */
 function confirmed(spec: PageSpec): boolean {
   if (spec.style === "page-number") return spec.totalPages !== undefined || (spec.pageNumber !== undefined && spec.totalItems !== undefined);
   return spec.style === "offset" && spec.totalItems !== undefined;

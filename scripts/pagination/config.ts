@@ -12,7 +12,7 @@
  *
  * The keys are the vocabulary of scripts/pagination/vocabulary.ts. An unknown
  * key, an operation the spec lacks, or a rule that matches nothing is an
- * error naming its place in the file (exit 2).
+ * error naming its location in the file (exit 2).
  *
  * The file is untrusted input, read with the spec's own checks
  * (scripts/spec/read-file.ts): a regular file (not a device, FIFO or
@@ -30,6 +30,7 @@ import { isInside } from "../spec/ref-policy.js";
 import { isObject, type OperationRef } from "../spec/openapi-walk.js";
 import { readRules, type PagingRules } from "./vocabulary.js";
 import type { OperationIdOverrides } from "../naming/operation-ids.js";
+import { operationLabel } from "../spec/operation-label.js";
 
 export const CONFIG_FILE_NAME = "pagination.yaml";
 const MAX_BYTES = 1024 * 1024;
@@ -136,7 +137,7 @@ function checkInside(path: string, dir: string, label: string, fix: string): voi
 
 /** `GET /things`: how detection results are keyed. */
 export function operationKey(op: { method: string; path: string }): string {
-  return `${op.method.toUpperCase()} ${op.path}`;
+  return operationLabel(op.method, op.path);
 }
 
 function findOperation(key: string, operations: readonly OperationRef[]): OperationRef | undefined {

@@ -1,6 +1,6 @@
 /**
  * What every style's detection reads: the spec, its envelope, the rules for
- * the whole spec, and, per operation, its success answer and its own rules
+ * the whole spec, and, per operation, its success response and its own rules
  * (`x-pagination` merged with the config file's entry). A value comes from
  * the operation's rules first (forced: it must fit, or generation stops),
  * then from the spec-wide rules (used where it fits), then from detection.
@@ -10,8 +10,9 @@ import { GenerateError, type Place } from "../errors.js";
 import { pointerOf } from "../spec/json-pointer.js";
 import type { OperationRef } from "../spec/openapi-walk.js";
 import type { Envelope } from "./envelope.js";
-import type { SuccessAnswer } from "./schema.js";
+import type { SuccessResponse } from "./schema.js";
 import { isUndeclaredHeader, type PagingRules, type RuleKey } from "./vocabulary.js";
+import { operationLabel } from "../spec/operation-label.js";
 
 export interface DetectContext {
   readonly doc: OpenApiDocument;
@@ -26,11 +27,11 @@ export interface DetectContext {
 
 export interface OperationInput {
   readonly op: OperationRef;
-  readonly answer: SuccessAnswer;
+  readonly response: SuccessResponse;
   /** The operation's own rules (x-pagination and the config file), `{}` when it has none. */
   readonly rules: PagingRules;
   /** Where those rules are written, for errors. */
-  readonly rulesPlace: Place;
+  readonly rulesLocation: Place;
 }
 
 /** The operation's own value for `key`, else the spec-wide one (marked used only when `fits` accepts it). */
@@ -44,8 +45,8 @@ export function ruleValue<K extends RuleKey>(ctx: DetectContext, input: Operatio
 
 /**
  * Whether an operation's own locator rule fits. A header must be declared
- * in the answer, else generation stops here (exit 2, naming the rule's
- * place), unless the rule says `undeclared: true`: specs do leave response
+ * in the response, else generation stops here (exit 2, naming where the rule
+ * is written), unless the rule says `undeclared: true`: specs do leave response
  * headers out, and then the rule is taken as written. (A spec-wide header
  * rule applies only where the header is declared.)
  */
@@ -53,15 +54,15 @@ export function ownLocatorFits<L extends object>(input: OperationInput, key: Rul
   if (!("header" in locator)) return fits(locator);
   if (isUndeclaredHeader(locator) || fits(locator)) return true;
   const name = String(locator.header);
-  throw misfit(input, `${key} names the header ${name}, which the ${input.answer.status} answer does not declare (declare it in the spec, or write { header: ${name}, undeclared: true } if the server sends it anyway)`);
+  throw ruleError(input, `${key} names the header ${name}, which the ${input.response.status} answer does not declare (declare it in the spec, or write { header: ${name}, undeclared: true } if the server sends it anyway)`);
 }
 
 /** A forced rule that does not fit the operation: generation stops here. */
-export function misfit(input: { readonly op: OperationRef; readonly rulesPlace: Place }, what: string): GenerateError {
-  return new GenerateError(`${input.op.method.toUpperCase()} ${input.op.path}: ${what}`, input.rulesPlace, "fix the rule, or remove it to let detection decide (README: Pagination rules)");
+export function ruleError(input: { readonly op: OperationRef; readonly rulesLocation: Place }, what: string): GenerateError {
+  return new GenerateError(`${operationLabel(input.op.method, input.op.path)}: ${what}`, input.rulesLocation, "fix the rule, or remove it to let detection decide (README: Pagination rules)");
 }
 
 /** Where the operation's x-pagination is, for errors about it. */
-export function xPaginationPlace(ctx: DetectContext, op: OperationRef): Place {
+export function xPaginationLocation(ctx: DetectContext, op: OperationRef): Place {
   return { file: ctx.file, pointer: pointerOf(["paths", op.path, op.method, "x-pagination"]) };
 }

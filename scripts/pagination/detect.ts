@@ -9,12 +9,13 @@
  * a rule that does not fit stops generation.
  */
 import type { PageSpec, PageStyleName } from "../../src/paginate/index.js";
+import { ownedParam, PAGE_STYLE_NAMES } from "../../src/paginate/page-styles.js";
 import type { OperationRef } from "../spec/openapi-walk.js";
-import { misfit, type DetectContext, type OperationInput } from "./context.js";
+import { ruleError, type DetectContext, type OperationInput } from "./context.js";
 import { findList } from "./list.js";
 import { chooseStyle } from "./choose.js";
-import { deepObjectOf, hasPagingName, ownedParam, pagingParameters } from "./params.js";
-import { successAnswer, type SuccessAnswer } from "./schema.js";
+import { deepObjectOf, hasPagingName, pagingParameters } from "./params.js";
+import { successResponse, type SuccessResponse } from "./schema.js";
 import { cursorStyle, nextCursorField } from "./styles/cursor.js";
 import { nextLinkStyle } from "./styles/next-link.js";
 import { offsetStyle } from "./styles/offset.js";
@@ -27,7 +28,7 @@ export interface PagedOperation {
   readonly op: OperationRef;
   /** What the paginator passes to its style's entry in the runtime (`paginateByPageNumber()`, ...), and the CLI command to `paginate()`. */
   readonly spec: PageSpec;
-  readonly answer: SuccessAnswer;
+  readonly response: SuccessResponse;
   /** The schema of one item of the list. */
   readonly itemSchema: unknown;
 }
@@ -35,18 +36,20 @@ export interface PagedOperation {
 /** `paged`: gets a paginator; `skipped`: looks like a list or pages, but gets none (listed by --verbose); `ignored`: neither. */
 export type Detection = { paged: PagedOperation } | { skipped: string } | { ignored: true };
 
-const STYLES = [pageNumberStyle, offsetStyle, cursorStyle, nextLinkStyle] as readonly PageStyle[];
+const DETECTION: { readonly [S in PageStyleName]: PageStyle } = { "page-number": pageNumberStyle, offset: offsetStyle, cursor: cursorStyle, "next-link": nextLinkStyle };
+/** Each style's detection, in the order of the styles' table (src/paginate/page-styles.ts). */
+const STYLES = PAGE_STYLE_NAMES.map((name) => DETECTION[name]);
 
-/** `own`: the operation's rules (x-pagination and the config file), written at `ownPlace`. */
-export function detectOperation(ctx: DetectContext, op: OperationRef, own: PagingRules | undefined, ownPlace: Place): Detection {
-  const answer = successAnswer(ctx.doc, op.operation);
+/** `own`: the operation's rules (x-pagination and the config file), written at `ownLocation`. */
+export function detectOperation(ctx: DetectContext, op: OperationRef, own: PagingRules | undefined, ownLocation: Place): Detection {
+  const response = successResponse(ctx.doc, op.operation);
   const rules = own ?? {};
-  const forcedStyle = rules.style ?? impliedStyle(op, rules, ownPlace);
-  if (!answer) {
-    if (own !== undefined) throw misfit({ op, rulesPlace: ownPlace }, "has no 2xx JSON response body to page through");
+  const forcedStyle = rules.style ?? impliedStyle(op, rules, ownLocation);
+  if (!response) {
+    if (own !== undefined) throw ruleError({ op, rulesLocation: ownLocation }, "has no 2xx JSON response body to page through");
     return hasPagingName(ctx.doc, op) ? { skipped: "no 2xx JSON response body" } : { ignored: true };
   }
-  const input: OperationInput = { op, answer, rules, rulesPlace: ownPlace };
+  const input: OperationInput = { op, response, rules, rulesLocation: ownLocation };
   const list = findList(ctx, input);
   const styles = forcedStyle === undefined ? STYLES : STYLES.filter((s) => s.name === forcedStyle);
   const requests = styles.flatMap((style) => {
@@ -59,11 +62,11 @@ export function detectOperation(ctx: DetectContext, op: OperationRef, own: Pagin
   if (ready.length === 0) {
     const first = requests[0]?.request;
     const why = first !== undefined && failed(first) ? first.reason : noRequestSide(ctx, input, list);
-    if (forced) throw misfit(input, forcedStyle === undefined ? why : `is not ${forcedStyle}: ${why}`);
+    if (forced) throw ruleError(input, forcedStyle === undefined ? why : `is not ${forcedStyle}: ${why}`);
     return "reason" in list && requests.length === 0 ? { ignored: true } : { skipped: why };
   }
   if ("reason" in list) {
-    if (forced) throw misfit(input, list.reason);
+    if (forced) throw ruleError(input, list.reason);
     return { skipped: list.reason };
   }
   const specs: PageSpec[] = [];
@@ -75,8 +78,8 @@ export function detectOperation(ctx: DetectContext, op: OperationRef, own: Pagin
   }
   const chosen = specs.length === 0 ? { reason: why } : chooseStyle(specs);
   const paged = "spec" in chosen ? withDeepObject(ctx, op, chosen.spec) : chosen;
-  if ("spec" in paged) return { paged: { op, spec: paged.spec, answer, itemSchema: list.itemSchema } };
-  if (forced) throw misfit(input, paged.reason);
+  if ("spec" in paged) return { paged: { op, spec: paged.spec, response, itemSchema: list.itemSchema } };
+  if (forced) throw ruleError(input, paged.reason);
   return { skipped: paged.reason };
 }
 
@@ -92,18 +95,14 @@ function withDeepObject(ctx: DetectContext, op: OperationRef, spec: PageSpec): {
 /** Why an operation with no style's request side gets no paginator; a next cursor nothing can send back is worth saying. */
 function noRequestSide(ctx: DetectContext, input: OperationInput, list: ReturnType<typeof findList>): string {
   const cursor = "items" in list && input.rules.nextCursor !== false ? nextCursorField(ctx, input, list.items) : undefined;
-  if (cursor !== undefined && "body" in cursor) return `the ${input.answer.status} body gives a next cursor (${cursor.body.join(".")}), but no query parameter takes it; set cursorParam`;
+  if (cursor !== undefined && "body" in cursor) return `the ${input.response.status} body gives a next cursor (${cursor.body.join(".")}), but no query parameter takes it; set cursorParam`;
   return "no page, offset or cursor query parameter and no next link in the answer";
 }
 
 /** The style the operation's rules imply by their keys (`cursorParam` with `next` is next-link's); several is an error. */
 function impliedStyle(op: OperationRef, rules: PagingRules, place: Place): PageStyleName | undefined {
   const given = (...keys: (keyof PagingRules)[]) => keys.some((key) => rules[key] !== undefined && rules[key] !== false);
-  const styles: PageStyleName[] = [];
-  if (given("pageParam", "firstPage", "pageNumber", "totalPages")) styles.push("page-number");
-  if (given("offsetParam", "firstOffset")) styles.push("offset");
-  if (given("nextCursor", "hasMore") || (given("cursorParam") && !given("next"))) styles.push("cursor");
-  if (given("next")) styles.push("next-link");
-  if (styles.length > 1) throw misfit({ op, rulesPlace: place }, `the rules give keys of ${styles.join(" and ")} paging; set style`);
+  const styles = STYLES.filter((style) => style.impliedBy(given)).map((style) => style.name);
+  if (styles.length > 1) throw ruleError({ op, rulesLocation: place }, `the rules give keys of ${styles.join(" and ")} paging; set style`);
   return styles[0];
 }

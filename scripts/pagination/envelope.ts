@@ -1,5 +1,5 @@
 /**
- * The spec's envelope: arrays that ride along in many answers and are no
+ * The spec's envelope: arrays that ride along in many responses and are no
  * operation's list, such as `errors`, `messages` or `_links`. An array
  * property is part of the envelope when the success bodies of at least
  * ENVELOPE_PATHS different paths carry it under the same name with the same
@@ -10,7 +10,7 @@
  */
 import type { OpenApiDocument } from "../spec/bundle.js";
 import { isObject, schemaProperties, type OperationRef } from "../spec/openapi-walk.js";
-import { isArraySchema, itemsOf, successAnswer } from "./schema.js";
+import { isArraySchema, itemsOf, successResponse } from "./schema.js";
 
 export const ENVELOPE_PATHS = 3;
 
@@ -23,9 +23,9 @@ export interface Envelope {
 export function envelopeOf(doc: OpenApiDocument, operations: readonly OperationRef[]): Envelope {
   const seen = new Map<string, { paths: Set<string>; beside: boolean }>();
   for (const op of operations) {
-    const answer = successAnswer(doc, op.operation);
-    if (!answer) continue;
-    const arrays = [...schemaProperties(doc, answer.schema)].filter(([, schema]) => isArraySchema(doc, schema));
+    const response = successResponse(doc, op.operation);
+    if (!response) continue;
+    const arrays = [...schemaProperties(doc, response.schema)].filter(([, schema]) => isArraySchema(doc, schema));
     for (const [name, schema] of arrays) {
       const key = identity(doc, name, itemsOf(doc, schema));
       if (key === undefined) continue;

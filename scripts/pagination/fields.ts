@@ -1,5 +1,5 @@
 /**
- * Finding a field of an answer by name where APIs put paging data: at the
+ * Finding a field of a response by name where APIs put paging data: at the
  * top of the body, or one level down in an object beside the list (`meta`,
  * `pagination`, `paging`, `links`, ... whatever its name).
  */

@@ -7,12 +7,13 @@
  */
 import { dirname } from "node:path";
 import type { PageStyleName } from "../../src/paginate/index.js";
+import { PAGE_STYLE_NAMES } from "../../src/paginate/page-styles.js";
 import type { OpenApiDocument } from "../spec/bundle.js";
 import { GenerateError } from "../errors.js";
 import { pointerOf } from "../spec/json-pointer.js";
 import { listOperations, type OperationRef } from "../spec/openapi-walk.js";
 import { operationKey, rulesByOperation, type PagingConfig } from "./config.js";
-import { xPaginationPlace, type DetectContext } from "./context.js";
+import { xPaginationLocation, type DetectContext } from "./context.js";
 import { detectOperation, type PagedOperation } from "./detect.js";
 import { envelopeOf } from "./envelope.js";
 import { mergeRules, readRules, RULE_KEYS, showRule, type PagingRules } from "./vocabulary.js";
@@ -46,13 +47,13 @@ export function detectPaging(doc: OpenApiDocument, file: string, config?: Paging
       continue;
     }
     const own = mergeRules(fromSpec, entry?.rules);
-    const found = detectOperation(ctx, op, own, entry?.place ?? xPaginationPlace(ctx, op));
+    const found = detectOperation(ctx, op, own, entry?.place ?? xPaginationLocation(ctx, op));
     if ("paged" in found) paged.push(found.paged);
     else if ("skipped" in found) skipped.push({ method: "GET", path: op.path, reason: found.skipped });
   }
   if (config) checkAllUsed(config, ctx);
   const byKey = new Map(paged.map((p) => [operationKey(p.op), p]));
-  const styles: Record<PageStyleName, number> = { "page-number": 0, offset: 0, cursor: 0, "next-link": 0 };
+  const styles = Object.fromEntries(PAGE_STYLE_NAMES.map((s) => [s, 0])) as Record<PageStyleName, number>;
   for (const p of paged) styles[p.spec.style]++;
   return { paged, skipped, get: (op) => byKey.get(operationKey(op)), styles };
 }
@@ -61,7 +62,7 @@ export function detectPaging(doc: OpenApiDocument, file: string, config?: Paging
 function xPagination(ctx: DetectContext, op: OperationRef): PagingRules | false | undefined {
   const value = op.operation["x-pagination"];
   if (value === undefined || (value === false && op.method !== "get")) return undefined;
-  const place = xPaginationPlace(ctx, op);
+  const place = xPaginationLocation(ctx, op);
   if (op.method !== "get") throw new GenerateError("x-pagination is only supported on GET operations", place, "remove x-pagination from this operation");
   return readRules(value, { name: "x-pagination", place });
 }

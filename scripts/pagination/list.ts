@@ -1,10 +1,10 @@
 /**
- * The list of a paged answer: the array that is the body's main payload.
+ * The list of a paged response: the array that is the body's main payload.
  *
  * 1. An `items` rule (the operation's, else the spec-wide one where it fits).
  * 2. A body that is an array is the list (`[]`); a body that is one of
  *    several bodies (`oneOf`/`anyOf`, no properties of its own) has the list
- *    every one of them has at the same place, if they agree.
+ *    every one of them has at the same path, if they agree.
  * 3. Otherwise the candidates are the body's array properties and, HAL-style,
  *    the arrays inside an `_embedded` object:
  *    - one named after the path's last segment (`/v1/pickups` -> `pickups`) wins;
@@ -24,20 +24,20 @@
  */
 import { deref, isObject, schemaProperties } from "../spec/openapi-walk.js";
 import { staticSegments } from "../naming/cli-names.js";
-import { misfit, ruleValue, type DetectContext, type OperationInput } from "./context.js";
+import { ruleError, ruleValue, type DetectContext, type OperationInput } from "./context.js";
 import { isArraySchema, isObjectSchema, itemsOf, normalise, schemaAt, showPath, type PropertyPath } from "./schema.js";
 
 export type ListFound = { items: PropertyPath; itemSchema: unknown } | { reason: string };
 
-/** Property names that hold an answer's payload by convention. */
+/** Property names that hold a response's payload by convention. */
 const PAYLOAD_NAMES = new Set(["data", "items", "results", "content", "records", "entries", "elements", "values", "list", "rows", "hits"]);
 
 export function findList(ctx: DetectContext, input: OperationInput): ListFound {
-  const body = input.answer.schema;
+  const body = input.response.schema;
   const rule = ruleValue(ctx, input, "items", (path) => resolveItems(ctx, body, path) !== undefined);
   if (rule !== undefined) {
     const items = resolveItems(ctx, body, rule.value!);
-    if (items === undefined) throw misfit(input, `the ${input.answer.status} body has no array at items ${showPath(rule.value!)}`);
+    if (items === undefined) throw ruleError(input, `the ${input.response.status} body has no array at items ${showPath(rule.value!)}`);
     return { items, itemSchema: itemsOf(ctx.doc, schemaAt(ctx.doc, body, items)) };
   }
   if (isArraySchema(ctx.doc, body)) return { items: [], itemSchema: itemsOf(ctx.doc, body) };
@@ -54,7 +54,7 @@ export function findList(ctx: DetectContext, input: OperationInput): ListFound {
   }
   const found = (c: { path: string[]; schema: unknown }): ListFound => ({ items: c.path, itemSchema: itemsOf(ctx.doc, c.schema) });
   const names = (list: typeof candidates) => list.map((c) => c.path.join(".")).join(", ");
-  const where = `the ${input.answer.status} body`;
+  const where = `the ${input.response.status} body`;
 
   const named = candidates.filter((c) => namedAfterPath(c.path[c.path.length - 1]!, input.op.path));
   if (named.length === 1) return found(named[0]!);
@@ -63,7 +63,7 @@ export function findList(ctx: DetectContext, input: OperationInput): ListFound {
   if (candidates.length === 0) return { reason: `${where} has no array` };
 
   if (/\}\/?$/.test(input.op.path) && candidates.every((c) => c.path[0] !== "_embedded")) {
-    return { reason: `the path ends in a parameter (one resource), and the ${input.answer.status} body's arrays (${names(candidates)}) are neither named after the path nor in _embedded; set items` };
+    return { reason: `the path ends in a parameter (one resource), and the ${input.response.status} body's arrays (${names(candidates)}) are neither named after the path nor in _embedded; set items` };
   }
   const arrays = candidates.filter((c) => !isLinkArray(ctx, c.schema));
   const isPayload = (c: { path: string[] }) => PAYLOAD_NAMES.has(c.path[c.path.length - 1]!);
@@ -88,12 +88,12 @@ function bodyVariants(ctx: DetectContext, body: unknown): unknown[] {
 
 /** The list every variant has at the same path, found as for a body of its own. */
 function listOfVariants(ctx: DetectContext, input: OperationInput, variants: unknown[]): ListFound {
-  const found = variants.map((schema) => findList(ctx, { ...input, answer: { ...input.answer, schema } }));
+  const found = variants.map((schema) => findList(ctx, { ...input, response: { ...input.response, schema } }));
   const paths = new Set(found.map((f) => ("items" in f ? f.items.join(".") : "")));
   const first = found[0]!;
   if ("items" in first && paths.size === 1) return first;
   const why = found.find((f): f is { reason: string } => "reason" in f);
-  return { reason: `the ${input.answer.status} body is one of ${variants.length} bodies whose lists differ${why ? ` (${why.reason})` : ""}; set items` };
+  return { reason: `the ${input.response.status} body is one of ${variants.length} bodies whose lists differ${why ? ` (${why.reason})` : ""}; set items` };
 }
 
 /** Of arrays all in the envelope, the one far fewer paths carry (`objects` beside `errors`), if one is. */

@@ -13,10 +13,9 @@
  * `style: form` or `explode: false` is one parameter (it sends its
  * properties unprefixed, or as one value), and pages by none of them.
  */
-import type { PageSpec } from "../../src/paginate/index.js";
 import type { OpenApiDocument } from "../spec/bundle.js";
 import { deref, isObject, schemaProperties, type Node, type OperationRef } from "../spec/openapi-walk.js";
-import { misfit, ruleValue, type DetectContext, type OperationInput } from "./context.js";
+import { ruleError, ruleValue, type DetectContext, type OperationInput } from "./context.js";
 import { isNumberSchema, isObjectSchema, isScalarSchema, normalise, queryParameters } from "./schema.js";
 
 export type ParamRole = "pageParam" | "sizeParam" | "offsetParam" | "cursorParam";
@@ -53,8 +52,8 @@ export function findParam(ctx: DetectContext, input: OperationInput, role: Param
   if (rule !== undefined) {
     const name = rule.value as string;
     const param = query.find((p) => p.name === name);
-    if (!param) throw misfit(input, `${role} ${JSON.stringify(name)} is not a query parameter of the operation`);
-    if (!fits(param)) throw misfit(input, `${role} ${JSON.stringify(name)} is not ${type}`);
+    if (!param) throw ruleError(input, `${role} ${JSON.stringify(name)} is not a query parameter of the operation`);
+    if (!fits(param)) throw ruleError(input, `${role} ${JSON.stringify(name)} is not ${type}`);
     return { name, param };
   }
   for (const tier of PARAM_NAMES[role]) {
@@ -71,18 +70,6 @@ export function findParam(ctx: DetectContext, input: OperationInput, role: Param
 export function hasPagingName(doc: OpenApiDocument, op: OperationRef): boolean {
   const names = [...PARAM_NAMES.pageParam, ...PARAM_NAMES.offsetParam, ...PARAM_NAMES.cursorParam].flat();
   return pagingParameters(doc, op).some((p) => names.includes(normalise(String(p.name))));
-}
-
-/** The query parameter a paging spec's style sets itself (page number, offset or cursor); a paginator's query type leaves it out. */
-export function ownedParam(spec: PageSpec): string | undefined {
-  switch (spec.style) {
-    case "page-number":
-      return spec.pageParam;
-    case "offset":
-      return spec.offsetParam;
-    default:
-      return spec.cursorParam;
-  }
 }
 
 /** The name of the deepObject parameter a parameter of `pagingParameters` is a property of (`page` for `page[number]`), if it is one. */

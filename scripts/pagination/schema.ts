@@ -1,6 +1,6 @@
 /**
  * Readers over the parts of an operation that paging detection looks at:
- * its success answer (status, JSON media type, body schema, declared
+ * its success response (status, JSON media type, body schema, declared
  * headers), the schema at a property path of that body, and its query
  * parameters by name. Everything goes through `$ref` and `allOf`
  * (scripts/spec/openapi-walk.ts); nothing here decides what pages.
@@ -11,7 +11,7 @@ import { deref, isJsonMediaType, isObject, schemaProperties, schemaTypes, type N
 /** A property path in a body: `["meta", "total_pages"]`; `[]` is the body itself. */
 export type PropertyPath = readonly string[];
 
-export interface SuccessAnswer {
+export interface SuccessResponse {
   /** The response key: `200`, else the first other 2xx code (`201`, `2XX`). */
   readonly status: string;
   /** The JSON media type of its body, e.g. `application/json`. */
@@ -21,20 +21,20 @@ export interface SuccessAnswer {
   readonly headers: ReadonlySet<string>;
 }
 
-/** The operation's success answer with a JSON body, if it has one. */
-export function successAnswer(doc: OpenApiDocument, operation: Node): SuccessAnswer | undefined {
+/** The operation's success response with a JSON body, if it has one. */
+export function successResponse(doc: OpenApiDocument, operation: Node): SuccessResponse | undefined {
   const responses = deref(doc, operation.responses);
   if (!isObject(responses)) return undefined;
   const codes = Object.keys(responses).filter((code) => /^2(?:\d\d|XX)$/i.test(code));
   const status = codes.includes("200") ? "200" : codes.sort()[0];
   if (status === undefined) return undefined;
-  const answer = deref(doc, responses[status]);
-  if (!isObject(answer) || !isObject(answer.content)) return undefined;
-  const mediaType = Object.keys(answer.content).find(isJsonMediaType);
+  const response = deref(doc, responses[status]);
+  if (!isObject(response) || !isObject(response.content)) return undefined;
+  const mediaType = Object.keys(response.content).find(isJsonMediaType);
   if (mediaType === undefined) return undefined;
-  const media = deref(doc, answer.content[mediaType]);
+  const media = deref(doc, response.content[mediaType]);
   if (!isObject(media) || media.schema === undefined) return undefined;
-  const headers = new Set(isObject(answer.headers) ? Object.keys(answer.headers).map((name) => name.toLowerCase()) : []);
+  const headers = new Set(isObject(response.headers) ? Object.keys(response.headers).map((name) => name.toLowerCase()) : []);
   return { status, mediaType, schema: media.schema, headers };
 }
 

@@ -10,7 +10,7 @@
  *   firstPage, firstOffset                            numbers (default 1 and 0)
  *   pageNumber, totalPages, totalItems, hasMore, next locators: a path in the
  *                body (`meta.total_pages`) or `{ header: X-Total-Count }`; a
- *                header the answer does not declare is an error unless the
+ *                header the response does not declare is an error unless the
  *                rule says `undeclared: true` (the spec forgot it)
  *   nextCursor   a locator, or `{ lastItem: id }` (a field of the page's last item)
  *
@@ -19,6 +19,7 @@
  * `false`: the operation has none (detection will not look for one).
  */
 import type { Locator, PageStyleName } from "../../src/paginate/index.js";
+import { PAGE_STYLE_NAMES } from "../../src/paginate/page-styles.js";
 import { GenerateError, type Place } from "../errors.js";
 import { pointerToken } from "../spec/json-pointer.js";
 import { isObject } from "../spec/openapi-walk.js";
@@ -45,7 +46,6 @@ export interface PagingRules {
 
 export type RuleKey = keyof PagingRules;
 
-const STYLES: readonly PageStyleName[] = ["page-number", "offset", "cursor", "next-link"];
 const PARAMS = ["pageParam", "sizeParam", "offsetParam", "cursorParam"] as const;
 const NUMBERS = ["firstPage", "firstOffset"] as const;
 const LOCATORS = ["pageNumber", "totalPages", "totalItems", "hasMore", "next"] as const;
@@ -53,7 +53,7 @@ export const RULE_KEYS: readonly RuleKey[] = ["style", "items", ...PARAMS, ...NU
 /** Keys an operation may set to `false` (it has none). */
 const MAY_BE_FALSE: readonly string[] = ["sizeParam", ...LOCATORS, "nextCursor"];
 
-/** Where a set of rules is written: names the place in messages (`x-pagination`, `operations.listThings`). */
+/** Where a set of rules is written: how messages name it (`x-pagination`, `operations.listThings`). */
 export interface RulesSource {
   /** How messages name the object, e.g. `x-pagination`. */
   readonly name: string;
@@ -81,7 +81,7 @@ export function readRules(value: unknown, source: RulesSource): PagingRules | fa
     }
     if (key === "style") {
       if (source.specWide) throw fail(key, "belongs to an operation, not to the whole spec", "move it to the operation's entry under operations");
-      if (!STYLES.includes(raw as PageStyleName)) throw bad(`must be one of ${STYLES.join(", ")}, got ${JSON.stringify(raw)}`);
+      if (!PAGE_STYLE_NAMES.includes(raw as PageStyleName)) throw bad(`must be one of ${PAGE_STYLE_NAMES.join(", ")}, got ${JSON.stringify(raw)}`);
       out.style = raw as PageStyleName;
     } else if (key === "items") {
       out.items = readPath(raw, true, bad);
@@ -121,7 +121,7 @@ function readPath(raw: unknown, isItems: boolean, fail: (what: string) => Genera
 }
 
 /**
- * Header locators written with `undeclared: true`: the operation's answer
+ * Header locators written with `undeclared: true`: the operation's response
  * has the header although the spec does not declare it. Kept beside the
  * locator, not in it, since the locator is the runtime's (and is emitted).
  */

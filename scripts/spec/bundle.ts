@@ -15,7 +15,7 @@
 import { relative } from "node:path";
 import type { LoadedSpec } from "./load.js";
 import { GenerateError, type Place } from "../errors.js";
-import { pointerToken, resolvePointer, unescapeToken } from "./json-pointer.js";
+import { pointerToken, pointerTokens, resolvePointer, unescapeToken } from "./json-pointer.js";
 import { isObject } from "./openapi-walk.js";
 import { isMappingRef } from "./ref-policy.js";
 import { MAX_DEPTH } from "./parse-spec.js";
@@ -152,7 +152,7 @@ export function normalizeRefs(doc: OpenApiDocument, file: string): Bundled {
 
 /** `root` with the object at `pointer` replaced by `value`, copying the objects on the way (the rest is shared); unchanged when the path is not there. */
 function replaceAt(root: unknown, pointer: string, value: unknown): unknown {
-  const tokens = pointer.slice(2).split("/").map((t) => unescapeToken(t));
+  const tokens = pointerTokens(pointer) ?? [];
   const step = (node: unknown, i: number): unknown => {
     const token = tokens[i];
     if (token === undefined || !isObject(node) || typeof node.$ref === "string" || !Object.hasOwn(node, token)) return node;
@@ -171,7 +171,7 @@ function componentSchemas(doc: OpenApiDocument): Record<string, unknown> {
  * component-name set (`A-Z a-z 0-9 . _ -`) as `_`; `_2`, `_3`, ... when taken.
  */
 function componentName(pointer: string, taken: Set<string>): string {
-  const tokens = pointer.slice(2).split("/").map((t) => unescapeToken(t) ?? t);
+  const tokens = pointerTokens(pointer) ?? [];
   const path = tokens[0] === "components" && tokens.length > 2 ? tokens.slice(2) : tokens;
   const base = path.join("_").replace(/[^A-Za-z0-9._-]/g, "_");
   let name = base;

@@ -22,14 +22,21 @@ export function pointerOf(tokens: ReadonlyArray<string | number>): string {
   return `#${tokens.map((t) => `/${pointerToken(t)}`).join("")}`;
 }
 
+/** The tokens of a pointer, unescaped (`#/a/b~1c` -> `["a", "b/c"]`, `#` -> `[]`); undefined when it is not one or an escape is malformed. */
+export function pointerTokens(pointer: string): string[] | undefined {
+  if (pointer === "#" || pointer === "") return [];
+  if (!pointer.startsWith("#/")) return undefined;
+  const tokens = pointer.slice(2).split("/").map(unescapeToken);
+  return tokens.every((t) => t !== undefined) ? (tokens as string[]) : undefined;
+}
+
 /** The node a pointer (`#/a/b~1c`, %-escapes allowed) names in `root`, or undefined. */
 export function resolvePointer(root: unknown, pointer: string): unknown {
-  if (pointer === "#" || pointer === "") return root;
-  if (!pointer.startsWith("#/")) return undefined;
+  const tokens = pointerTokens(pointer);
+  if (tokens === undefined) return undefined;
   let node = root;
-  for (const raw of pointer.slice(2).split("/")) {
-    const token = unescapeToken(raw);
-    if (token === undefined || node === null || typeof node !== "object" || !Object.hasOwn(node, token)) return undefined;
+  for (const token of tokens) {
+    if (node === null || typeof node !== "object" || !Object.hasOwn(node, token)) return undefined;
     node = (node as Record<string, unknown>)[token];
   }
   return node;

@@ -18,10 +18,13 @@ export function isObject(value: unknown): value is Node {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
-/** Follows `$ref` hops (a bounded number: the load step already refused cycles). */
+/** Most `$ref` hops followed from one node (the load step already refused cycles; this only bounds the loop). */
+export const MAX_REF_HOPS = 64;
+
+/** Follows `$ref` hops: the one `$ref` follower over a bundled document (internal refs). */
 export function deref(doc: OpenApiDocument, node: unknown): unknown {
   let current = node;
-  for (let hops = 0; hops < 64 && isObject(current) && typeof current.$ref === "string"; hops++) {
+  for (let hops = 0; hops < MAX_REF_HOPS && isObject(current) && typeof current.$ref === "string"; hops++) {
     current = resolvePointer(doc, current.$ref);
   }
   return current;

@@ -2,7 +2,7 @@
  * JSON text checked in one validating scan, in time linear in the text:
  * syntax errors with line and column, duplicate keys (JSON.parse would keep
  * only the last), nesting depth, numbers too large for a double. The text
- * is then parsed by JSON.parse (scripts/parse-spec.ts decides when).
+ * is then parsed by JSON.parse (scripts/spec/parse-spec.ts decides when).
  */
 import { GenerateError } from "../errors.js";
 

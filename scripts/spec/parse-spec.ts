@@ -1,9 +1,9 @@
 /**
  * Text -> plain JSON-compatible object, safely, in time linear in the text.
- * Text that starts with `{` is checked as JSON (scripts/parse-json.ts), then
+ * Text that starts with `{` is checked as JSON (scripts/spec/parse-json.ts), then
  * given to JSON.parse; anything else, or `{...}` that is not JSON in a file
  * not named `.json` (a YAML flow mapping), goes to the YAML walk
- * (scripts/parse-yaml.ts).
+ * (scripts/spec/parse-yaml.ts).
  */
 import { jsonError, scanJson } from "./parse-json.js";
 import { parseYaml } from "./parse-yaml.js";

@@ -21,8 +21,9 @@ import { pointerOf } from "../spec/json-pointer.js";
 import { byCodeUnit, listOperations, type OperationRef } from "../spec/openapi-walk.js";
 import type { OutputFile } from "../output/output-file.js";
 import type { PagingPlan } from "../pagination/index.js";
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+import { operationLabel } from "../spec/operation-label.js";
+import { text } from "../spec/text.js";
+import type { Mutable } from "../mutable.js";
 
 /**
  * `commands.ts`, the index the CLI starts from: each resource with its
@@ -66,20 +67,21 @@ export const RESOURCE_FOLDER = "commands";
 
 /** The command tree as data, sorted by resource then action. */
 export function cliCommands(doc: OpenApiDocument, plan: PagingPlan, specLabel: string): CommandSpec[] {
-  const drafts = listOperations(doc).map((op) => command(doc, plan, op, specLabel));
-  settleActions(drafts, specLabel);
-  const commands = drafts.map((d) => d.command);
+  const candidates = listOperations(doc).map((op) => command(doc, plan, op, specLabel));
+  settleActions(candidates, specLabel);
+  const commands = candidates.map((d) => d.command);
   return commands.sort((a, b) => byCodeUnit(a.resource, b.resource) || byCodeUnit(a.action, b.action));
 }
 
-interface Draft {
+/** A command whose action name is not settled yet: it takes `names[level]` unless another command of its resource does. */
+interface CommandCandidate {
   command: Mutable<CommandSpec>;
-  /** The action names to try, in order (scripts/cli-names.ts). */
+  /** The action names to try, in order (scripts/naming/cli-names.ts). */
   names: string[];
   level: number;
 }
 
-function command(doc: OpenApiDocument, plan: PagingPlan, op: OperationRef, file: string): Draft {
+function command(doc: OpenApiDocument, plan: PagingPlan, op: OperationRef, file: string): CommandCandidate {
   const paged = plan.get(op);
   const operationId = text(op.operation.operationId);
   const resource = resourceName(op.operation.tags, op.path);
@@ -102,11 +104,11 @@ function command(doc: OpenApiDocument, plan: PagingPlan, op: OperationRef, file:
 }
 
 /** Commands of one resource that share an action move, together, to their next name; a clash on the last name is an error. */
-function settleActions(drafts: Draft[], file: string): void {
-  const key = (d: Draft) => `${d.command.resource} ${d.names[d.level]}`;
+function settleActions(candidates: CommandCandidate[], file: string): void {
+  const key = (d: CommandCandidate) => `${d.command.resource} ${d.names[d.level]}`;
   for (;;) {
-    const groups = new Map<string, Draft[]>();
-    for (const d of drafts) groups.set(key(d), [...(groups.get(key(d)) ?? []), d]);
+    const groups = new Map<string, CommandCandidate[]>();
+    for (const d of candidates) groups.set(key(d), [...(groups.get(key(d)) ?? []), d]);
     const clashes = [...groups.values()].filter((g) => g.length > 1);
     if (clashes.length === 0) break;
     for (const group of clashes) {
@@ -114,7 +116,7 @@ function settleActions(drafts: Draft[], file: string): void {
       if (stuck.length > 0) {
         const [a, b] = [group[0]!.command, group.find((d) => d.command !== group[0]!.command)!.command];
         throw new GenerateError(
-          `${a.method.toUpperCase()} ${a.path} and ${b.method.toUpperCase()} ${b.path} both become the CLI command "${key(group[0]!)}"`,
+          `${operationLabel(a.method, a.path)} and ${operationLabel(b.method, b.path)} both become the CLI command "${key(group[0]!)}"`,
           { file, pointer: pointerOf(["paths", b.path, b.method, "operationId"]) },
           "give one of them a different operationId or tag",
         );
@@ -122,14 +124,10 @@ function settleActions(drafts: Draft[], file: string): void {
       for (const d of group) d.level++;
     }
   }
-  for (const d of drafts) d.command.action = d.names[d.level]!;
+  for (const d of candidates) d.command.action = d.names[d.level]!;
 }
 
 /** JSON, indented for readable diffs; valid TypeScript, with U+2028/9 escaped. */
 function prettyLiteral(value: unknown): string {
   return JSON.stringify(value, null, 2).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
-}
-
-function text(value: unknown): string | undefined {
-  return typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
 }

@@ -22,6 +22,8 @@ import { escapeDoc, literal } from "../emit/emit-safety.js";
 import { lazyRequire } from "../lazy-require.js";
 import { takesMultipartOnly } from "./multipart-operations.js";
 import { paginatorNames } from "./paginators.js";
+import { operationLabel } from "../spec/operation-label.js";
+import { asWritten } from "../spec/text.js";
 
 const tsMorph = lazyRequire<typeof import("ts-morph")>("ts-morph");
 
@@ -74,8 +76,8 @@ export function operationNames(doc: OpenApiDocument, plan: PagingPlan, specLabel
 function operationFunction(doc: OpenApiDocument, name: string, op: OperationRef, paginator: string | undefined): StatementStructures {
   const { StructureKind } = tsMorph();
   const type = `paths[${literal(op.path)}][${literal(op.method)}]`;
-  const summary = typeof op.operation.summary === "string" && op.operation.summary.trim() !== "" ? op.operation.summary : undefined;
-  const call = `\`${op.method.toUpperCase()} ${op.path}\`${paginator === undefined ? "" : ` (one page; {@link ${paginator}} walks them all)`}: one request, answered as \`{ data, error, response }\`.`;
+  const summary = asWritten(op.operation.summary);
+  const call = `\`${operationLabel(op.method, op.path)}\`${paginator === undefined ? "" : ` (one page; {@link ${paginator}} walks them all)`}: one request, answered as \`{ data, error, response }\`.`;
   const paramsRequired = op.parameters.some((param) => param.in === "path" || param.required === true);
   const body = requestBody(doc, op, type);
   return {

@@ -9,25 +9,18 @@
  * cursor), its item type is the list's item schema.
  */
 import type { StatementStructures } from "ts-morph";
-import type { PageSpec, PageStyleName } from "../../src/paginate/index.js";
 import type { OpenApiDocument } from "../spec/bundle.js";
 import { claimName, functionName, pascalCase } from "../naming/identifiers.js";
 import type { PagedOperation, PagingPlan } from "../pagination/index.js";
-import { ownedParam } from "../pagination/params.js";
+import { describePaging, ownedParam, PAGE_STYLES } from "../../src/paginate/page-styles.js";
 import type { OutputFile } from "../output/output-file.js";
 import { pointerOf } from "../spec/json-pointer.js";
 import { escapeDoc, literal } from "../emit/emit-safety.js";
 import { lazyRequire } from "../lazy-require.js";
+import { operationLabel } from "../spec/operation-label.js";
+import { asWritten, text } from "../spec/text.js";
 
 const tsMorph = lazyRequire<typeof import("ts-morph")>("ts-morph");
-
-/** The runtime's paging entry for each page style (src/paginate/index.ts). */
-const PAGING_ENTRIES: Readonly<Record<PageStyleName, string>> = {
-  "page-number": "paginateByPageNumber",
-  offset: "paginateByOffset",
-  cursor: "paginateByCursor",
-  "next-link": "paginateByNextLink",
-};
 
 export interface PaginatorsResult {
   file: OutputFile;
@@ -40,7 +33,7 @@ export function generatePaginators(doc: OpenApiDocument, plan: PagingPlan, fileH
   const named = paginatorNames(plan, specLabel);
   const statements: (string | StatementStructures)[] = [];
   if (named.length > 0) {
-    const entries = [...new Set(named.map(({ p }) => PAGING_ENTRIES[p.spec.style]))].sort();
+    const entries = [...new Set(named.map(({ p }) => PAGE_STYLES[p.spec.style].entry))].sort();
     statements.push(
       { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: "openapi-fetch", namedImports: ["Client"] },
       { kind: StructureKind.ImportDeclaration, moduleSpecifier: `${runtime}/paginate/index.js`, namedImports: [...entries, "type PaginateOptions", "type Paginator"] },
@@ -64,8 +57,8 @@ export function generatePaginators(doc: OpenApiDocument, plan: PagingPlan, fileH
 export function paginatorNames(plan: PagingPlan, specLabel: string): { name: string; p: PagedOperation }[] {
   const owners = new Map<string, string>();
   return plan.paged.map((p) => {
-    const name = functionName(str(p.op.operation.operationId), p.op.method, p.op.path);
-    claimName(owners, name, `${p.op.method.toUpperCase()} ${p.op.path}`, { file: specLabel, pointer: pointerOf(["paths", p.op.path, p.op.method, "operationId"]) });
+    const name = functionName(text(p.op.operation.operationId), p.op.method, p.op.path);
+    claimName(owners, name, operationLabel(p.op.method, p.op.path), { file: specLabel, pointer: pointerOf(["paths", p.op.path, p.op.method, "operationId"]) });
     return { name, p };
   });
 }
@@ -78,10 +71,10 @@ function wrapper(name: string, p: PagedOperation): StatementStructures[] {
   const owned = ownedParam(spec);
   const hasPath = p.op.parameters.some((param) => param.in === "path");
   const queryRequired = p.op.parameters.some((param) => param.in === "query" && param.required === true && param.name !== owned && param.name !== spec.sizeParam);
-  const status = /^\d+$/.test(p.answer.status) ? p.answer.status : literal(p.answer.status);
-  const summary = str(p.op.operation.summary);
-  const description = str(p.op.operation.description);
-  const text = [summary, description, `Pages through \`${p.op.method.toUpperCase()} ${p.op.path}\` ${how(spec)}, yielding the items of ${spec.items.length === 0 ? "the body" : `\`${spec.items.join(".")}\``}.`]
+  const status = /^\d+$/.test(p.response.status) ? p.response.status : literal(p.response.status);
+  const summary = asWritten(p.op.operation.summary);
+  const description = asWritten(p.op.operation.description);
+  const doc = [summary, description, `Pages through \`${operationLabel(p.op.method, p.op.path)}\` ${describePaging(PAGE_STYLES[spec.style].docs, spec)}, yielding the items of ${spec.items.length === 0 ? "the body" : `\`${spec.items.join(".")}\``}.`]
     .filter((s): s is string => s !== undefined)
     .join("\n\n");
   const query = `NonNullable<${op}["parameters"]["query"]>`;
@@ -93,13 +86,13 @@ function wrapper(name: string, p: PagedOperation): StatementStructures[] {
       docs: [owned === undefined ? `Query of {@link ${name}}: the operation's query (the paginator follows the next link).` : `Query of {@link ${name}}: the operation's query without \`${escapeDoc(owned)}\`, which the paginator owns.`],
       type: queryType(query, owned, p),
     },
-    { kind: StructureKind.TypeAlias, isExported: true, name: `${type}Page`, docs: [`One page (the ${escapeDoc(p.answer.status)} body) of {@link ${name}}.`], type: `${op}["responses"][${status}]["content"][${literal(p.answer.mediaType)}]` },
+    { kind: StructureKind.TypeAlias, isExported: true, name: `${type}Page`, docs: [`One page (the ${escapeDoc(p.response.status)} body) of {@link ${name}}.`], type: `${op}["responses"][${status}]["content"][${literal(p.response.mediaType)}]` },
     { kind: StructureKind.TypeAlias, isExported: true, name: `${type}Item`, docs: [`One item of {@link ${name}}.`], type: `${spec.items.reduce((at, key) => `NonNullable<${at}[${literal(key)}]>`, `${type}Page`)}[number]` },
     {
       kind: StructureKind.Function,
       isExported: true,
       name,
-      docs: [{ description: escapeDoc(text) }],
+      docs: [{ description: escapeDoc(doc) }],
       parameters: [
         { name: "client", type: "Client<paths>" },
         ...(hasPath ? [{ name: "path", type: `${op}["parameters"]["path"]` }] : []),
@@ -107,7 +100,7 @@ function wrapper(name: string, p: PagedOperation): StatementStructures[] {
         { name: "options", type: "PaginateOptions", hasQuestionToken: true },
       ],
       returnType: `Paginator<${type}Item, ${type}Page>`,
-      statements: [`return ${PAGING_ENTRIES[spec.style]}<${type}Item, ${type}Page>(client, ${literal(spec)}, { ${hasPath ? "path, " : ""}query }, options);`],
+      statements: [`return ${PAGE_STYLES[spec.style].entry}<${type}Item, ${type}Page>(client, ${literal(spec)}, { ${hasPath ? "path, " : ""}query }, options);`],
     },
   ];
 }
@@ -124,22 +117,4 @@ function queryType(query: string, owned: string | undefined, p: PagedOperation):
   const property = owned.slice(object.length + 1, -1);
   const required = p.op.parameters.some((param) => param.in === "query" && param.name === object && param.required === true);
   return `Omit<${query}, ${literal(object)}> & { ${literal(object)}${required ? "" : "?"}: Omit<NonNullable<${query}[${literal(object)}]>, ${literal(property)}> }`;
-}
-
-/** `by \`page[number]\``, `by the cursor \`pageToken\``, `by its next links (\`links.next\`)`. */
-function how(spec: PageSpec): string {
-  switch (spec.style) {
-    case "page-number":
-      return `by \`${spec.pageParam}\``;
-    case "offset":
-      return `by \`${spec.offsetParam}\``;
-    case "cursor":
-      return `by the cursor \`${spec.cursorParam}\``;
-    case "next-link":
-      return `by its next links (${"header" in spec.next ? "the `Link` header" : `\`${spec.next.body.join(".")}\``})`;
-  }
-}
-
-function str(value: unknown): string | undefined {
-  return typeof value === "string" && value.trim() !== "" ? value : undefined;
 }

@@ -13,7 +13,7 @@
  * - A binary field (`format: binary`, or 3.1's `contentMediaType` without
  *   `contentEncoding`) of a `multipart/form-data` request body is a `Blob`
  *   (a `File` is one), which the client sends as a file part
- *   (src/multipart-body.ts).
+ *   (src/fetch/multipart-body.ts).
  */
 import type { OpenAPITSOptions, SchemaObject } from "openapi-typescript";
 import type ts from "typescript";

@@ -10,7 +10,7 @@
  * §4.8.1 `webhooks`).
  */
 import type { OpenApiDocument } from "../spec/bundle.js";
-import { unescapeToken } from "../spec/json-pointer.js";
+import { pointerTokens, unescapeToken } from "../spec/json-pointer.js";
 import { HTTP_METHODS, isObject } from "../spec/openapi-walk.js";
 
 export type Direction = "request" | "response";
@@ -50,7 +50,7 @@ export function schemaDirections(doc: OpenApiDocument): SchemaDirections {
   }
   return {
     placeOf(path) {
-      const tokens = (path ?? "").replace(/^#\/?/, "").split("/").map((t) => unescapeToken(t) ?? t);
+      const tokens = pointerTokens(path ?? "#") ?? [];
       const [root, kind, name] = tokens;
       if (root === "paths") return placeInOperation(tokens.slice(2), false);
       if (root === "webhooks") return placeInOperation(tokens.slice(2), true);
@@ -110,7 +110,7 @@ function markRefs(doc: OpenApiDocument, node: unknown, direction: Direction, mul
     if (!isObject(current)) continue;
     const ref = current.$ref;
     if (typeof ref === "string" && ref.startsWith("#/components/")) {
-      const [kind, name] = ref.slice("#/components/".length).split("/").map((t) => unescapeToken(t) ?? t);
+      const [, kind, name] = pointerTokens(ref) ?? [];
       if (kind !== undefined && name !== undefined) {
         const key = refOf(kind, name);
         const seen = usage.get(key);

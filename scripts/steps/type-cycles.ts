@@ -1,7 +1,7 @@
 /**
  * Schema loops that openapi-typescript cannot print as they are: an array on
  * a loop of schemas that refer to themselves becomes an interface (the types
- * step, scripts/types.ts, defers it); a loop with no object or array in it
+ * step, scripts/steps/types.ts, defers it); a loop with no object or array in it
  * is an error. With the two graph walks (strongly connected components, one
  * loop) that only this uses.
  */

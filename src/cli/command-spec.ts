@@ -4,6 +4,7 @@
  * `generated/commands/<resource>.ts`, and the index of the resources in
  * `generated/commands.ts`. Types only; nothing here runs.
  */
+import type { FlagRole } from "../paginate/page-styles.js";
 import type { PageSpec } from "../paginate/index.js";
 
 /** Scalar type of a flag's value (for arrays: of each repeated value). */
@@ -33,11 +34,11 @@ export interface FlagSpec {
   readonly required?: boolean;
   readonly description?: string;
   /**
-   * Set when the paginator owns the parameter: `page` -> the start page,
-   * `size` -> the page size, `offset` -> the start offset, `cursor` -> the
-   * cursor to start from (each where the page style allows starting mid-way).
+   * Set when the paginator owns the parameter: `size` -> the page size,
+   * `page` -> the start page, `offset` -> the start offset, `cursor` -> the
+   * cursor to start from (the style's start option, src/paginate/page-styles.ts).
    */
-  readonly role?: "page" | "size" | "offset" | "cursor";
+  readonly role?: FlagRole;
 }
 
 

@@ -1,7 +1,7 @@
 /**
  * The flags the CLI itself defines, whatever the spec says. No spec parameter
  * gets one of these names: the generator reserves them (`RESERVED_FLAGS` in
- * scripts/cli-names.ts) and renames such a parameter `--query-<name>` /
+ * scripts/naming/cli-names.ts) and renames such a parameter `--query-<name>` /
  * `--path-<name>`.
  */
 export const FORMATS = ["table", "json", "ndjson"] as const;

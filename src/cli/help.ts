@@ -3,6 +3,7 @@
  * the command data: summaries, descriptions, flags with their types, allowed
  * values, ranges and defaults.
  */
+import { describePaging, PAGE_STYLES } from "../paginate/page-styles.js";
 import type { PageSpec } from "../paginate/types.js";
 import type { CommandIndex, CommandSpec, FileFieldSpec, FlagSpec } from "./command-spec.js";
 import { range } from "./flag-value.js";
@@ -66,7 +67,7 @@ export function resourceHelp(resource: string, commands: readonly CommandSpec[],
   if (commands.length <= MAX_ACTION_ROWS) {
     // One line each: the summary cut to the width (the command's own help has it whole).
     const left = Math.min(32, Math.max(0, ...commands.map((c) => width(c.action))));
-    const rows = commands.map((c) => `  ${pad(c.action, left)}  ${cut(oneLine(c.summary ?? `${c.method.toUpperCase()} ${c.path}`), Math.max(20, columns - left - 5))}`);
+    const rows = commands.map((c) => `  ${pad(c.action, left)}  ${cut(oneLine(c.summary ?? operationLabel(c)), Math.max(20, columns - left - 5))}`);
     return [...head, "Actions:", ...rows, ...tail].join("\n");
   }
   const byVerb = new Map<string, string[]>();
@@ -80,7 +81,7 @@ export function resourceHelp(resource: string, commands: readonly CommandSpec[],
 
 export function commandHelp(command: CommandSpec, columns: number): string {
   const about = [command.summary, command.description].filter((t): t is string => t !== undefined && t !== "");
-  const paging = command.paginate ? [pagingHelp(command, command.paginate)] : [`Calls ${command.method.toUpperCase()} ${command.path}.`];
+  const paging = command.paginate ? [pagingHelp(command, command.paginate)] : [`Calls ${operationLabel(command)}.`];
   const own = command.flags.filter((f) => f.in !== "body").map((f) => [`--${f.flag} ${valueName(f)}`, flagHelp(f)] as const);
   const body = command.flags.filter((f) => f.in === "body").map((f) => [`--${f.flag} ${valueName(f)}`, flagHelp(f)] as const);
   const files = (command.body?.files ?? []).map((f) => [`--file ${f.field}=@<path>`, fileHelp(f)] as const);
@@ -109,11 +110,15 @@ export function commandHelp(command: CommandSpec, columns: number): string {
 
 /** How a `list` command pages, and the flags that start it mid-way. */
 function pagingHelp(command: CommandSpec, spec: PageSpec): string {
-  const how =
-    spec.style === "page-number" ? `by ${spec.pageParam}` : spec.style === "offset" ? `by offset, ${spec.offsetParam}` : spec.style === "cursor" ? `by cursor, ${spec.cursorParam}` : "by following next links";
+  const how = describePaging(PAGE_STYLES[spec.style].help, spec);
   const starts = command.flags.filter((f) => f.role !== undefined && f.role !== "size").map((f) => `--${f.flag}`);
   const start = starts.length > 0 ? `; ${starts.join(" or ")} starts mid-way` : "";
-  return `Pages through ${command.method.toUpperCase()} ${command.path} automatically (${how}); --limit and --max-pages stop early${start}.`;
+  return `Pages through ${operationLabel(command)} automatically (${how}); --limit and --max-pages stop early${start}.`;
+}
+
+/** `GET /voice_clones`: how help names a command's operation. */
+function operationLabel(command: CommandSpec): string {
+  return `${command.method.toUpperCase()} ${command.path}`;
 }
 
 function bodyHelp(command: CommandSpec): string {

@@ -4,6 +4,7 @@
  * flags that apply to it); each value is checked by flagValue.
  */
 import { parseArgs, type ParseArgsConfig } from "node:util";
+import { startOptionOfRole } from "../paginate/page-styles.js";
 import type { CommandSpec, FlagSpec } from "./command-spec.js";
 import { countValue, flagValue } from "./flag-value.js";
 import { FORMATS, type Format } from "./global-flags.js";
@@ -133,13 +134,13 @@ function applyFlag(flag: FlagSpec, values: Record<string, unknown>, parsed: Pars
   const check = (v: unknown) => (typeof v === "boolean" ? v : flagValue(flag, String(v), helpFor));
   const checked = Array.isArray(raw) ? raw.map(check) : check(raw);
   const value = Array.isArray(checked) && flag.explode === false ? checked.join(",") : checked;
-  if (flag.role === "page") parsed.startPage = value as number;
-  else if (flag.role === "size") parsed.pageSize = value as number;
-  else if (flag.role === "offset") parsed.startOffset = value as number;
-  else if (flag.role === "cursor") {
+  const start = flag.role === undefined ? undefined : startOptionOfRole(flag.role);
+  if (flag.role === "size") parsed.pageSize = value as number;
+  else if (start === "startCursor") {
     if (value === "") throw new UsageError(`--${flag.flag}: expected a cursor to start from, got ""`, helpFor);
     parsed.startCursor = String(value);
-  } else (flag.in === "path" ? parsed.path : flag.in === "body" ? parsed.body : parsed.query)[flag.param] = value;
+  } else if (start !== undefined) parsed[start] = value as number;
+  else (flag.in === "path" ? parsed.path : flag.in === "body" ? parsed.body : parsed.query)[flag.param] = value;
 }
 
 /**

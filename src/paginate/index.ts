@@ -14,7 +14,8 @@
  * `spec.style` names: for the CLI, which reads its commands as data, and for
  * hand-written code.
  *
- * Files: `types.ts` the vocabulary (a leaf), `options.ts` checks options,
+ * Files: `types.ts` the vocabulary (a leaf), `page-styles.ts` what each page
+ * style is called and owns (read by the generator and the CLI too), `options.ts` checks options,
  * `styles/` one small object per page style (how to ask for the first page,
  * what comes next), `paginator.ts` the paginator of one style, `stream.ts`
  * the one loop that runs any style, `query.ts` sets the style's parameters
@@ -54,17 +55,17 @@ export function paginate<Item, Body>(client: PagingClient, spec: PageSpec, reque
 
 /** Pages through one list operation by page number: `page[number]=1, 2, 3, ...`; `startPage` starts mid-way. */
 export function paginateByPageNumber<Item, Body>(client: PagingClient, spec: PageNumberSpec, request?: PageRequest, options?: PaginateOptions): Paginator<Item, Body> {
-  return paginateWith<Item, Body, PageNumberSpec>(pageNumberStyle, "startPage", client, spec, request, options);
+  return paginateWith<Item, Body, PageNumberSpec>(pageNumberStyle, client, spec, request, options);
 }
 
 /** Pages through one list operation by offset: `offset=0, 20, 40, ...`; `startOffset` starts mid-way. */
 export function paginateByOffset<Item, Body>(client: PagingClient, spec: OffsetSpec, request?: PageRequest, options?: PaginateOptions): Paginator<Item, Body> {
-  return paginateWith<Item, Body, OffsetSpec>(offsetStyle, "startOffset", client, spec, request, options);
+  return paginateWith<Item, Body, OffsetSpec>(offsetStyle, client, spec, request, options);
 }
 
 /** Pages through one list operation by the cursor each page gives for the next; `startCursor` starts mid-way. */
 export function paginateByCursor<Item, Body>(client: PagingClient, spec: CursorSpec, request?: PageRequest, options?: PaginateOptions): Paginator<Item, Body> {
-  return paginateWith<Item, Body, CursorSpec>(cursorStyle, "startCursor", client, spec, request, options);
+  return paginateWith<Item, Body, CursorSpec>(cursorStyle, client, spec, request, options);
 }
 
 /**
@@ -73,5 +74,5 @@ export function paginateByCursor<Item, Body>(client: PagingClient, spec: CursorS
  * has a cursor parameter.
  */
 export function paginateByNextLink<Item, Body>(client: PagingClient, spec: NextLinkSpec, request?: PageRequest, options?: PaginateOptions): Paginator<Item, Body> {
-  return paginateWith<Item, Body, NextLinkSpec>(nextLinkStyle, spec.cursorParam === undefined ? undefined : "startCursor", client, spec, request, options);
+  return paginateWith<Item, Body, NextLinkSpec>(nextLinkStyle, client, spec, request, options);
 }

@@ -4,6 +4,7 @@
  * cursor that is not a string) that names the operation, the option and the
  * accepted values.
  */
+import { PAGE_STYLES, START_OPTIONS, type StartOption } from "./page-styles.js";
 import { queryValue } from "./query.js";
 import type { PageSpec, PaginateOptions } from "./types.js";
 
@@ -24,11 +25,6 @@ export interface PagingSettings {
 
 /** Most requests one paginator keeps in flight. */
 export const MAX_CONCURRENCY = 16;
-
-/** The options that start a walk mid-way; each page style takes one (next links only with a cursor parameter). */
-export type StartOption = "startPage" | "startOffset" | "startCursor";
-
-const START_OPTIONS: readonly StartOption[] = ["startPage", "startOffset", "startCursor"];
 
 /** `startOption`: the one the page style takes, if any; another is a RangeError. */
 export function pagingSettings(spec: PageSpec, startOption: StartOption | undefined, query: object | undefined, options: PaginateOptions, secret: string | undefined): PagingSettings {
@@ -52,7 +48,7 @@ export function pagingSettings(spec: PageSpec, startOption: StartOption | undefi
   }
   const misplaced = START_OPTIONS.find((name) => name !== startOption && options[name] !== undefined);
   if (misplaced) {
-    const style = spec.style === "next-link" ? "next links" : spec.style;
+    const style = PAGE_STYLES[spec.style].label;
     const instead = startOption ? `; start it mid-way with ${startOption}` : ", with no parameter to start mid-way";
     throw new RangeError(`${where}: ${misplaced} does not apply: this operation pages by ${style}${instead}`);
   }

@@ -7,23 +7,23 @@
  */
 import { itemsOf } from "./items.js";
 import { apiKeyOf } from "../client-key.js";
-import { pagingSettings, type PagingSettings, type StartOption } from "./options.js";
+import { pagingSettings, type PagingSettings } from "./options.js";
+import { startOptionOf } from "./page-styles.js";
 import { pageStream } from "./stream.js";
 import type { Page, PageRequest, PageSpec, PageStyle, PaginateOptions, Paginator, PagingClient } from "./types.js";
 
 /** Makes the style object of one walk: `pageNumberStyle`, `cursorStyle`, ... (`styles/`). */
 export type StyleMaker<Spec extends PageSpec> = (spec: Spec, settings: PagingSettings) => PageStyle;
 
-/** `startOption`: the option that starts this style's walk mid-way, if the spec has one (another is a RangeError). */
+/** The style's start option (`page-styles.ts`) starts the walk mid-way, if the spec has its parameter; another is a RangeError. */
 export function paginateWith<Item, Body, Spec extends PageSpec>(
   makeStyle: StyleMaker<Spec>,
-  startOption: StartOption | undefined,
   client: PagingClient,
   spec: Spec,
   request: PageRequest = {},
   options: PaginateOptions = {},
 ): Paginator<Item, Body> {
-  const settings = pagingSettings(spec, startOption, request.query, options, apiKeyOf(client));
+  const settings = pagingSettings(spec, startOptionOf(spec), request.query, options, apiKeyOf(client));
   const pages = () => pageStream(client, spec, makeStyle(spec, settings), request, settings) as AsyncGenerator<Page<Item, Body>, void, undefined>;
   const paginator: Paginator<Item, Body> = {
     [Symbol.asyncIterator]: () => itemsOf<Item>(pages(), settings.limit),

@@ -1,4 +1,4 @@
-/** The naming rules of the generated CLI (scripts/cli-names.ts), as a table. */
+/** The naming rules of the generated CLI (scripts/naming/cli-names.ts), as a table. */
 import { describe, expect, it } from "vitest";
 import { RESERVED_FLAGS, actionName, flagName, flagNames, resourceName } from "../../scripts/naming/cli-names.js";
 

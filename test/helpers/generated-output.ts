@@ -2,14 +2,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { CommandSpec } from "../../src/cli/command-spec.js";
-
-/** The runtime's paging entry for each page style: what a wrapper of that style must call. */
-const ENTRY_OF_STYLE: Record<string, string> = {
-  "page-number": "paginateByPageNumber",
-  offset: "paginateByOffset",
-  cursor: "paginateByCursor",
-  "next-link": "paginateByNextLink",
-};
+import { PAGE_STYLES } from "../../src/paginate/page-styles.js";
+import type { PageStyleName } from "../../src/paginate/index.js";
 
 /**
  * `name -> the PageSpec literal its wrapper passes to the runtime`, read from
@@ -22,8 +16,10 @@ export function emittedSpecs(source: string): Record<string, unknown> {
   //   return paginateByPageNumber<Item, Page>(client, {...the spec...}, { query }, options);
   const re = /export function (\w+)\([^)]*\)[^{]*\{\n\s*return (paginate\w*)<\w+, \w+>\(client, (\{.*\}), \{ (?:path, )?query \}, options\);/g;
   for (const [, name, entry, literal] of source.matchAll(re)) {
-    const spec = JSON.parse(literal!) as { style: string };
-    if (entry !== ENTRY_OF_STYLE[spec.style]) throw new Error(`${name} calls ${entry} for a ${spec.style} spec, not ${ENTRY_OF_STYLE[spec.style]}`);
+    const spec = JSON.parse(literal!) as { style: PageStyleName };
+    // The runtime's paging entry for each page style: what a wrapper of that style must call.
+    const want = PAGE_STYLES[spec.style]?.entry;
+    if (entry !== want) throw new Error(`${name} calls ${entry} for a ${spec.style} spec, not ${want}`);
     out[name!] = spec;
   }
   return out;

@@ -1,5 +1,5 @@
 /**
- * Next-link style: each answer gives the URL of the next page, in the body
+ * Next-link style: each response gives the URL of the next page, in the body
  * (`next`, `links.next`, `_links.next.href`, `next_page_uri`, ... a string
  * declared, named or exemplified as a URL, or held by a links object) or in a declared RFC 8288 `Link` header
  * (`rel="next"`). The runtime follows it only on the client's own origin. A
@@ -7,7 +7,7 @@
  * mid-way.
  */
 import type { Locator, NextLinkSpec } from "../../../src/paginate/index.js";
-import { misfit, ownLocatorFits, ruleValue, type DetectContext, type OperationInput } from "../context.js";
+import { ruleError, ownLocatorFits, ruleValue, type DetectContext, type OperationInput } from "../context.js";
 import { showRule } from "../vocabulary.js";
 import { findCount } from "../counts.js";
 import { findParam } from "../params.js";
@@ -20,6 +20,7 @@ const NEXT_LINK_NAMES = ["next", "nextlink", "nexturl", "nexturi", "nextpage", "
 
 export const nextLinkStyle: PageStyle<{ param?: string; next: Locator }> = {
   name: "next-link",
+  impliedBy: (given) => given("next"),
   request(ctx, input) {
     const next = findNextLink(ctx, input);
     return next === undefined ? undefined : { next };
@@ -42,14 +43,14 @@ export const nextLinkStyle: PageStyle<{ param?: string; next: Locator }> = {
 };
 
 function findNextLink(ctx: DetectContext, input: OperationInput): Locator | undefined {
-  const body = input.answer.schema;
+  const body = input.response.schema;
   const isString = (path: readonly string[]) => schemaTypes(ctx.doc, schemaAt(ctx.doc, body, path)).includes("string");
-  const fits = (locator: Locator) => ("header" in locator ? input.answer.headers.has(locator.header) : isString(locator.body));
+  const fits = (locator: Locator) => ("header" in locator ? input.response.headers.has(locator.header) : isString(locator.body));
   const rule = ruleValue(ctx, input, "next", fits);
   if (rule?.value === false) return undefined;
   if (rule !== undefined) {
     const locator = rule.value!;
-    if (!ownLocatorFits(input, "next", locator, fits)) throw misfit(input, `next ${showRule(locator)} is not a string in the ${input.answer.status} body`);
+    if (!ownLocatorFits(input, "next", locator, fits)) throw ruleError(input, `next ${showRule(locator)} is not a string in the ${input.response.status} body`);
     return locator;
   }
   const inBody = findField(ctx, body, [], NEXT_LINK_NAMES, (schema, container, name) => isLink(ctx, schema, container, name) || schemaProperties(ctx.doc, schema).has("href"));
@@ -57,7 +58,7 @@ function findNextLink(ctx: DetectContext, input: OperationInput): Locator | unde
     const at = schemaAt(ctx.doc, body, inBody.body);
     return isString(inBody.body) ? inBody : schemaProperties(ctx.doc, at).has("href") ? { body: [...inBody.body, "href"] } : undefined;
   }
-  return input.answer.headers.has("link") ? { header: "link" } : undefined;
+  return input.response.headers.has("link") ? { header: "link" } : undefined;
 }
 
 /** A string that is a URL: held by a links object, or a link by its schema (declared, named or exemplified as one: `next_page_uri`, `/v2/...`). */

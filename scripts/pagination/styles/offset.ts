@@ -3,7 +3,7 @@
  * item (`offset`, `skip`, `start`, `startIndex`, ...), with or without a
  * page size (`limit`, `count`, `top`, `take`, ...). The next offset is the
  * one sent plus the items received; the walk ends at an empty or short page,
- * or at the total of items when the answer gives one.
+ * or at the total of items when the response gives one.
  */
 import type { OffsetSpec } from "../../../src/paginate/index.js";
 import { ruleValue } from "../context.js";
@@ -13,6 +13,7 @@ import { pageSize, type PageStyle } from "./style.js";
 
 export const offsetStyle: PageStyle<{ param: string; firstOffset: number | undefined }> = {
   name: "offset",
+  impliedBy: (given) => given("offsetParam", "firstOffset"),
   request(ctx, input) {
     const found = findParam(ctx, input, "offsetParam");
     if (found === undefined || "reason" in found) return found;

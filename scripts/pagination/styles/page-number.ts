@@ -1,6 +1,6 @@
 /**
  * Page-number style: a numeric page parameter (`page`, `page[number]`,
- * `pageNumber`, ...), with or without a page size. The answer may say which
+ * `pageNumber`, ...), with or without a page size. The response may say which
  * page it is and how many pages or items there are (scripts/pagination/counts.ts);
  * without a total the walk ends at an empty or short page. The first page is
  * 1, or 0 when the parameter's default is 0.
@@ -13,6 +13,7 @@ import { pageSize, type PageStyle } from "./style.js";
 
 export const pageNumberStyle: PageStyle<{ param: string; firstPage: number | undefined }> = {
   name: "page-number",
+  impliedBy: (given) => given("pageParam", "firstPage", "pageNumber", "totalPages"),
   request(ctx, input) {
     const found = findParam(ctx, input, "pageParam");
     if (found === undefined || "reason" in found) return found;

@@ -8,6 +8,7 @@ import type { PageSpec, PageStyleName } from "../../../src/paginate/index.js";
 import type { DetectContext, OperationInput } from "../context.js";
 import { findParam, sizeBounds } from "../params.js";
 import type { PropertyPath } from "../schema.js";
+import type { RuleKey } from "../vocabulary.js";
 
 export type Outcome<T> = T | { reason: string };
 
@@ -23,9 +24,11 @@ export interface Request {
 
 export interface PageStyle<R extends Request = Request> {
   readonly name: PageStyleName;
+  /** Whether an operation's rules imply this style by the keys they give (`given`: some of these keys are set, not `false`). */
+  impliedBy(given: (...keys: RuleKey[]) => boolean): boolean;
   /** The style's request side, undefined when the operation shows none of it. */
   request(ctx: DetectContext, input: OperationInput): Outcome<R> | undefined;
-  /** The paging spec, from the request side and the answer (or why the answer does not fit). */
+  /** The paging spec, from the request side and the response (or why the response does not fit). */
   spec(ctx: DetectContext, input: OperationInput, request: R, list: FoundList): Outcome<PageSpec>;
 }
 
