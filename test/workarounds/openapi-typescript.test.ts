@@ -29,7 +29,7 @@ function doc(): OpenAPI3 {
         Base: { type: "object", properties: { kind: { type: "string" }, name: { type: "string" } } },
       },
     },
-  } as OpenAPI3;
+  } as unknown as OpenAPI3;
 }
 
 describe("openapi-typescript workarounds", () => {
