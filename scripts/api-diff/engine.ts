@@ -10,7 +10,8 @@
  * component matters where an operation uses it, and the engine follows
  * refs from the operations.
  */
-import { apiDiff, openApi3AnnotateHook, openapi3Rules, type Diff } from "api-smart-diff";
+import { apiDiff, openApi3AnnotateHook, type Diff } from "api-smart-diff";
+import { guardedRules, type ClassifierFailure } from "../workarounds/api-smart-diff.js";
 import type { OpenApiDocument } from "../spec/bundle.js";
 import type { PeerType } from "./change.js";
 
@@ -74,11 +75,9 @@ function runEngine(base: OpenApiDocument, head: OpenApiDocument, problems: Engin
   const parents = new Map<string, { before: unknown; after: unknown }>();
   const errors = new Map<string, string>();
   // The engine classifies a difference, then calls the annotate hook with it: a failure noted in between is that difference's.
-  const failed: { message?: string } = {};
-  // Rules are built per call: the engine keeps state in them (resolved refs) from one comparison to the next.
-  const rules = guardClassifiers({ ...openapi3Rules(), "/components": { skip: true } }, failed, new WeakMap());
+  const failed: ClassifierFailure = {};
   const diffs = apiDiff(base, head, {
-    rules: rules as ReturnType<typeof openapi3Rules>,
+    rules: guardedRules({ "/components": { skip: true } }, failed),
     annotateHook: (diff, context) => {
       parents.set(keyOf(diff), { before: context.before.parent, after: context.after.parent });
       if (failed.message !== undefined) errors.set(keyOf(diff), failed.message);
@@ -98,42 +97,6 @@ function runEngine(base: OpenApiDocument, head: OpenApiDocument, problems: Engin
       ...(errors.has(keyOf(diff)) && { classifyError: errors.get(keyOf(diff)) }),
     };
   });
-}
-
-type Classifier = (context: unknown) => unknown;
-
-/**
- * The rules with every classifier (a `$` entry: a function, or an array of
- * them per action) wrapped so that one that throws gives `unclassified` and
- * notes why, instead of the engine's line on stderr. Rules are
- * documented as plain objects whose `/key` entries are rules or functions
- * returning rules; both are wrapped the same way, each object once.
- */
-function guardClassifiers(rules: unknown, failed: { message?: string }, seen: WeakMap<object, unknown>): unknown {
-  if (typeof rules === "function") return (...args: unknown[]) => guardClassifiers((rules as (...a: unknown[]) => unknown)(...args), failed, seen);
-  if (typeof rules !== "object" || rules === null || Array.isArray(rules)) return rules;
-  const known = seen.get(rules);
-  if (known) return known;
-  const out: Record<string, unknown> = {};
-  seen.set(rules, out);
-  for (const [key, value] of Object.entries(rules)) {
-    if (key === "$") out[key] = Array.isArray(value) ? value.map((c) => guardClassifier(c, failed)) : guardClassifier(value, failed);
-    else if (key.startsWith("/")) out[key] = guardClassifiers(value, failed, seen);
-    else out[key] = value;
-  }
-  return out;
-}
-
-function guardClassifier(classifier: unknown, failed: { message?: string }): unknown {
-  if (typeof classifier !== "function") return classifier;
-  return (context: unknown) => {
-    try {
-      return (classifier as Classifier)(context);
-    } catch (error) {
-      failed.message = `api-smart-diff's classification rule failed: ${messageOf(error)}`;
-      return "unclassified";
-    }
-  };
 }
 
 function messageOf(error: unknown): string {

@@ -7,13 +7,15 @@
  * - in the bundled document, for the JSON pointer reported (where to edit:
  *   `#/components/schemas/VoiceCloneData/properties/name`);
  * - in the spec's files, for `file:line` (JSON through jsonc-parser, YAML
- *   through yaml's node ranges; each file parsed once, only when asked).
+ *   through js-yaml's event offsets, else yaml's node ranges when js-yaml
+ *   refuses the text; each file parsed once, only when asked).
  * Something the head no longer has is placed at the deepest part it still has.
  */
 import { dirname, resolve } from "node:path";
 import { shownPath } from "../paths.js";
 import { parseTree, findNodeAtLocation, type Node as JsonNode } from "jsonc-parser";
 import type { Node as YamlNode } from "yaml";
+import type { Event as YamlEvent } from "js-yaml";
 import type { OpenApiDocument } from "../spec/bundle.js";
 import type { LoadedSpec } from "../spec/load.js";
 import { pointerOf, unescapeToken } from "../spec/json-pointer.js";
@@ -22,6 +24,7 @@ import { isObject } from "../spec/openapi-walk.js";
 import type { SourceLocation } from "./change.js";
 
 const yaml = lazyRequire<typeof import("yaml")>("yaml");
+const jsYaml = lazyRequire<typeof import("js-yaml")>("js-yaml");
 
 /** A parameter, found by name and location among an operation's and its path item's parameters. */
 export interface ParamToken {
@@ -222,7 +225,85 @@ function jsonLines(text: string): (tokens: readonly (string | number)[]) => Posi
 }
 
 /** Line and column (1-based) of the key (or item) at `tokens` in YAML text. */
-function yamlLines(text: string): (tokens: readonly (string | number)[]) => Position1 | undefined {
+export function yamlLines(text: string): (tokens: readonly (string | number)[]) => Position1 | undefined {
+  let root: Offsets | undefined;
+  try {
+    root = offsetTree(text, jsYaml().parseEvents(text, {}));
+  } catch {
+    return yamlNodeLines(text); // js-yaml refuses what yaml may read: the spec loaded through the positional parser
+  }
+  const lineOf = lineCounter(text);
+  return (tokens) => {
+    let node = root;
+    let offset = node?.start;
+    for (const token of tokens) {
+      if (node?.keys) {
+        const entry = node.keys.get(String(token));
+        if (!entry) return undefined;
+        offset = entry.at;
+        node = entry.node;
+      } else if (node?.items && typeof token === "number") {
+        node = node.items[token];
+        offset = node?.start ?? offset;
+      } else {
+        return undefined;
+      }
+    }
+    return offset === undefined ? undefined : lineOf(offset);
+  };
+}
+
+/** Where a YAML node starts, and for a mapping or a sequence where each key or item does. */
+interface Offsets {
+  start: number;
+  keys?: Map<string, { at: number; node: Offsets | undefined }>;
+  items?: (Offsets | undefined)[];
+}
+
+/** The offsets of every node, from js-yaml's flat event stream (a mapping's events alternate key, value). */
+function offsetTree(text: string, events: YamlEvent[]): Offsets | undefined {
+  const { EVENT_ID, SCALAR_STYLE } = jsYaml();
+  let root: Offsets | undefined;
+  const open: { node: Offsets; key?: { text: string; at: number } }[] = [];
+  const add = (node: Offsets, keyText?: string) => {
+    const parent = open[open.length - 1];
+    if (!parent) return void (root ??= node);
+    if (parent.node.items) return void parent.node.items.push(node);
+    if (!parent.key) return void (parent.key = { text: keyText ?? "\0", at: node.start }); // a key; a complex one matches no token
+    if (!parent.node.keys!.has(parent.key.text)) parent.node.keys!.set(parent.key.text, { at: parent.key.at, node }); // the first of duplicates, as yaml's find
+    delete parent.key;
+  };
+  for (const event of events) {
+    if (event.type === EVENT_ID.MAPPING || event.type === EVENT_ID.SEQUENCE) {
+      const node: Offsets = event.type === EVENT_ID.MAPPING ? { start: event.start, keys: new Map() } : { start: event.start, items: [] };
+      add(node);
+      open.push({ node });
+    } else if (event.type === EVENT_ID.SCALAR) {
+      const quoted = event.style === SCALAR_STYLE.SINGLE_QUOTED || event.style === SCALAR_STYLE.DOUBLE_QUOTED;
+      add({ start: event.valueStart - (quoted ? 1 : 0) }, scalarKey(text, event));
+    } else if (event.type === EVENT_ID.ALIAS) {
+      add({ start: event.anchorStart - 1 });
+    } else if (event.type === EVENT_ID.POP && open.length > 0) {
+      open.pop();
+    }
+  }
+  return root;
+}
+
+/** A scalar as a mapping key reads (as yaml's `String(key.value)`): plain ones through the core schema (`0x10` is "16"). */
+function scalarKey(text: string, event: Extract<YamlEvent, { valueStart: number }>): string {
+  const { getScalarValue, SCALAR_STYLE, NOT_RESOLVED, nullCoreTag, boolCoreTag, intCoreTag, floatCoreTag } = jsYaml();
+  const value = getScalarValue(text, event);
+  if (event.style !== SCALAR_STYLE.PLAIN || event.tagStart !== -1) return value;
+  for (const tag of [nullCoreTag, boolCoreTag, intCoreTag, floatCoreTag]) {
+    const resolved = tag.resolve(value, false, tag.tagName);
+    if (resolved !== NOT_RESOLVED) return String(resolved);
+  }
+  return value;
+}
+
+/** The same through yaml's node tree (several times slower), for text js-yaml refuses. */
+export function yamlNodeLines(text: string): (tokens: readonly (string | number)[]) => Position1 | undefined {
   const { isMap, isSeq, isScalar, parseDocument } = yaml();
   const doc = parseDocument(text, { uniqueKeys: false, merge: true, keepSourceTokens: false });
   const lineOf = lineCounter(text);

@@ -1,6 +1,7 @@
 /**
  * YAML text -> plain JSON-compatible data, safely, in time linear in the
- * text. `yaml` builds the node tree (its own unique-key check and `toJS` are
+ * text. The happy path is parse-yaml-fast.ts (no positions); when it gives
+ * up, this positional parser reads the text and decides. `yaml` builds the node tree (its own unique-key check and `toJS` are
  * quadratic, so neither is used); our walk turns it into plain data with
  * duplicate keys refused, aliases and `<<` merges resolved once each
  * (shared, never copied) and counted against a budget, so an alias bomb
@@ -10,6 +11,7 @@ import type { Node } from "yaml";
 import { GenerateError } from "../errors.js";
 import { MAX_DEPTH } from "./parse-json.js";
 import { lazyRequire } from "../lazy-require.js";
+import { parseYamlFast } from "./parse-yaml-fast.js";
 
 /** A JSON spec never needs `yaml` (~30 ms of start-up). */
 const yaml = lazyRequire<typeof import("yaml")>("yaml");
@@ -18,6 +20,11 @@ const yaml = lazyRequire<typeof import("yaml")>("yaml");
 export const MAX_ALIAS_NODES = 1_000_000;
 
 export function parseYaml(text: string, file: string): unknown {
+  return parseYamlFast(text) ?? parseYamlWithPositions(text, file);
+}
+
+/** The positional parser: yaml's node tree and our walk, which names the line of each problem. */
+export function parseYamlWithPositions(text: string, file: string): unknown {
   const { LineCounter, parseDocument } = yaml();
   const lines = new LineCounter();
   const doc = parseDocument(text, { uniqueKeys: false, merge: true, strict: true, prettyErrors: false, lineCounter: lines });

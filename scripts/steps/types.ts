@@ -1,12 +1,13 @@
 /**
- * Step: types. openapi-typescript's Node API (`openapiTS()` on the bundled
+ * Step: types. openapi-typescript's Node API (its transform on the bundled
  * document, then `astToString()`) turns the spec into `schema.ts` (paths,
  * components, operations), plus root aliases without a prefix
  * (`VoiceCloneData`) named by our rule (identifiers.ts) and written by us,
  * since openapi-typescript's own neither escapes names nor avoids collisions.
- * Its output is then checked to hold types only: nothing in it runs.
+ * Its output is then checked to hold types only: nothing in it runs. How we
+ * call openapi-typescript, and what we mend in its output, is in
+ * workarounds/openapi-typescript.ts.
  */
-import type { OpenAPI3 } from "openapi-typescript";
 import type { OpenApiDocument } from "../spec/bundle.js";
 import { escapeInvisibleBreaks, singleQuoted } from "../emit/emit-safety.js";
 import { assertTypesOnly } from "../emit/types-only.js";
@@ -16,30 +17,22 @@ import { checkOperationIds, rootAliases } from "../naming/identifiers.js";
 import { requestTypeHooks } from "./request-types.js";
 import { arraysToDefer } from "./type-cycles.js";
 import type { OutputFile } from "../output/output-file.js";
+import { nameOf, transformDocument, WITH_REQUIRED, withRequiredFixed } from "../workarounds/openapi-typescript.js";
 
 const openapiTypescript = lazyRequire<typeof import("openapi-typescript")>("openapi-typescript");
 /** The TypeScript openapi-typescript builds its syntax trees with (its peer dependency: this project's `typescript`). */
 const typescript = lazyRequire<typeof import("typescript")>("typescript");
 
-/**
- * openapi-typescript's helper is `WithRequired<T, K extends keyof T>`, which
- * fails to compile when T is a union or may be undefined (keyof is `never`).
- * Ours means the same where that one compiles and accepts the rest.
- */
-const WITH_REQUIRED = "type WithRequired<T, K extends PropertyKey> = T & {\n    [P in K & keyof T]-?: T[P];\n};\n";
-
 export async function generateTypes(doc: OpenApiDocument, fileHeader: string, specLabel: string): Promise<OutputFile> {
   checkOperationIds(doc, specLabel);
-  const { default: openapiTS, astToString } = openapiTypescript();
+  const { astToString } = openapiTypescript();
   const { factory } = typescript();
   const deferred = deferredArrays(doc, specLabel);
   const replaced = new Map<string, unknown>();
   const references = new WeakSet<object>();
   let nodes;
   try {
-    // A copy: openapi-typescript's Redocly bundles (and so changes) the document it is given.
-    nodes = await openapiTS(structuredClone(doc) as unknown as OpenAPI3, {
-      silent: true,
+    nodes = transformDocument(doc as never, {
       // Defaulted properties optional where the client sends them; multipart files as Blob (see request-types.ts).
       ...requestTypeHooks(doc, factory),
       // An array on a self-referring loop becomes a reference to an interface (see arraysToDefer).
@@ -58,8 +51,7 @@ export async function generateTypes(doc: OpenApiDocument, fileHeader: string, sp
     const at = / at (#\/\S*)$/.exec(message);
     throw new GenerateError(`openapi-typescript cannot turn the spec into types: ${message}`, { file: specLabel, pointer: at?.[1] }, "fix the spec at that place");
   }
-  const usesWithRequired = nodes.some((node) => nameOf(node) === "WithRequired");
-  const kept = nodes.filter((node) => nameOf(node) !== "WithRequired");
+  const { nodes: kept, usesWithRequired } = withRequiredFixed(nodes);
   const split = kept.findIndex((node) => nameOf(node) === "components") + 1;
   const print = (part: typeof kept) => (part.length > 0 ? astToString(part).replace(/\r\n?/g, "\n") : "");
   const missed = [...deferred.values()].find((name) => !replaced.has(name));
@@ -91,11 +83,4 @@ function deferredArrays(doc: OpenApiDocument, specLabel: string): Map<string, st
     names.set(path, name);
   }
   return names;
-}
-
-/** The declared name of a top-level node (interface or type alias), if any. */
-function nameOf(node: unknown): string | undefined {
-  const name = (node as { name?: { escapedText?: unknown; text?: unknown } }).name;
-  const text = name?.escapedText ?? name?.text;
-  return typeof text === "string" ? text : undefined;
 }
