@@ -1,5 +1,5 @@
 /**
- * Step: types. openapi-typescript's Node API (its transform on the bundled
+ * Step: types. openapi-typescript's Node API (`openapiTS()` on the bundled
  * document, then `astToString()`) turns the spec into `schema.ts` (paths,
  * components, operations), plus root aliases without a prefix
  * (`VoiceCloneData`) named by our rule (identifiers.ts) and written by us,
@@ -32,7 +32,7 @@ export async function generateTypes(doc: OpenApiDocument, fileHeader: string, sp
   const references = new WeakSet<object>();
   let nodes;
   try {
-    nodes = transformDocument(doc as never, {
+    nodes = await transformDocument(doc as never, {
       // Defaulted properties optional where the client sends them; multipart files as Blob (see request-types.ts).
       ...requestTypeHooks(doc, factory),
       // An array on a self-referring loop becomes a reference to an interface (see arraysToDefer).
