@@ -17,7 +17,7 @@ import type { FileSystem } from "../../scripts/output/folder.js";
 import { header } from "../../scripts/output/header.js";
 import { LOCK } from "../../scripts/output/lock.js";
 import { writeOutput } from "../../scripts/output/write.js";
-import { copyRepo, generateArgs, runGenerate, snapshot, tempDir } from "../helpers/run-generate.js";
+import { copyRepo, generateArgs, runGenerate, runGenerateProcess, snapshot, tempDir } from "../helpers/run-generate.js";
 
 const made: string[] = [];
 afterAll(() => {
@@ -69,7 +69,8 @@ describe("the output folder's lock", () => {
     writeFileSync(join(dir, "spec", "spec3.yml"), readFileSync(join(dir, "spec", "spec3.yml"), "utf8").replaceAll("VoiceCloneData", "VoiceCloneRecord"));
     writeFileSync(join(out, LOCK), `${process.pid}\n`); // this test's process: it runs
     const before = snapshot(out);
-    const run = await runGenerate(["--quiet"], { cwd: dir });
+    // A real process: the lock names this test's process, which runs, and is not the run's own.
+    const run = await runGenerateProcess(["--quiet"], { cwd: dir });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(`the lock ${LOCK} is held by process ${process.pid}`);
     expect(snapshot(out)).toEqual(before);
