@@ -10,10 +10,9 @@
 import { spawn, spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { Writable } from "node:stream";
 import { afterAll, describe, expect, it } from "vitest";
 import { main } from "../../scripts/api-diff/main.js";
-import { FIXTURES, ROOT, runGenerate, tempDir } from "../helpers/run-generate.js";
+import { FIXTURES, ROOT, runEntry, runGenerate, tempDir } from "../helpers/run-generate.js";
 
 interface Run {
   code: number | null;
@@ -22,12 +21,8 @@ interface Run {
 }
 
 /** `npm run api-diff -- <args>` in `cwd`, in this process. */
-async function apiDiff(args: readonly string[], cwd: string): Promise<Run> {
-  let stdout = "";
-  let stderr = "";
-  const sink = (add: (text: string) => void) => new Writable({ decodeStrings: false, write: (chunk, _encoding, done) => (add(String(chunk)), done()) });
-  const code = await main(args, { stdout: sink((t) => (stdout += t)), stderr: sink((t) => (stderr += t)), cwd });
-  return { code, stdout, stderr };
+function apiDiff(args: readonly string[], cwd: string): Promise<Run> {
+  return runEntry((io) => main(args, io), cwd);
 }
 
 /** `npm run api-diff -- <args>` in `cwd`, as a new Node process. */

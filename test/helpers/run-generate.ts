@@ -39,13 +39,13 @@ export interface GenerateRun {
  */
 export async function runGenerate(args: readonly string[], options: { cwd?: string; timeoutMs?: number } = {}): Promise<GenerateRun> {
   const { main } = await import("../../scripts/cli.js");
-  return runInProcess((io) => main(args, io), options.cwd);
+  return runEntry((io) => main(args, io), options.cwd);
 }
 
 /** `npm run spec:update -- <args>` in `cwd`, run in this process. */
 export async function runSpecUpdate(args: readonly string[], options: { cwd?: string; timeoutMs?: number } = {}): Promise<GenerateRun> {
   const { updateSpec } = await import("../../scripts/spec-update/update.js");
-  return runInProcess((io) => updateSpec(args, io), options.cwd);
+  return runEntry((io) => updateSpec(args, io), options.cwd);
 }
 
 /** `npm run generate -- <args>` as a new Node process: for tests of the process itself (exit status, signals, lock). */
@@ -53,15 +53,10 @@ export function runGenerateProcess(args: readonly string[], options: { cwd?: str
   return runScript(GENERATE, args, options);
 }
 
-/** `npm run spec:update -- <args>` as a new Node process. */
-export function runSpecUpdateProcess(args: readonly string[], options: { cwd?: string; timeoutMs?: number } = {}): Promise<GenerateRun> {
-  return runScript(join(ROOT, "scripts", "spec-update.ts"), args, options);
-}
-
 type Entry = (io: { stdout: Writable; stderr: Writable; cwd: string }) => Promise<number>;
 
-/** Runs an entry with streams that collect what it prints; the result reads like a finished process's. */
-async function runInProcess(entry: Entry, cwd = ROOT): Promise<GenerateRun> {
+/** Runs a command line's entry (`main(argv, io)`) with streams that collect what it prints; the result reads like a finished process's. */
+export async function runEntry(entry: Entry, cwd = ROOT): Promise<GenerateRun> {
   let stdout = "";
   let stderr = "";
   const sink = (add: (text: string) => void) => new Writable({ decodeStrings: false, write: (chunk, _encoding, done) => (add(String(chunk)), done()) });
