@@ -15,29 +15,37 @@ import { runPipeline } from "./pipeline.js";
 import { createReporter } from "./reporter.js";
 import type { SummaryBase } from "./api-diff/summary.js";
 
-export interface MainOptions {
+/** Where a run prints and which folder its paths are relative to: the process's own unless given (tests run it in theirs). */
+export interface MainIo {
+  stdout?: NodeJS.WritableStream;
+  stderr?: NodeJS.WritableStream;
+  cwd?: string;
+}
+
+export interface MainOptions extends MainIo {
   /** What the API change summary compares with: a spec file (spec:update's replaced spec) instead of git HEAD. */
   summaryBase?: SummaryBase;
 }
 
-export async function main(argv: readonly string[], { summaryBase }: MainOptions = {}): Promise<number> {
+export async function main(argv: readonly string[], { summaryBase, ...io }: MainOptions = {}): Promise<number> {
+  const { stdout = process.stdout, stderr = process.stderr, cwd = process.cwd() } = io;
   const started = performance.now();
   /** Whether the output folder may have been changed when a failure happens. */
   let writing = false;
   try {
-    const options = parseOptions(argv);
+    const options = parseOptions(argv, cwd);
     if (options.help) {
-      process.stdout.write(`${USAGE}\n`);
+      stdout.write(`${USAGE}\n`);
       return 0;
     }
-    const report = createReporter({ quiet: options.quiet });
+    const report = createReporter({ quiet: options.quiet, out: stdout, err: stderr });
     const { files, source } = await runPipeline(options, report);
     const outLabel = relative(options.cwd, options.out) || ".";
     const seconds = () => `${((performance.now() - started) / 1000).toFixed(2)} s`;
     if (options.check) {
       const comparison = compareOutput(options.out, files);
       if (hasDrift(comparison)) {
-        process.stderr.write(`${formatDrift(comparison, outLabel)}\n`);
+        stderr.write(`${formatDrift(comparison, outLabel)}\n`);
         return 1;
       }
       report.info(`check: ${outLabel}/ is up to date (${comparison.unchanged.length} files) in ${seconds()}`);
@@ -56,10 +64,10 @@ export async function main(argv: readonly string[], { summaryBase }: MainOptions
     return 0;
   } catch (error) {
     if (error instanceof GenerateError) {
-      process.stderr.write(`error: ${error.format()}\n`);
+      stderr.write(`error: ${error.format()}\n`);
     } else {
       const state = writing ? "the output folder may be partly written (`npm run generate -- --check` tells)" : "nothing was written";
-      process.stderr.write(`error: unexpected failure (a bug: please report it), ${state}: ${(error as Error)?.stack ?? String(error)}\n`);
+      stderr.write(`error: unexpected failure (a bug: please report it), ${state}: ${(error as Error)?.stack ?? String(error)}\n`);
     }
     return 2;
   }

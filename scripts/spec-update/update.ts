@@ -6,6 +6,7 @@
 import { copyFileSync, existsSync, mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
+import type { MainIo } from "../cli.js";
 import { GenerateError } from "../errors.js";
 import { DEFAULT_SPEC } from "../options.js";
 import { maxSizeBytes, parseCommandLine } from "../option-values.js";
@@ -24,12 +25,13 @@ export const USAGE = `Usage: npm run spec:update -- [options]
 Then \`npm run generate\` runs, and ends with the API change summary against
 the spec that was replaced. Review the diff of spec/ and generated/, commit both.`;
 
-export async function updateSpec(argv: readonly string[], cwd = process.cwd()): Promise<number> {
+export async function updateSpec(argv: readonly string[], io: MainIo = {}): Promise<number> {
+  const { stdout = process.stdout, stderr = process.stderr, cwd = process.cwd() } = io;
   let scratch: string | undefined;
   try {
     const values = parseCommandLine(argv, { from: { type: "string" }, spec: { type: "string" }, "max-size": { type: "string" }, help: { type: "boolean", short: "h", default: false } }, "npm run spec:update");
     if (values.help) {
-      process.stdout.write(`${USAGE}\n`);
+      stdout.write(`${USAGE}\n`);
       return 0;
     }
     const maxBytes = maxSizeBytes(values["max-size"]);
@@ -41,7 +43,7 @@ export async function updateSpec(argv: readonly string[], cwd = process.cwd()): 
     try {
       writeFileSync(staged, text, { flag: "wx" });
       const loaded = loadSpec(staged, { maxBytes, cwd });
-      process.stdout.write(`spec:update: ${from} is OpenAPI ${loaded.version} (${(Buffer.byteLength(text) / 1024).toFixed(0)} KB)\n`);
+      stdout.write(`spec:update: ${from} is OpenAPI ${loaded.version} (${(Buffer.byteLength(text) / 1024).toFixed(0)} KB)\n`);
       if (existsSync(spec)) {
         scratch = mkdtempSync(join(tmpdir(), "spec-update-"));
         copyFileSync(spec, join(scratch, basename(spec)));
@@ -54,18 +56,18 @@ export async function updateSpec(argv: readonly string[], cwd = process.cwd()): 
       if (error instanceof GenerateError) throw new GenerateError(`the new spec was not taken: ${error.message}`, place, error.fix);
       throw error;
     }
-    process.stdout.write(`spec:update: replaced ${shownPath(cwd, spec)}; generating\n`);
+    stdout.write(`spec:update: replaced ${shownPath(cwd, spec)}; generating\n`);
     const { main } = await import("../cli.js");
     const previous = scratch === undefined ? undefined : join(scratch, basename(spec));
-    const code = await main(["--spec", spec], { summaryBase: previous === undefined ? undefined : { file: previous, label: "the previous spec" } });
-    if (code !== 0) process.stderr.write(`spec:update: ${shownPath(cwd, spec)} is updated, generated/ is not: fix what generate says (new lint problems: review them, then \`npm run lint:baseline\`), then \`npm run generate\`\n`);
+    const code = await main(["--spec", spec], { stdout, stderr, cwd, summaryBase: previous === undefined ? undefined : { file: previous, label: "the previous spec" } });
+    if (code !== 0) stderr.write(`spec:update: ${shownPath(cwd, spec)} is updated, generated/ is not: fix what generate says (new lint problems: review them, then \`npm run lint:baseline\`), then \`npm run generate\`\n`);
     return code;
   } catch (error) {
     if (error instanceof GenerateError) {
-      process.stderr.write(`error: ${error.format()}\n`);
+      stderr.write(`error: ${error.format()}\n`);
       return 2;
     }
-    process.stderr.write(`error: unexpected failure (a bug: please report it): ${(error as Error)?.stack ?? String(error)}\n`);
+    stderr.write(`error: unexpected failure (a bug: please report it): ${(error as Error)?.stack ?? String(error)}\n`);
     return 2;
   } finally {
     if (scratch !== undefined) rmSync(scratch, { recursive: true, force: true });

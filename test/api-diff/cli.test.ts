@@ -1,15 +1,18 @@
 /**
- * `npm run api-diff` as a user runs it (`node --import tsx scripts/api-diff.ts`,
- * the package.json script), in temporary git repositories: the base from a
- * git ref of a multi-file spec, places in the spec's files, the three
- * formats, `--fail-on` and the exit codes, bad input; and the summary line
- * `npm run generate` ends with.
+ * `npm run api-diff` in temporary git repositories: the base from a git ref
+ * of a multi-file spec, places in the spec's files, the three formats,
+ * `--fail-on` and the exit codes, bad input; and the summary line
+ * `npm run generate` ends with. The command line runs in this process
+ * (api-diff/main.ts with captured output), except for the exit statuses of
+ * `--fail-on`, which come from real processes as a user runs them
+ * (`node --import tsx scripts/api-diff.ts`, the package.json script).
  */
 import { spawn, spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { FIXTURES, ROOT, runGenerate, tempDir } from "../helpers/run-generate.js";
+import { main } from "../../scripts/api-diff/main.js";
+import { FIXTURES, ROOT, runEntry, runGenerate, tempDir } from "../helpers/run-generate.js";
 
 interface Run {
   code: number | null;
@@ -17,7 +20,13 @@ interface Run {
   stderr: string;
 }
 
+/** `npm run api-diff -- <args>` in `cwd`, in this process. */
 function apiDiff(args: readonly string[], cwd: string): Promise<Run> {
+  return runEntry((io) => main(args, io), cwd);
+}
+
+/** `npm run api-diff -- <args>` in `cwd`, as a new Node process. */
+function apiDiffProcess(args: readonly string[], cwd: string): Promise<Run> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ["--import", "tsx/esm", join(ROOT, "scripts", "api-diff.ts"), ...args], { cwd, env: { ...process.env, NO_COLOR: "1" } });
     let stdout = "";
@@ -84,8 +93,8 @@ describe("npm run api-diff", () => {
     const repo = seedRepo();
     edit(join(repo, "spec", "spec3.yml"), "            - Minimax\n          description: Voice synthesis provider used for this clone.", "            - Minimax\n            - elevenlabs\n          description: Voice synthesis provider used for this clone.");
     const [review, breaking, markdown, json] = await Promise.all([
-      apiDiff(["--fail-on", "review"], repo),
-      apiDiff(["--fail-on", "breaking"], repo),
+      apiDiffProcess(["--fail-on", "review"], repo),
+      apiDiffProcess(["--fail-on", "breaking"], repo),
       apiDiff(["--format", "markdown"], repo),
       apiDiff(["--format", "json", "--base", "HEAD"], repo),
     ]);

@@ -1,11 +1,13 @@
 /**
  * `--check` against a temp copy of the repo's spec and generated/ folder:
  * clean, edited, deleted, added and entirely missing output; never writes.
+ * The exit statuses CI reads (0 clean, 1 drift, 2 bad input) come from real
+ * processes; the other runs are in this process.
  */
 import { readFileSync, readdirSync, rmSync, writeFileSync, unlinkSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { SEED_GENERATED, SEED_SPEC, copyRepo, runGenerate, snapshot } from "../helpers/run-generate.js";
+import { SEED_GENERATED, SEED_SPEC, copyRepo, runGenerate, runGenerateProcess, snapshot } from "../helpers/run-generate.js";
 import { generatedFiles } from "../helpers/generated-output.js";
 
 let dir: string;
@@ -23,7 +25,7 @@ describe("generate --check", () => {
   });
 
   it("exits 0 when generated/ matches the spec", async () => {
-    const run = await runGenerate(["--check"], { cwd: dir });
+    const run = await runGenerateProcess(["--check"], { cwd: dir });
     expect(run.stderr).not.toMatch(/drift/);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/check: generated\/ is up to date \(\d+ files\)/);
@@ -35,7 +37,7 @@ describe("generate --check", () => {
     writeFileSync(file, edited);
     const before = snapshot(join(dir, "generated"));
     const mtime = statSync(file).mtimeMs;
-    const run = await runGenerate(["--check"], { cwd: dir });
+    const run = await runGenerateProcess(["--check"], { cwd: dir });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("stale:   generated/schema.ts");
     expect(run.stderr).toContain("-export type VoiceCloneDatum =");
@@ -78,7 +80,7 @@ describe("generate --check", () => {
   });
 
   it("exits 2 on bad input, naming the file", async () => {
-    const run = await runGenerate(["--check", "--spec", "spec/nope.yaml"], { cwd: dir });
+    const run = await runGenerateProcess(["--check", "--spec", "spec/nope.yaml"], { cwd: dir });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("spec/nope.yaml");
     expect(run.stderr).toContain("ENOENT");

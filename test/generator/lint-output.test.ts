@@ -11,7 +11,7 @@ import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatPlace } from "../../scripts/errors.js";
-import { runGenerate, tempDir } from "../helpers/run-generate.js";
+import { runGenerate, runGenerateProcess, tempDir } from "../helpers/run-generate.js";
 
 let dir: string;
 let spec: string;
@@ -66,7 +66,8 @@ describe.concurrent("lint output", () => {
   });
 
   it("under --lint error, the run stops (exit 2) naming the first error's place, after the problems", async () => {
-    const run = await runGenerate(["--spec", "many-problems.json", "--out", "strict", "--max-problems", "2"], { cwd: dir });
+    // A real process: its exit status, and the lint thread started as `npm run generate` starts it.
+    const run = await runGenerateProcess(["--spec", "many-problems.json", "--out", "strict", "--max-problems", "2"], { cwd: dir });
     expect(run.code).toBe(2);
     expect(problemLines(run.stderr)).toHaveLength(2);
     expect(run.stderr).toContain(`error: #/paths/~1broken/get/security/0/missingScheme in many-problems.json: lint: 61 errors, 60 warnings; first: There is no \`missingScheme\` security scheme defined. [security-defined]\n  fix: `);

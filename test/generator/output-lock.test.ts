@@ -17,7 +17,7 @@ import type { FileSystem } from "../../scripts/output/folder.js";
 import { header } from "../../scripts/output/header.js";
 import { LOCK } from "../../scripts/output/lock.js";
 import { writeOutput } from "../../scripts/output/write.js";
-import { copyRepo, generateArgs, runGenerate, snapshot, tempDir } from "../helpers/run-generate.js";
+import { SEED_SPEC, copyRepo, generateArgs, runGenerate, runGenerateProcess, snapshot, tempDir } from "../helpers/run-generate.js";
 
 const made: string[] = [];
 afterAll(() => {
@@ -69,7 +69,8 @@ describe("the output folder's lock", () => {
     writeFileSync(join(dir, "spec", "spec3.yml"), readFileSync(join(dir, "spec", "spec3.yml"), "utf8").replaceAll("VoiceCloneData", "VoiceCloneRecord"));
     writeFileSync(join(out, LOCK), `${process.pid}\n`); // this test's process: it runs
     const before = snapshot(out);
-    const run = await runGenerate(["--quiet"], { cwd: dir });
+    // A real process: the lock names this test's process, which runs, and is not the run's own.
+    const run = await runGenerateProcess(["--quiet"], { cwd: dir });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(`the lock ${LOCK} is held by process ${process.pid}`);
     expect(snapshot(out)).toEqual(before);
@@ -110,7 +111,7 @@ describe("--out at a folder holding other generated folders", () => {
     writeFileSync(join(root, "old-output.ts"), gen("old-output.ts", "export {};").content); // this folder's own generated file the spec no longer makes
     writeFileSync(join(root, "README.md"), "notes\n");
     const otherBefore = snapshot(other);
-    const run = await runGenerate(["--out", root]);
+    const run = await runGenerate(["--spec", SEED_SPEC, "--out", root]);
     expect(run.code).toBe(0);
     expect(snapshot(other)).toEqual(otherBefore);
     expect(existsSync(join(root, "old-output.ts"))).toBe(false);
@@ -118,7 +119,7 @@ describe("--out at a folder holding other generated folders", () => {
     expect(run.stdout).toMatch(/removed: .*old-output\.ts \(generated before, not by this spec\)/);
     expect(run.stdout).toMatch(/1 removed/);
     expect(run.stdout).not.toMatch(/other-spec/);
-    expect((await runGenerate(["--out", root, "--check"])).code).toBe(1); // README.md is an extra, hand-written file
+    expect((await runGenerate(["--spec", SEED_SPEC, "--out", root, "--check"])).code).toBe(1); // README.md is an extra, hand-written file
   }, 120_000);
 });
 

@@ -172,10 +172,10 @@ describe("output: one generation as a set", () => {
   it("an output folder that is a file, or under a file, is bad input (exit 2) that names the cause", async () => {
     const dir = scratch("output-file");
     writeFileSync(join(dir, "file"), "x");
-    const isFile = await runGenerate(["--out", join(dir, "file"), "--quiet"]);
+    const isFile = await runGenerate(["--spec", SEED_SPEC, "--out", join(dir, "file"), "--quiet"]);
     expect(isFile.code).toBe(2);
     expect(isFile.stderr).toMatch(/file: the output folder is a file\n {2}fix: pass a folder with --out/);
-    const under = await runGenerate(["--out", join(dir, "file", "out"), "--quiet"]);
+    const under = await runGenerate(["--spec", SEED_SPEC, "--out", join(dir, "file", "out"), "--quiet"]);
     expect(under.code).toBe(2);
     expect(under.stderr).toMatch(/cannot (read the output folder|write \w+\.ts): a part of the path is a file \(ENOTDIR\)/);
     expect(under.stderr).not.toMatch(/unexpected failure/);

@@ -1,7 +1,11 @@
 /**
- * Runs the real generator CLI the way `npm run generate` does (`node --import
- * tsx/esm scripts/generate.ts ...`, from any folder), asynchronously so several
- * runs can overlap, plus the helpers the generator tests share: fixture paths
+ * Runs the real generator CLI: in this process by default (its entry,
+ * scripts/cli.ts's `main`, with the arguments, the working folder and streams
+ * that capture what it prints, and its exit code), or, for the tests about
+ * the process itself (exit status, signals, the lock of a killed run), the
+ * way `npm run generate` does (`node --import tsx/esm scripts/generate.ts
+ * ...`, from any folder); both asynchronously so several runs can overlap.
+ * Plus the helpers the generator tests share: fixture paths
  * (the full Telnyx spec is vendored in test/fixtures/specs/), a copy of the
  * repository's spec and output, an output folder with files in it and its
  * byte-for-byte snapshot, and `tsc --strict` over outputs.
@@ -10,6 +14,7 @@ import { execFile, spawn } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
+import { Writable } from "node:stream";
 import { join, relative, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -28,14 +33,35 @@ export interface GenerateRun {
   stderr: string;
 }
 
-/** `npm run generate -- <args>` in `cwd` (default: the project root, so messages name `test/fixtures/...`). */
-export function runGenerate(args: readonly string[], options: { cwd?: string; timeoutMs?: number } = {}): Promise<GenerateRun> {
+/**
+ * `npm run generate -- <args>` in `cwd` (default: the project root, so messages name `test/fixtures/...`),
+ * run in this process: the generator's `main` with captured output (`timeoutMs` is a process's limit: the test's own applies).
+ */
+export async function runGenerate(args: readonly string[], options: { cwd?: string; timeoutMs?: number } = {}): Promise<GenerateRun> {
+  const { main } = await import("../../scripts/cli.js");
+  return runEntry((io) => main(args, io), options.cwd);
+}
+
+/** `npm run spec:update -- <args>` in `cwd`, run in this process. */
+export async function runSpecUpdate(args: readonly string[], options: { cwd?: string; timeoutMs?: number } = {}): Promise<GenerateRun> {
+  const { updateSpec } = await import("../../scripts/spec-update/update.js");
+  return runEntry((io) => updateSpec(args, io), options.cwd);
+}
+
+/** `npm run generate -- <args>` as a new Node process: for tests of the process itself (exit status, signals, lock). */
+export function runGenerateProcess(args: readonly string[], options: { cwd?: string; timeoutMs?: number } = {}): Promise<GenerateRun> {
   return runScript(GENERATE, args, options);
 }
 
-/** `npm run spec:update -- <args>` in `cwd`. */
-export function runSpecUpdate(args: readonly string[], options: { cwd?: string; timeoutMs?: number } = {}): Promise<GenerateRun> {
-  return runScript(join(ROOT, "scripts", "spec-update.ts"), args, options);
+type Entry = (io: { stdout: Writable; stderr: Writable; cwd: string }) => Promise<number>;
+
+/** Runs a command line's entry (`main(argv, io)`) with streams that collect what it prints; the result reads like a finished process's. */
+export async function runEntry(entry: Entry, cwd = ROOT): Promise<GenerateRun> {
+  let stdout = "";
+  let stderr = "";
+  const sink = (add: (text: string) => void) => new Writable({ decodeStrings: false, write: (chunk, _encoding, done) => (add(String(chunk)), done()) });
+  const code = await entry({ stdout: sink((t) => (stdout += t)), stderr: sink((t) => (stderr += t)), cwd });
+  return { code, stdout, stderr };
 }
 
 function runScript(script: string, args: readonly string[], options: { cwd?: string; timeoutMs?: number }): Promise<GenerateRun> {
