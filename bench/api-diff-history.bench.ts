@@ -28,10 +28,36 @@ export default async function bench(): Promise<BenchResult[]> {
     const text = readFileSync(HEAD, "utf8");
     const id = "operationId: ListPhoneNumbers\n";
     const second = text.indexOf(id, text.indexOf(id) + 1);
-    writeFileSync(copy, second === -1 ? text : `${text.slice(0, second)}operationId: ListWhatsappPhoneNumbers\n${text.slice(second + id.length)}`);
-    const generate = ["--import", "tsx/esm", "scripts/generate.ts", "--spec", copy, "--out", join(dir, "generated"), "--lint", "off", "--quiet"];
+    writeFileSync(
+      copy,
+      second === -1
+        ? text
+        : `${text.slice(0, second)}operationId: ListWhatsappPhoneNumbers\n${text.slice(second + id.length)}`,
+    );
+    const generate = [
+      "--import",
+      "tsx/esm",
+      "scripts/generate.ts",
+      "--spec",
+      copy,
+      "--out",
+      join(dir, "generated"),
+      "--lint",
+      "off",
+      "--quiet",
+    ];
     timeCommand(process.execPath, generate, { cwd: ROOT }); // the output the check compares with (and a warm compile cache)
-    const apiDiff = ["--import", "tsx/esm", "scripts/api-diff.ts", "--base-spec", BASE, "--spec", HEAD, "--format", "json"];
+    const apiDiff = [
+      "--import",
+      "tsx/esm",
+      "scripts/api-diff.ts",
+      "--base-spec",
+      BASE,
+      "--spec",
+      HEAD,
+      "--format",
+      "json",
+    ];
     const { subjectMs, baselineMs, ratio } = await interleaved(
       RUNS,
       () => timeCommand(process.execPath, apiDiff, { cwd: ROOT }),

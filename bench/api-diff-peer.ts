@@ -35,7 +35,11 @@ for (const spec of Object.keys(SPECS) as SpecName[]) {
   writeFileSync(file, JSON.stringify(parse(spec)));
   basePaths.set(spec, file);
 }
-const bases = new Map(await Promise.all([...basePaths].map(async ([spec, file]) => [spec, await loadBase({ file }, file, LIMITS)] as const)));
+const bases = new Map(
+  await Promise.all(
+    [...basePaths].map(async ([spec, file]) => [spec, await loadBase({ file }, file, LIMITS)] as const),
+  ),
+);
 
 let agree = 0;
 const lines: string[] = [];
@@ -47,12 +51,18 @@ for (const [i, c] of CASES.entries()) {
   const file = join(dir, String(i), "openapi.json");
   writeFileSync(file, JSON.stringify(head));
   const ours = compareSpecs(bases.get(c.spec)!, await loadHead(file, LIMITS), ROOT).verdict ?? "none";
-  const peerTypes = apiDiff(base, head).filter((d) => d.path[0] !== "components").map((d) => d.type);
+  const peerTypes = apiDiff(base, head)
+    .filter((d) => d.path[0] !== "components")
+    .map((d) => d.type);
   const worst = worstPeer(peerTypes);
   const peer = worst === undefined ? "none" : peerVerdict(worst);
   const same = (peer === "none" ? "safe" : peer) === (ours === "none" ? "safe" : ours);
   if (same) agree++;
-  lines.push(`${same ? "same  " : "differ"} ours ${ours.padEnd(8)} api-smart-diff ${peer.padEnd(8)} (${worst ?? "no change"})  ${c.name}`);
+  lines.push(
+    `${same ? "same  " : "differ"} ours ${ours.padEnd(8)} api-smart-diff ${peer.padEnd(8)} (${worst ?? "no change"})  ${c.name}`,
+  );
 }
 console.log(lines.join("\n"));
-console.log(`verdicts vs api-smart-diff 1.0.6: ${agree} of ${CASES.length} cases agree, ${CASES.length - agree} differ`);
+console.log(
+  `verdicts vs api-smart-diff 1.0.6: ${agree} of ${CASES.length} cases agree, ${CASES.length - agree} differ`,
+);

@@ -20,7 +20,11 @@ export interface ChildUsage {
 }
 
 /** Runs `command`; throws when it exits with a code not in `okCodes`. */
-export function runMeasured(command: string, args: readonly string[], options: { cwd?: string; okCodes?: number[]; env?: Record<string, string> } = {}): ChildUsage {
+export function runMeasured(
+  command: string,
+  args: readonly string[],
+  options: { cwd?: string; okCodes?: number[]; env?: Record<string, string> } = {},
+): ChildUsage {
   const scratch = mkdtempSync(join(tmpdir(), "bench-usage-"));
   const rssFile = join(scratch, "rss");
   const timed = existsSync(GNU_TIME);
@@ -34,7 +38,9 @@ export function runMeasured(command: string, args: readonly string[], options: {
     });
     const ms = performance.now() - start;
     if (!(options.okCodes ?? [0]).includes(result.status ?? -1)) {
-      throw new Error(`${command} ${args.join(" ")} exited ${result.status}: ${(result.stderr || result.stdout).slice(-1500)}`);
+      throw new Error(
+        `${command} ${args.join(" ")} exited ${result.status}: ${(result.stderr || result.stdout).slice(-1500)}`,
+      );
     }
     const kb = timed ? Number(/(\d+)\s*$/.exec(readFileSync(rssFile, "utf8"))?.[1]) : Number.NaN;
     return { ms, rssMb: kb / 1024, stdout: result.stdout, stderr: result.stderr };

@@ -26,7 +26,11 @@ export default async function clientBench(): Promise<BenchResult[]> {
   const server = await remoteServer({ count: 2000 });
   try {
     const apiKey = "KEY_bench_0123456789abcdef";
-    const headers = { Accept: "application/json", "User-Agent": "telnyx-typed/0.1.0", Authorization: `Bearer ${apiKey}` };
+    const headers = {
+      Accept: "application/json",
+      "User-Agent": "telnyx-typed/0.1.0",
+      Authorization: `Bearer ${apiKey}`,
+    };
     const query = { "page[number]": 1, "page[size]": 20 } as const;
     const url = `${server.url}/voice_clones?page[number]=1&page[size]=20`;
     const client = createClient({ apiKey, baseUrl: server.url });
@@ -81,9 +85,19 @@ export default async function clientBench(): Promise<BenchResult[]> {
       `${kind === "wall" ? "median call" : "CPU per call"}: client ${us(kind, CLIENT)}, fetch ${us(kind, FETCH)}, openapi-fetch ${us(kind, BARE)}, fetch with a time limit ${us(kind, LIMITED)} (${ratio(kind, LIMITED, FETCH).toFixed(3)} x fetch)`;
     const runs = `median of ${ROUNDS} rounds of ${CALLS_PER_BLOCK}-call blocks`;
     return [
-      { name: "client GET vs plain fetch, wall (same local server)", value: ratio("wall", CLIENT, FETCH), unit: "ratio", note: `${sides("wall")}; ${runs}` },
+      {
+        name: "client GET vs plain fetch, wall (same local server)",
+        value: ratio("wall", CLIENT, FETCH),
+        unit: "ratio",
+        note: `${sides("wall")}; ${runs}`,
+      },
       { name: "client GET vs plain fetch, CPU", value: ratio("cpu", CLIENT, FETCH), unit: "ratio", note: sides("cpu") },
-      { name: "client GET vs bare openapi-fetch GET (this layer's own cost), CPU", value: ratio("cpu", CLIENT, BARE), unit: "ratio", note: `wall ${ratio("wall", CLIENT, BARE).toFixed(3)}` },
+      {
+        name: "client GET vs bare openapi-fetch GET (this layer's own cost), CPU",
+        value: ratio("cpu", CLIENT, BARE),
+        unit: "ratio",
+        note: `wall ${ratio("wall", CLIENT, BARE).toFixed(3)}`,
+      },
     ];
   } finally {
     await server.close();

@@ -76,7 +76,13 @@ interface Outcome {
 
 function run(command: string, args: string[], timeoutMs: number) {
   const started = performance.now();
-  const result = spawnSync(command, args, { cwd: ROOT, encoding: "utf8", timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, REDOCLY_TELEMETRY: "off", NO_COLOR: "1" } });
+  const result = spawnSync(command, args, {
+    cwd: ROOT,
+    encoding: "utf8",
+    timeout: timeoutMs,
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, REDOCLY_TELEMETRY: "off", NO_COLOR: "1" },
+  });
   return { ...result, seconds: (performance.now() - started) / 1000 };
 }
 
@@ -87,7 +93,23 @@ function check(spec: string, name: string): Outcome {
   symlinkSync(join(ROOT, "src"), join(work, "src"), "dir"); // generated paginators import ../src
   writeFileSync(join(work, "package.json"), JSON.stringify({ type: "module" }));
   const out = join(work, "generated");
-  const gen = run(process.execPath, ["--max-old-space-size=6144", "--import", "tsx/esm", join(ROOT, "scripts", "generate.ts"), "--spec", spec, "--out", out, "--lint", "warn", "--quiet"], 15 * 60_000);
+  const gen = run(
+    process.execPath,
+    [
+      "--max-old-space-size=6144",
+      "--import",
+      "tsx/esm",
+      join(ROOT, "scripts", "generate.ts"),
+      "--spec",
+      spec,
+      "--out",
+      out,
+      "--lint",
+      "warn",
+      "--quiet",
+    ],
+    15 * 60_000,
+  );
   const mb = statSync(spec).size / 1024 / 1024;
   const firstError = gen.stderr.split("\n").find((line) => line.startsWith("error:")) ?? "";
   if (gen.status === 2 && firstError && !gen.stderr.includes("unexpected failure")) {
@@ -97,21 +119,51 @@ function check(spec: string, name: string): Outcome {
     const why = gen.signal ? `signal ${gen.signal}` : gen.error ? gen.error.message : `exit ${gen.status}`;
     return { name, mb, result: "crashed", seconds: gen.seconds, detail: `${why}: ${gen.stderr.slice(0, 400)}` };
   }
-  const files = readdirSync(out).filter((f) => f.endsWith(".ts")).map((f) => join("generated", f));
-  const tsc = spawnSync(process.execPath, ["--max-old-space-size=8192", join(ROOT, "node_modules", "typescript", "bin", "tsc"), "--noEmit", "--strict", "--target", "es2022", "--module", "nodenext", "--moduleResolution", "nodenext", "--skipLibCheck", "--types", "node", ...files], { cwd: work, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const files = readdirSync(out)
+    .filter((f) => f.endsWith(".ts"))
+    .map((f) => join("generated", f));
+  const tsc = spawnSync(
+    process.execPath,
+    [
+      "--max-old-space-size=8192",
+      join(ROOT, "node_modules", "typescript", "bin", "tsc"),
+      "--noEmit",
+      "--strict",
+      "--target",
+      "es2022",
+      "--module",
+      "nodenext",
+      "--moduleResolution",
+      "nodenext",
+      "--skipLibCheck",
+      "--types",
+      "node",
+      ...files,
+    ],
+    { cwd: work, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
+  );
   // Errors inside src/ (the hand-written runtime the paginators import) are not the output's.
   const lines = `${tsc.stdout}${tsc.stderr}`.split("\n").filter((line) => /error TS/.test(line));
   const own = lines.filter((line) => line.startsWith("generated/"));
   const ok = tsc.status === 0 || (own.length === 0 && lines.length > 0);
   if (ok) rmSync(work, { recursive: true, force: true });
   const note = ok && lines.length > 0 ? `(${lines.length} tsc errors in src/, not in the output)` : "";
-  return { name, mb, result: "generated", seconds: gen.seconds, tsc: ok ? "ok" : "failed", detail: ok ? note : (own.length > 0 ? own : [`${tsc.stdout}${tsc.stderr}`]).slice(0, 3).join(" | ").slice(0, 400) };
+  return {
+    name,
+    mb,
+    result: "generated",
+    seconds: gen.seconds,
+    tsc: ok ? "ok" : "failed",
+    detail: ok ? note : (own.length > 0 ? own : [`${tsc.stdout}${tsc.stderr}`]).slice(0, 3).join(" | ").slice(0, 400),
+  };
 }
 
 const filters = process.argv.slice(2);
 const vendored = join(ROOT, "test", "fixtures", "specs");
 const specs: [string, string][] = [
-  ...readdirSync(vendored).filter((f) => /\.(ya?ml|json)$/.test(f)).map((f): [string, string] => [join(vendored, f), `fixtures/${f}`]),
+  ...readdirSync(vendored)
+    .filter((f) => /\.(ya?ml|json)$/.test(f))
+    .map((f): [string, string] => [join(vendored, f), `fixtures/${f}`]),
   ...directorySpecs(DIRECTORY_SPECS).map((path, i): [string, string] => [path, DIRECTORY_SPECS[i]!]),
 ].filter(([, name]) => filters.length === 0 || filters.some((f) => name.includes(f)));
 
@@ -120,7 +172,9 @@ for (const [spec, name] of specs) {
   const o = check(spec, name);
   outcomes.push(o);
   const tsc = o.tsc ? ` tsc ${o.tsc}` : "";
-  console.log(`${o.result.padEnd(9)} ${o.name.padEnd(34)} ${o.mb.toFixed(1).padStart(5)} MB ${o.seconds.toFixed(1).padStart(6)} s${tsc}${o.detail ? `  ${o.detail}` : ""}`);
+  console.log(
+    `${o.result.padEnd(9)} ${o.name.padEnd(34)} ${o.mb.toFixed(1).padStart(5)} MB ${o.seconds.toFixed(1).padStart(6)} s${tsc}${o.detail ? `  ${o.detail}` : ""}`,
+  );
 }
 const count = (f: (o: Outcome) => boolean) => outcomes.filter(f).length;
 console.log(

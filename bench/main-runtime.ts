@@ -19,7 +19,10 @@ export function beforeRuntimeDir(): string {
   const dir = join(ROOT, ".tmp", `runtime-${BEFORE_COMMIT.slice(0, 12)}`);
   if (!existsSync(join(dir, "src", "client.ts"))) {
     mkdirSync(dir, { recursive: true });
-    const archive = execFileSync("git", ["archive", BEFORE_COMMIT, "src", "generated"], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
+    const archive = execFileSync("git", ["archive", BEFORE_COMMIT, "src", "generated"], {
+      cwd: ROOT,
+      maxBuffer: 64 * 1024 * 1024,
+    });
     execFileSync("tar", ["-x", "-C", dir], { input: archive });
   }
   return dir;

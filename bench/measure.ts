@@ -8,9 +8,17 @@ export function median(values: readonly number[]): number {
 }
 
 /** Wall time of one command in ms; throws when it exits with a code not in `okCodes`. */
-export function timeCommand(command: string, args: readonly string[], options: { cwd?: string; okCodes?: number[]; env?: Record<string, string> } = {}): number {
+export function timeCommand(
+  command: string,
+  args: readonly string[],
+  options: { cwd?: string; okCodes?: number[]; env?: Record<string, string> } = {},
+): number {
   const start = performance.now();
-  const result = spawnSync(command, args, { cwd: options.cwd, encoding: "utf8", env: { ...process.env, REDOCLY_TELEMETRY: "off", ...options.env } });
+  const result = spawnSync(command, args, {
+    cwd: options.cwd,
+    encoding: "utf8",
+    env: { ...process.env, REDOCLY_TELEMETRY: "off", ...options.env },
+  });
   const ms = performance.now() - start;
   if (!(options.okCodes ?? [0]).includes(result.status ?? -1)) {
     throw new Error(`${command} ${args.join(" ")} exited ${result.status}: ${result.stderr.slice(-500)}`);
@@ -19,7 +27,11 @@ export function timeCommand(command: string, args: readonly string[], options: {
 }
 
 /** Runs `subject` and `baseline` alternately `runs` times; returns both medians and their ratio. */
-export async function interleaved(runs: number, subject: () => number | Promise<number>, baseline: () => number | Promise<number>) {
+export async function interleaved(
+  runs: number,
+  subject: () => number | Promise<number>,
+  baseline: () => number | Promise<number>,
+) {
   const a: number[] = [];
   const b: number[] = [];
   for (let i = 0; i < runs; i++) {

@@ -3,7 +3,10 @@ import { execFileSync } from "node:child_process";
 
 export function node24(): string | undefined {
   try {
-    const path = execFileSync("npm", ["exec", "--yes", "--package=node@24", "--", "node", "-p", "process.execPath"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    const path = execFileSync("npm", ["exec", "--yes", "--package=node@24", "--", "node", "-p", "process.execPath"], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    }).trim();
     return path || undefined;
   } catch {
     return undefined;

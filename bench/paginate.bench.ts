@@ -35,10 +35,17 @@ const API_KEY = "bench-key";
 const VOICE_CLONES: PageSpec = commands.find((command) => command.paginate?.path === "/voice_clones")!.paginate!;
 
 export default async function bench(): Promise<BenchResult[]> {
-  return [...(await overhead()), ...(await versusBefore()), await itemsFromPages(), await fetchingAhead(), await memory()];
+  return [
+    ...(await overhead()),
+    ...(await versusBefore()),
+    await itemsFromPages(),
+    await fetchingAhead(),
+    await memory(),
+  ];
 }
 
-const ms = (r: { subjectMs: number; baselineMs: number }) => `${r.subjectMs.toFixed(1)} ms vs ${r.baselineMs.toFixed(1)} ms`;
+const ms = (r: { subjectMs: number; baselineMs: number }) =>
+  `${r.subjectMs.toFixed(1)} ms vs ${r.baselineMs.toFixed(1)} ms`;
 
 async function overhead(): Promise<BenchResult[]> {
   const server = await remoteServer({ count: 2000 });
@@ -50,7 +57,9 @@ async function overhead(): Promise<BenchResult[]> {
     };
     const handWritten: Walk = async () => {
       for (let page = 1; ; page++) {
-        const response = await fetch(`${server.url}/voice_clones?page[number]=${page}&page[size]=20`, { headers: { Authorization: `Bearer ${API_KEY}`, Accept: "application/json" } });
+        const response = await fetch(`${server.url}/voice_clones?page[number]=${page}&page[size]=20`, {
+          headers: { Authorization: `Bearer ${API_KEY}`, Accept: "application/json" },
+        });
         if (!response.ok) throw new Error(`status ${response.status}`);
         const body = (await response.json()) as { data: { name: string }[]; meta: { total_pages: number } };
         for (const clone of body.data) sink += clone.name.length;
@@ -59,7 +68,9 @@ async function overhead(): Promise<BenchResult[]> {
     };
     const clientLoop: Walk = async () => {
       for (let page = 1; ; page++) {
-        const { data, response } = await client.GET("/voice_clones", { params: { query: { "page[number]": page, "page[size]": 20 } } });
+        const { data, response } = await client.GET("/voice_clones", {
+          params: { query: { "page[number]": page, "page[size]": 20 } },
+        });
         if (!response.ok || !data) throw new Error(`status ${response.status}`);
         for (const clone of data.data!) sink += clone.name!.length;
         if (data.data!.length === 0 || page >= data.meta!.total_pages!) break;
@@ -67,7 +78,11 @@ async function overhead(): Promise<BenchResult[]> {
     };
     // All sides send the same requests: pages 1 to 100, once each.
     const want = Array.from({ length: 100 }, (_, i) => i + 1).join(",");
-    for (const [side, walk] of [["hand-written loop", handWritten], ["paginator", paginator], ["client.GET loop", clientLoop]] as const) {
+    for (const [side, walk] of [
+      ["hand-written loop", handWritten],
+      ["paginator", paginator],
+      ["client.GET loop", clientLoop],
+    ] as const) {
       await walk(); // also warms up: JIT, keep-alive connections, the server's sorted list
       const sent = (await server.pages()).join(",");
       if (sent !== want) throw new Error(`the ${side} sent pages ${sent}, expected 1 to 100 once each`);
@@ -77,7 +92,12 @@ async function overhead(): Promise<BenchResult[]> {
     const clientOnly = await pairedRatio(RUNS, clientLoop, handWritten);
     if (sink === 0) throw new Error("nothing iterated");
     return [
-      { name: "listVoiceClones, 100 pages of 20, vs a hand-written fetch loop, wall", value: total.wall.ratio, unit: "ratio", note: `${ms(total.wall)}, median ratio of ${RUNS} pairs` },
+      {
+        name: "listVoiceClones, 100 pages of 20, vs a hand-written fetch loop, wall",
+        value: total.wall.ratio,
+        unit: "ratio",
+        note: `${ms(total.wall)}, median ratio of ${RUNS} pairs`,
+      },
       {
         name: "listVoiceClones, 100 pages of 20, vs a hand-written fetch loop, CPU",
         value: total.cpu.ratio,
@@ -115,15 +135,21 @@ async function versusBefore(): Promise<BenchResult[]> {
     let sink = 0;
     for (const pageSize of [20, 250]) {
       const pages = Math.ceil(2000 / pageSize);
-      const walk = (list: ListVoiceClones, client: ReturnType<typeof createClient>): Walk => async () => {
-        for await (const clone of list(client, {}, { pageSize })) sink += clone.name!.length;
-      };
-      const engine = (run: Paginate): Walk => async () => {
-        for await (const clone of run<{ name: string }, unknown>(bare, VOICE_CLONES, {}, { pageSize })) sink += clone.name.length;
-      };
+      const walk =
+        (list: ListVoiceClones, client: ReturnType<typeof createClient>): Walk =>
+        async () => {
+          for await (const clone of list(client, {}, { pageSize })) sink += clone.name!.length;
+        };
+      const engine =
+        (run: Paginate): Walk =>
+        async () => {
+          for await (const clone of run<{ name: string }, unknown>(bare, VOICE_CLONES, {}, { pageSize }))
+            sink += clone.name.length;
+        };
       const runtime = await pairedRatio(RUNS, walk(listVoiceClones, today), walk(before.list, then));
       const engines = await pairedRatio(RUNS, engine(paginate), engine(before.paginate));
-      const perPage = (r: { subjectMs: number; baselineMs: number }) => `${((r.subjectMs / pages) * 1000).toFixed(0)} us vs ${((r.baselineMs / pages) * 1000).toFixed(0)} us a page`;
+      const perPage = (r: { subjectMs: number; baselineMs: number }) =>
+        `${((r.subjectMs / pages) * 1000).toFixed(0)} us vs ${((r.baselineMs / pages) * 1000).toFixed(0)} us a page`;
       results.push(
         {
           name: `page-number paging, CPU per page, today vs before issues 12-13, whole runtime (client + engine), ${pages} pages of ${pageSize}`,
@@ -149,7 +175,9 @@ async function versusBefore(): Promise<BenchResult[]> {
 
 /** Items of in-memory pages: the async generator (items.ts) against the hand-written iterator it replaced. */
 async function itemsFromPages(): Promise<BenchResult> {
-  const { itemIterator } = await importBefore<{ itemIterator: <T>(pages: AsyncGenerator<Page>, limit: number) => AsyncIterableIterator<T> }>("src/paginate/items.ts");
+  const { itemIterator } = await importBefore<{
+    itemIterator: <T>(pages: AsyncGenerator<Page>, limit: number) => AsyncIterableIterator<T>;
+  }>("src/paginate/items.ts");
   const items = Array.from({ length: 20 }, (_, i) => ({ id: i }));
   const pages = Array.from({ length: 500 }, (): Page => ({ body: {}, items, number: 1, response: new Response() }));
   async function* stream() {
@@ -157,9 +185,11 @@ async function itemsFromPages(): Promise<BenchResult> {
   }
   let sink = 0;
   const count = pages.length * items.length;
-  const drain = (iterate: () => AsyncIterable<{ id: number }>): Walk => async () => {
-    for (let round = 0; round < 10; round++) for await (const item of iterate()) sink += item.id;
-  };
+  const drain =
+    (iterate: () => AsyncIterable<{ id: number }>): Walk =>
+    async () => {
+      for (let round = 0; round < 10; round++) for await (const item of iterate()) sink += item.id;
+    };
   const generator = drain(() => itemsOf<{ id: number }>(stream(), Infinity));
   const handWritten = drain(() => ({ [Symbol.asyncIterator]: () => itemIterator<{ id: number }>(stream(), Infinity) }));
   for (let i = 0; i < 3; i++) {
@@ -182,14 +212,22 @@ async function fetchingAhead(): Promise<BenchResult> {
   const server = await remoteServer({ count: 2000, latencyMs: 5 });
   try {
     const client = createClient({ apiKey: API_KEY, baseUrl: server.url });
-    const walk = (concurrency: number): Walk => async () => {
-      let count = 0;
-      for await (const clone of listVoiceClones(client, {}, { pageSize: 20, concurrency })) count += clone ? 1 : 0;
-      if (count !== 2000) throw new Error(`expected 2000 items, got ${count}`);
-    };
+    const walk =
+      (concurrency: number): Walk =>
+      async () => {
+        let count = 0;
+        for await (const clone of listVoiceClones(client, {}, { pageSize: 20, concurrency })) count += clone ? 1 : 0;
+        if (count !== 2000) throw new Error(`expected 2000 items, got ${count}`);
+      };
     await walk(4)();
     const { wall } = await pairedRatio(RUNS, walk(4), walk(1));
-    return { name: "concurrency 4 vs 1, 100 pages with 5 ms server latency each, wall", value: wall.ratio, unit: "ratio", target: 0.35, note: `${ms(wall)}, median ratio of ${RUNS} pairs` };
+    return {
+      name: "concurrency 4 vs 1, 100 pages with 5 ms server latency each, wall",
+      value: wall.ratio,
+      unit: "ratio",
+      target: 0.35,
+      note: `${ms(wall)}, median ratio of ${RUNS} pairs`,
+    };
   } finally {
     await server.close();
   }

@@ -27,7 +27,16 @@ import { detectPaging } from "../scripts/pagination/index.js";
 import { loadSpec } from "../scripts/spec/load.js";
 import { bundleSpec, type OpenApiDocument } from "../scripts/spec/bundle.js";
 import { directorySpecs } from "./openapi-directory.js";
-import { READINGS, readSpec, readTelnyx, TELNYX_COUNTS, TELNYX_PATTERNS, type Style, type TelnyxPattern, type Verdict } from "./pagination-reading.js";
+import {
+  READINGS,
+  readSpec,
+  readTelnyx,
+  TELNYX_COUNTS,
+  TELNYX_PATTERNS,
+  type Style,
+  type TelnyxPattern,
+  type Verdict,
+} from "./pagination-reading.js";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const STYLES: readonly Style[] = ["page-number", "offset", "cursor", "next-link"];
@@ -43,7 +52,10 @@ async function load(path: string): Promise<{ doc: OpenApiDocument; note: string 
   try {
     return { doc: (await bundleSpec(loadSpec(path, { cwd: ROOT, maxBytes: 20 * 1024 * 1024 }))).doc, note: "" };
   } catch (error) {
-    return { doc: JSON.parse(readFileSync(path, "utf8")) as OpenApiDocument, note: `(loaded as plain JSON: ${(error as Error).message.split("\n")[0]!.slice(0, 100)})` };
+    return {
+      doc: JSON.parse(readFileSync(path, "utf8")) as OpenApiDocument,
+      note: `(loaded as plain JSON: ${(error as Error).message.split("\n")[0]!.slice(0, 100)})`,
+    };
   }
 }
 
@@ -52,20 +64,26 @@ function difference(spec: PageSpec, verdict: Verdict, counts: (typeof READINGS)[
   if (!verdict.pages) return `the reading: does not page (${verdict.why})`;
   if (spec.style !== verdict.style) return `style ${spec.style}, the reading: ${verdict.style}`;
   const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-  if (!same(spec.items, verdict.items)) return `items ${JSON.stringify(spec.items)}, the reading: ${JSON.stringify(verdict.items)}`;
-  const param = spec.style === "page-number" ? spec.pageParam : spec.style === "offset" ? spec.offsetParam : spec.cursorParam;
+  if (!same(spec.items, verdict.items))
+    return `items ${JSON.stringify(spec.items)}, the reading: ${JSON.stringify(verdict.items)}`;
+  const param =
+    spec.style === "page-number" ? spec.pageParam : spec.style === "offset" ? spec.offsetParam : spec.cursorParam;
   if (param !== verdict.param) return `parameter ${param}, the reading: ${verdict.param}`;
   if (spec.style === "cursor") {
-    const next = "lastItem" in spec.nextCursor ? "last item id" : "body" in spec.nextCursor ? spec.nextCursor.body : "header";
-    if (!same(next, verdict.next)) return `next cursor ${JSON.stringify(next)}, the reading: ${JSON.stringify(verdict.next)}`;
+    const next =
+      "lastItem" in spec.nextCursor ? "last item id" : "body" in spec.nextCursor ? spec.nextCursor.body : "header";
+    if (!same(next, verdict.next))
+      return `next cursor ${JSON.stringify(next)}, the reading: ${JSON.stringify(verdict.next)}`;
   }
   if (spec.style === "next-link") {
     const next = "body" in spec.next ? spec.next.body : "header";
-    if (!same(next, verdict.next)) return `next link ${JSON.stringify(next)}, the reading: ${JSON.stringify(verdict.next)}`;
+    if (!same(next, verdict.next))
+      return `next link ${JSON.stringify(next)}, the reading: ${JSON.stringify(verdict.next)}`;
   }
   for (const kind of ["pageNumber", "totalPages", "totalItems"] as const) {
     const locator = (spec as unknown as Record<string, { body?: string[] } | undefined>)[kind];
-    if (locator && !(counts?.[kind] ?? []).some((path) => same(path, locator.body))) return `${kind} ${JSON.stringify(locator)} is not a count the spec defines`;
+    if (locator && !(counts?.[kind] ?? []).some((path) => same(path, locator.body)))
+      return `${kind} ${JSON.stringify(locator)} is not a count the spec defines`;
   }
   return undefined;
 }
@@ -75,7 +93,9 @@ const filters = process.argv.slice(2).filter((arg) => arg !== "--with-config");
 const names = Object.keys(READINGS).filter((name) => filters.length === 0 || filters.some((f) => name.includes(f)));
 const withTelnyx = filters.length === 0 || filters.includes("telnyx");
 const paths = directorySpecs(names);
-const total: Record<Style, Tally> = Object.fromEntries(STYLES.map((s) => [s, { pages: 0, generated: 0, correct: 0, wrong: 0 }])) as Record<Style, Tally>;
+const total: Record<Style, Tally> = Object.fromEntries(
+  STYLES.map((s) => [s, { pages: 0, generated: 0, correct: 0, wrong: 0 }]),
+) as Record<Style, Tally>;
 const problems: string[] = [];
 const cell = (t: Tally) => `${t.pages}/${t.generated}/${t.correct}/${t.wrong}`.padStart(15);
 
@@ -85,9 +105,12 @@ for (const [i, name] of names.entries()) {
   const reading = READINGS[name]!;
   const verdicts = readSpec(doc, reading);
   const configFile = join(ROOT, "bench", "pagination-config", name.replace(/\.json$/, ".yaml").replace("/", "-"));
-  const config = withConfig && existsSync(configFile) ? readPagingConfig(configFile, configFile.slice(ROOT.length)) : undefined;
+  const config =
+    withConfig && existsSync(configFile) ? readPagingConfig(configFile, configFile.slice(ROOT.length)) : undefined;
   const plan = detectPaging(doc, name, config);
-  const tally: Record<Style, Tally> = Object.fromEntries(STYLES.map((s) => [s, { pages: 0, generated: 0, correct: 0, wrong: 0 }])) as Record<Style, Tally>;
+  const tally: Record<Style, Tally> = Object.fromEntries(
+    STYLES.map((s) => [s, { pages: 0, generated: 0, correct: 0, wrong: 0 }]),
+  ) as Record<Style, Tally>;
   for (const [path, verdict] of verdicts) {
     const paged = plan.get({ method: "get", path });
     if (verdict.pages) tally[verdict.style].pages++;
@@ -101,17 +124,24 @@ for (const [i, name] of names.entries()) {
       }
     } else if (verdict.pages) {
       const skip = plan.skipped.find((s) => s.path === path)?.reason ?? "not listed";
-      problems.push(`missed ${name} GET ${path} (${verdict.style}): ${verdict.note ?? "by structure"}; detector: ${skip}`);
+      problems.push(
+        `missed ${name} GET ${path} (${verdict.style}): ${verdict.note ?? "by structure"}; detector: ${skip}`,
+      );
     }
   }
-  for (const s of STYLES) for (const k of ["pages", "generated", "correct", "wrong"] as const) total[s][k] += tally[s][k];
-  console.log(`${name.padEnd(28)} ${STYLES.map((s) => cell(tally[s])).join(" ")} ${config ? `(with ${config.file}) ` : ""}${note}`);
+  for (const s of STYLES)
+    for (const k of ["pages", "generated", "correct", "wrong"] as const) total[s][k] += tally[s][k];
+  console.log(
+    `${name.padEnd(28)} ${STYLES.map((s) => cell(tally[s])).join(" ")} ${config ? `(with ${config.file}) ` : ""}${note}`,
+  );
 }
 let wrong = 0;
 if (names.length > 0) {
   console.log(`${"all".padEnd(28)} ${STYLES.map((s) => cell(total[s])).join(" ")}`);
   const sum = (k: keyof Tally) => STYLES.reduce((n, s) => n + total[s][k], 0);
-  console.log(`\n${sum("pages")} operations page; ${sum("generated")} paginators generated, ${sum("correct")} correct (${((100 * sum("correct")) / sum("pages")).toFixed(1)}% of those that page), ${sum("wrong")} wrong`);
+  console.log(
+    `\n${sum("pages")} operations page; ${sum("generated")} paginators generated, ${sum("correct")} correct (${((100 * sum("correct")) / sum("pages")).toFixed(1)}% of those that page), ${sum("wrong")} wrong`,
+  );
   for (const line of problems.splice(0)) console.log(line);
   wrong += sum("wrong");
 }
@@ -121,12 +151,15 @@ process.exitCode = wrong > 0 ? 1 : 0;
 /** Telnyx's spec/spec3.yml, per paging pattern; returns the number of wrong paginators. */
 async function telnyx(): Promise<number> {
   const started = performance.now();
-  const doc = (await bundleSpec(loadSpec(join(ROOT, "spec", "spec3.yml"), { cwd: ROOT, maxBytes: 20 * 1024 * 1024 }))).doc;
+  const doc = (await bundleSpec(loadSpec(join(ROOT, "spec", "spec3.yml"), { cwd: ROOT, maxBytes: 20 * 1024 * 1024 })))
+    .doc;
   const loaded = performance.now();
   const plan = detectPaging(doc, "spec/spec3.yml");
   const detected = performance.now();
   const verdicts = readTelnyx(doc);
-  const tally = Object.fromEntries(TELNYX_PATTERNS.map((p) => [p, { pages: 0, generated: 0, correct: 0, wrong: 0 }])) as Record<TelnyxPattern, Tally>;
+  const tally = Object.fromEntries(
+    TELNYX_PATTERNS.map((p) => [p, { pages: 0, generated: 0, correct: 0, wrong: 0 }]),
+  ) as Record<TelnyxPattern, Tally>;
   const unpaged: Tally = { pages: 0, generated: 0, correct: 0, wrong: 0 };
   const lines: string[] = [];
   let gets = 0;
@@ -144,17 +177,33 @@ async function telnyx(): Promise<number> {
         lines.push(`WRONG  spec3.yml GET ${path}: ${why}`);
       }
     } else if (verdict.pages) {
-      lines.push(`missed spec3.yml GET ${path} (${verdict.pattern}): detector: ${plan.skipped.find((s) => s.path === path)?.reason ?? "not listed"}`);
+      lines.push(
+        `missed spec3.yml GET ${path} (${verdict.pattern}): detector: ${plan.skipped.find((s) => s.path === path)?.reason ?? "not listed"}`,
+      );
     }
   }
-  console.log(`\nspec/spec3.yml (${gets} GET operations; load ${Math.round(loaded - started)} ms, detection ${Math.round(detected - loaded)} ms)`);
-  console.log(`${"pattern".padEnd(24)} ${"pages".padStart(6)} ${"generated".padStart(10)} ${"correct".padStart(8)} ${"wrong".padStart(6)} ${"coverage".padStart(9)}`);
-  const show = (name: string, t: Tally) => console.log(`${name.padEnd(24)} ${String(t.pages).padStart(6)} ${String(t.generated).padStart(10)} ${String(t.correct).padStart(8)} ${String(t.wrong).padStart(6)} ${(t.pages ? `${((100 * t.correct) / t.pages).toFixed(1)}%` : "-").padStart(9)}`);
+  console.log(
+    `\nspec/spec3.yml (${gets} GET operations; load ${Math.round(loaded - started)} ms, detection ${Math.round(detected - loaded)} ms)`,
+  );
+  console.log(
+    `${"pattern".padEnd(24)} ${"pages".padStart(6)} ${"generated".padStart(10)} ${"correct".padStart(8)} ${"wrong".padStart(6)} ${"coverage".padStart(9)}`,
+  );
+  const show = (name: string, t: Tally) =>
+    console.log(
+      `${name.padEnd(24)} ${String(t.pages).padStart(6)} ${String(t.generated).padStart(10)} ${String(t.correct).padStart(8)} ${String(t.wrong).padStart(6)} ${(t.pages ? `${((100 * t.correct) / t.pages).toFixed(1)}%` : "-").padStart(9)}`,
+    );
   for (const p of TELNYX_PATTERNS) show(p, tally[p]);
-  const all = TELNYX_PATTERNS.reduce<Tally>((a, p) => ({ pages: a.pages + tally[p].pages, generated: a.generated + tally[p].generated, correct: a.correct + tally[p].correct, wrong: a.wrong + tally[p].wrong }), { pages: 0, generated: 0, correct: 0, wrong: 0 });
+  const all = TELNYX_PATTERNS.reduce<Tally>(
+    (a, p) => ({
+      pages: a.pages + tally[p].pages,
+      generated: a.generated + tally[p].generated,
+      correct: a.correct + tally[p].correct,
+      wrong: a.wrong + tally[p].wrong,
+    }),
+    { pages: 0, generated: 0, correct: 0, wrong: 0 },
+  );
   show("all paged", all);
   show("not paged (must be 0)", unpaged);
   for (const line of lines) console.log(line);
   return all.wrong + unpaged.generated;
 }
-

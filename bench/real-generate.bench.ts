@@ -46,16 +46,38 @@ export default async function bench(): Promise<BenchResult[]> {
   const scratch = mkdtempSync(join(tmpdir(), "bench-real-generate-"));
   try {
     const out = join(scratch, "generated");
-    const ours = (...extra: string[]) => runMeasured(node, ["--import", "tsx/esm", "scripts/generate.ts", "--spec", SPEC, "--out", out, "--quiet", ...extra], { cwd: ROOT });
+    const ours = (...extra: string[]) =>
+      runMeasured(
+        node,
+        ["--import", "tsx/esm", "scripts/generate.ts", "--spec", SPEC, "--out", out, "--quiet", ...extra],
+        { cwd: ROOT },
+      );
     // hey-api and orval run from an empty folder, so that no config file of this repository applies to them.
     const peers = join(scratch, "peers");
     mkdirSync(peers);
     const sides: Side[] = [
       { name: LINT_SIDE, run: () => ours("--check", ...(LINT === undefined ? [] : ["--lint", LINT])) },
       { name: "generate --check --lint off", run: () => ours("--check", "--lint", "off") },
-      { name: "hey-api", run: () => runMeasured(node, [bin("@hey-api/openapi-ts/bin/run.js"), "-i", SPEC, "-o", join(peers, "hey-api")], { cwd: peers }) },
-      { name: "orval", run: () => runMeasured(node, [bin("orval/dist/bin/orval.mjs"), "--input", SPEC, "--output", join(peers, "orval", "api.ts")], { cwd: peers }) },
-      { name: "redocly lint", run: () => runMeasured(node, [bin("@redocly/cli/bin/cli.js"), "lint", SPEC], { cwd: ROOT, okCodes: [0, 1] }) },
+      {
+        name: "hey-api",
+        run: () =>
+          runMeasured(node, [bin("@hey-api/openapi-ts/bin/run.js"), "-i", SPEC, "-o", join(peers, "hey-api")], {
+            cwd: peers,
+          }),
+      },
+      {
+        name: "orval",
+        run: () =>
+          runMeasured(
+            node,
+            [bin("orval/dist/bin/orval.mjs"), "--input", SPEC, "--output", join(peers, "orval", "api.ts")],
+            { cwd: peers },
+          ),
+      },
+      {
+        name: "redocly lint",
+        run: () => runMeasured(node, [bin("@redocly/cli/bin/cli.js"), "lint", SPEC], { cwd: ROOT, okCodes: [0, 1] }),
+      },
     ];
     ours("--lint", "off"); // writes the folder the checks compare with, and warms the caches
     for (const side of sides) side.run(); // warm-up
@@ -66,21 +88,46 @@ export default async function bench(): Promise<BenchResult[]> {
         runs.get(side.name)!.push(side.run());
       }
     }
-    const figures = new Map([...runs].map(([name, list]) => [name, { ms: median(list.map((r) => r.ms)), rssMb: median(list.map((r) => r.rssMb)), all: list.map((r) => r.ms) }]));
+    const figures = new Map(
+      [...runs].map(([name, list]) => [
+        name,
+        { ms: median(list.map((r) => r.ms)), rssMb: median(list.map((r) => r.rssMb)), all: list.map((r) => r.ms) },
+      ]),
+    );
     const heyApi = figures.get("hey-api")!;
     const label = (name: string) => {
       const f = figures.get(name)!;
       return `${(f.ms / 1000).toFixed(2)} s, peak RSS ${f.rssMb.toFixed(0)} MB (runs ${f.all.map((ms) => (ms / 1000).toFixed(1)).join(", ")} s)`;
     };
     const results: BenchResult[] = [];
-    for (const [name, target] of [[LINT_SIDE, TARGETS.checkDefault], ["generate --check --lint off", TARGETS.checkLintOff]] as const) {
+    for (const [name, target] of [
+      [LINT_SIDE, TARGETS.checkDefault],
+      ["generate --check --lint off", TARGETS.checkLintOff],
+    ] as const) {
       const f = figures.get(name)!;
-      results.push({ name: `real spec: ${name} vs hey-api, wall, Node 24`, value: f.ms / heyApi.ms, unit: "ratio", target, note: `${label(name)} vs ${label("hey-api")}; median of ${RUNS}` });
-      results.push({ name: `real spec: ${name}, peak RSS, Node 24`, value: f.rssMb, unit: "MB", target: TARGETS.rssMb, note: `hey-api ${heyApi.rssMb.toFixed(0)} MB` });
+      results.push({
+        name: `real spec: ${name} vs hey-api, wall, Node 24`,
+        value: f.ms / heyApi.ms,
+        unit: "ratio",
+        target,
+        note: `${label(name)} vs ${label("hey-api")}; median of ${RUNS}`,
+      });
+      results.push({
+        name: `real spec: ${name}, peak RSS, Node 24`,
+        value: f.rssMb,
+        unit: "MB",
+        target: TARGETS.rssMb,
+        note: `hey-api ${heyApi.rssMb.toFixed(0)} MB`,
+      });
     }
     for (const name of ["orval", "redocly lint"]) {
       const f = figures.get(name)!;
-      results.push({ name: `real spec: ${name} vs hey-api, wall, Node 24`, value: f.ms / heyApi.ms, unit: "ratio", note: `${label(name)}; median of ${RUNS}` });
+      results.push({
+        name: `real spec: ${name} vs hey-api, wall, Node 24`,
+        value: f.ms / heyApi.ms,
+        unit: "ratio",
+        note: `${label(name)}; median of ${RUNS}`,
+      });
     }
     return results;
   } finally {

@@ -66,9 +66,13 @@ export default async function bench(): Promise<BenchResult[]> {
   const node = node24() ?? process.execPath;
   const scratch = mkdtempSync(join(tmpdir(), "bench-real-typecheck-"));
   try {
-    const pkg = process.env.BENCH_PACKAGE ? resolve(process.env.BENCH_PACKAGE) : buildPackage(node, join(scratch, "package"));
+    const pkg = process.env.BENCH_PACKAGE
+      ? resolve(process.env.BENCH_PACKAGE)
+      : buildPackage(node, join(scratch, "package"));
     const consumer = consumerFolder(join(scratch, "consumer"), pkg);
-    const pairs = COMPILERS.flatMap((compiler) => SUBJECTS.map((subject) => ({ compiler, subject, runs: [] as Figures[] })));
+    const pairs = COMPILERS.flatMap((compiler) =>
+      SUBJECTS.map((subject) => ({ compiler, subject, runs: [] as Figures[] })),
+    );
     for (const pair of pairs) typecheck(node, pair.compiler.tsc, consumer, pair.subject); // warm-up, and fails on a type error
     for (let i = 0; i < RUNS; i++) {
       for (let k = 0; k < pairs.length; k++) {
@@ -78,7 +82,8 @@ export default async function bench(): Promise<BenchResult[]> {
     }
     const results: BenchResult[] = [];
     for (const compiler of COMPILERS) {
-      const of = (subject: string) => medians(pairs.find((p) => p.compiler === compiler && p.subject === subject)!.runs);
+      const of = (subject: string) =>
+        medians(pairs.find((p) => p.compiler === compiler && p.subject === subject)!.runs);
       const sdk = of("sdk");
       for (const subject of ["operations", "client-methods"] as const) {
         const ours = of(subject);
@@ -109,9 +114,25 @@ export default async function bench(): Promise<BenchResult[]> {
 /** A copy of this package with the real spec's generated/ and a fresh dist/, as `npm run build` makes it. */
 function buildPackage(node: string, dir: string): string {
   mkdirSync(dir, { recursive: true });
-  for (const entry of ["src", "package.json", "tsconfig.json", "tsconfig.build.json", "tsconfig.build.cjs.json"]) cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
+  for (const entry of ["src", "package.json", "tsconfig.json", "tsconfig.build.json", "tsconfig.build.cjs.json"])
+    cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
   symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
-  execFileSync(node, ["--import", "tsx/esm", join(ROOT, "scripts", "generate.ts"), "--spec", SPEC, "--out", "generated", "--lint", "off", "--quiet"], { cwd: dir, stdio: ["ignore", "ignore", "inherit"] });
+  execFileSync(
+    node,
+    [
+      "--import",
+      "tsx/esm",
+      join(ROOT, "scripts", "generate.ts"),
+      "--spec",
+      SPEC,
+      "--out",
+      "generated",
+      "--lint",
+      "off",
+      "--quiet",
+    ],
+    { cwd: dir, stdio: ["ignore", "ignore", "inherit"] },
+  );
   execFileSync("npm", ["run", "build", "--silent"], { cwd: dir, stdio: ["ignore", "ignore", "inherit"] });
   return dir;
 }
@@ -123,7 +144,11 @@ function consumerFolder(dir: string, pkg: string): string {
   symlinkSync(join(ROOT, "node_modules", "telnyx"), join(dir, "node_modules", "telnyx"), "dir");
   writeFileSync(join(dir, "package.json"), `${JSON.stringify({ name: "consumer", private: true, type: "module" })}\n`);
   for (const file of readdirSync(CONSUMERS)) cpSync(join(CONSUMERS, file), join(dir, file));
-  for (const subject of SUBJECTS) writeFileSync(join(dir, `tsconfig.${subject}.json`), `${JSON.stringify({ compilerOptions: COMPILER_OPTIONS, files: [`${subject}.ts`] }, null, 2)}\n`);
+  for (const subject of SUBJECTS)
+    writeFileSync(
+      join(dir, `tsconfig.${subject}.json`),
+      `${JSON.stringify({ compilerOptions: COMPILER_OPTIONS, files: [`${subject}.ts`] }, null, 2)}\n`,
+    );
   return dir;
 }
 
@@ -132,12 +157,25 @@ function typecheck(node: string, tsc: string, consumer: string, subject: string)
   const run = runMeasured(node, [tsc, "-p", `tsconfig.${subject}.json`, "--extendedDiagnostics"], { cwd: consumer });
   const seconds = (label: string) => Number(new RegExp(`^${label}:\\s+([\\d.]+)s$`, "m").exec(run.stdout)?.[1]);
   const memoryKb = Number(/^Memory used:\s+(\d+)K$/m.exec(run.stdout)?.[1]);
-  const figures = { checkS: seconds("Check time"), totalS: seconds("Total time"), memoryMb: memoryKb / 1024, wallS: run.ms / 1000, rssMb: run.rssMb };
-  if (Number.isNaN(figures.checkS) || Number.isNaN(figures.totalS)) throw new Error(`tsc printed no check or total time for ${subject}:\n${run.stdout.slice(0, 2000)}`);
+  const figures = {
+    checkS: seconds("Check time"),
+    totalS: seconds("Total time"),
+    memoryMb: memoryKb / 1024,
+    wallS: run.ms / 1000,
+    rssMb: run.rssMb,
+  };
+  if (Number.isNaN(figures.checkS) || Number.isNaN(figures.totalS))
+    throw new Error(`tsc printed no check or total time for ${subject}:\n${run.stdout.slice(0, 2000)}`);
   return figures;
 }
 
 function medians(runs: readonly Figures[]): Figures {
   const of = (key: keyof Figures) => median(runs.map((r) => r[key]));
-  return { checkS: of("checkS"), totalS: of("totalS"), memoryMb: of("memoryMb"), wallS: of("wallS"), rssMb: of("rssMb") };
+  return {
+    checkS: of("checkS"),
+    totalS: of("totalS"),
+    memoryMb: of("memoryMb"),
+    wallS: of("wallS"),
+    rssMb: of("rssMb"),
+  };
 }

@@ -18,9 +18,12 @@ const files = readdirSync(dir)
 
 let failed = 0;
 for (const file of files) {
-  const { default: run } = (await import(pathToFileURL(join(dir, file)).href)) as { default: () => Promise<BenchResult[]> };
+  const { default: run } = (await import(pathToFileURL(join(dir, file)).href)) as {
+    default: () => Promise<BenchResult[]>;
+  };
   for (const r of await run()) {
-    const show = (n: number) => (r.unit === "ratio" ? n.toFixed(3) : r.unit === "MB" ? `${n.toFixed(2)} MB` : `${Math.round(n)} B`);
+    const show = (n: number) =>
+      r.unit === "ratio" ? n.toFixed(3) : r.unit === "MB" ? `${n.toFixed(2)} MB` : `${Math.round(n)} B`;
     const note = r.note ? `  [${r.note}]` : "";
     if (r.target === undefined) {
       console.log(`info ${r.name}: ${show(r.value)}${note}`);

@@ -42,10 +42,14 @@ async function versusSdk(url: string, pageSize: number, pagesSent: () => Promise
   const pages = Math.ceil(CLONES / pageSize);
   const want = Array.from({ length: pages }, (_, i) => i + 1).join(",");
   await pagesSent(); // forgets the pages sent before
-  for (const [side, walk] of [["telnyx SDK", theirs], ["listVoiceClones", ours]] as const) {
+  for (const [side, walk] of [
+    ["telnyx SDK", theirs],
+    ["listVoiceClones", ours],
+  ] as const) {
     await walk(); // warms up: JIT, keep-alive connections, the server's sorted list
     const sent = (await pagesSent()).join(",");
-    if (sent !== want) throw new Error(`the ${side} sent pages ${sent.slice(0, 200)}, expected 1 to ${pages} once each`);
+    if (sent !== want)
+      throw new Error(`the ${side} sent pages ${sent.slice(0, 200)}, expected 1 to ${pages} once each`);
   }
   exposeGc();
   const { cpu, wall } = await pairedRatio(RUNS, ours, theirs);

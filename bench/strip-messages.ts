@@ -15,9 +15,14 @@ function emptyMessages(context: ts.TransformationContext) {
   const { factory } = context;
   const visit = (node: ts.Node): ts.Node => {
     if ((ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) && prose(node.text)) {
-      return ts.isStringLiteral(node) ? factory.createStringLiteral("") : factory.createNoSubstitutionTemplateLiteral("");
+      return ts.isStringLiteral(node)
+        ? factory.createStringLiteral("")
+        : factory.createNoSubstitutionTemplateLiteral("");
     }
-    if (ts.isTemplateExpression(node) && [node.head, ...node.templateSpans.map((span) => span.literal)].some((part) => prose(part.text))) {
+    if (
+      ts.isTemplateExpression(node) &&
+      [node.head, ...node.templateSpans.map((span) => span.literal)].some((part) => prose(part.text))
+    ) {
       const spans = node.templateSpans.map((span, i) =>
         factory.createTemplateSpan(
           ts.visitNode(span.expression, visit) as ts.Expression,

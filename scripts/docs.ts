@@ -77,4 +77,5 @@ function read(path: string): string | undefined {
 
 const consoleIo: DocsIo = { out: (line) => console.log(line), err: (line) => console.error(line) };
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) process.exitCode = runDocs(process.argv.slice(2));
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1])
+  process.exitCode = runDocs(process.argv.slice(2));

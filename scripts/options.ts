@@ -80,7 +80,9 @@ export function parseOptions(argv: readonly string[], cwd: string = process.cwd(
   if (values["max-problems"] !== undefined) {
     maxProblems = Number(values["max-problems"]);
     if (!/^\d+$/.test(values["max-problems"])) {
-      throw new GenerateError(`--max-problems must be a whole number (0 or more), got ${JSON.stringify(values["max-problems"])}`);
+      throw new GenerateError(
+        `--max-problems must be a whole number (0 or more), got ${JSON.stringify(values["max-problems"])}`,
+      );
     }
   }
   if (values.quiet && values.verbose) throw new GenerateError("--quiet and --verbose cannot be used together");

@@ -40,7 +40,10 @@ export interface Generation {
 
 export async function runPipeline(options: Options, report: Reporter): Promise<Generation> {
   const specLabel = shownPath(options.cwd, options.spec);
-  const lintThread = options.lint === "off" ? undefined : startThread<typeof lintSpec>("lint", new URL("./steps/lint.ts", import.meta.url), "lintSpec");
+  const lintThread =
+    options.lint === "off"
+      ? undefined
+      : startThread<typeof lintSpec>("lint", new URL("./steps/lint.ts", import.meta.url), "lintSpec");
   let linted: Promise<LintResult> | undefined;
   let lintReported = false;
   /** Prints the lint step's line and problems; in `--lint error` mode, errors are the run's error. */
@@ -49,31 +52,66 @@ export async function runPipeline(options: Options, report: Reporter): Promise<G
     return reportLint(await linted!, options, report);
   };
   try {
-    const spec = report.step("load", () => loadSpec(options.spec, options), (s) => `${plural(s.files.size, "file")}, OpenAPI ${s.version}`);
+    const spec = report.step(
+      "load",
+      () => loadSpec(options.spec, options),
+      (s) => `${plural(s.files.size, "file")}, OpenAPI ${s.version}`,
+    );
     linted = lintThread?.run({ spec, cwd: options.cwd, maxProblems: options.maxProblems, errorsOnly: options.quiet });
     const place = { spec: options.spec, config: options.pagination, cwd: options.cwd, specLabel };
-    const { doc, config, renamed } = await report.stepAsync("bundle", () => prepareSpec(spec, place), (b) => `one document, refs to components only${b.hoisted.length ? `; ${plural(b.hoisted.length, "recursive schema")} made a component: ${b.hoisted.join(", ")}` : ""}${b.renamed.length ? `; ${plural(b.renamed.length, "operationId")} renamed` : ""}`);
+    const { doc, config, renamed } = await report.stepAsync(
+      "bundle",
+      () => prepareSpec(spec, place),
+      (b) =>
+        `one document, refs to components only${b.hoisted.length ? `; ${plural(b.hoisted.length, "recursive schema")} made a component: ${b.hoisted.join(", ")}` : ""}${b.renamed.length ? `; ${plural(b.renamed.length, "operationId")} renamed` : ""}`,
+    );
     for (const r of renamed) report.warning(renameWarning(r));
     const nullable = spec.version.startsWith("3.1") ? countNullable(doc) : 0;
     if (nullable > 0) report.warning(nullableLine(nullable, specLabel));
     const fileHeader = header(toPosix(relative(options.out, options.spec)));
     const runtime = runtimeImport(options);
 
-    const schema = await report.stepAsync("types", () => generateTypes(doc, fileHeader, specLabel), (f) => `${f.path} ${kb(f.content)}`);
+    const schema = await report.stepAsync(
+      "types",
+      () => generateTypes(doc, fileHeader, specLabel),
+      (f) => `${f.path} ${kb(f.content)}`,
+    );
     const plan = report.step("pagination", () => detectPaging(doc, specLabel, config), summarizePlan);
-    const paginators = report.step("paginators", () => generatePaginators(doc, plan, fileHeader, specLabel, runtime), (r) => `${r.paged.length} paginated, ${plan.skipped.length} list-like skipped`);
+    const paginators = report.step(
+      "paginators",
+      () => generatePaginators(doc, plan, fileHeader, specLabel, runtime),
+      (r) => `${r.paged.length} paginated, ${plan.skipped.length} list-like skipped`,
+    );
     if (options.verbose) {
       for (const p of paginators.paged) report.info(`  paginator ${p.name}: ${p.method} ${p.path} (${p.style})`);
       for (const s of plan.skipped) report.info(`  skipped ${s.method} ${s.path}: ${s.reason}`);
     }
-    const operations = report.step("operations", () => generateOperations(doc, plan, fileHeader, specLabel, runtime), (f) => `${f.path} ${kb(f.content)}`);
-    const commands = report.step("commands", () => generateCliCommands(doc, plan, fileHeader, specLabel, runtime), (f) => `${f[0]!.path} + ${plural(f.length - 1, "resource file")} ${kb(f.map((x) => x.content).join(""))}`);
-    const servers = report.step("servers", () => generateServers(doc, fileHeader), (f) => `${f.path} ${kb(f.content)}`);
-    const multipart = report.step("multipart", () => generateMultipartOperations(doc, fileHeader), (f) => `${f.path} ${kb(f.content)}`);
+    const operations = report.step(
+      "operations",
+      () => generateOperations(doc, plan, fileHeader, specLabel, runtime),
+      (f) => `${f.path} ${kb(f.content)}`,
+    );
+    const commands = report.step(
+      "commands",
+      () => generateCliCommands(doc, plan, fileHeader, specLabel, runtime),
+      (f) => `${f[0]!.path} + ${plural(f.length - 1, "resource file")} ${kb(f.map((x) => x.content).join(""))}`,
+    );
+    const servers = report.step(
+      "servers",
+      () => generateServers(doc, fileHeader),
+      (f) => `${f.path} ${kb(f.content)}`,
+    );
+    const multipart = report.step(
+      "multipart",
+      () => generateMultipartOperations(doc, fileHeader),
+      (f) => `${f.path} ${kb(f.content)}`,
+    );
 
     const lintError = linted ? await finishLint() : report.skip("lint", "--lint off");
     if (lintError) throw lintError;
-    const files = [schema, paginators.file, operations, ...commands, servers, multipart].sort((a, b) => (a.path < b.path ? -1 : 1));
+    const files = [schema, paginators.file, operations, ...commands, servers, multipart].sort((a, b) =>
+      a.path < b.path ? -1 : 1,
+    );
     return { files, source: { label: specLabel, spec, doc, plan } };
   } catch (error) {
     if (!linted) lintThread?.cancel(); // never given the spec: it would wait forever
@@ -84,7 +122,11 @@ export async function runPipeline(options: Options, report: Reporter): Promise<G
 }
 
 function reportLint(result: LintResult, options: Options, report: Reporter): GenerateError | undefined {
-  report.line("lint", result.ms, `${plural(result.errors, "error")}, ${plural(result.warnings, "warning")} (on a worker thread, beside the types)`);
+  report.line(
+    "lint",
+    result.ms,
+    `${plural(result.errors, "error")}, ${plural(result.warnings, "warning")} (on a worker thread, beside the types)`,
+  );
   for (const line of lintReportLines(result, options)) report.error(line);
   if (result.errors === 0 || options.lint !== "error") return undefined;
   const first = result.firstError!;
@@ -97,9 +139,10 @@ function reportLint(result: LintResult, options: Options, report: Reporter): Gen
 
 /** `74 page-number, 0 offset, 0 cursor, 0 next-link`. */
 function summarizePlan(plan: PagingPlan): string {
-  return Object.entries(plan.styles).map(([style, count]) => `${count} ${style}`).join(", ");
+  return Object.entries(plan.styles)
+    .map(([style, count]) => `${count} ${style}`)
+    .join(", ");
 }
-
 
 function kb(text: string): string {
   return `${(Buffer.byteLength(text) / 1024).toFixed(1)} KB`;

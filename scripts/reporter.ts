@@ -15,11 +15,20 @@ export interface Reporter {
   info(line: string): void;
 }
 
-export function createReporter({ quiet, out = process.stdout, err = process.stderr }: { quiet: boolean; out?: NodeJS.WritableStream; err?: NodeJS.WritableStream }): Reporter {
+export function createReporter({
+  quiet,
+  out = process.stdout,
+  err = process.stderr,
+}: {
+  quiet: boolean;
+  out?: NodeJS.WritableStream;
+  err?: NodeJS.WritableStream;
+}): Reporter {
   const say = (line: string) => {
     if (!quiet) out.write(`${line}\n`);
   };
-  const line = (name: string, ms: number, summary: string) => say(`${name.padEnd(11)} ${`${ms.toFixed(0)} ms`.padStart(7)}  ${summary}`);
+  const line = (name: string, ms: number, summary: string) =>
+    say(`${name.padEnd(11)} ${`${ms.toFixed(0)} ms`.padStart(7)}  ${summary}`);
   return {
     step(name, run, summary) {
       const start = performance.now();

@@ -17,7 +17,14 @@ import { multipartOperations } from "../generated/multipart-operations.js";
 import type { paths } from "../generated/schema.js";
 import { servers } from "../generated/servers.js";
 import { withApiKey } from "./client-key.js";
-import { DEFAULTS, MAX_STRING_BYTES, resolveApiKey, resolveBaseUrl, resolveInteger, resolveLogLevel } from "./config.js";
+import {
+  DEFAULTS,
+  MAX_STRING_BYTES,
+  resolveApiKey,
+  resolveBaseUrl,
+  resolveInteger,
+  resolveLogLevel,
+} from "./config.js";
 import { idempotencyKeys } from "./fetch/idempotency-keys.js";
 import { jsonResponses } from "./fetch/json-responses.js";
 import { serializeBody } from "./fetch/multipart-body.js";
@@ -71,20 +78,45 @@ export function createClient(options: TelnyxClientOptions = {}): TelnyxClient {
   const baseUrl = resolveBaseUrl(options.baseUrl, servers as readonly string[]);
   const maxRetries = resolveInteger("maxRetries", options.maxRetries, DEFAULTS.maxRetries, 0, 100);
   const timeoutMs = resolveInteger("timeoutMs", options.timeoutMs, DEFAULTS.timeoutMs, 1);
-  const initialDelayMs = resolveInteger("initialRetryDelayMs", options.initialRetryDelayMs, DEFAULTS.initialRetryDelayMs, 0);
-  const maxDelayMs = resolveInteger("maxRetryDelayMs", options.maxRetryDelayMs, Math.max(DEFAULTS.maxRetryDelayMs, initialDelayMs), initialDelayMs);
+  const initialDelayMs = resolveInteger(
+    "initialRetryDelayMs",
+    options.initialRetryDelayMs,
+    DEFAULTS.initialRetryDelayMs,
+    0,
+  );
+  const maxDelayMs = resolveInteger(
+    "maxRetryDelayMs",
+    options.maxRetryDelayMs,
+    Math.max(DEFAULTS.maxRetryDelayMs, initialDelayMs),
+    initialDelayMs,
+  );
   const maxBodyBytes = resolveInteger("maxBodyBytes", options.maxBodyBytes, DEFAULTS.maxBodyBytes, 1, MAX_STRING_BYTES);
   if (options.idempotencyKeys !== undefined && typeof options.idempotencyKeys !== "boolean") {
-    throw new ConfigurationError(`idempotencyKeys must be true or false, got ${JSON.stringify(options.idempotencyKeys)}.`);
+    throw new ConfigurationError(
+      `idempotencyKeys must be true or false, got ${JSON.stringify(options.idempotencyKeys)}.`,
+    );
   }
   const log = createLog(resolveLogLevel(options.logLevel), options.logger ?? console, apiKey);
 
   const client = createFetchClient<paths>({
     baseUrl,
-    headers: { Accept: "application/json", "User-Agent": USER_AGENT, ...options.defaultHeaders, Authorization: `Bearer ${apiKey}` },
+    headers: {
+      Accept: "application/json",
+      "User-Agent": USER_AGENT,
+      ...options.defaultHeaders,
+      Authorization: `Bearer ${apiKey}`,
+    },
     querySerializer: createQuerySerializer(),
     bodySerializer: serializeBody, // a body with a Blob in it goes as multipart/form-data (fetch/multipart-body.ts)
-    fetch: createRetryingFetch({ fetch: options.fetch, maxRetries, timeoutMs, backoff: { initialDelayMs, maxDelayMs }, maxBodyBytes, log, secret: apiKey }),
+    fetch: createRetryingFetch({
+      fetch: options.fetch,
+      maxRetries,
+      timeoutMs,
+      backoff: { initialDelayMs, maxDelayMs },
+      maxBodyBytes,
+      log,
+      secret: apiKey,
+    }),
   });
   client.use(jsonResponses(apiKey));
   if (options.idempotencyKeys) client.use(idempotencyKeys());

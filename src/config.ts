@@ -9,7 +9,13 @@ import { ConfigurationError } from "./errors.js";
 import { isLogLevel, LOG_LEVELS, type LogLevel } from "./logger.js";
 import { MIN_SECRET_LENGTH } from "./redact.js";
 
-export const DEFAULTS = { maxRetries: 2, timeoutMs: 60_000, initialRetryDelayMs: 500, maxRetryDelayMs: 8_000, maxBodyBytes: 256 * 1024 * 1024 };
+export const DEFAULTS = {
+  maxRetries: 2,
+  timeoutMs: 60_000,
+  initialRetryDelayMs: 500,
+  maxRetryDelayMs: 8_000,
+  maxBodyBytes: 256 * 1024 * 1024,
+};
 
 /**
  * The most bytes a body may have and still be read as one string: V8's
@@ -45,7 +51,11 @@ export function readEnv(name: string): string | undefined {
  * could not be kept out of messages without garbling them: every accepted
  * key is redacted everywhere).
  */
-export function resolveApiKey(option: string | undefined, env: string | undefined = readEnv("TELNYX_API_KEY"), names: SettingNames = OPTION_NAMES): string {
+export function resolveApiKey(
+  option: string | undefined,
+  env: string | undefined = readEnv("TELNYX_API_KEY"),
+  names: SettingNames = OPTION_NAMES,
+): string {
   const [key, where] = option !== undefined ? [option, names.apiKey] : [env, "TELNYX_API_KEY"];
   if (key === undefined) {
     throw new ConfigurationError(`No API key: set the TELNYX_API_KEY environment variable or use ${names.apiKey}.`);
@@ -60,7 +70,10 @@ export function resolveApiKey(option: string | undefined, env: string | undefine
           : key.trim().length < MIN_SECRET_LENGTH
             ? `is ${key.trim().length} character${key.trim().length === 1 ? "" : "s"} long, too short to be kept out of logs and errors (at least ${MIN_SECRET_LENGTH})`
             : "";
-  if (problem) throw new ConfigurationError(`The API key from ${where} ${problem}: set TELNYX_API_KEY (or ${names.apiKey}) to your Telnyx API key.`);
+  if (problem)
+    throw new ConfigurationError(
+      `The API key from ${where} ${problem}: set TELNYX_API_KEY (or ${names.apiKey}) to your Telnyx API key.`,
+    );
   return key.trim();
 }
 
@@ -76,9 +89,15 @@ export function resolveBaseUrl(
   names: SettingNames = OPTION_NAMES,
 ): string {
   const [raw, where] =
-    option !== undefined ? [option, names.baseUrl] : env?.trim() ? [env, "TELNYX_BASE_URL"] : [servers[0], "the spec's servers[0]"];
+    option !== undefined
+      ? [option, names.baseUrl]
+      : env?.trim()
+        ? [env, "TELNYX_BASE_URL"]
+        : [servers[0], "the spec's servers[0]"];
   if (raw === undefined) {
-    throw new ConfigurationError(`No base URL: the spec lists no servers, so set the TELNYX_BASE_URL environment variable or use ${names.baseUrl}.`);
+    throw new ConfigurationError(
+      `No base URL: the spec lists no servers, so set the TELNYX_BASE_URL environment variable or use ${names.baseUrl}.`,
+    );
   }
   let url: URL | undefined;
   try {
@@ -93,12 +112,21 @@ export function resolveBaseUrl(
         : url.search || url.hash
           ? "has a query or fragment"
           : "";
-  if (problem) throw new ConfigurationError(`The base URL from ${where} ${problem}: give scheme, host and path, like "https://api.telnyx.com/v2".`);
+  if (problem)
+    throw new ConfigurationError(
+      `The base URL from ${where} ${problem}: give scheme, host and path, like "https://api.telnyx.com/v2".`,
+    );
   return url!.origin + url!.pathname.replace(/\/{2,}/g, "/").replace(/\/+$/, "");
 }
 
 /** `value` when it is a whole number in [min, max], else a `ConfigurationError` naming the option. */
-export function resolveInteger(name: string, value: number | undefined, fallback: number, min: number, max = MAX_TIMER_MS): number {
+export function resolveInteger(
+  name: string,
+  value: number | undefined,
+  fallback: number,
+  min: number,
+  max = MAX_TIMER_MS,
+): number {
   if (value === undefined) return fallback;
   if (!Number.isInteger(value) || value < min || value > max) {
     throw new ConfigurationError(`${name} must be a whole number from ${min} to ${max}, got ${String(value)}.`);
@@ -109,6 +137,7 @@ export function resolveInteger(name: string, value: number | undefined, fallback
 /** `logLevel`, else TELNYX_LOG, else "off". */
 export function resolveLogLevel(option: string | undefined, env: string | undefined = readEnv("TELNYX_LOG")): LogLevel {
   const [value, where] = option !== undefined ? [option, "the logLevel option"] : [env?.trim() || "off", "TELNYX_LOG"];
-  if (!isLogLevel(value)) throw new ConfigurationError(`${where} is ${JSON.stringify(value)}; use one of ${LOG_LEVELS.join(", ")}.`);
+  if (!isLogLevel(value))
+    throw new ConfigurationError(`${where} is ${JSON.stringify(value)}; use one of ${LOG_LEVELS.join(", ")}.`);
   return value;
 }

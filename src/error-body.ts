@@ -22,8 +22,12 @@ export function errorObjectsOf(body: unknown, secret?: string): ApiErrorObject[]
   if (!isRecord(body) || !Array.isArray(body.errors)) return [];
   return body.errors.filter(isRecord).map((entry) => {
     const { code, title, detail, source } = entry;
-    const out: ApiErrorObject = strings({ code: typeof code === "number" ? String(code) : code, title, detail }, secret);
-    if (isRecord(detail)) out.detail = JSON.parse(redactText(JSON.stringify(detail), secret)) as { [key: string]: unknown };
+    const out: ApiErrorObject = strings(
+      { code: typeof code === "number" ? String(code) : code, title, detail },
+      secret,
+    );
+    if (isRecord(detail))
+      out.detail = JSON.parse(redactText(JSON.stringify(detail), secret)) as { [key: string]: unknown };
     const where = isRecord(source) ? strings({ pointer: source.pointer, parameter: source.parameter }, secret) : {};
     if (Object.keys(where).length) out.source = where;
     return out;
@@ -33,7 +37,8 @@ export function errorObjectsOf(body: unknown, secret?: string): ApiErrorObject[]
 /** The string values of `fields` with the secret removed; other values are dropped. */
 function strings(fields: Record<string, unknown>, secret: string | undefined): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(fields)) if (typeof value === "string") out[key] = redactText(value, secret);
+  for (const [key, value] of Object.entries(fields))
+    if (typeof value === "string") out[key] = redactText(value, secret);
   return out;
 }
 
@@ -89,7 +94,9 @@ export function summarizeBody(body: unknown, secret?: string): string {
   }
   if (isRecord(body)) {
     const error = isRecord(body.error) ? body.error.message : undefined;
-    const said = [body.message, body.error, error, body.detail, body.title].find((value) => typeof value === "string" && value.trim());
+    const said = [body.message, body.error, error, body.detail, body.title].find(
+      (value) => typeof value === "string" && value.trim(),
+    );
     if (said) return clip(redactText(said as string, secret));
   }
   return `JSON body ${clip(redactText(JSON.stringify(body) ?? String(body), secret))}`;

@@ -134,7 +134,15 @@ export function apiErrorFromResponse(response: Response, body: unknown, extra: A
   const { secret } = extra;
   const errors = errorObjectsOf(body, secret);
   const requestId = headers.get("x-request-id") ?? undefined;
-  const message = apiErrorMessage({ secret, status, statusText: response.statusText, errors, body, requestId, page: extra.page });
+  const message = apiErrorMessage({
+    secret,
+    status,
+    statusText: response.statusText,
+    errors,
+    body,
+    requestId,
+    page: extra.page,
+  });
   const ErrorClass = apiErrorClassFor(status);
   return new ErrorClass({
     status,
@@ -211,7 +219,10 @@ export class PaginationError extends TelnyxError {
   /** The cursor or next URL that gave the page, for cursor and next-link paging (no property otherwise). */
   declare readonly cursor?: string;
 
-  constructor(message: string, { page, cursor, cause }: { page: number; cursor?: string | undefined; cause?: unknown }) {
+  constructor(
+    message: string,
+    { page, cursor, cause }: { page: number; cursor?: string | undefined; cause?: unknown },
+  ) {
     super(message.includes(`page ${page}`) ? message : `${message} (page ${page})`, { cause });
     this.page = page;
     if (cursor !== undefined) Object.assign(this, { cursor });

@@ -28,6 +28,8 @@ export function isLogLevel(value: unknown): value is LogLevel {
 
 export function createLog(level: LogLevel, logger: Logger, secret: string): Log {
   const writer = (method: "debug" | "info") =>
-    LOG_LEVELS.indexOf(level) >= LOG_LEVELS.indexOf(method) ? (line: string) => logger[method](`[telnyx-typed] ${redactText(line, secret)}`) : undefined;
+    LOG_LEVELS.indexOf(level) >= LOG_LEVELS.indexOf(method)
+      ? (line: string) => logger[method](`[telnyx-typed] ${redactText(line, secret)}`)
+      : undefined;
   return { debug: writer("debug"), info: writer("info") };
 }

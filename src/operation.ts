@@ -27,7 +27,9 @@ export type CallOptions = Omit<FetchOptions<unknown>, "params" | "body" | "parse
  * function names both types from its operation's responses directly, where
  * openapi-fetch derives them through generic types over the operation.
  */
-export type OperationResult<Data, Error> = { data: Data; error?: never; response: Response } | { data?: never; error: Error; response: Response };
+export type OperationResult<Data, Error> =
+  | { data: Data; error?: never; response: Response }
+  | { data?: never; error: Error; response: Response };
 
 /** What a call needs of a client: openapi-fetch's `request`. Any `Client<paths>` fits. */
 export interface OperationClient {
@@ -47,5 +49,9 @@ export function callOperation<Result>(
   init: object | undefined,
   requestType?: "multipart/form-data",
 ): Promise<Result> {
-  return client.request(method, path, requestType === "multipart/form-data" ? multipartInit(init) : init) as Promise<Result>;
+  return client.request(
+    method,
+    path,
+    requestType === "multipart/form-data" ? multipartInit(init) : init,
+  ) as Promise<Result>;
 }

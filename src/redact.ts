@@ -63,7 +63,9 @@ function characterForms(char: string): string {
 
 /** Two hex digits of `byte`, either case: `2[bB]`. */
 function hexPattern(byte: number): string {
-  return [...byte.toString(16).padStart(2, "0")].map((digit) => (/[a-f]/.test(digit) ? `[${digit}${digit.toUpperCase()}]` : digit)).join("");
+  return [...byte.toString(16).padStart(2, "0")]
+    .map((digit) => (/[a-f]/.test(digit) ? `[${digit}${digit.toUpperCase()}]` : digit))
+    .join("");
 }
 
 /** A plain, lower-cased copy of `headers`, sensitive values as `***` and the secret removed from the rest. */

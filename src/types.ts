@@ -5,4 +5,11 @@
  */
 export type * from "../generated/schema.js";
 export type * from "../generated/paginators.js";
-export type { TelnyxWebhookEvent, WebhookEvent, WebhookEventFrom, WebhookEventOf, WebhookEventType, WebhookPayload } from "./webhooks/events.js";
+export type {
+  TelnyxWebhookEvent,
+  WebhookEvent,
+  WebhookEventFrom,
+  WebhookEventOf,
+  WebhookEventType,
+  WebhookPayload,
+} from "./webhooks/events.js";

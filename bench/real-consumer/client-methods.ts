@@ -7,13 +7,38 @@ const client = createClient({ apiKey: "KEY_bench" });
 
 export async function run(id: string): Promise<number> {
   let n = 0;
-  const list = await client.GET("/messaging_profiles", { params: { query: { page: { number: 1, size: 20 }, "filter[name][contains]": "bench" } } });
+  const list = await client.GET("/messaging_profiles", {
+    params: { query: { page: { number: 1, size: 20 }, "filter[name][contains]": "bench" } },
+  });
   n += list.data?.data?.length ?? 0;
   const one = await client.GET("/messaging_profiles/{id}", { params: { path: { id } } });
   n += one.data?.data?.name?.length ?? 0;
-  const created = await client.POST("/messaging_profiles", { body: { name: "bench", whitelisted_destinations: ["US"], enabled: true, mms_fall_back_to_sms: false, mms_transcoding: false, mobile_only: false, smart_encoding: false, webhook_api_version: "2", webhook_url: null, webhook_failover_url: null } });
+  const created = await client.POST("/messaging_profiles", {
+    body: {
+      name: "bench",
+      whitelisted_destinations: ["US"],
+      enabled: true,
+      mms_fall_back_to_sms: false,
+      mms_transcoding: false,
+      mobile_only: false,
+      smart_encoding: false,
+      webhook_api_version: "2",
+      webhook_url: null,
+      webhook_failover_url: null,
+    },
+  });
   n += created.data?.data?.id?.length ?? 0;
-  const updated = await client.PATCH("/messaging_profiles/{id}", { params: { path: { id } }, body: { name: "bench 2", enabled: false, mms_fall_back_to_sms: false, mms_transcoding: false, mobile_only: false, smart_encoding: false } });
+  const updated = await client.PATCH("/messaging_profiles/{id}", {
+    params: { path: { id } },
+    body: {
+      name: "bench 2",
+      enabled: false,
+      mms_fall_back_to_sms: false,
+      mms_transcoding: false,
+      mobile_only: false,
+      smart_encoding: false,
+    },
+  });
   n += updated.data?.data?.enabled ? 1 : 0;
   const deleted = await client.DELETE("/messaging_profiles/{id}", { params: { path: { id } } });
   n += deleted.error ? 0 : 1;

@@ -30,7 +30,8 @@ export interface SourceLocation {
 export function locationText(change: Pick<Change, "location" | "pointer">): string {
   const { location, pointer } = change;
   if (!location) return pointer;
-  if (/\.json$/i.test(location.file) || location.column > 120) return `${pointer} in ${location.file}:${location.line}:${location.column}`;
+  if (/\.json$/i.test(location.file) || location.column > 120)
+    return `${pointer} in ${location.file}:${location.line}:${location.column}`;
   return `${location.file}:${location.line} (${pointer})`;
 }
 
@@ -66,6 +67,7 @@ export function verdictRank(verdict: Verdict): number {
 /** The most severe verdict of a list of changes; undefined when there are none. */
 export function worstVerdict(changes: readonly { verdict: Verdict }[]): Verdict | undefined {
   let worst: Verdict | undefined;
-  for (const change of changes) if (worst === undefined || verdictRank(change.verdict) < verdictRank(worst)) worst = change.verdict;
+  for (const change of changes)
+    if (worst === undefined || verdictRank(change.verdict) < verdictRank(worst)) worst = change.verdict;
   return worst;
 }

@@ -60,7 +60,10 @@ export function diffDocuments(base: OpenApiDocument, head: OpenApiDocument): Eng
     const diffs: EngineDiff[] = [];
     const paths = new Set([...Object.keys(objectOr(base.paths)), ...Object.keys(objectOr(head.paths))]);
     for (const path of [...paths].sort()) {
-      const only = (doc: OpenApiDocument) => ({ ...doc, paths: path in objectOr(doc.paths) ? { [path]: objectOr(doc.paths)[path] } : {} });
+      const only = (doc: OpenApiDocument) => ({
+        ...doc,
+        paths: path in objectOr(doc.paths) ? { [path]: objectOr(doc.paths)[path] } : {},
+      });
       try {
         diffs.push(...runEngine(only(base), only(head), problems));
       } catch (error) {

@@ -7,7 +7,8 @@ import { printable } from "./printable.js";
 
 export function formatText(report: Report): string {
   const lines = [`API changes from ${report.base} to ${report.head}: ${countsLine(report.counts)}`];
-  if (report.changes.length === 0) return `${printable(lines[0]!)}\nnothing changed for code using this package; version bump: ${suggestedBump(undefined)}\n`;
+  if (report.changes.length === 0)
+    return `${printable(lines[0]!)}\nnothing changed for code using this package; version bump: ${suggestedBump(undefined)}\n`;
   for (const group of groupByOperation(report.changes)) {
     lines.push("", group.title);
     for (const change of group.changes) {

@@ -24,7 +24,9 @@ export function groupByOperation(changes: readonly Change[]): ChangeGroup[] {
   }
   return [...groups]
     .map(([title, list]) => ({ title, changes: list, verdict: worstVerdict(list)! }))
-    .sort((a, b) => verdictRank(a.verdict) - verdictRank(b.verdict) || (a.title < b.title ? -1 : a.title > b.title ? 1 : 0));
+    .sort(
+      (a, b) => verdictRank(a.verdict) - verdictRank(b.verdict) || (a.title < b.title ? -1 : a.title > b.title ? 1 : 0),
+    );
 }
 
 /** The semver bump for the package: breaking -> major; review -> decide (major if a reviewed change breaks you); safe -> minor; nothing -> patch. */

@@ -19,18 +19,42 @@ export function isGzipped(specPath: string): boolean {
   return /\.gz$/i.test(specPath);
 }
 
-export async function loadGzipped(specPath: string, options: LoadOptions, label: string, load: (path: string, options: LoadOptions, label: string) => Promise<SpecSide>): Promise<SpecSide> {
+export async function loadGzipped(
+  specPath: string,
+  options: LoadOptions,
+  label: string,
+  load: (path: string, options: LoadOptions, label: string) => Promise<SpecSide>,
+): Promise<SpecSide> {
   const shown = shownPath(options.cwd, specPath);
   let text: Buffer;
   try {
     text = gunzipSync(readFileSync(specPath), { maxOutputLength: options.maxBytes + 1 });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new GenerateError(`cannot read the spec: no such file (ENOENT)`, { file: shown }, "check the path (--spec <file>)");
-    if (error instanceof RangeError || code === "ERR_BUFFER_TOO_LARGE") throw new GenerateError(`the spec is larger than ${options.maxBytes} bytes once decompressed`, { file: shown }, "pass a larger --max-size <MB> if the spec is trusted");
-    throw new GenerateError(`cannot decompress the spec: ${(error as Error).message}`, { file: shown }, "pass a gzip file (.gz), or the spec itself");
+    if (code === "ENOENT")
+      throw new GenerateError(
+        `cannot read the spec: no such file (ENOENT)`,
+        { file: shown },
+        "check the path (--spec <file>)",
+      );
+    if (error instanceof RangeError || code === "ERR_BUFFER_TOO_LARGE")
+      throw new GenerateError(
+        `the spec is larger than ${options.maxBytes} bytes once decompressed`,
+        { file: shown },
+        "pass a larger --max-size <MB> if the spec is trusted",
+      );
+    throw new GenerateError(
+      `cannot decompress the spec: ${(error as Error).message}`,
+      { file: shown },
+      "pass a gzip file (.gz), or the spec itself",
+    );
   }
-  if (text.length > options.maxBytes) throw new GenerateError(`the spec is larger than ${options.maxBytes} bytes once decompressed`, { file: shown }, "pass a larger --max-size <MB> if the spec is trusted");
+  if (text.length > options.maxBytes)
+    throw new GenerateError(
+      `the spec is larger than ${options.maxBytes} bytes once decompressed`,
+      { file: shown },
+      "pass a larger --max-size <MB> if the spec is trusted",
+    );
   const dir = mkdtempSync(join(tmpdir(), "api-diff-gz-"));
   try {
     const file = join(dir, basename(specPath).replace(/\.gz$/i, ""));
@@ -38,7 +62,8 @@ export async function loadGzipped(specPath: string, options: LoadOptions, label:
     const side = await load(file, options, label);
     return { ...side, shownFile: (f) => (f === file ? shown : shownPath(options.cwd, f)) };
   } catch (error) {
-    if (error instanceof GenerateError && error.place.file !== undefined) throw new GenerateError(error.message, { ...error.place, file: shown }, error.fix);
+    if (error instanceof GenerateError && error.place.file !== undefined)
+      throw new GenerateError(error.message, { ...error.place, file: shown }, error.fix);
     throw error;
   } finally {
     rmSync(dir, { recursive: true, force: true });

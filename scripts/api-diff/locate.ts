@@ -103,7 +103,13 @@ export class SourceLocator {
       const node = tokens && parsed !== undefined ? nodeAt(parsed, tokens) : undefined;
       return tokens && node !== undefined ? { file, tokens, node } : undefined;
     };
-    const { at } = walk({ file: this.#spec.root.path, tokens: [], node: this.#spec.root.parsed }, path, 0, follow, false);
+    const { at } = walk(
+      { file: this.#spec.root.path, tokens: [], node: this.#spec.root.parsed },
+      path,
+      0,
+      follow,
+      false,
+    );
     const position = this.#lineFinder(at.file)(at.tokens);
     return position === undefined ? undefined : { file: this.#shown(at.file), ...position };
   }
@@ -125,9 +131,12 @@ function walk(start: Position, path: LocatePath, from: number, follow: Follow, f
   const unions: { holder: Position; next: number }[] = [];
   for (let i = from; i < path.length; i++) {
     const token = path[i]!;
-    if ((token === "oneOf" || token === "anyOf") && typeof path[i + 1] === "number") unions.push({ holder: at, next: i + 2 });
+    if ((token === "oneOf" || token === "anyOf") && typeof path[i + 1] === "number")
+      unions.push({ holder: at, next: i + 2 });
     const last = i === path.length - 1 && !followLast;
-    const next = isParamToken(token) ? parameter(at, token, follow) : child(at, token, last ? (_ref) => undefined : follow);
+    const next = isParamToken(token)
+      ? parameter(at, token, follow)
+      : child(at, token, last ? (_ref) => undefined : follow);
     if (next) {
       at = next;
       continue;
@@ -135,22 +144,41 @@ function walk(start: Position, path: LocatePath, from: number, follow: Follow, f
     // The engine moves a schema's own properties into each of its oneOf/anyOf members, as
     // `allOf: [member, own properties]`: part 0 is the member, part 1 the schema holding the oneOf.
     const combiner = at.parent?.tokens[at.parent.tokens.length - 1];
-    if (token === "allOf" && (combiner === "oneOf" || combiner === "anyOf") && isObject(at.node) && !("allOf" in at.node) && (path[i + 1] === 0 || path[i + 1] === 1)) {
+    if (
+      token === "allOf" &&
+      (combiner === "oneOf" || combiner === "anyOf") &&
+      isObject(at.node) &&
+      !("allOf" in at.node) &&
+      (path[i + 1] === 0 || path[i + 1] === 1)
+    ) {
       const holder = path[i + 1] === 0 ? at : at.parent?.parent;
       if (holder) return walk(holder, path, i + 2, follow, followLast);
     }
     // The merged view put `allOf` parts together: look for the rest of the path in each part.
     const parts = isObject(at.node) && Array.isArray(at.node.allOf) ? at.node.allOf : [];
     for (let k = 0; k < parts.length; k++) {
-      const part = walk({ file: at.file, tokens: [...at.tokens, "allOf", k], node: parts[k], parent: at }, path, i, follow, followLast);
+      const part = walk(
+        { file: at.file, tokens: [...at.tokens, "allOf", k], node: parts[k], parent: at },
+        path,
+        i,
+        follow,
+        followLast,
+      );
       if (part.complete) return part;
     }
     // The key was found, but what follows it is in an `allOf` part of the node holding it (a schema with its own
     // `properties` and an allOf part with more): look for the key and the rest in each part of that node.
     const holder = at.parent;
-    const holderParts = i > from && holder && isObject(holder.node) && Array.isArray(holder.node.allOf) ? holder.node.allOf : [];
+    const holderParts =
+      i > from && holder && isObject(holder.node) && Array.isArray(holder.node.allOf) ? holder.node.allOf : [];
     for (let k = 0; k < holderParts.length; k++) {
-      const part = walk({ file: holder!.file, tokens: [...holder!.tokens, "allOf", k], node: holderParts[k], parent: holder }, path, i - 1, follow, followLast);
+      const part = walk(
+        { file: holder!.file, tokens: [...holder!.tokens, "allOf", k], node: holderParts[k], parent: holder },
+        path,
+        i - 1,
+        follow,
+        followLast,
+      );
       if (part.complete) return part;
     }
     // The engine merges a schema's own keys into each of its oneOf/anyOf members: what a member lacks may be the holder's.
@@ -168,7 +196,10 @@ function child(at: Position, token: string | number, follow: Follow): Position |
   const node = at.node;
   const key = typeof token === "number" ? token : String(token);
   if (Array.isArray(node) ? typeof key === "number" && key < node.length : isObject(node) && Object.hasOwn(node, key)) {
-    return followRefs({ file: at.file, tokens: [...at.tokens, key], node: (node as Record<string | number, unknown>)[key], parent: at }, follow);
+    return followRefs(
+      { file: at.file, tokens: [...at.tokens, key], node: (node as Record<string | number, unknown>)[key], parent: at },
+      follow,
+    );
   }
   return undefined;
 }
@@ -275,7 +306,8 @@ function offsetTree(text: string, events: YamlEvent[]): Offsets | undefined {
   };
   for (const event of events) {
     if (event.type === EVENT_ID.MAPPING || event.type === EVENT_ID.SEQUENCE) {
-      const node: Offsets = event.type === EVENT_ID.MAPPING ? { start: event.start, keys: new Map() } : { start: event.start, items: [] };
+      const node: Offsets =
+        event.type === EVENT_ID.MAPPING ? { start: event.start, keys: new Map() } : { start: event.start, items: [] };
       add(node);
       open.push({ node });
     } else if (event.type === EVENT_ID.SCALAR) {
@@ -312,7 +344,9 @@ export function yamlNodeLines(text: string): (tokens: readonly (string | number)
     let offset = node?.range?.[0];
     for (const token of tokens) {
       if (isMap(node)) {
-        const pair = node.items.find((item) => (isScalar(item.key) ? String(item.key.value) : String(item.key)) === String(token));
+        const pair = node.items.find(
+          (item) => (isScalar(item.key) ? String(item.key.value) : String(item.key)) === String(token),
+        );
         if (!pair) return undefined;
         offset = (pair.key as YamlNode | null)?.range?.[0] ?? offset;
         node = pair.value as YamlNode | null;

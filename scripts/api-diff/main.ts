@@ -14,7 +14,11 @@ import { parseDiffOptions, USAGE, type DiffOptions } from "./options.js";
 import { compareSpecs, type Report } from "./report.js";
 import { loadBase, loadHead } from "./sides.js";
 
-const FORMATTERS: Record<DiffOptions["format"], (report: Report) => string> = { text: formatText, markdown: formatMarkdown, json: formatJson };
+const FORMATTERS: Record<DiffOptions["format"], (report: Report) => string> = {
+  text: formatText,
+  markdown: formatMarkdown,
+  json: formatJson,
+};
 
 export async function main(argv: readonly string[], io: MainIo = {}): Promise<number> {
   const { stdout = process.stdout, stderr = process.stderr, cwd = process.cwd() } = io;
@@ -25,10 +29,18 @@ export async function main(argv: readonly string[], io: MainIo = {}): Promise<nu
       return 0;
     }
     const limits = { maxBytes: options.maxBytes, cwd: options.cwd };
-    const [base, head] = await Promise.all([loadBase(options.base, options.spec, limits), loadHead(options.spec, limits)]);
+    const [base, head] = await Promise.all([
+      loadBase(options.base, options.spec, limits),
+      loadHead(options.spec, limits),
+    ]);
     const report = compareSpecs(base, head, options.cwd);
     stdout.write(FORMATTERS[options.format](report));
-    const failing = options.failOn === "breaking" ? report.counts.breaking : options.failOn === "review" ? report.counts.breaking + report.counts.review : 0;
+    const failing =
+      options.failOn === "breaking"
+        ? report.counts.breaking
+        : options.failOn === "review"
+          ? report.counts.breaking + report.counts.review
+          : 0;
     return failing > 0 ? 1 : 0;
   } catch (error) {
     if (error instanceof GenerateError) stderr.write(`error: ${error.format()}\n`);

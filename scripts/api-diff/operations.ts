@@ -63,25 +63,54 @@ export function operationChanges(base: OpenApiDocument, head: OpenApiDocument, p
     const now = after.get(key(old.method, headPath));
     if (!now) {
       const operation = operationLabel(old.method, old.path);
-      found.push({ rule: "operation-removed", operation, message: "operation removed", at: { side: "base", path: ["paths", old.path, old.method] }, peer: peers.under(["paths", old.path, old.method]) });
+      found.push({
+        rule: "operation-removed",
+        operation,
+        message: "operation removed",
+        at: { side: "base", path: ["paths", old.path, old.method] },
+        peer: peers.under(["paths", old.path, old.method]),
+      });
       continue;
     }
     matched.add(key(now.method, now.path));
     const operation = operationLabel(now.method, now.path);
     const at = { side: "head" as const, path: ["paths", now.path, now.method] };
     if (now.path !== old.path) {
-      found.push({ rule: "operation-path-changed", operation, message: `path parameters renamed: was \`${old.path}\``, at, peer: peers.under(["paths"]) });
+      found.push({
+        rule: "operation-path-changed",
+        operation,
+        message: `path parameters renamed: was \`${old.path}\``,
+        at,
+        peer: peers.under(["paths"]),
+      });
     }
     const [was, is] = [old.operation.operationId, now.operation.operationId];
     if (was !== is) {
       const show = (id: unknown) => (typeof id === "string" ? `\`${id}\`` : "none");
-      const rule = typeof was !== "string" ? "operation-id-added" : typeof is !== "string" ? "operation-id-removed" : "operation-id-changed";
-      found.push({ rule, operation, message: `operationId ${show(was)} -> ${show(is)}`, at: { side: "head", path: [...at.path, "operationId"] }, peer: peers.under(["paths", now.path, now.method, "operationId"]) });
+      const rule =
+        typeof was !== "string"
+          ? "operation-id-added"
+          : typeof is !== "string"
+            ? "operation-id-removed"
+            : "operation-id-changed";
+      found.push({
+        rule,
+        operation,
+        message: `operationId ${show(was)} -> ${show(is)}`,
+        at: { side: "head", path: [...at.path, "operationId"] },
+        peer: peers.under(["paths", now.path, now.method, "operationId"]),
+      });
     }
   }
   for (const now of listOperations(head)) {
     if (matched.has(key(now.method, now.path))) continue;
-    found.push({ rule: "operation-added", operation: operationLabel(now.method, now.path), message: "operation added", at: { side: "head", path: ["paths", now.path, now.method] }, peer: peers.under(["paths", now.path, now.method]) });
+    found.push({
+      rule: "operation-added",
+      operation: operationLabel(now.method, now.path),
+      message: "operation added",
+      at: { side: "head", path: ["paths", now.path, now.method] },
+      peer: peers.under(["paths", now.path, now.method]),
+    });
   }
   return found;
 }

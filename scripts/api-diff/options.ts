@@ -62,10 +62,18 @@ export function parseDiffOptions(argv: readonly string[], cwd: string = process.
   const format = oneOf("format", values.format, FORMATS);
   const failOn = values["fail-on"] === undefined ? undefined : oneOf("fail-on", values["fail-on"], FAIL_ON);
   if (values.base !== undefined && values["base-spec"] !== undefined) {
-    throw new GenerateError("--base and --base-spec cannot be used together", {}, "pass a git ref (--base) or a file (--base-spec), not both");
+    throw new GenerateError(
+      "--base and --base-spec cannot be used together",
+      {},
+      "pass a git ref (--base) or a file (--base-spec), not both",
+    );
   }
-  if (values.base !== undefined && values.base.trim() === "") throw new GenerateError("--base needs a git ref (a branch, tag or commit)");
-  const base: Base = values["base-spec"] !== undefined ? { file: resolve(cwd, values["base-spec"]) } : { ref: values.base ?? DEFAULT_BASE_REF };
+  if (values.base !== undefined && values.base.trim() === "")
+    throw new GenerateError("--base needs a git ref (a branch, tag or commit)");
+  const base: Base =
+    values["base-spec"] !== undefined
+      ? { file: resolve(cwd, values["base-spec"]) }
+      : { ref: values.base ?? DEFAULT_BASE_REF };
   return {
     base,
     spec: resolve(cwd, values.spec ?? DEFAULT_SPEC),

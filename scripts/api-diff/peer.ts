@@ -15,7 +15,8 @@ export function peerVerdict(type: PeerType): Verdict {
 
 export function worstPeer(types: Iterable<PeerType | undefined>): PeerType | undefined {
   let worst: PeerType | undefined;
-  for (const type of types) if (type !== undefined && (worst === undefined || SEVERITY.indexOf(type) < SEVERITY.indexOf(worst))) worst = type;
+  for (const type of types)
+    if (type !== undefined && (worst === undefined || SEVERITY.indexOf(type) < SEVERITY.indexOf(worst))) worst = type;
   return worst;
 }
 

@@ -78,7 +78,8 @@ function pairs(x: unknown[], y: unknown[], shared: Set<string>, text: (value: un
   const [i, j] = [left(x), left(y)];
   if (i.length === 1 && j.length === 1) return [[i[0]!, j[0]!]];
   if (i.length !== j.length || i.some((k, n) => k !== j[n])) return [];
-  const names = (member: unknown) => new Set(isObject(member) && isObject(member.properties) ? Object.keys(member.properties) : []);
+  const names = (member: unknown) =>
+    new Set(isObject(member) && isObject(member.properties) ? Object.keys(member.properties) : []);
   const closeness = (a: Set<string>, b: Set<string>) => {
     const both = [...a].filter((n) => b.has(n)).length;
     return both / Math.max(1, a.size + b.size - both);
@@ -86,7 +87,12 @@ function pairs(x: unknown[], y: unknown[], shared: Set<string>, text: (value: un
   const [na, nb] = [i.map((k) => names(x[k])), j.map((k) => names(y[k]))];
   for (let n = 0; n < i.length; n++) {
     const score = closeness(na[n]!, nb[n]!);
-    if (score < 0.5 || nb.some((other, m) => m !== n && closeness(na[n]!, other) >= score) || na.some((other, m) => m !== n && closeness(other, nb[n]!) >= score)) return [];
+    if (
+      score < 0.5 ||
+      nb.some((other, m) => m !== n && closeness(na[n]!, other) >= score) ||
+      na.some((other, m) => m !== n && closeness(other, nb[n]!) >= score)
+    )
+      return [];
   }
   return i.map((k) => [k, k]);
 }

@@ -40,8 +40,13 @@ export function compareSpecs(base: SpecSide, head: SpecSide, cwd: string): Repor
   // Changes inside an operation whose path was renamed name the head's path: in the base, it is the old one.
   const renamedFrom = new Map([...pathRenames(base.doc, head.doc)].map(([was, now]) => [now, was]));
   const inSide = (side: "base" | "head", path: LocatePath): LocatePath =>
-    side === "base" && path[0] === "paths" && typeof path[1] === "string" && renamedFrom.has(path[1]) ? ["paths", renamedFrom.get(path[1])!, ...path.slice(2)] : path;
-  const lookup: Lookup = { node: (side, path) => nodeIn(docOf(side), inSide(side, path)), pointer: (side, path) => pointerIn(docOf(side), inSide(side, path)) };
+    side === "base" && path[0] === "paths" && typeof path[1] === "string" && renamedFrom.has(path[1])
+      ? ["paths", renamedFrom.get(path[1])!, ...path.slice(2)]
+      : path;
+  const lookup: Lookup = {
+    node: (side, path) => nodeIn(docOf(side), inSide(side, path)),
+    pointer: (side, path) => pointerIn(docOf(side), inSide(side, path)),
+  };
   const surface = (side: SpecSide) => packageSurface(side.doc, side.plan, side.label);
   const found: FoundChange[] = [
     ...problems.map((problem) => couldNotJudge(problem.path, "this place", problem.message)),
@@ -49,7 +54,9 @@ export function compareSpecs(base: SpecSide, head: SpecSide, cwd: string): Repor
     ...operationDiffChanges(diffs, scoped.base, lookup),
     ...judged(["security"], "the security requirements", () => securityChanges(base.doc, head.doc, peers)),
     ...judged(["servers"], "the servers", () => serverChanges(base.doc, head.doc, peers)),
-    ...judged([], "this package's surface (paginators, root types, CLI commands)", () => surfaceChanges(surface(base), surface(head), operationRenames(base.doc, head.doc))),
+    ...judged([], "this package's surface (paginators, root types, CLI commands)", () =>
+      surfaceChanges(surface(base), surface(head), operationRenames(base.doc, head.doc)),
+    ),
   ];
   const locator = new SourceLocator(head.spec, cwd, head.shownFile);
   const changes = distinct(found).map((foundChange): Change => {
@@ -84,7 +91,12 @@ function distinct(found: readonly FoundChange[]): FoundChange[] {
 }
 
 function byVerdictThenLocation(a: Change, b: Change): number {
-  return VERDICTS.indexOf(a.verdict) - VERDICTS.indexOf(b.verdict) || compare(a.operation ?? "", b.operation ?? "") || compare(a.rule, b.rule) || compare(a.message, b.message);
+  return (
+    VERDICTS.indexOf(a.verdict) - VERDICTS.indexOf(b.verdict) ||
+    compare(a.operation ?? "", b.operation ?? "") ||
+    compare(a.rule, b.rule) ||
+    compare(a.message, b.message)
+  );
 }
 
 function compare(a: string, b: string): number {

@@ -21,7 +21,18 @@ const MAX_DEPTH = 32;
 export const REF_NAME = "x-api-diff-ref";
 
 /** Keywords beside a `$ref` that change nothing for a client; others make `allOf: [target, siblings]`. */
-const ANNOTATIONS = new Set(["description", "summary", "title", "example", "examples", "externalDocs", "deprecated", "$comment", "readOnly", "writeOnly"]);
+const ANNOTATIONS = new Set([
+  "description",
+  "summary",
+  "title",
+  "example",
+  "examples",
+  "externalDocs",
+  "deprecated",
+  "$comment",
+  "readOnly",
+  "writeOnly",
+]);
 
 export class RefResolver {
   readonly #doc: OpenApiDocument;

@@ -29,8 +29,18 @@ export function schemaChanges(diffs: readonly SchemaDiff[], lookup: Lookup): Fou
   for (const { site, tokens, diff } of diffs) {
     const place = splitSchemaPath(tokens);
     // Properties and `required` of one schema are judged together, as are `type` and `nullable`.
-    const kind = place.keyword === "properties" || place.keyword === "required" ? "members" : place.keyword === "type" || place.keyword === "nullable" ? "type" : place.keyword;
-    const key = JSON.stringify([site.enginePath, place.position, kind, kind === "members" || kind === "type" || kind === "enum" ? [] : place.key]);
+    const kind =
+      place.keyword === "properties" || place.keyword === "required"
+        ? "members"
+        : place.keyword === "type" || place.keyword === "nullable"
+          ? "type"
+          : place.keyword;
+    const key = JSON.stringify([
+      site.enginePath,
+      place.position,
+      kind,
+      kind === "members" || kind === "type" || kind === "enum" ? [] : place.key,
+    ]);
     const group = groups.get(key) ?? { site, place, diffs: [] };
     group.diffs.push(diff);
     groups.set(key, group);
@@ -40,7 +50,9 @@ export function schemaChanges(diffs: readonly SchemaDiff[], lookup: Lookup): Fou
     const found = judged(place, "this schema change", () => judge(group, lookup));
     // The engine failed to classify a difference here and our rules gave nothing either: say so.
     const failed = group.diffs.find((d) => d.classifyError !== undefined);
-    return found.length === 0 && failed ? [couldNotJudge(failed.path, "this schema change", failed.classifyError!)] : found;
+    return found.length === 0 && failed
+      ? [couldNotJudge(failed.path, "this schema change", failed.classifyError!)]
+      : found;
   });
 }
 

@@ -26,7 +26,8 @@ export interface Lookup {
 
 /** The rule of a value change at a site (VALUE_RULES): a parameter's schema, a request field or a response field. */
 export function rule(site: SchemaSite, change: ValueChange): RuleId {
-  const subject: SchemaSubject = site.direction === "response" ? "response-property" : site.parameter ? "request-parameter" : "request-property";
+  const subject: SchemaSubject =
+    site.direction === "response" ? "response-property" : site.parameter ? "request-parameter" : "request-property";
   return VALUE_RULES[subject][change];
 }
 
@@ -34,10 +35,26 @@ export function one(group: Group, id: RuleId, what: string): FoundChange[] {
   const { site, place } = group;
   const removal = group.diffs.every((d) => d.action === "remove");
   const path = [...site.locatePath, ...place.position, place.keyword];
-  return [foundChange(site, id, `${subjectOf(site, place.field)}: ${what}`, removal ? "base" : "head", path, worstPeer(group.diffs.map((d) => d.peer)))];
+  return [
+    foundChange(
+      site,
+      id,
+      `${subjectOf(site, place.field)}: ${what}`,
+      removal ? "base" : "head",
+      path,
+      worstPeer(group.diffs.map((d) => d.peer)),
+    ),
+  ];
 }
 
-export function foundChange(site: SchemaSite, rule: RuleId, message: string, side: "head" | "base", path: FoundChange["at"]["path"], peer: PeerType | undefined): FoundChange {
+export function foundChange(
+  site: SchemaSite,
+  rule: RuleId,
+  message: string,
+  side: "head" | "base",
+  path: FoundChange["at"]["path"],
+  peer: PeerType | undefined,
+): FoundChange {
   return { rule, operation: site.operation, message, at: { side, path }, ...(peer && { peer }) };
 }
 

@@ -16,13 +16,16 @@ export function members(group: Group): FoundChange[] {
   const added = new Map<string, EngineDiff[]>();
   const removed = new Map<string, EngineDiff[]>();
   const required = { added: new Map<string, EngineDiff[]>(), removed: new Map<string, EngineDiff[]>() };
-  const note = (map: Map<string, EngineDiff[]>, name: string, diff: EngineDiff) => map.set(name, [...(map.get(name) ?? []), diff]);
-  const names = (value: unknown) => (Array.isArray(value) ? value.map(String) : value === undefined ? [] : [String(value)]);
+  const note = (map: Map<string, EngineDiff[]>, name: string, diff: EngineDiff) =>
+    map.set(name, [...(map.get(name) ?? []), diff]);
+  const names = (value: unknown) =>
+    Array.isArray(value) ? value.map(String) : value === undefined ? [] : [String(value)];
   for (const diff of group.diffs) {
     if (splitKeyword(group, diff) === "properties") {
       // One property (`properties/<name>`), or the whole `properties` object.
       const whole = diff.path[diff.path.length - 1] === "properties";
-      const name = (value: unknown) => (whole ? Object.keys(objectOr(value)) : [String(diff.path[diff.path.length - 1])]);
+      const name = (value: unknown) =>
+        whole ? Object.keys(objectOr(value)) : [String(diff.path[diff.path.length - 1])];
       if (diff.action === "add") for (const n of name(diff.after)) note(added, n, diff);
       if (diff.action === "remove") for (const n of name(diff.before)) note(removed, n, diff);
     } else {
@@ -34,26 +37,73 @@ export function members(group: Group): FoundChange[] {
   }
   const { site, place } = group;
   const out: FoundChange[] = [];
-  const at = (name: string, side: "head" | "base", diffs: EngineDiff[]) => ({ side, path: [...site.locatePath, ...place.position, "properties", name], peer: worstPeer(diffs.map((d) => d.peer)) });
+  const at = (name: string, side: "head" | "base", diffs: EngineDiff[]) => ({
+    side,
+    path: [...site.locatePath, ...place.position, "properties", name],
+    peer: worstPeer(diffs.map((d) => d.peer)),
+  });
   for (const [name, diffs] of added) {
     const isRequired = required.added.has(name);
-    const id: RuleId = site.direction === "request" ? (isRequired ? "new-required-request-property" : "new-optional-request-property") : isRequired ? "response-required-property-added" : "response-optional-property-added";
+    const id: RuleId =
+      site.direction === "request"
+        ? isRequired
+          ? "new-required-request-property"
+          : "new-optional-request-property"
+        : isRequired
+          ? "response-required-property-added"
+          : "response-optional-property-added";
     const { side, path, peer } = at(name, "head", [...diffs, ...(required.added.get(name) ?? [])]);
-    out.push(foundChange(site, id, `${subjectOf(site, [...place.field, name])}: added${isRequired ? " (required)" : ""}`, side, path, peer));
+    out.push(
+      foundChange(
+        site,
+        id,
+        `${subjectOf(site, [...place.field, name])}: added${isRequired ? " (required)" : ""}`,
+        side,
+        path,
+        peer,
+      ),
+    );
   }
   for (const [name, diffs] of removed) {
     const { side, path, peer } = at(name, "base", [...diffs, ...(required.removed.get(name) ?? [])]);
-    out.push(foundChange(site, site.direction === "request" ? "request-property-removed" : "response-property-removed", `${subjectOf(site, [...place.field, name])}: removed`, side, path, peer));
+    out.push(
+      foundChange(
+        site,
+        site.direction === "request" ? "request-property-removed" : "response-property-removed",
+        `${subjectOf(site, [...place.field, name])}: removed`,
+        side,
+        path,
+        peer,
+      ),
+    );
   }
   for (const [name, diffs] of required.added) {
     if (added.has(name)) continue;
     const { side, path, peer } = at(name, "head", diffs);
-    out.push(foundChange(site, site.direction === "request" ? "request-property-became-required" : "response-property-became-required", `${subjectOf(site, [...place.field, name])}: became required`, side, path, peer));
+    out.push(
+      foundChange(
+        site,
+        site.direction === "request" ? "request-property-became-required" : "response-property-became-required",
+        `${subjectOf(site, [...place.field, name])}: became required`,
+        side,
+        path,
+        peer,
+      ),
+    );
   }
   for (const [name, diffs] of required.removed) {
     if (removed.has(name)) continue;
     const { side, path, peer } = at(name, "head", diffs);
-    out.push(foundChange(site, site.direction === "request" ? "request-property-became-optional" : "response-property-became-optional", `${subjectOf(site, [...place.field, name])}: became optional`, side, path, peer));
+    out.push(
+      foundChange(
+        site,
+        site.direction === "request" ? "request-property-became-optional" : "response-property-became-optional",
+        `${subjectOf(site, [...place.field, name])}: became optional`,
+        side,
+        path,
+        peer,
+      ),
+    );
   }
   return out;
 }
@@ -76,7 +126,14 @@ export function defaults(group: Group, lookup: Lookup): FoundChange[] {
   if (parts.some((path) => requiredNames(lookup.node(side, path)).includes(name))) return []; // already required: the type does not change
   if (!defaultsMakeRequired(lookup.pointer(side, [...object, "properties", name]))) return []; // the type does not change
 
-  const id: RuleId = site.direction === "request" ? (added ? "request-property-default-added" : "request-property-default-removed") : added ? "response-property-default-added" : "response-property-default-removed";
+  const id: RuleId =
+    site.direction === "request"
+      ? added
+        ? "request-property-default-added"
+        : "request-property-default-removed"
+      : added
+        ? "response-property-default-added"
+        : "response-property-default-removed";
   return one(group, id, added ? `default ${show(diff.after)} added` : `default ${show(diff.before)} removed`);
 }
 

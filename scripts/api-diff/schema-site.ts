@@ -43,10 +43,10 @@ export function splitSchemaPath(tokens: readonly PathToken[]): SchemaPlace {
   for (;;) {
     const token = tokens[i];
     const rest = tokens.length - i;
-    if (token === "properties" && rest > 2) (field.push(String(tokens[i + 1])), (i += 2));
-    else if (token === "items" && rest > 1) (field.push("[]"), (i += 1));
-    else if (token === "additionalProperties" && rest > 1) (field.push("*"), (i += 1));
-    else if (token === "prefixItems" && rest > 2) (field.push(`[${String(tokens[i + 1])}]`), (i += 2));
+    if (token === "properties" && rest > 2) field.push(String(tokens[i + 1])), (i += 2);
+    else if (token === "items" && rest > 1) field.push("[]"), (i += 1);
+    else if (token === "additionalProperties" && rest > 1) field.push("*"), (i += 1);
+    else if (token === "prefixItems" && rest > 2) field.push(`[${String(tokens[i + 1])}]`), (i += 2);
     // Code reads a field the same way whichever oneOf/anyOf/allOf part declares it: parts are not fields.
     else if (token === "not" && rest > 1) i += 1;
     else if (typeof token === "string" && COMBINERS.has(token) && rest > 2) i += 2;
@@ -57,7 +57,10 @@ export function splitSchemaPath(tokens: readonly PathToken[]): SchemaPlace {
 
 /** `data[].provider`, as code reads it. */
 export function fieldLabel(field: readonly string[]): string {
-  return field.reduce((label, part) => (part.startsWith("[") ? `${label}${part}` : label === "" ? part : `${label}.${part}`), "");
+  return field.reduce(
+    (label, part) => (part.startsWith("[") ? `${label}${part}` : label === "" ? part : `${label}.${part}`),
+    "",
+  );
 }
 
 /** How a message names a field of a site: "`data[].name` in the 200 response (application/json)", or the site itself. */

@@ -33,17 +33,27 @@ export function types(group: Group): FoundChange[] {
   const before = typeSeen ? typeSet(was, nullable.was) : new Set(["(unchanged)", ...(nullable.was ? ["null"] : [])]);
   const after = typeSeen ? typeSet(now, nullable.now) : new Set(["(unchanged)", ...(nullable.now ? ["null"] : [])]);
   const { site, place } = group;
-  const message = typeSeen ? `type ${describeTypes(was, nullable.was)} -> ${describeTypes(now, nullable.now)}` : nullable.now ? "became nullable" : "no longer nullable";
+  const message = typeSeen
+    ? `type ${describeTypes(was, nullable.was)} -> ${describeTypes(now, nullable.now)}`
+    : nullable.now
+      ? "became nullable"
+      : "no longer nullable";
   const widened = covers(after, before);
   const narrowed = covers(before, after);
   if (widened && narrowed) {
     // The same TypeScript type (integer <-> number): the values differ, the types do not.
-    return typeSeen && JSON.stringify(was) !== JSON.stringify(now) ? one(group, rule(site, "format-changed"), message) : [];
+    return typeSeen && JSON.stringify(was) !== JSON.stringify(now)
+      ? one(group, rule(site, "format-changed"), message)
+      : [];
   }
   // Null alone: the nullable rules, except for a parameter's own type (a parameter is not null, it is left out).
   if (sameExceptNull(before, after) && !(site.parameter && place.field.length === 0)) {
     const becameNullable = after.has("null");
-    return one(group, rule(site, becameNullable ? "became-nullable" : "became-not-nullable"), becameNullable ? "became nullable" : "no longer nullable");
+    return one(
+      group,
+      rule(site, becameNullable ? "became-nullable" : "became-not-nullable"),
+      becameNullable ? "became nullable" : "no longer nullable",
+    );
   }
   if (site.direction === "request") return one(group, rule(site, widened ? "type-widened" : "type-changed"), message);
   return one(group, rule(site, narrowed ? "type-narrowed" : "type-changed"), message);
@@ -59,19 +69,33 @@ export function enums(group: Group): FoundChange[] {
   const { site } = group;
   const whole = (d: EngineDiff) => d.path[d.path.length - 1] === "enum";
   const isEmpty = (value: unknown) => value === undefined || (Array.isArray(value) && value.length === 0);
-  const values = (ds: EngineDiff[], side: "before" | "after") => ds.flatMap((d) => (whole(d) ? ((d[side] as unknown[] | undefined) ?? []) : [d[side]])).map(show).join(", ");
+  const values = (ds: EngineDiff[], side: "before" | "after") =>
+    ds
+      .flatMap((d) => (whole(d) ? ((d[side] as unknown[] | undefined) ?? []) : [d[side]]))
+      .map(show)
+      .join(", ");
   const removals = group.diffs.filter((d) => d.action === "remove");
   const additions = group.diffs.filter((d) => d.action === "add");
   if (removals.length > 0 && additions.length === 0 && removals.every((d) => whole(d) || isEmpty(d.afterParent))) {
-    return one(group, rule(site, site.direction === "request" ? "type-widened" : "type-changed"), `no longer limited to ${values(removals, "before")}`);
+    return one(
+      group,
+      rule(site, site.direction === "request" ? "type-widened" : "type-changed"),
+      `no longer limited to ${values(removals, "before")}`,
+    );
   }
   if (additions.length > 0 && removals.length === 0 && additions.every((d) => whole(d) || isEmpty(d.beforeParent))) {
     return one(group, rule(site, "enum-value-removed"), `now limited to ${values(additions, "after")}`);
   }
   return group.diffs.flatMap((diff) => {
     const single = { ...group, diffs: [diff] };
-    const removed = diff.action === "remove" || diff.action === "replace" ? one(single, rule(site, "enum-value-removed"), `enum value ${show(diff.before)} removed`) : [];
-    const added = diff.action === "add" || diff.action === "replace" ? one(single, rule(site, "enum-value-added"), `enum value ${show(diff.after)} added`) : [];
+    const removed =
+      diff.action === "remove" || diff.action === "replace"
+        ? one(single, rule(site, "enum-value-removed"), `enum value ${show(diff.before)} removed`)
+        : [];
+    const added =
+      diff.action === "add" || diff.action === "replace"
+        ? one(single, rule(site, "enum-value-added"), `enum value ${show(diff.after)} added`)
+        : [];
     return [...removed, ...added];
   });
 }
@@ -82,7 +106,10 @@ export function bounds(group: Group): FoundChange[] {
   const now = after(group);
   const isMax = MAX_KEYWORDS.has(keyword);
   // A bound that appears, or moves inwards (3.0's boolean exclusive flags: turned on), is tighter.
-  const tighter = typeof now === "boolean" || typeof was === "boolean" ? now === true : typeof now === "number" && (typeof was !== "number" || (isMax ? now < was : now > was));
+  const tighter =
+    typeof now === "boolean" || typeof was === "boolean"
+      ? now === true
+      : typeof now === "number" && (typeof was !== "number" || (isMax ? now < was : now > was));
   const change = isMax ? (tighter ? "max-decreased" : "max-increased") : tighter ? "min-increased" : "min-decreased";
   return one(group, rule(group.site, change), `${keyword} ${show(was)} -> ${show(now)}`);
 }
@@ -93,7 +120,11 @@ export function formatChange(group: Group): FoundChange[] {
 
 export function patternChange(group: Group): FoundChange[] {
   const removed = after(group) === undefined;
-  return one(group, rule(group.site, group.site.direction === "request" && removed ? "pattern-removed" : "pattern-changed"), `pattern ${show(before(group))} -> ${show(after(group))}`);
+  return one(
+    group,
+    rule(group.site, group.site.direction === "request" && removed ? "pattern-removed" : "pattern-changed"),
+    `pattern ${show(before(group))} -> ${show(after(group))}`,
+  );
 }
 
 function typeSet(type: unknown, nullable: boolean): Set<string> {
@@ -114,6 +145,10 @@ function covers(outer: Set<string>, inner: Set<string>): boolean {
 }
 
 function sameExceptNull(a: Set<string>, b: Set<string>): boolean {
-  const strip = (s: Set<string>) => [...s].filter((t) => t !== "null").sort().join(",");
+  const strip = (s: Set<string>) =>
+    [...s]
+      .filter((t) => t !== "null")
+      .sort()
+      .join(",");
   return a.has("null") !== b.has("null") && strip(a) === strip(b);
 }

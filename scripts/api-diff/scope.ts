@@ -45,7 +45,10 @@ export function scopeDocuments(base: OpenApiDocument, head: OpenApiDocument): Sc
   const [scopedBase, scopedHead] = [engineDocument(base, baseOps, paths), engineDocument(head, headOps, paths)];
   // Operations on both sides: what they share is left out (prune.ts); an operation on one side only is compared whole.
   for (const path of paths) {
-    const [a, b] = [(scopedBase.paths as Record<string, Node>)[path]!, (scopedHead.paths as Record<string, Node>)[path]!];
+    const [a, b] = [
+      (scopedBase.paths as Record<string, Node>)[path]!,
+      (scopedHead.paths as Record<string, Node>)[path]!,
+    ];
     for (const method of Object.keys(a)) {
       if (!(method in b)) continue;
       [a[method], b[method]] = withoutShared(a[method], b[method]);
@@ -55,12 +58,19 @@ export function scopeDocuments(base: OpenApiDocument, head: OpenApiDocument): Sc
 }
 
 /** The document the engine compares: the scoped paths, their refs resolved (resolve.ts), everything else as it is. */
-function engineDocument(doc: OpenApiDocument, ops: Map<string, OperationRef[]>, paths: readonly string[]): OpenApiDocument {
+function engineDocument(
+  doc: OpenApiDocument,
+  ops: Map<string, OperationRef[]>,
+  paths: readonly string[],
+): OpenApiDocument {
   const scoped: Record<string, Node> = {};
   const resolver = new RefResolver(doc);
   for (const path of paths) {
     const item: Node = {};
-    for (const op of ops.get(path) ?? []) item[op.method] = resolver.resolve(op.parameters.length > 0 ? { ...op.operation, parameters: op.parameters } : withoutParameters(op.operation));
+    for (const op of ops.get(path) ?? [])
+      item[op.method] = resolver.resolve(
+        op.parameters.length > 0 ? { ...op.operation, parameters: op.parameters } : withoutParameters(op.operation),
+      );
     scoped[path] = item;
   }
   return { ...doc, paths: scoped };
@@ -109,11 +119,12 @@ function changedComponents(base: OpenApiDocument, head: OpenApiDocument): Set<st
   }
   const users = new Map<string, Set<string>>(); // ref -> components that refer to it
   for (const all of [a, b]) {
-    for (const [ref, node] of all) for (const used of refsIn(node)) users.set(used, (users.get(used) ?? new Set()).add(ref));
+    for (const [ref, node] of all)
+      for (const used of refsIn(node)) users.set(used, (users.get(used) ?? new Set()).add(ref));
   }
   const queue = [...tainted];
   for (let ref = queue.pop(); ref !== undefined; ref = queue.pop()) {
-    for (const user of users.get(ref) ?? []) if (!tainted.has(user)) (tainted.add(user), queue.push(user));
+    for (const user of users.get(ref) ?? []) if (!tainted.has(user)) tainted.add(user), queue.push(user);
   }
   return tainted;
 }

@@ -20,7 +20,9 @@ function alternatives(requirement: unknown): Set<string> {
   for (const entry of requirement) {
     if (!isObject(entry)) continue;
     const schemes = Object.entries(entry)
-      .map(([name, scopes]) => (Array.isArray(scopes) && scopes.length > 0 ? `${name} [${scopes.map(String).sort().join(", ")}]` : name))
+      .map(([name, scopes]) =>
+        Array.isArray(scopes) && scopes.length > 0 ? `${name} [${scopes.map(String).sort().join(", ")}]` : name,
+      )
       .sort();
     out.add(schemes.join(" + ") || "none");
   }
@@ -39,17 +41,40 @@ function compare(before: unknown, after: unknown): { added: string[]; removed: s
 export function securityChanges(base: OpenApiDocument, head: OpenApiDocument, peers: PeerIndex): FoundChange[] {
   const found: FoundChange[] = [];
   const global = compare(base.security, head.security);
-  const describe = (added: string[], removed: string[], operation: string | undefined, path: (string | number)[], peerPath: (string | number)[]) => {
+  const describe = (
+    added: string[],
+    removed: string[],
+    operation: string | undefined,
+    path: (string | number)[],
+    peerPath: (string | number)[],
+  ) => {
     const scope = operation ? "" : " (the document's default)";
-    for (const alt of added) found.push({ rule: "security-requirement-added", ...(operation && { operation }), message: `security alternative \`${alt}\` added${scope}`, at: { side: "head", path }, peer: peers.under(peerPath) });
-    for (const alt of removed) found.push({ rule: "security-requirement-removed", ...(operation && { operation }), message: `security alternative \`${alt}\` removed${scope}`, at: { side: "head", path }, peer: peers.under(peerPath) });
+    for (const alt of added)
+      found.push({
+        rule: "security-requirement-added",
+        ...(operation && { operation }),
+        message: `security alternative \`${alt}\` added${scope}`,
+        at: { side: "head", path },
+        peer: peers.under(peerPath),
+      });
+    for (const alt of removed)
+      found.push({
+        rule: "security-requirement-removed",
+        ...(operation && { operation }),
+        message: `security alternative \`${alt}\` removed${scope}`,
+        at: { side: "head", path },
+        peer: peers.under(peerPath),
+      });
   };
   describe(global.added, global.removed, undefined, ["security"], ["security"]);
   const before = new Map(listOperations(base).map((op) => [`${op.method} ${op.path}`, op]));
   for (const now of listOperations(head)) {
     const old = before.get(`${now.method} ${now.path}`);
     if (!old || (old.operation.security === undefined && now.operation.security === undefined)) continue;
-    const { added, removed } = compare(old.operation.security ?? base.security, now.operation.security ?? head.security);
+    const { added, removed } = compare(
+      old.operation.security ?? base.security,
+      now.operation.security ?? head.security,
+    );
     const path = ["paths", now.path, now.method, ...(now.operation.security !== undefined ? ["security"] : [])];
     describe(added, removed, operationLabel(now.method, now.path), path, ["paths", now.path, now.method, "security"]);
   }

@@ -39,7 +39,10 @@ export async function loadHead(specPath: string, options: LoadOptions): Promise<
 
 /** The base: the same spec at a git ref, or another file. Its errors say they are about the base. */
 export async function loadBase(base: Base, headSpecPath: string, options: LoadOptions): Promise<SpecSide> {
-  if ("file" in base) return loadSide(base.file, options, shownPath(options.cwd, base.file)).catch((error: unknown) => Promise.reject(baseError(error)));
+  if ("file" in base)
+    return loadSide(base.file, options, shownPath(options.cwd, base.file)).catch((error: unknown) =>
+      Promise.reject(baseError(error)),
+    );
   const copy = await materializeSpecAt(base.ref, headSpecPath);
   try {
     return await loadSide(copy.specFile, { ...options, cwd: copy.root }, copy.label);
@@ -66,10 +69,15 @@ function baseError(error: unknown, copy?: { ref: string; root: string; label: st
   if (!(error instanceof GenerateError)) return error;
   let file = error.place.file;
   if (copy && file !== undefined) {
-    const inCopy = [resolve(copy.root, file), resolve(file)].map((path) => toPosix(relative(copy.root, path))).find((path) => !path.startsWith(".."));
+    const inCopy = [resolve(copy.root, file), resolve(file)]
+      .map((path) => toPosix(relative(copy.root, path)))
+      .find((path) => !path.startsWith(".."));
     file = inCopy === undefined ? copy.label : `${copy.ref}:${inCopy}`;
   }
   const fix = error.fix?.replace("--spec <file>", "--base-spec <file>");
-  return new GenerateError(`${error.message} (in the base spec)`, { ...error.place, ...(file !== undefined && { file }) }, fix);
+  return new GenerateError(
+    `${error.message} (in the base spec)`,
+    { ...error.place, ...(file !== undefined && { file }) },
+    fix,
+  );
 }
-

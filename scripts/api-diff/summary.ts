@@ -27,7 +27,10 @@ export interface SummaryBase {
 export async function apiChangeSummary(head: SpecSide, options: SummaryOptions, base?: SummaryBase): Promise<string> {
   const since = base?.label ?? DEFAULT_BASE_REF;
   try {
-    const baseSide = await loadBase(base ? { file: base.file } : { ref: DEFAULT_BASE_REF }, options.spec, { maxBytes: options.maxBytes, cwd: options.cwd });
+    const baseSide = await loadBase(base ? { file: base.file } : { ref: DEFAULT_BASE_REF }, options.spec, {
+      maxBytes: options.maxBytes,
+      cwd: options.cwd,
+    });
     return summaryLine(compareSpecs(baseSide, head, options.cwd), since);
   } catch (error) {
     const why = error instanceof GenerateError ? error.message : String((error as Error)?.message ?? error);
@@ -38,6 +41,8 @@ export async function apiChangeSummary(head: SpecSide, options: SummaryOptions, 
 export function summaryLine(report: Report, since: string = DEFAULT_BASE_REF): string {
   const { breaking, review, safe } = report.counts;
   if (breaking + review + safe === 0) return `API changes since ${since}: none for code using this package`;
-  const parts = [breaking && `${breaking} breaking`, review && `${review} to review`, safe && `${safe} safe`].filter(Boolean);
+  const parts = [breaking && `${breaking} breaking`, review && `${review} to review`, safe && `${safe} safe`].filter(
+    Boolean,
+  );
   return `API changes since ${since}: ${parts.join(", ")}; \`npm run api-diff\` for details`;
 }

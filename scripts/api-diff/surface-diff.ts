@@ -13,13 +13,23 @@ import type { LocatePath } from "./locate.js";
 import type { Command, Surface } from "./surface.js";
 
 /** `renames`: base operation labels -> head labels for operations whose path was renamed (operationRenames): compared as one operation. */
-export function surfaceChanges(base: Surface, head: Surface, renames: ReadonlyMap<string, string> = new Map()): FoundChange[] {
+export function surfaceChanges(
+  base: Surface,
+  head: Surface,
+  renames: ReadonlyMap<string, string> = new Map(),
+): FoundChange[] {
   const rekey = <T>(map: Map<string, T>, move: (value: T, from: string, to: string) => T = (value) => value) =>
-    new Map([...map].map(([operation, value]) => {
-      const to = renames.get(operation);
-      return to === undefined ? [operation, value] : [to, move(value, operation, to)];
-    }));
-  const moved: Surface = { ...base, paginators: rekey(base.paginators), commands: rekey(base.commands, withPathParameters) };
+    new Map(
+      [...map].map(([operation, value]) => {
+        const to = renames.get(operation);
+        return to === undefined ? [operation, value] : [to, move(value, operation, to)];
+      }),
+    );
+  const moved: Surface = {
+    ...base,
+    paginators: rekey(base.paginators),
+    commands: rekey(base.commands, withPathParameters),
+  };
   return [...paginatorChanges(moved, head), ...rootTypeChanges(moved, head), ...commandChanges(moved, head)];
 }
 
@@ -47,11 +57,29 @@ function paginatorChanges(base: Surface, head: Surface): FoundChange[] {
   const types = (prefix: string) => `\`${prefix}Query\`, \`${prefix}Page\`, \`${prefix}Item\``;
   for (const [operation, old] of base.paginators) {
     const now = head.paginators.get(operation);
-    if (!now) out.push({ rule: "paginator-removed", operation, message: `paginator \`${old.name}\` removed (and ${types(old.typePrefix)})`, at: { side: "base", path: operationPath(operation) } });
-    else if (now.name !== old.name) out.push({ rule: "paginator-renamed", operation, message: `paginator \`${old.name}\` -> \`${now.name}\` (and ${types(old.typePrefix)} -> ${types(now.typePrefix)})`, at: { side: "head", path: operationPath(operation) } });
+    if (!now)
+      out.push({
+        rule: "paginator-removed",
+        operation,
+        message: `paginator \`${old.name}\` removed (and ${types(old.typePrefix)})`,
+        at: { side: "base", path: operationPath(operation) },
+      });
+    else if (now.name !== old.name)
+      out.push({
+        rule: "paginator-renamed",
+        operation,
+        message: `paginator \`${old.name}\` -> \`${now.name}\` (and ${types(old.typePrefix)} -> ${types(now.typePrefix)})`,
+        at: { side: "head", path: operationPath(operation) },
+      });
   }
   for (const [operation, now] of head.paginators) {
-    if (!base.paginators.has(operation)) out.push({ rule: "paginator-added", operation, message: `paginator \`${now.name}\` added (with ${types(now.typePrefix)})`, at: { side: "head", path: operationPath(operation) } });
+    if (!base.paginators.has(operation))
+      out.push({
+        rule: "paginator-added",
+        operation,
+        message: `paginator \`${now.name}\` added (with ${types(now.typePrefix)})`,
+        at: { side: "head", path: operationPath(operation) },
+      });
   }
   return out;
 }
@@ -64,11 +92,26 @@ function rootTypeChanges(base: Surface, head: Surface): FoundChange[] {
   const path = (a: { kind: string; name: string }): LocatePath => ["components", a.kind, a.name];
   for (const old of base.rootTypes) {
     const now = after.get(key(old));
-    if (!now) out.push({ rule: "root-type-removed", message: `type \`${old.alias}\` removed (components/${key(old)} is gone)`, at: { side: "base", path: path(old) } });
-    else if (now.alias !== old.alias) out.push({ rule: "root-type-renamed", message: `type \`${old.alias}\` -> \`${now.alias}\` (components/${key(old)})`, at: { side: "head", path: path(now) } });
+    if (!now)
+      out.push({
+        rule: "root-type-removed",
+        message: `type \`${old.alias}\` removed (components/${key(old)} is gone)`,
+        at: { side: "base", path: path(old) },
+      });
+    else if (now.alias !== old.alias)
+      out.push({
+        rule: "root-type-renamed",
+        message: `type \`${old.alias}\` -> \`${now.alias}\` (components/${key(old)})`,
+        at: { side: "head", path: path(now) },
+      });
   }
   for (const now of head.rootTypes) {
-    if (!before.has(key(now))) out.push({ rule: "root-type-added", message: `type \`${now.alias}\` added (components/${key(now)})`, at: { side: "head", path: path(now) } });
+    if (!before.has(key(now)))
+      out.push({
+        rule: "root-type-added",
+        message: `type \`${now.alias}\` added (components/${key(now)})`,
+        at: { side: "head", path: path(now) },
+      });
   }
   return out;
 }
@@ -79,25 +122,59 @@ function commandChanges(base: Surface, head: Surface): FoundChange[] {
     const now = head.commands.get(operation);
     const at = { side: "head" as const, path: operationPath(operation) };
     if (!now) {
-      out.push({ rule: "cli-command-removed", operation, message: `command \`telnyx ${old.name}\` removed`, at: { side: "base", path: operationPath(operation) } });
+      out.push({
+        rule: "cli-command-removed",
+        operation,
+        message: `command \`telnyx ${old.name}\` removed`,
+        at: { side: "base", path: operationPath(operation) },
+      });
       continue;
     }
-    if (now.name !== old.name) out.push({ rule: "cli-command-renamed", operation, message: `command \`telnyx ${old.name}\` -> \`telnyx ${now.name}\``, at });
+    if (now.name !== old.name)
+      out.push({
+        rule: "cli-command-renamed",
+        operation,
+        message: `command \`telnyx ${old.name}\` -> \`telnyx ${now.name}\``,
+        at,
+      });
     const param = (f: { param: string; in: string }) => `${f.in}:${f.param}`;
     const flagsAfter = new Map(now.flags.map((f) => [param(f), f]));
     const flagsBefore = new Map(old.flags.map((f) => [param(f), f]));
     for (const flag of old.flags) {
       const renamed = flagsAfter.get(param(flag));
-      if (!renamed) out.push({ rule: "cli-flag-removed", operation, message: `\`telnyx ${now.name}\`: flag \`--${flag.flag}\` removed`, at });
-      else if (renamed.flag !== flag.flag) out.push({ rule: "cli-flag-renamed", operation, message: `\`telnyx ${now.name}\`: flag \`--${flag.flag}\` -> \`--${renamed.flag}\` (${flag.in} parameter \`${flag.param}\`)`, at });
+      if (!renamed)
+        out.push({
+          rule: "cli-flag-removed",
+          operation,
+          message: `\`telnyx ${now.name}\`: flag \`--${flag.flag}\` removed`,
+          at,
+        });
+      else if (renamed.flag !== flag.flag)
+        out.push({
+          rule: "cli-flag-renamed",
+          operation,
+          message: `\`telnyx ${now.name}\`: flag \`--${flag.flag}\` -> \`--${renamed.flag}\` (${flag.in} parameter \`${flag.param}\`)`,
+          at,
+        });
     }
     for (const flag of now.flags) {
       if (flagsBefore.has(param(flag))) continue;
-      out.push({ rule: flag.required ? "new-required-cli-flag" : "cli-flag-added", operation, message: `\`telnyx ${now.name}\`: flag \`--${flag.flag}\` added${flag.required ? " (required)" : ""}`, at });
+      out.push({
+        rule: flag.required ? "new-required-cli-flag" : "cli-flag-added",
+        operation,
+        message: `\`telnyx ${now.name}\`: flag \`--${flag.flag}\` added${flag.required ? " (required)" : ""}`,
+        at,
+      });
     }
   }
   for (const [operation, now] of head.commands) {
-    if (!base.commands.has(operation)) out.push({ rule: "cli-command-added", operation, message: `command \`telnyx ${now.name}\` added`, at: { side: "head", path: operationPath(operation) } });
+    if (!base.commands.has(operation))
+      out.push({
+        rule: "cli-command-added",
+        operation,
+        message: `command \`telnyx ${now.name}\` added`,
+        at: { side: "head", path: operationPath(operation) },
+      });
   }
   return out;
 }

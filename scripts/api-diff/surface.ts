@@ -42,7 +42,10 @@ export function packageSurface(doc: OpenApiDocument, plan: PagingPlan, specLabel
   const commands = new Map<string, Command>();
   for (const command of cliCommands(doc, plan, specLabel)) {
     const flags = command.flags.map((f) => ({ flag: f.flag, param: f.param, in: f.in, required: f.required === true }));
-    commands.set(operationLabel(command.method, command.path), { name: `${command.resource} ${command.action}`, flags });
+    commands.set(operationLabel(command.method, command.path), {
+      name: `${command.resource} ${command.action}`,
+      flags,
+    });
   }
   return { paginators, rootTypes: rootAliases(doc.components), commands };
 }

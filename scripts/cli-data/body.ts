@@ -16,7 +16,15 @@
 import type { BodySpec, FileFieldSpec, FlagSpec } from "../../src/cli/command-spec.js";
 import type { OpenApiDocument } from "../spec/bundle.js";
 import { RESERVED_FLAGS, flagName } from "../naming/cli-names.js";
-import { deref, isJsonMediaType, isObject, schemaProperties, schemaTypes, type Node, type OperationRef } from "../spec/openapi-walk.js";
+import {
+  deref,
+  isJsonMediaType,
+  isObject,
+  schemaProperties,
+  schemaTypes,
+  type Node,
+  type OperationRef,
+} from "../spec/openapi-walk.js";
 import { scalarType, valueRules } from "./flags.js";
 import { text } from "../spec/text.js";
 import type { Mutable } from "../mutable.js";
@@ -128,22 +136,40 @@ function isBinary(doc: OpenApiDocument, s: Node): boolean {
   return schemaTypes(doc, s).includes("string") && (s.format === "binary" || typeof s.contentMediaType === "string");
 }
 
-function fileField(doc: OpenApiDocument, field: string, s: Node, required: boolean, encoding: unknown): FileFieldSpec | undefined {
+function fileField(
+  doc: OpenApiDocument,
+  field: string,
+  s: Node,
+  required: boolean,
+  encoding: unknown,
+): FileFieldSpec | undefined {
   const array = schemaTypes(doc, s).includes("array");
   const item = array ? deref(doc, s.items) : s;
   if (!isObject(item) || !isBinary(doc, item)) return undefined;
   const out: Mutable<FileFieldSpec> = { field };
   if (required) out.required = true;
   if (array) out.array = true;
-  const contentType = isObject(encoding) && typeof encoding.contentType === "string" ? encoding.contentType : typeof item.contentMediaType === "string" ? item.contentMediaType : undefined;
-  if (contentType !== undefined && !contentType.includes(",") && !contentType.includes("*")) out.contentType = contentType;
+  const contentType =
+    isObject(encoding) && typeof encoding.contentType === "string"
+      ? encoding.contentType
+      : typeof item.contentMediaType === "string"
+        ? item.contentMediaType
+        : undefined;
+  if (contentType !== undefined && !contentType.includes(",") && !contentType.includes("*"))
+    out.contentType = contentType;
   const description = text(s.description);
   if (description !== undefined) out.description = description;
   return out;
 }
 
 /** A flag for a scalar (or array of scalars) property; none for objects and mixed types. */
-function bodyFlag(doc: OpenApiDocument, name: string, s: Node, required: boolean, used: Set<string>): FlagSpec | undefined {
+function bodyFlag(
+  doc: OpenApiDocument,
+  name: string,
+  s: Node,
+  required: boolean,
+  used: Set<string>,
+): FlagSpec | undefined {
   const array = schemaTypes(doc, s).includes("array");
   const item = array ? deref(doc, s.items) : s;
   if (!isObject(item)) return undefined;
@@ -151,7 +177,12 @@ function bodyFlag(doc: OpenApiDocument, name: string, s: Node, required: boolean
   const values = Array.isArray(item.enum) ? item.enum : item.const !== undefined ? [item.const] : [];
   if (types.length === 0 && values.length === 0) return undefined;
   if (!types.every((t) => SCALARS.has(t))) return undefined;
-  const out: Mutable<FlagSpec> = { flag: freeName(flagName(name, "body", []), used), param: name, in: "body", type: scalarType(types) };
+  const out: Mutable<FlagSpec> = {
+    flag: freeName(flagName(name, "body", []), used),
+    param: name,
+    in: "body",
+    type: scalarType(types),
+  };
   if (array) out.array = true;
   Object.assign(out, valueRules(item));
   if (required) out.required = true;

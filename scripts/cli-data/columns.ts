@@ -23,8 +23,15 @@ const SCALARS = new Set(["string", "number", "integer", "boolean"]);
 export function tableColumns(doc: OpenApiDocument, paged: PagedOperation, file: string): string[] {
   const override = paged.op.operation["x-cli-columns"];
   if (override !== undefined) {
-    if (!Array.isArray(override) || override.length === 0 || !override.every((c) => typeof c === "string" && c !== "")) {
-      throw new GenerateError("x-cli-columns must be a non-empty array of property names", { file, pointer: pointerOf(["paths", paged.op.path, paged.op.method, "x-cli-columns"]) });
+    if (
+      !Array.isArray(override) ||
+      override.length === 0 ||
+      !override.every((c) => typeof c === "string" && c !== "")
+    ) {
+      throw new GenerateError("x-cli-columns must be a non-empty array of property names", {
+        file,
+        pointer: pointerOf(["paths", paged.op.path, paged.op.method, "x-cli-columns"]),
+      });
     }
     return override as string[];
   }
@@ -58,7 +65,13 @@ function isColumn(doc: OpenApiDocument, name: string, schema: unknown): boolean 
 function itemProperties(doc: OpenApiDocument, item: unknown): Map<string, unknown> {
   const own = schemaProperties(doc, item);
   const resolved = deref(doc, item);
-  const branches = isObject(resolved) ? (Array.isArray(resolved.oneOf) ? resolved.oneOf : Array.isArray(resolved.anyOf) ? resolved.anyOf : []) : [];
+  const branches = isObject(resolved)
+    ? Array.isArray(resolved.oneOf)
+      ? resolved.oneOf
+      : Array.isArray(resolved.anyOf)
+        ? resolved.anyOf
+        : []
+    : [];
   if (own.size > 0 || branches.length === 0) return own;
   const [first, ...rest] = branches.map((b) => schemaProperties(doc, b));
   return new Map([...first!].filter(([name]) => rest.every((props) => props.has(name))));

@@ -41,8 +41,13 @@ interface Leaf {
 }
 
 export function operationFlags(doc: OpenApiDocument, op: OperationRef, paged: PagedOperation | undefined): FlagSpec[] {
-  const leaves = op.parameters.filter((p) => p.in === "query" || p.in === "path").flatMap((p) => parameterLeaves(doc, p));
-  const names = flagNames(leaves.map((l) => ({ name: l.key, in: l.in })), RESERVED_FLAGS);
+  const leaves = op.parameters
+    .filter((p) => p.in === "query" || p.in === "path")
+    .flatMap((p) => parameterLeaves(doc, p));
+  const names = flagNames(
+    leaves.map((l) => ({ name: l.key, in: l.in })),
+    RESERVED_FLAGS,
+  );
   return leaves.map((leaf, i) => {
     // The paginator's parameters are query parameters; a path parameter of the same name is not one of them.
     const role = leaf.in === "query" && paged ? flagRoleOf(paged.spec, leaf.key) : undefined;
@@ -59,13 +64,36 @@ function parameterLeaves(doc: OpenApiDocument, param: Node): Leaf[] {
   const name = String(param.name);
   if (where === "query" && schemaProperties(doc, s).size > 0 && !schemaTypes(doc, s).some((t) => t !== "object")) {
     const spread = param.style === "form";
-    return objectLeaves(doc, s, required, (prop) => (spread ? prop : `${name}[${prop}]`), 1, spread ? param.explode === false : true);
+    return objectLeaves(
+      doc,
+      s,
+      required,
+      (prop) => (spread ? prop : `${name}[${prop}]`),
+      1,
+      spread ? param.explode === false : true,
+    );
   }
-  return [{ key: name, in: where, schema: s, required, ...(description !== undefined && { description }), joined: param.explode === false && (param.style === undefined || param.style === "form") }];
+  return [
+    {
+      key: name,
+      in: where,
+      schema: s,
+      required,
+      ...(description !== undefined && { description }),
+      joined: param.explode === false && (param.style === undefined || param.style === "form"),
+    },
+  ];
 }
 
 /** The leaves of an object schema: scalars and arrays of scalars, nested objects followed to MAX_DEEP_OBJECT_DEPTH. */
-function objectLeaves(doc: OpenApiDocument, schema: unknown, required: boolean, keyOf: (prop: string) => string, depth: number, joined: boolean): Leaf[] {
+function objectLeaves(
+  doc: OpenApiDocument,
+  schema: unknown,
+  required: boolean,
+  keyOf: (prop: string) => string,
+  depth: number,
+  joined: boolean,
+): Leaf[] {
   const resolved = deref(doc, schema);
   const requiredProps = isObject(resolved) && Array.isArray(resolved.required) ? resolved.required : [];
   const out: Leaf[] = [];
@@ -77,11 +105,20 @@ function objectLeaves(doc: OpenApiDocument, schema: unknown, required: boolean, 
     if (scalars.length > 0) {
       const merged = mergeScalars(doc, raw, scalars);
       const description = text(merged.description);
-      out.push({ key, in: "query", schema: merged, required: propRequired && scalars.length === variants.length, ...(description !== undefined && { description }), joined });
+      out.push({
+        key,
+        in: "query",
+        schema: merged,
+        required: propRequired && scalars.length === variants.length,
+        ...(description !== undefined && { description }),
+        joined,
+      });
     }
     if (depth >= MAX_DEEP_OBJECT_DEPTH) continue;
     for (const v of variants.filter((v) => isObjectSchema(doc, v))) {
-      out.push(...objectLeaves(doc, v, propRequired && variants.length === 1, (sub) => `${key}[${sub}]`, depth + 1, joined));
+      out.push(
+        ...objectLeaves(doc, v, propRequired && variants.length === 1, (sub) => `${key}[${sub}]`, depth + 1, joined),
+      );
     }
   }
   // One key per leaf: an object branch may repeat a property another branch has.
@@ -107,10 +144,17 @@ function mergeScalars(doc: OpenApiDocument, whole: unknown, scalars: Node[]): No
   if (scalars.length === 1 && scalars[0] === deref(doc, whole)) return scalars[0]!;
   const w = deref(doc, whole);
   const types = [...new Set(scalars.flatMap((s) => schemaTypes(doc, s)))];
-  const enums = scalars.every((s) => Array.isArray(s.enum)) ? [...new Set(scalars.flatMap((s) => s.enum as unknown[]))] : undefined;
+  const enums = scalars.every((s) => Array.isArray(s.enum))
+    ? [...new Set(scalars.flatMap((s) => s.enum as unknown[]))]
+    : undefined;
   const description = (isObject(w) && text(w.description)) ?? scalars.map((s) => text(s.description)).find(Boolean);
   const array = scalars.find((s) => schemaTypes(doc, s).includes("array"));
-  return { type: types.length === 1 ? types[0] : types, ...(enums && { enum: enums }), ...(description !== undefined && { description }), ...(array && { items: array.items }) };
+  return {
+    type: types.length === 1 ? types[0] : types,
+    ...(enums && { enum: enums }),
+    ...(description !== undefined && { description }),
+    ...(array && { items: array.items }),
+  };
 }
 
 function flagSpec(doc: OpenApiDocument, leaf: Leaf, flag: string, role: FlagSpec["role"]): FlagSpec {
@@ -130,10 +174,17 @@ function flagSpec(doc: OpenApiDocument, leaf: Leaf, flag: string, role: FlagSpec
 }
 
 /** Enum, bounds and default of a scalar schema, as flag data. */
-export function valueRules(s: Node): Pick<Mutable<FlagSpec>, "enum" | "minimum" | "maximum" | "exclusiveMinimum" | "exclusiveMaximum" | "default"> {
-  const out: Pick<Mutable<FlagSpec>, "enum" | "minimum" | "maximum" | "exclusiveMinimum" | "exclusiveMaximum" | "default"> = {};
+export function valueRules(
+  s: Node,
+): Pick<Mutable<FlagSpec>, "enum" | "minimum" | "maximum" | "exclusiveMinimum" | "exclusiveMaximum" | "default"> {
+  const out: Pick<
+    Mutable<FlagSpec>,
+    "enum" | "minimum" | "maximum" | "exclusiveMinimum" | "exclusiveMaximum" | "default"
+  > = {};
   const values = Array.isArray(s.enum) ? s.enum : s.const !== undefined ? [s.const] : [];
-  const scalars = values.filter((v): v is string | number | boolean => ["string", "number", "boolean"].includes(typeof v));
+  const scalars = values.filter((v): v is string | number | boolean =>
+    ["string", "number", "boolean"].includes(typeof v),
+  );
   if (scalars.length > 0) out.enum = scalars;
   for (const key of ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"] as const) {
     if (typeof s[key] === "number") out[key] = s[key];

@@ -9,7 +9,10 @@ const hex = (char: string) => `\\u${char.charCodeAt(0).toString(16).padStart(4, 
 
 /** Comment text can never close the comment; line separators become plain line breaks. */
 export function escapeDoc(text: string): string {
-  return text.replace(/\*\//g, "*\\/").replace(/\r\n?|\u2028|\u2029/g, "\n").replace(LONE_SURROGATE, hex);
+  return text
+    .replace(/\*\//g, "*\\/")
+    .replace(/\r\n?|\u2028|\u2029/g, "\n")
+    .replace(LONE_SURROGATE, hex);
 }
 
 /** A double-quoted string literal for generated code (JSON, with U+2028/U+2029 escaped as well). */
@@ -21,7 +24,9 @@ export function literal(value: unknown): string {
 export function singleQuoted(value: string): string {
   const inner = literal(value)
     .slice(1, -1)
-    .replace(/\\(.)|'/gs, (whole, escaped: string | undefined) => (escaped === undefined ? "\\'" : escaped === '"' ? '"' : whole));
+    .replace(/\\(.)|'/gs, (whole, escaped: string | undefined) =>
+      escaped === undefined ? "\\'" : escaped === '"' ? '"' : whole,
+    );
   return `'${inner}'`;
 }
 

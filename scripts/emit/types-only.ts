@@ -31,13 +31,21 @@ export function assertTypesOnly(code: string, file: string): void {
   const [first] = program.getSyntacticDiagnostics(source);
   if (first) {
     const { line, character } = source.getLineAndCharacterOfPosition(first.start ?? 0);
-    throw new GenerateError(`generated ${file} does not parse (line ${line + 1}:${character + 1}: ${ts.flattenDiagnosticMessageText(first.messageText, " ")})`, {}, FIX);
+    throw new GenerateError(
+      `generated ${file} does not parse (line ${line + 1}:${character + 1}: ${ts.flattenDiagnosticMessageText(first.messageText, " ")})`,
+      {},
+      FIX,
+    );
   }
   for (const statement of source.statements) {
     if (!ts.isInterfaceDeclaration(statement) && !ts.isTypeAliasDeclaration(statement)) {
       const { line } = source.getLineAndCharacterOfPosition(statement.getStart(source));
       const text = statement.getText(source).replace(/\s+/g, " ").slice(0, 60);
-      throw new GenerateError(`generated ${file} has code at line ${line + 1} (${JSON.stringify(text)}): it may hold only types`, {}, FIX);
+      throw new GenerateError(
+        `generated ${file} has code at line ${line + 1} (${JSON.stringify(text)}): it may hold only types`,
+        {},
+        FIX,
+      );
     }
   }
 }

@@ -57,7 +57,13 @@ export function staticSegments(path: string): string[] {
 
 /** A tag is prose: with separators, only they split it (`WhatsApp Media` -> `whatsapp-media`). */
 export function tagName(tag: string): string {
-  return /[^A-Za-z0-9]/.test(tag.trim()) ? tag.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean).join("-") : kebab(tag);
+  return /[^A-Za-z0-9]/.test(tag.trim())
+    ? tag
+        .toLowerCase()
+        .split(/[^a-z0-9]+/)
+        .filter(Boolean)
+        .join("-")
+    : kebab(tag);
 }
 
 export function resourceName(tags: unknown, path: string): string {
@@ -73,7 +79,10 @@ const VERBS: Record<string, string> = { post: "create", put: "update", patch: "u
 export function methodAction(method: string, path: string, resource: string): string {
   const segments = staticSegments(path).filter((s) => !VERSION.test(s));
   const at = segments.findIndex((s) => kebab(s) === resource);
-  const rest = segments.slice(at + 1).map(kebab).filter(Boolean);
+  const rest = segments
+    .slice(at + 1)
+    .map(kebab)
+    .filter(Boolean);
   const verb = method === "get" ? (/\}\/?$/.test(path) ? "get" : "list") : (VERBS[method] ?? method);
   return [verb, ...rest].join("-");
 }
@@ -108,11 +117,17 @@ function resourceRuns(plural: string[]): string[][] {
  * operationId rule, then the operationId rule, then the whole operationId
  * (or method and path). Commands that clash move to the next one.
  */
-export function actionNames(op: { paginated: boolean; method: string; path: string; operationId?: string }, resource: string): string[] {
+export function actionNames(
+  op: { paginated: boolean; method: string; path: string; operationId?: string },
+  resource: string,
+): string[] {
   const spelled = op.operationId !== undefined && spellsOutPath(op.operationId, op.method, op.path, resource);
   const fromId = op.operationId === undefined || spelled ? "" : operationAction(op.operationId, resource);
   const own = fromId !== "" ? fromId : methodAction(op.method, op.path, resource);
-  const full = op.operationId !== undefined && kebab(op.operationId) !== "" ? kebab(op.operationId) : kebab(`${op.method} ${op.path}`);
+  const full =
+    op.operationId !== undefined && kebab(op.operationId) !== ""
+      ? kebab(op.operationId)
+      : kebab(`${op.method} ${op.path}`);
   return [op.paginated ? "list" : own, own, full];
 }
 
@@ -138,7 +153,10 @@ export function spellsOutPath(operationId: string, method: string, path: string,
   return own.at(-1) === method || after.some((s) => /^\{.*\}$/.test(s));
 }
 
-export function actionName(op: { paginated: boolean; method: string; path: string; operationId?: string }, resource: string): string {
+export function actionName(
+  op: { paginated: boolean; method: string; path: string; operationId?: string },
+  resource: string,
+): string {
   return actionNames(op, resource)[0]!;
 }
 
@@ -154,12 +172,17 @@ export function flagName(param: string, location: string, reserved: readonly str
  * order: a name shared across locations takes the location in front; a name
  * still shared is numbered in code-unit order of the parameters' names.
  */
-export function flagNames(params: readonly { name: string; in: "query" | "path" }[], reserved: readonly string[]): string[] {
+export function flagNames(
+  params: readonly { name: string; in: "query" | "path" }[],
+  reserved: readonly string[],
+): string[] {
   const wanted = params.map((p) => flagName(p.name, p.in, reserved));
   const locations = new Map<string, Set<string>>();
   wanted.forEach((name, i) => locations.set(name, (locations.get(name) ?? new Set()).add(params[i]!.in)));
   const located = wanted.map((name, i) => (locations.get(name)!.size > 1 ? `${params[i]!.in}-${name}` : name));
-  const order = params.map((_, i) => i).sort((a, b) => byCodeUnit(params[a]!.name, params[b]!.name) || byCodeUnit(params[a]!.in, params[b]!.in));
+  const order = params
+    .map((_, i) => i)
+    .sort((a, b) => byCodeUnit(params[a]!.name, params[b]!.name) || byCodeUnit(params[a]!.in, params[b]!.in));
   const used = new Set(located);
   const kept = new Set<string>();
   const out = [...located];
@@ -179,7 +202,13 @@ export function flagNames(params: readonly { name: string; in: "query" | "path" 
 
 function singular(parts: string[]): string[] {
   const last = parts[parts.length - 1] ?? "";
-  const one = /ies$/.test(last) ? `${last.slice(0, -3)}y` : /(?:s|x|z|ch|sh)es$/.test(last) ? last.slice(0, -2) : /[^s]s$/.test(last) ? last.slice(0, -1) : last;
+  const one = /ies$/.test(last)
+    ? `${last.slice(0, -3)}y`
+    : /(?:s|x|z|ch|sh)es$/.test(last)
+      ? last.slice(0, -2)
+      : /[^s]s$/.test(last)
+        ? last.slice(0, -1)
+        : last;
   return [...parts.slice(0, -1), one];
 }
 

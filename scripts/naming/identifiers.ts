@@ -73,7 +73,12 @@ export function functionName(operationId: string | undefined, method: string, pa
 }
 
 /** Throws when two operations got the same name. `owners` maps a name to the first `METHOD path` that took it. */
-export function claimName(owners: Map<string, string>, name: string, owner: string, place: { file?: string; pointer?: string }): void {
+export function claimName(
+  owners: Map<string, string>,
+  name: string,
+  owner: string,
+  place: { file?: string; pointer?: string },
+): void {
   const previous = owners.get(name);
   if (previous !== undefined) {
     throw new GenerateError(
@@ -100,7 +105,11 @@ export function checkOperationIds(doc: Record<string, unknown>, file: string): v
         const owner = operationLabel(method, path, section as "paths" | "webhooks");
         const previous = seen.get(op.operationId);
         if (previous !== undefined) {
-          throw new GenerateError(`operations ${previous} and ${owner} have the same operationId ${JSON.stringify(op.operationId)}`, { file, pointer: pointerOf([section, path, method, "operationId"]) }, "operationIds must be unique: rename one of them");
+          throw new GenerateError(
+            `operations ${previous} and ${owner} have the same operationId ${JSON.stringify(op.operationId)}`,
+            { file, pointer: pointerOf([section, path, method, "operationId"]) },
+            "operationIds must be unique: rename one of them",
+          );
         }
         seen.set(op.operationId, owner);
       }
@@ -108,11 +117,34 @@ export function checkOperationIds(doc: Record<string, unknown>, file: string): v
   }
 }
 
-export const COMPONENT_ALIAS_PREFIX = { schemas: "", responses: "Response", parameters: "Parameter", requestBodies: "RequestBody", headers: "Header", pathItems: "PathItem" } as const;
+export const COMPONENT_ALIAS_PREFIX = {
+  schemas: "",
+  responses: "Response",
+  parameters: "Parameter",
+  requestBodies: "RequestBody",
+  headers: "Header",
+  pathItems: "PathItem",
+} as const;
 export type AliasedKind = keyof typeof COMPONENT_ALIAS_PREFIX;
 
 /** Types schema.ts itself uses: an alias with one of these names would shadow it. */
-const USED_TYPE_NAMES = new Set(["Record", "Omit", "Pick", "Partial", "Required", "Readonly", "Exclude", "Extract", "NonNullable", "Array", "ReadonlyArray", "Promise", "PropertyKey", "WithRequired", "FlattenedDeepRequired"]);
+const USED_TYPE_NAMES = new Set([
+  "Record",
+  "Omit",
+  "Pick",
+  "Partial",
+  "Required",
+  "Readonly",
+  "Exclude",
+  "Extract",
+  "NonNullable",
+  "Array",
+  "ReadonlyArray",
+  "Promise",
+  "PropertyKey",
+  "WithRequired",
+  "FlattenedDeepRequired",
+]);
 
 export interface RootAlias {
   kind: AliasedKind;
@@ -132,13 +164,21 @@ export function rootAliases(components: unknown): RootAlias[] {
       const words = pascalCase(name);
       if (words === "") continue;
       const plain = `${prefix}${words}`;
-      all.push({ kind: kind as AliasedKind, name, alias: /^\d/.test(plain) || USED_TYPE_NAMES.has(plain) ? `Schema${words}` : plain, order });
+      all.push({
+        kind: kind as AliasedKind,
+        name,
+        alias: /^\d/.test(plain) || USED_TYPE_NAMES.has(plain) ? `Schema${words}` : plain,
+        order,
+      });
     }
   }
   const taken = new Set<string>();
   // A name that is its own alias (`Foo`) keeps it; then by kind and name in code-unit order.
-  const exact = (e: RootAlias & { order: number }) => (e.alias === `${COMPONENT_ALIAS_PREFIX[e.kind]}${e.name}` ? 0 : 1);
-  const claimOrder = [...all].sort((a, b) => exact(a) - exact(b) || a.order - b.order || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const exact = (e: RootAlias & { order: number }) =>
+    e.alias === `${COMPONENT_ALIAS_PREFIX[e.kind]}${e.name}` ? 0 : 1;
+  const claimOrder = [...all].sort(
+    (a, b) => exact(a) - exact(b) || a.order - b.order || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+  );
   for (const entry of claimOrder) {
     const base = entry.alias;
     for (let n = 2; taken.has(entry.alias); n++) entry.alias = `${base}_${n}`;
@@ -146,4 +186,3 @@ export function rootAliases(components: unknown): RootAlias[] {
   }
   return all.map(({ kind, name, alias }) => ({ kind, name, alias }));
 }
-

@@ -56,7 +56,12 @@ export function settleOperationIds(doc: OpenApiDocument, overrides: OperationIdO
   const sites = operationSites(doc);
   const byOwner = new Map(sites.map((s) => [s.owner, s]));
   for (const [owner, { place }] of overrides) {
-    if (!byOwner.has(owner)) throw new GenerateError(`operationIds names ${owner}, which is not an operation of the spec`, place, "write `METHOD /path` as the spec's paths have it");
+    if (!byOwner.has(owner))
+      throw new GenerateError(
+        `operationIds names ${owner}, which is not an operation of the spec`,
+        place,
+        "write `METHOD /path` as the spec's paths have it",
+      );
   }
   const names = new Map<Site, string>();
   const renamed: Renamed[] = [];
@@ -65,13 +70,23 @@ export function settleOperationIds(doc: OpenApiDocument, overrides: OperationIdO
     const configured = overrides.get(site.owner);
     if (configured !== undefined) {
       names.set(site, configured.name);
-      if (configured.name !== site.id) renamed.push({ owner: site.owner, from: site.id ?? "", to: configured.name, place: locationOf(site, file), configured: true });
+      if (configured.name !== site.id)
+        renamed.push({
+          owner: site.owner,
+          from: site.id ?? "",
+          to: configured.name,
+          place: locationOf(site, file),
+          configured: true,
+        });
     } else if (site.id !== undefined) {
       const key = functionName(site.id, site.method, site.path);
       groups.set(key, [...(groups.get(key) ?? []), site]);
     }
   }
-  const taken = new Set([...[...names].map(([site, name]) => functionName(name, site.method, site.path)), ...groups.keys()]);
+  const taken = new Set([
+    ...[...names].map(([site, name]) => functionName(name, site.method, site.path)),
+    ...groups.keys(),
+  ]);
   for (const group of groups.values()) {
     const [kept, ...others] = group.sort((a, b) => byCodeUnit(a.path, b.path) || byCodeUnit(a.method, b.method));
     names.set(kept!, kept!.id!);
@@ -79,7 +94,15 @@ export function settleOperationIds(doc: OpenApiDocument, overrides: OperationIdO
       const name = newName(site.id!, site, taken, file);
       taken.add(functionName(name, site.method, site.path));
       names.set(site, name);
-      renamed.push({ owner: site.owner, from: site.id!, to: name, place: locationOf(site, file), keptBy: kept!.owner, keptId: kept!.id!, configured: false });
+      renamed.push({
+        owner: site.owner,
+        from: site.id!,
+        to: name,
+        place: locationOf(site, file),
+        keptBy: kept!.owner,
+        keptId: kept!.id!,
+        configured: false,
+      });
     }
   }
   checkUnique(names, file, overrides);
@@ -90,7 +113,10 @@ export function settleOperationIds(doc: OpenApiDocument, overrides: OperationIdO
 export function renameWarning(r: Renamed): string {
   const where = `${r.place.file} (${r.place.pointer})`;
   if (r.configured) return `note: ${where}: ${r.owner} is named ${JSON.stringify(r.to)} by the config (operationIds)`;
-  const clash = r.keptId === r.from ? `share the operationId ${JSON.stringify(r.from)}` : `have operationIds ${JSON.stringify(r.keptId)} and ${JSON.stringify(r.from)}, one function name once camelCased`;
+  const clash =
+    r.keptId === r.from
+      ? `share the operationId ${JSON.stringify(r.from)}`
+      : `have operationIds ${JSON.stringify(r.keptId)} and ${JSON.stringify(r.from)}, one function name once camelCased`;
   return `warning: ${where}: ${r.keptBy} and ${r.owner} ${clash}; ${r.owner} is named ${JSON.stringify(r.to)} (to choose another name: operationIds in pagination.yaml beside the spec)`;
 }
 
@@ -114,7 +140,11 @@ function checkUnique(names: ReadonlyMap<Site, string>, file: string, overrides: 
     if (previous !== undefined) {
       const place = overrides.get(site.owner)?.place ?? overrides.get(previous.owner)?.place ?? locationOf(site, file);
       const [first, second] = [previous.owner, site.owner].sort(byCodeUnit);
-      throw new GenerateError(`${first} and ${second} would both be named ${JSON.stringify(name)}`, place, "give one of them another name under operationIds in pagination.yaml beside the spec");
+      throw new GenerateError(
+        `${first} and ${second} would both be named ${JSON.stringify(name)}`,
+        place,
+        "give one of them another name under operationIds in pagination.yaml beside the spec",
+      );
     }
     owners.set(key, site);
   }
@@ -132,7 +162,13 @@ function operationSites(doc: OpenApiDocument): Site[] {
         const op = item[method];
         if (!isObject(op)) continue;
         const owner = operationLabel(method, path, section);
-        sites.push({ section, path, method, id: typeof op.operationId === "string" ? op.operationId : undefined, owner });
+        sites.push({
+          section,
+          path,
+          method,
+          id: typeof op.operationId === "string" ? op.operationId : undefined,
+          owner,
+        });
       }
     }
   }
@@ -144,7 +180,8 @@ function withIds(doc: OpenApiDocument, names: ReadonlyMap<Site, string>): OpenAp
   const out: Node = { ...doc };
   for (const [site, name] of names) {
     if (name === site.id) continue;
-    const section = (out[site.section] = out[site.section] === doc[site.section] ? { ...(doc[site.section] as Node) } : out[site.section]) as Node;
+    const section = (out[site.section] =
+      out[site.section] === doc[site.section] ? { ...(doc[site.section] as Node) } : out[site.section]) as Node;
     const original = (doc[site.section] as Node)[site.path] as Node;
     const item = (section[site.path] = section[site.path] === original ? { ...original } : section[site.path]) as Node;
     item[site.method] = { ...(item[site.method] as Node), operationId: name };

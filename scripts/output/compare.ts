@@ -32,7 +32,14 @@ export function compareOutput(outDir: string, files: readonly OutputFile[], fs: 
       throw cannot(`read ${path}`, join(outDir, path), error);
     }
   };
-  const result: Comparison = { unchanged: [], stale: [], missing: [], extra: [], leftovers, interrupted: leftovers.includes(MARKER) };
+  const result: Comparison = {
+    unchanged: [],
+    stale: [],
+    missing: [],
+    extra: [],
+    leftovers,
+    interrupted: leftovers.includes(MARKER),
+  };
   for (const file of files) {
     if (!existing.delete(file.path)) {
       result.missing.push(file);

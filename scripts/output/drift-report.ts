@@ -14,14 +14,19 @@ const diff = lazyRequire<typeof import("diff")>("diff");
 
 export function formatDrift(c: Comparison, outLabel: string): string {
   const lines: string[] = [`drift: ${outLabel} does not match what the spec generates`];
-  if (c.interrupted) lines.push(`  interrupted: ${outLabel}/${MARKER}: a generation did not finish, so the files below may mix two generations`);
+  if (c.interrupted)
+    lines.push(
+      `  interrupted: ${outLabel}/${MARKER}: a generation did not finish, so the files below may mix two generations`,
+    );
   for (const s of c.stale) {
     lines.push(`  stale:   ${outLabel}/${s.path}`);
     lines.push(...diffLines(`${outLabel}/${s.path}`, s.have, s.want).map((l) => `    ${l}`));
   }
   for (const m of c.missing) lines.push(`  missing: ${outLabel}/${m.path}`);
-  for (const e of c.extra) lines.push(`  extra:   ${outLabel}/${e.path}${e.generated ? "" : " (not a generated file: move or delete it)"}`);
-  for (const path of c.leftovers.filter((p) => p !== MARKER)) lines.push(`  leftover: ${outLabel}/${path} (staged by a generation that did not finish)`);
+  for (const e of c.extra)
+    lines.push(`  extra:   ${outLabel}/${e.path}${e.generated ? "" : " (not a generated file: move or delete it)"}`);
+  for (const path of c.leftovers.filter((p) => p !== MARKER))
+    lines.push(`  leftover: ${outLabel}/${path} (staged by a generation that did not finish)`);
   lines.push(`fix: run \`npm run generate\` and commit ${outLabel}/ with the spec`);
   return lines.join("\n");
 }

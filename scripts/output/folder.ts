@@ -13,7 +13,10 @@ import * as nodeFs from "node:fs";
 import { join } from "node:path";
 import { GenerateError } from "../errors.js";
 
-export type FileSystem = Pick<typeof nodeFs, "mkdirSync" | "readdirSync" | "readFileSync" | "renameSync" | "rmSync" | "statSync" | "writeFileSync">;
+export type FileSystem = Pick<
+  typeof nodeFs,
+  "mkdirSync" | "readdirSync" | "readFileSync" | "renameSync" | "rmSync" | "statSync" | "writeFileSync"
+>;
 
 export const MARKER = ".generation-incomplete";
 /** The lock a generation holds while it writes (lock.ts); never one of the folder's files. */
@@ -42,7 +45,8 @@ export function isLeftover(path: string): boolean {
 export function listFiles(dir: string, fs: FileSystem = nodeFs, ownSubfolders: readonly string[] = []): string[] {
   if (!isFolder(dir, fs, true)) return [];
   const files = filesIn(dir, "", fs).filter((name) => !name.startsWith(LOCK));
-  for (const sub of ownSubfolders) if (isFolder(join(dir, sub), fs, false)) files.push(...filesIn(join(dir, sub), `${sub}/`, fs));
+  for (const sub of ownSubfolders)
+    if (isFolder(join(dir, sub), fs, false)) files.push(...filesIn(join(dir, sub), `${sub}/`, fs));
   return files.sort();
 }
 
@@ -59,7 +63,11 @@ export function isFolder(path: string, fs: FileSystem = nodeFs, root = true): bo
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return false;
     throw cannot("read the output folder", path, error);
   }
-  throw new GenerateError(root ? "the output folder is a file" : "a file stands where the output folder needs a subfolder", { file: path }, root ? "pass a folder with --out, or remove the file" : "remove the file");
+  throw new GenerateError(
+    root ? "the output folder is a file" : "a file stands where the output folder needs a subfolder",
+    { file: path },
+    root ? "pass a folder with --out, or remove the file" : "remove the file",
+  );
 }
 
 function filesIn(dir: string, prefix: string, fs: FileSystem): string[] {
@@ -84,6 +92,9 @@ export function cannot(what: string, path: string, error: unknown, after = ""): 
     EPERM: ["operation not permitted", "make the folder writable for this user (or pass another --out)"],
     ENOTDIR: ["a part of the path is a file", "pass a folder with --out"],
   };
-  const [reason, fix] = (code && why[code]) || [(error as Error).message ?? String(error), "check the output folder (--out)"];
+  const [reason, fix] = (code && why[code]) || [
+    (error as Error).message ?? String(error),
+    "check the output folder (--out)",
+  ];
   return new GenerateError(`cannot ${what}: ${reason}${code ? ` (${code})` : ""}${after}`, { file: path }, fix);
 }

@@ -75,7 +75,10 @@ function writeLocked(outDir: string, files: readonly OutputFile[], fs: FileSyste
   const staged = stage(outDir, toWrite, fs);
   const markerTemp = join(outDir, stagedPath(MARKER));
   try {
-    fs.writeFileSync(markerTemp, `An \`npm run generate\` (process ${process.pid}) was replacing the files of this folder. If this file is still here, it did not finish: run \`npm run generate\` again.\n`);
+    fs.writeFileSync(
+      markerTemp,
+      `An \`npm run generate\` (process ${process.pid}) was replacing the files of this folder. If this file is still here, it did not finish: run \`npm run generate\` again.\n`,
+    );
     fs.renameSync(markerTemp, join(outDir, MARKER));
   } catch (error) {
     unstage([...staged, markerTemp], fs);
@@ -116,7 +119,10 @@ function stage(outDir: string, files: readonly OutputFile[], fs: FileSystem): st
     } catch (error) {
       const left = unstage(staged, fs);
       for (const dir of created) fs.rmSync(dir, { recursive: true, force: true });
-      const after = left.length === 0 ? `; ${UNCHANGED}` : `; the old files are untouched, but ${left.length} staged file(s) could not be removed (the next \`npm run generate\` removes them)`;
+      const after =
+        left.length === 0
+          ? `; ${UNCHANGED}`
+          : `; the old files are untouched, but ${left.length} staged file(s) could not be removed (the next \`npm run generate\` removes them)`;
       throw cannot(`write ${file.path}`, join(outDir, file.path), error, after);
     }
   }

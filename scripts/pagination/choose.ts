@@ -27,21 +27,31 @@ export type Chosen = { spec: PageSpec } | { reason: string };
 
 /** `specs`: the operation's paging specs that fit it, at most one per style. */
 export function chooseStyle(specs: readonly PageSpec[]): Chosen {
-  const byStyle = <S extends PageSpec["style"]>(style: S) => specs.find((s): s is Extract<PageSpec, { style: S }> => s.style === style);
+  const byStyle = <S extends PageSpec["style"]>(style: S) =>
+    specs.find((s): s is Extract<PageSpec, { style: S }> => s.style === style);
   const pageNumber = byStyle("page-number");
   const offset = byStyle("offset");
-  if (pageNumber && offset) return { reason: `the query has parameters of two page styles, page-number (${pageNumber.pageParam}) and offset (${offset.offsetParam}); set style` };
+  if (pageNumber && offset)
+    return {
+      reason: `the query has parameters of two page styles, page-number (${pageNumber.pageParam}) and offset (${offset.offsetParam}); set style`,
+    };
   const numbered = pageNumber ?? offset;
   const cursor = byStyle("cursor");
   const link = byStyle("next-link");
   if (numbered && confirmed(numbered)) return { spec: numbered };
   if (cursor) return { spec: cursor };
-  if (link && (!numbered || (numbered.style === "page-number" && (link.cursorParam !== undefined || numbered.pageNumber !== undefined)))) return { spec: link };
+  if (
+    link &&
+    (!numbered ||
+      (numbered.style === "page-number" && (link.cursorParam !== undefined || numbered.pageNumber !== undefined)))
+  )
+    return { spec: link };
   return numbered ? { spec: numbered } : { reason: "no page style fits" };
 }
 
 /** Whether the response confirms page numbers or offsets: it says where the list ends. */
 function confirmed(spec: PageSpec): boolean {
-  if (spec.style === "page-number") return spec.totalPages !== undefined || (spec.pageNumber !== undefined && spec.totalItems !== undefined);
+  if (spec.style === "page-number")
+    return spec.totalPages !== undefined || (spec.pageNumber !== undefined && spec.totalItems !== undefined);
   return spec.style === "offset" && spec.totalItems !== undefined;
 }

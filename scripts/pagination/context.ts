@@ -35,10 +35,16 @@ export interface OperationInput {
 }
 
 /** The operation's own value for `key`, else the spec-wide one (marked used only when `fits` accepts it). */
-export function ruleValue<K extends RuleKey>(ctx: DetectContext, input: OperationInput, key: K, fits: (value: Exclude<PagingRules[K], false | undefined>) => boolean): { value: PagingRules[K]; forced: boolean } | undefined {
+export function ruleValue<K extends RuleKey>(
+  ctx: DetectContext,
+  input: OperationInput,
+  key: K,
+  fits: (value: Exclude<PagingRules[K], false | undefined>) => boolean,
+): { value: PagingRules[K]; forced: boolean } | undefined {
   if (input.rules[key] !== undefined) return { value: input.rules[key], forced: true };
   const wide = ctx.all[key];
-  if (wide === undefined || wide === false || !fits(wide as Exclude<PagingRules[K], false | undefined>)) return undefined;
+  if (wide === undefined || wide === false || !fits(wide as Exclude<PagingRules[K], false | undefined>))
+    return undefined;
   ctx.used.add(key);
   return { value: wide, forced: false };
 }
@@ -50,16 +56,31 @@ export function ruleValue<K extends RuleKey>(ctx: DetectContext, input: Operatio
  * headers out, and then the rule is taken as written. (A spec-wide header
  * rule applies only where the header is declared.)
  */
-export function ownLocatorFits<L extends object>(input: OperationInput, key: RuleKey, locator: L, fits: (locator: L) => boolean): boolean {
+export function ownLocatorFits<L extends object>(
+  input: OperationInput,
+  key: RuleKey,
+  locator: L,
+  fits: (locator: L) => boolean,
+): boolean {
   if (!("header" in locator)) return fits(locator);
   if (isUndeclaredHeader(locator) || fits(locator)) return true;
   const name = String(locator.header);
-  throw ruleError(input, `${key} names the header ${name}, which the ${input.response.status} answer does not declare (declare it in the spec, or write { header: ${name}, undeclared: true } if the server sends it anyway)`);
+  throw ruleError(
+    input,
+    `${key} names the header ${name}, which the ${input.response.status} answer does not declare (declare it in the spec, or write { header: ${name}, undeclared: true } if the server sends it anyway)`,
+  );
 }
 
 /** A forced rule that does not fit the operation: generation stops here. */
-export function ruleError(input: { readonly op: OperationRef; readonly rulesLocation: Place }, what: string): GenerateError {
-  return new GenerateError(`${operationLabel(input.op.method, input.op.path)}: ${what}`, input.rulesLocation, "fix the rule, or remove it to let detection decide (README: Pagination rules)");
+export function ruleError(
+  input: { readonly op: OperationRef; readonly rulesLocation: Place },
+  what: string,
+): GenerateError {
+  return new GenerateError(
+    `${operationLabel(input.op.method, input.op.path)}: ${what}`,
+    input.rulesLocation,
+    "fix the rule, or remove it to let detection decide (README: Pagination rules)",
+  );
 }
 
 /** Where the operation's x-pagination is, for errors about it. */

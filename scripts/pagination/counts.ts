@@ -17,7 +17,17 @@ export type CountKey = "pageNumber" | "totalPages" | "totalItems";
 const BODY_NAMES: Record<CountKey, readonly string[]> = {
   pageNumber: ["pagenumber", "page", "currentpage", "pageindex", "pagenum"],
   totalPages: ["totalpages", "pagecount", "numpages", "pages", "lastpage", "pagestotal", "pagetotal"],
-  totalItems: ["totalitems", "totalcount", "totalresults", "totalrecords", "totalrows", "totalsize", "totalentries", "totalelements", "total"],
+  totalItems: [
+    "totalitems",
+    "totalcount",
+    "totalresults",
+    "totalrecords",
+    "totalrows",
+    "totalsize",
+    "totalentries",
+    "totalelements",
+    "total",
+  ],
 };
 
 const HEADER_NAMES: Record<CountKey, readonly string[]> = {
@@ -27,19 +37,27 @@ const HEADER_NAMES: Record<CountKey, readonly string[]> = {
 };
 
 /** The locator of `key` in the operation's response, if it gives one (`list`: the list's path, not searched). */
-export function findCount(ctx: DetectContext, input: OperationInput, key: CountKey, list: PropertyPath): Locator | undefined {
+export function findCount(
+  ctx: DetectContext,
+  input: OperationInput,
+  key: CountKey,
+  list: PropertyPath,
+): Locator | undefined {
   const rule = ruleValue(ctx, input, key, (locator) => locates(ctx, input, locator));
   if (rule?.value === false) return undefined;
   if (rule !== undefined) {
     const locator = rule.value as Locator;
-    if (!ownLocatorFits(input, key, locator, (l) => locates(ctx, input, l))) throw ruleError(input, `${key} ${showRule(locator)} is not a number in the ${input.response.status} body`);
+    if (!ownLocatorFits(input, key, locator, (l) => locates(ctx, input, l)))
+      throw ruleError(input, `${key} ${showRule(locator)} is not a number in the ${input.response.status} body`);
     return locator;
   }
   const header = HEADER_NAMES[key].find((name) => input.response.headers.has(name));
   if (header !== undefined) return { header };
   for (const container of containers(ctx, input.response.schema, list)) {
     const fields = numberFields(ctx.doc, schemaAt(ctx.doc, input.response.schema, container));
-    const name = BODY_NAMES[key].map((wanted) => fields.find((field) => normalise(field) === wanted)).find((field) => field !== undefined);
+    const name = BODY_NAMES[key]
+      .map((wanted) => fields.find((field) => normalise(field) === wanted))
+      .find((field) => field !== undefined);
     if (name !== undefined) return { body: [...container, name] };
   }
   return undefined;

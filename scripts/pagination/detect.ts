@@ -36,17 +36,28 @@ export interface PagedOperation {
 /** `paged`: gets a paginator; `skipped`: looks like a list or pages, but gets none (listed by --verbose); `ignored`: neither. */
 export type Detection = { paged: PagedOperation } | { skipped: string } | { ignored: true };
 
-const DETECTION: { readonly [S in PageStyleName]: PageStyle } = { "page-number": pageNumberStyle, offset: offsetStyle, cursor: cursorStyle, "next-link": nextLinkStyle };
+const DETECTION: { readonly [S in PageStyleName]: PageStyle } = {
+  "page-number": pageNumberStyle,
+  offset: offsetStyle,
+  cursor: cursorStyle,
+  "next-link": nextLinkStyle,
+};
 /** Each style's detection, in the order of the styles' table (src/paginate/page-styles.ts). */
 const STYLES = PAGE_STYLE_NAMES.map((name) => DETECTION[name]);
 
 /** `own`: the operation's rules (x-pagination and the config file), written at `ownLocation`. */
-export function detectOperation(ctx: DetectContext, op: OperationRef, own: PagingRules | undefined, ownLocation: Place): Detection {
+export function detectOperation(
+  ctx: DetectContext,
+  op: OperationRef,
+  own: PagingRules | undefined,
+  ownLocation: Place,
+): Detection {
   const response = successResponse(ctx.doc, op.operation);
   const rules = own ?? {};
   const forcedStyle = rules.style ?? impliedStyle(op, rules, ownLocation);
   if (!response) {
-    if (own !== undefined) throw ruleError({ op, rulesLocation: ownLocation }, "has no 2xx JSON response body to page through");
+    if (own !== undefined)
+      throw ruleError({ op, rulesLocation: ownLocation }, "has no 2xx JSON response body to page through");
     return hasPagingName(ctx.doc, op) ? { skipped: "no 2xx JSON response body" } : { ignored: true };
   }
   const input: OperationInput = { op, response, rules, rulesLocation: ownLocation };
@@ -88,21 +99,26 @@ function withDeepObject(ctx: DetectContext, op: OperationRef, spec: PageSpec): {
   const names = [ownedParam(spec), spec.sizeParam].filter((name): name is string => name !== undefined);
   const params = pagingParameters(ctx.doc, op);
   const objects = [...new Set(names.map((name) => deepObjectOf(params.find((p) => p.name === name)!)))];
-  if (objects.length > 1) return { reason: `the page parameters ${names.join(" and ")} are not in one deepObject parameter; set sizeParam` };
+  if (objects.length > 1)
+    return { reason: `the page parameters ${names.join(" and ")} are not in one deepObject parameter; set sizeParam` };
   return objects[0] === undefined ? { spec } : { spec: { ...spec, deepObject: objects[0] } };
 }
 
 /** Why an operation with no style's request side gets no paginator; a next cursor nothing can send back is worth saying. */
 function noRequestSide(ctx: DetectContext, input: OperationInput, list: ReturnType<typeof findList>): string {
-  const cursor = "items" in list && input.rules.nextCursor !== false ? nextCursorField(ctx, input, list.items) : undefined;
-  if (cursor !== undefined && "body" in cursor) return `the ${input.response.status} body gives a next cursor (${cursor.body.join(".")}), but no query parameter takes it; set cursorParam`;
+  const cursor =
+    "items" in list && input.rules.nextCursor !== false ? nextCursorField(ctx, input, list.items) : undefined;
+  if (cursor !== undefined && "body" in cursor)
+    return `the ${input.response.status} body gives a next cursor (${cursor.body.join(".")}), but no query parameter takes it; set cursorParam`;
   return "no page, offset or cursor query parameter and no next link in the answer";
 }
 
 /** The style the operation's rules imply by their keys (`cursorParam` with `next` is next-link's); several is an error. */
 function impliedStyle(op: OperationRef, rules: PagingRules, place: Place): PageStyleName | undefined {
-  const given = (...keys: (keyof PagingRules)[]) => keys.some((key) => rules[key] !== undefined && rules[key] !== false);
+  const given = (...keys: (keyof PagingRules)[]) =>
+    keys.some((key) => rules[key] !== undefined && rules[key] !== false);
   const styles = STYLES.filter((style) => style.impliedBy(given)).map((style) => style.name);
-  if (styles.length > 1) throw ruleError({ op, rulesLocation: place }, `the rules give keys of ${styles.join(" and ")} paging; set style`);
+  if (styles.length > 1)
+    throw ruleError({ op, rulesLocation: place }, `the rules give keys of ${styles.join(" and ")} paging; set style`);
   return styles[0];
 }

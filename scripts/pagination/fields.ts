@@ -13,13 +13,19 @@ import { isArraySchema, normalise, numberFields, schemaAt, type PropertyPath } f
  * spec's order (`skipLinks`: not `links`/`_links`); `nested`: then the
  * objects inside those (`meta.cursors`).
  */
-export function containers(ctx: DetectContext, body: unknown, list: PropertyPath, options: { skipLinks?: boolean; nested?: boolean } = {}): PropertyPath[] {
+export function containers(
+  ctx: DetectContext,
+  body: unknown,
+  list: PropertyPath,
+  options: { skipLinks?: boolean; nested?: boolean } = {},
+): PropertyPath[] {
   const inside = (at: PropertyPath): PropertyPath[] => {
     const out: PropertyPath[] = [];
     for (const [name, schema] of schemaProperties(ctx.doc, schemaAt(ctx.doc, body, at))) {
       if ((at.length === 0 && name === list[0]) || isArraySchema(ctx.doc, schema)) continue;
       if (options.skipLinks && normalise(name) === "links") continue;
-      if (schemaProperties(ctx.doc, schema).size > 0 || numberFields(ctx.doc, schema).length > 0) out.push([...at, name]);
+      if (schemaProperties(ctx.doc, schema).size > 0 || numberFields(ctx.doc, schema).length > 0)
+        out.push([...at, name]);
     }
     return out;
   };
@@ -39,7 +45,10 @@ export function findField(
   accept: (schema: unknown, container: PropertyPath, name: string) => boolean,
   options: { skipLinks?: boolean; nested?: boolean } = {},
 ): Locator | undefined {
-  const fields = containers(ctx, body, list, options).map((container) => ({ container, props: [...schemaProperties(ctx.doc, schemaAt(ctx.doc, body, container))] }));
+  const fields = containers(ctx, body, list, options).map((container) => ({
+    container,
+    props: [...schemaProperties(ctx.doc, schemaAt(ctx.doc, body, container))],
+  }));
   for (const wanted of names) {
     for (const { container, props } of fields) {
       const hit = props.find(([name, schema]) => normalise(name) === wanted && accept(schema, container, name));

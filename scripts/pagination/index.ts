@@ -31,11 +31,16 @@ export interface PagingPlan {
   readonly styles: Readonly<Record<PageStyleName, number>>;
 }
 
-
 export function detectPaging(doc: OpenApiDocument, file: string, config?: PagingConfig): PagingPlan {
   const operations = listOperations(doc);
   const configured = config ? rulesByOperation(config, operations) : new Map();
-  const ctx: DetectContext = { doc, file, all: config?.all ?? {}, envelope: envelopeOf(doc, operations), used: new Set() };
+  const ctx: DetectContext = {
+    doc,
+    file,
+    all: config?.all ?? {},
+    envelope: envelopeOf(doc, operations),
+    used: new Set(),
+  };
   const paged: PagedOperation[] = [];
   const skipped: PagingPlan["skipped"][number][] = [];
   for (const op of operations) {
@@ -43,7 +48,11 @@ export function detectPaging(doc: OpenApiDocument, file: string, config?: Paging
     const entry = configured.get(operationKey(op));
     if (op.method !== "get") continue;
     if (fromSpec === false || entry?.rules === false) {
-      skipped.push({ method: "GET", path: op.path, reason: fromSpec === false ? "x-pagination: false" : `false in ${config!.file} (operations.${entry!.key})` });
+      skipped.push({
+        method: "GET",
+        path: op.path,
+        reason: fromSpec === false ? "x-pagination: false" : `false in ${config!.file} (operations.${entry!.key})`,
+      });
       continue;
     }
     const own = mergeRules(fromSpec, entry?.rules);
@@ -63,7 +72,12 @@ function xPagination(ctx: DetectContext, op: OperationRef): PagingRules | false 
   const value = op.operation["x-pagination"];
   if (value === undefined || (value === false && op.method !== "get")) return undefined;
   const place = xPaginationLocation(ctx, op);
-  if (op.method !== "get") throw new GenerateError("x-pagination is only supported on GET operations", place, "remove x-pagination from this operation");
+  if (op.method !== "get")
+    throw new GenerateError(
+      "x-pagination is only supported on GET operations",
+      place,
+      "remove x-pagination from this operation",
+    );
   return readRules(value, { name: "x-pagination", place });
 }
 

@@ -30,14 +30,27 @@ import { isArraySchema, isObjectSchema, itemsOf, normalise, schemaAt, showPath, 
 export type ListFound = { items: PropertyPath; itemSchema: unknown } | { reason: string };
 
 /** Property names that hold a response's payload by convention. */
-const PAYLOAD_NAMES = new Set(["data", "items", "results", "content", "records", "entries", "elements", "values", "list", "rows", "hits"]);
+const PAYLOAD_NAMES = new Set([
+  "data",
+  "items",
+  "results",
+  "content",
+  "records",
+  "entries",
+  "elements",
+  "values",
+  "list",
+  "rows",
+  "hits",
+]);
 
 export function findList(ctx: DetectContext, input: OperationInput): ListFound {
   const body = input.response.schema;
   const rule = ruleValue(ctx, input, "items", (path) => resolveItems(ctx, body, path) !== undefined);
   if (rule !== undefined) {
     const items = resolveItems(ctx, body, rule.value!);
-    if (items === undefined) throw ruleError(input, `the ${input.response.status} body has no array at items ${showPath(rule.value!)}`);
+    if (items === undefined)
+      throw ruleError(input, `the ${input.response.status} body has no array at items ${showPath(rule.value!)}`);
     return { items, itemSchema: itemsOf(ctx.doc, schemaAt(ctx.doc, body, items)) };
   }
   if (isArraySchema(ctx.doc, body)) return { items: [], itemSchema: itemsOf(ctx.doc, body) };
@@ -49,21 +62,29 @@ export function findList(ctx: DetectContext, input: OperationInput): ListFound {
   for (const [name, schema] of props) {
     if (isArraySchema(ctx.doc, schema)) candidates.push({ path: [name], schema });
     else if (name === "_embedded") {
-      for (const [rel, inner] of schemaProperties(ctx.doc, schema)) if (isArraySchema(ctx.doc, inner)) candidates.push({ path: [name, rel], schema: inner });
+      for (const [rel, inner] of schemaProperties(ctx.doc, schema))
+        if (isArraySchema(ctx.doc, inner)) candidates.push({ path: [name, rel], schema: inner });
     }
   }
-  const found = (c: { path: string[]; schema: unknown }): ListFound => ({ items: c.path, itemSchema: itemsOf(ctx.doc, c.schema) });
+  const found = (c: { path: string[]; schema: unknown }): ListFound => ({
+    items: c.path,
+    itemSchema: itemsOf(ctx.doc, c.schema),
+  });
   const names = (list: typeof candidates) => list.map((c) => c.path.join(".")).join(", ");
   const where = `the ${input.response.status} body`;
 
   const named = candidates.filter((c) => namedAfterPath(c.path[c.path.length - 1]!, input.op.path));
   if (named.length === 1) return found(named[0]!);
-  const payload = [...props].find(([name, schema]) => PAYLOAD_NAMES.has(name) && !isArraySchema(ctx.doc, schema) && isObjectSchema(ctx.doc, schema));
+  const payload = [...props].find(
+    ([name, schema]) => PAYLOAD_NAMES.has(name) && !isArraySchema(ctx.doc, schema) && isObjectSchema(ctx.doc, schema),
+  );
   if (payload) return { reason: `${where}'s ${JSON.stringify(payload[0])} is an object, not a list` };
   if (candidates.length === 0) return { reason: `${where} has no array` };
 
   if (/\}\/?$/.test(input.op.path) && candidates.every((c) => c.path[0] !== "_embedded")) {
-    return { reason: `the path ends in a parameter (one resource), and the ${input.response.status} body's arrays (${names(candidates)}) are neither named after the path nor in _embedded; set items` };
+    return {
+      reason: `the path ends in a parameter (one resource), and the ${input.response.status} body's arrays (${names(candidates)}) are neither named after the path nor in _embedded; set items`,
+    };
   }
   const arrays = candidates.filter((c) => !isLinkArray(ctx, c.schema));
   const isPayload = (c: { path: string[] }) => PAYLOAD_NAMES.has(c.path[c.path.length - 1]!);
@@ -73,8 +94,15 @@ export function findList(ctx: DetectContext, input: OperationInput): ListFound {
   if (payloads.length === 1) return found(payloads[0]!);
   const leastShared = lists.length === 0 && arrays.length > 1 ? leastSharedOf(ctx, arrays) : undefined;
   if (leastShared) return found(leastShared);
-  if (lists.length > 1) return { reason: `${where} has ${lists.length} arrays (${names(lists)}) and none is named after the path; set items` };
-  const why = candidates.map((c) => (isLinkArray(ctx, c.schema) ? `${c.path.join(".")} holds links` : `${c.path.join(".")} comes in the answers of ${ctx.envelope.paths(c.path[0]!, itemsOf(ctx.doc, c.schema))} paths`));
+  if (lists.length > 1)
+    return {
+      reason: `${where} has ${lists.length} arrays (${names(lists)}) and none is named after the path; set items`,
+    };
+  const why = candidates.map((c) =>
+    isLinkArray(ctx, c.schema)
+      ? `${c.path.join(".")} holds links`
+      : `${c.path.join(".")} comes in the answers of ${ctx.envelope.paths(c.path[0]!, itemsOf(ctx.doc, c.schema))} paths`,
+  );
   return { reason: `${where} has no list of its own (${why.join("; ")}); set items` };
 }
 
@@ -93,12 +121,19 @@ function listOfVariants(ctx: DetectContext, input: OperationInput, variants: unk
   const first = found[0]!;
   if ("items" in first && paths.size === 1) return first;
   const why = found.find((f): f is { reason: string } => "reason" in f);
-  return { reason: `the ${input.response.status} body is one of ${variants.length} bodies whose lists differ${why ? ` (${why.reason})` : ""}; set items` };
+  return {
+    reason: `the ${input.response.status} body is one of ${variants.length} bodies whose lists differ${why ? ` (${why.reason})` : ""}; set items`,
+  };
 }
 
 /** Of arrays all in the envelope, the one far fewer paths carry (`objects` beside `errors`), if one is. */
-function leastSharedOf(ctx: DetectContext, arrays: { path: string[]; schema: unknown }[]): { path: string[]; schema: unknown } | undefined {
-  const counted = arrays.map((c) => ({ c, paths: ctx.envelope.paths(c.path[0]!, itemsOf(ctx.doc, c.schema)) })).sort((a, b) => a.paths - b.paths);
+function leastSharedOf(
+  ctx: DetectContext,
+  arrays: { path: string[]; schema: unknown }[],
+): { path: string[]; schema: unknown } | undefined {
+  const counted = arrays
+    .map((c) => ({ c, paths: ctx.envelope.paths(c.path[0]!, itemsOf(ctx.doc, c.schema)) }))
+    .sort((a, b) => a.paths - b.paths);
   return counted[0]!.paths * 2 <= counted[1]!.paths ? counted[0]!.c : undefined;
 }
 

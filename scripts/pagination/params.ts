@@ -29,12 +29,31 @@ export const PARAM_NAMES: Record<ParamRole, readonly (readonly string[])[]> = {
   ],
   offsetParam: [["offset", "skip", "start", "startindex", "startat", "pageoffset"]],
   cursorParam: [
-    ["cursor", "pagecursor", "pagetoken", "nextpagetoken", "continuationtoken", "continuation", "nexttoken", "marker", "startcursor", "after", "pageafter", "startingafter", "startafter"],
+    [
+      "cursor",
+      "pagecursor",
+      "pagetoken",
+      "nextpagetoken",
+      "continuationtoken",
+      "continuation",
+      "nexttoken",
+      "marker",
+      "startcursor",
+      "after",
+      "pageafter",
+      "startingafter",
+      "startafter",
+    ],
     ["until", "before", "pagebefore", "endingbefore"],
   ],
 };
 
-const ROLE_WORDS: Record<ParamRole, string> = { pageParam: "page-number", sizeParam: "page-size", offsetParam: "offset", cursorParam: "cursor" };
+const ROLE_WORDS: Record<ParamRole, string> = {
+  pageParam: "page-number",
+  sizeParam: "page-size",
+  offsetParam: "offset",
+  cursorParam: "cursor",
+};
 
 export type ParamFound = { name: string; param: Node } | { reason: string };
 
@@ -45,9 +64,15 @@ export type ParamFound = { name: string; param: Node } | { reason: string };
  */
 export function findParam(ctx: DetectContext, input: OperationInput, role: ParamRole): ParamFound | undefined {
   const query = pagingParameters(ctx.doc, input.op);
-  const fits = (param: Node) => (role === "cursorParam" ? isScalarSchema(ctx.doc, param.schema) : isNumberSchema(ctx.doc, param.schema));
+  const fits = (param: Node) =>
+    role === "cursorParam" ? isScalarSchema(ctx.doc, param.schema) : isNumberSchema(ctx.doc, param.schema);
   const type = role === "cursorParam" ? "a string or a number" : "a number";
-  const rule = ruleValue(ctx, input, role, (name) => typeof name === "string" && query.some((p) => p.name === name && fits(p)));
+  const rule = ruleValue(
+    ctx,
+    input,
+    role,
+    (name) => typeof name === "string" && query.some((p) => p.name === name && fits(p)),
+  );
   if (rule?.value === false) return undefined;
   if (rule !== undefined) {
     const name = rule.value as string;
@@ -60,8 +85,10 @@ export function findParam(ctx: DetectContext, input: OperationInput, role: Param
     const named = query.filter((p) => tier.includes(normalise(String(p.name))));
     const typed = named.filter(fits);
     if (typed.length === 1) return { name: String(typed[0]!.name), param: typed[0]! };
-    if (typed.length > 1) return { reason: `several ${ROLE_WORDS[role]} parameters (${typed.map((p) => p.name).join(", ")}); set ${role}` };
-    if (named.length > 0 && role !== "sizeParam") return { reason: `${ROLE_WORDS[role]} parameter ${JSON.stringify(named[0]!.name)} is not ${type}` };
+    if (typed.length > 1)
+      return { reason: `several ${ROLE_WORDS[role]} parameters (${typed.map((p) => p.name).join(", ")}); set ${role}` };
+    if (named.length > 0 && role !== "sizeParam")
+      return { reason: `${ROLE_WORDS[role]} parameter ${JSON.stringify(named[0]!.name)} is not ${type}` };
   }
   return undefined;
 }
@@ -83,9 +110,18 @@ const DEEP_OBJECT = "x-paging-deep-object";
 export function pagingParameters(doc: OpenApiDocument, op: OperationRef): Node[] {
   return queryParameters(op).flatMap((param): Node[] => {
     const props = schemaProperties(doc, param.schema);
-    const deep = (param.style === undefined || param.style === "deepObject") && param.explode !== false && props.size > 0 && isObjectSchema(doc, param.schema);
+    const deep =
+      (param.style === undefined || param.style === "deepObject") &&
+      param.explode !== false &&
+      props.size > 0 &&
+      isObjectSchema(doc, param.schema);
     if (!deep) return [param];
-    return [...props].map(([name, schema]) => ({ name: `${String(param.name)}[${name}]`, in: "query", schema, [DEEP_OBJECT]: String(param.name) }));
+    return [...props].map(([name, schema]) => ({
+      name: `${String(param.name)}[${name}]`,
+      in: "query",
+      schema,
+      [DEEP_OBJECT]: String(param.name),
+    }));
   });
 }
 

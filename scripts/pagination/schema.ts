@@ -6,7 +6,15 @@
  * (scripts/spec/openapi-walk.ts); nothing here decides what pages.
  */
 import type { OpenApiDocument } from "../spec/bundle.js";
-import { deref, isJsonMediaType, isObject, schemaProperties, schemaTypes, type Node, type OperationRef } from "../spec/openapi-walk.js";
+import {
+  deref,
+  isJsonMediaType,
+  isObject,
+  schemaProperties,
+  schemaTypes,
+  type Node,
+  type OperationRef,
+} from "../spec/openapi-walk.js";
 
 /** A property path in a body: `["meta", "total_pages"]`; `[]` is the body itself. */
 export type PropertyPath = readonly string[];
@@ -34,7 +42,9 @@ export function successResponse(doc: OpenApiDocument, operation: Node): SuccessR
   if (mediaType === undefined) return undefined;
   const media = deref(doc, response.content[mediaType]);
   if (!isObject(media) || media.schema === undefined) return undefined;
-  const headers = new Set(isObject(response.headers) ? Object.keys(response.headers).map((name) => name.toLowerCase()) : []);
+  const headers = new Set(
+    isObject(response.headers) ? Object.keys(response.headers).map((name) => name.toLowerCase()) : [],
+  );
   return { status, mediaType, schema: media.schema, headers };
 }
 
@@ -81,7 +91,12 @@ export function isObjectSchema(doc: OpenApiDocument, schema: unknown): boolean {
 /** A string declared as a URL (`format: uri`, `uri-reference`, `url`, `iri`). */
 export function isUrlSchema(doc: OpenApiDocument, schema: unknown): boolean {
   const resolved = deref(doc, schema);
-  return isObject(resolved) && schemaTypes(doc, resolved).includes("string") && typeof resolved.format === "string" && /^(?:uri|uri-reference|url|iri|iri-reference)$/i.test(resolved.format);
+  return (
+    isObject(resolved) &&
+    schemaTypes(doc, resolved).includes("string") &&
+    typeof resolved.format === "string" &&
+    /^(?:uri|uri-reference|url|iri|iri-reference)$/i.test(resolved.format)
+  );
 }
 
 /**
@@ -95,7 +110,12 @@ export function isLinkSchema(doc: OpenApiDocument, schema: unknown, name: string
   if (!isObject(resolved) || !schemaTypes(doc, resolved).includes("string")) return false;
   const examples = [resolved.example, ...(Array.isArray(resolved.examples) ? resolved.examples : [])];
   const described = typeof resolved.description === "string" && /\b(?:url|uri|link|path)\b/i.test(resolved.description);
-  return isUrlSchema(doc, resolved) || /ur[il]|link|href/i.test(name) || described || examples.some((e) => typeof e === "string" && /^(?:https?:\/\/|\/)/i.test(e));
+  return (
+    isUrlSchema(doc, resolved) ||
+    /ur[il]|link|href/i.test(name) ||
+    described ||
+    examples.some((e) => typeof e === "string" && /^(?:https?:\/\/|\/)/i.test(e))
+  );
 }
 
 /**

@@ -66,22 +66,39 @@ const VOCABULARY_HELP = `keys: ${RULE_KEYS.join(", ")} (README: Pagination rules
 
 /** Reads one rules object (or `false`: no paginator); every mistake is a GenerateError naming the key. */
 export function readRules(value: unknown, source: RulesSource): PagingRules | false {
-  const at = (key: string | undefined): Place => (key === undefined || source.place.pointer === undefined ? source.place : { ...source.place, pointer: `${source.place.pointer}/${pointerToken(key.split(".")[0]!)}` });
-  const fail = (key: string | undefined, what: string, fix = VOCABULARY_HELP) => new GenerateError(`${key === undefined ? source.name : `${source.name}.${key}`} ${what}`, at(key), fix);
+  const at = (key: string | undefined): Place =>
+    key === undefined || source.place.pointer === undefined
+      ? source.place
+      : { ...source.place, pointer: `${source.place.pointer}/${pointerToken(key.split(".")[0]!)}` };
+  const fail = (key: string | undefined, what: string, fix = VOCABULARY_HELP) =>
+    new GenerateError(`${key === undefined ? source.name : `${source.name}.${key}`} ${what}`, at(key), fix);
   if (value === false && !source.specWide) return false;
-  if (!isObject(value)) throw fail(undefined, `must be ${source.specWide ? "" : "false or "}an object, got ${JSON.stringify(value)}`);
-  if ("meta" in value) throw fail("meta", "is replaced by pageNumber and totalPages, each a path in the body", metaMigration(value.meta));
+  if (!isObject(value))
+    throw fail(undefined, `must be ${source.specWide ? "" : "false or "}an object, got ${JSON.stringify(value)}`);
+  if ("meta" in value)
+    throw fail("meta", "is replaced by pageNumber and totalPages, each a path in the body", metaMigration(value.meta));
   const out: PagingRules = {};
   for (const [key, raw] of Object.entries(value)) {
     const bad = (what: string) => fail(key, what);
-    if (!RULE_KEYS.includes(key as RuleKey)) throw fail(key, `is not a known key (known: ${RULE_KEYS.join(", ")})`, "use one of the known keys (README: Pagination rules)");
+    if (!RULE_KEYS.includes(key as RuleKey))
+      throw fail(
+        key,
+        `is not a known key (known: ${RULE_KEYS.join(", ")})`,
+        "use one of the known keys (README: Pagination rules)",
+      );
     if (raw === false && !source.specWide && MAY_BE_FALSE.includes(key)) {
       (out as Record<string, unknown>)[key] = false;
       continue;
     }
     if (key === "style") {
-      if (source.specWide) throw fail(key, "belongs to an operation, not to the whole spec", "move it to the operation's entry under operations");
-      if (!PAGE_STYLE_NAMES.includes(raw as PageStyleName)) throw bad(`must be one of ${PAGE_STYLE_NAMES.join(", ")}, got ${JSON.stringify(raw)}`);
+      if (source.specWide)
+        throw fail(
+          key,
+          "belongs to an operation, not to the whole spec",
+          "move it to the operation's entry under operations",
+        );
+      if (!PAGE_STYLE_NAMES.includes(raw as PageStyleName))
+        throw bad(`must be one of ${PAGE_STYLE_NAMES.join(", ")}, got ${JSON.stringify(raw)}`);
       out.style = raw as PageStyleName;
     } else if (key === "items") {
       out.items = readPath(raw, true, bad);
@@ -89,7 +106,8 @@ export function readRules(value: unknown, source: RulesSource): PagingRules | fa
       if (typeof raw !== "string" || raw === "") throw bad("must be a query parameter's name");
       (out as Record<string, unknown>)[key] = raw;
     } else if ((NUMBERS as readonly string[]).includes(key)) {
-      if (!Number.isSafeInteger(raw) || (raw as number) < 0) throw bad(`must be a whole number >= 0, got ${JSON.stringify(raw)}`);
+      if (!Number.isSafeInteger(raw) || (raw as number) < 0)
+        throw bad(`must be a whole number >= 0, got ${JSON.stringify(raw)}`);
       (out as Record<string, unknown>)[key] = raw;
     } else if (key === "nextCursor" && isObject(raw) && "lastItem" in raw) {
       if (Object.keys(raw).length !== 1) throw bad("takes only lastItem, as { lastItem: id }");
@@ -106,15 +124,22 @@ function metaMigration(meta: unknown): string {
   if (meta === false) return "write pageNumber: false, totalPages: false instead of meta: false";
   const old = isObject(meta) ? meta : {};
   const key = typeof old.key === "string" ? old.key : "meta";
-  const moved = (["pageNumber", "totalPages"] as const).filter((name) => typeof old[name] === "string").map((name) => `${name}: ${key}.${old[name] as string}`);
-  return moved.length > 0 ? `write ${moved.join(", ")} instead of meta` : "remove meta (write pageNumber and totalPages paths if detection finds the wrong ones)";
+  const moved = (["pageNumber", "totalPages"] as const)
+    .filter((name) => typeof old[name] === "string")
+    .map((name) => `${name}: ${key}.${old[name] as string}`);
+  return moved.length > 0
+    ? `write ${moved.join(", ")} instead of meta`
+    : "remove meta (write pageNumber and totalPages paths if detection finds the wrong ones)";
 }
 
 /** `meta.total_pages` or `[meta, total_pages]`; `[]` only where the body itself makes sense (items). */
 function readPath(raw: unknown, isItems: boolean, fail: (what: string) => GenerateError): PropertyPath {
-  const shape = isItems ? "a dotted path (data, _embedded.*) or a list of property names ([] for a body that is the array)" : "a dotted path (meta.next) or a list of property names";
+  const shape = isItems
+    ? "a dotted path (data, _embedded.*) or a list of property names ([] for a body that is the array)"
+    : "a dotted path (meta.next) or a list of property names";
   const path = typeof raw === "string" ? raw.split(".") : raw;
-  if (!Array.isArray(path) || !path.every((part) => typeof part === "string" && part !== "")) throw fail(`must be ${shape}, got ${JSON.stringify(raw)}`);
+  if (!Array.isArray(path) || !path.every((part) => typeof part === "string" && part !== ""))
+    throw fail(`must be ${shape}, got ${JSON.stringify(raw)}`);
   if (path.length === 0 && !isItems) throw fail("must name at least one property");
   if (!isItems && path.includes("*")) throw fail("cannot use *: name the property");
   return path as string[];
@@ -142,7 +167,9 @@ function readLocator(raw: unknown, fail: (what: string) => GenerateError): Locat
       return locator;
     }
     if (keys.length === 1 && "body" in raw) return { body: readPath(raw.body, false, fail) };
-    throw fail(`must be a path in the body (meta.total), { body: path }, { header: name } or { header: name, undeclared: true }, got ${JSON.stringify(raw)}`);
+    throw fail(
+      `must be a path in the body (meta.total), { body: path }, { header: name } or { header: name, undeclared: true }, got ${JSON.stringify(raw)}`,
+    );
   }
   return { body: readPath(raw, false, fail) };
 }
@@ -157,7 +184,10 @@ export function showRule(value: unknown): string {
 }
 
 /** Rules of the operation: the config file's keys win over `x-pagination`'s, key by key. */
-export function mergeRules(fromSpec: PagingRules | undefined, fromConfig: PagingRules | undefined): PagingRules | undefined {
+export function mergeRules(
+  fromSpec: PagingRules | undefined,
+  fromConfig: PagingRules | undefined,
+): PagingRules | undefined {
   if (fromSpec === undefined) return fromConfig;
   if (fromConfig === undefined) return fromSpec;
   return { ...fromSpec, ...fromConfig };

@@ -20,11 +20,19 @@ async function fetchUrl(url: string, maxBytes: number): Promise<string> {
     response = await fetch(url, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), redirect: "follow" });
   } catch (error) {
     const cause = (error as Error & { cause?: Error }).cause?.message ?? (error as Error).message;
-    throw new GenerateError(`cannot download ${url}: ${cause}`, {}, "check the URL and the network, or pass --from <file>");
+    throw new GenerateError(
+      `cannot download ${url}: ${cause}`,
+      {},
+      "check the URL and the network, or pass --from <file>",
+    );
   }
   if (!response.ok) {
     await response.body?.cancel();
-    throw new GenerateError(`cannot download ${url}: HTTP ${response.status}`, {}, "check the URL, or pass --from <file>");
+    throw new GenerateError(
+      `cannot download ${url}: HTTP ${response.status}`,
+      {},
+      "check the URL, or pass --from <file>",
+    );
   }
   const declared = Number(response.headers.get("content-length") ?? "0");
   if (declared > maxBytes) {
@@ -48,13 +56,22 @@ async function fetchUrl(url: string, maxBytes: number): Promise<string> {
 /** A local file, read as every input file is (spec/read-file.ts): a regular file, within the size limit, no FIFO. */
 function readLocal(path: string, shown: string, maxBytes: number): string {
   const bytes = readRegularFile(path, maxBytes, (problem) => {
-    if (problem.kind === "not-a-file") return new GenerateError(`${shown} is not a regular file`, {}, "pass --from a spec file");
+    if (problem.kind === "not-a-file")
+      return new GenerateError(`${shown} is not a regular file`, {}, "pass --from a spec file");
     if (problem.kind === "too-large") return tooLarge(shown, maxBytes);
-    return new GenerateError(`cannot read ${shown}: ${problem.code ?? problem.why}`, {}, "pass --from an existing file or an http(s) URL");
+    return new GenerateError(
+      `cannot read ${shown}: ${problem.code ?? problem.why}`,
+      {},
+      "pass --from an existing file or an http(s) URL",
+    );
   });
   return bytes.toString("utf8");
 }
 
 function tooLarge(what: string, maxBytes: number): GenerateError {
-  return new GenerateError(`${what} is larger than ${(maxBytes / 1024 / 1024).toFixed(0)} MB`, {}, "pass --max-size <MB> if this spec is really that large");
+  return new GenerateError(
+    `${what} is larger than ${(maxBytes / 1024 / 1024).toFixed(0)} MB`,
+    {},
+    "pass --max-size <MB> if this spec is really that large",
+  );
 }

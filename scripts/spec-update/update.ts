@@ -29,7 +29,16 @@ export async function updateSpec(argv: readonly string[], io: MainIo = {}): Prom
   const { stdout = process.stdout, stderr = process.stderr, cwd = process.cwd() } = io;
   let scratch: string | undefined;
   try {
-    const values = parseCommandLine(argv, { from: { type: "string" }, spec: { type: "string" }, "max-size": { type: "string" }, help: { type: "boolean", short: "h", default: false } }, "npm run spec:update");
+    const values = parseCommandLine(
+      argv,
+      {
+        from: { type: "string" },
+        spec: { type: "string" },
+        "max-size": { type: "string" },
+        help: { type: "boolean", short: "h", default: false },
+      },
+      "npm run spec:update",
+    );
     if (values.help) {
       stdout.write(`${USAGE}\n`);
       return 0;
@@ -43,7 +52,9 @@ export async function updateSpec(argv: readonly string[], io: MainIo = {}): Prom
     try {
       writeFileSync(staged, text, { flag: "wx" });
       const loaded = loadSpec(staged, { maxBytes, cwd });
-      stdout.write(`spec:update: ${from} is OpenAPI ${loaded.version} (${(Buffer.byteLength(text) / 1024).toFixed(0)} KB)\n`);
+      stdout.write(
+        `spec:update: ${from} is OpenAPI ${loaded.version} (${(Buffer.byteLength(text) / 1024).toFixed(0)} KB)\n`,
+      );
       if (existsSync(spec)) {
         scratch = mkdtempSync(join(tmpdir(), "spec-update-"));
         copyFileSync(spec, join(scratch, basename(spec)));
@@ -52,15 +63,27 @@ export async function updateSpec(argv: readonly string[], io: MainIo = {}): Prom
     } catch (error) {
       rmSync(staged, { force: true });
       // The staged file is gone: its problems are named on what was fetched.
-      const place = error instanceof GenerateError && error.place.file === shownPath(cwd, staged) ? { ...error.place, file: from } : (error as GenerateError).place;
-      if (error instanceof GenerateError) throw new GenerateError(`the new spec was not taken: ${error.message}`, place, error.fix);
+      const place =
+        error instanceof GenerateError && error.place.file === shownPath(cwd, staged)
+          ? { ...error.place, file: from }
+          : (error as GenerateError).place;
+      if (error instanceof GenerateError)
+        throw new GenerateError(`the new spec was not taken: ${error.message}`, place, error.fix);
       throw error;
     }
     stdout.write(`spec:update: replaced ${shownPath(cwd, spec)}; generating\n`);
     const { main } = await import("../cli.js");
     const previous = scratch === undefined ? undefined : join(scratch, basename(spec));
-    const code = await main(["--spec", spec], { stdout, stderr, cwd, summaryBase: previous === undefined ? undefined : { file: previous, label: "the previous spec" } });
-    if (code !== 0) stderr.write(`spec:update: ${shownPath(cwd, spec)} is updated, generated/ is not: fix what generate says (new lint problems: review them, then \`npm run lint:baseline\`), then \`npm run generate\`\n`);
+    const code = await main(["--spec", spec], {
+      stdout,
+      stderr,
+      cwd,
+      summaryBase: previous === undefined ? undefined : { file: previous, label: "the previous spec" },
+    });
+    if (code !== 0)
+      stderr.write(
+        `spec:update: ${shownPath(cwd, spec)} is updated, generated/ is not: fix what generate says (new lint problems: review them, then \`npm run lint:baseline\`), then \`npm run generate\`\n`,
+      );
     return code;
   } catch (error) {
     if (error instanceof GenerateError) {

@@ -55,7 +55,11 @@ async function bundleFiles(spec: LoadedSpec, file: string): Promise<unknown> {
   if (error) {
     const at = error.location[0];
     const where = at ? relative(process.cwd(), at.source.absoluteRef) || at.source.absoluteRef : file;
-    throw new GenerateError(`bundling the spec's files failed: ${error.message}`, { file: where, pointer: at && "pointer" in at ? at.pointer : undefined }, "fix the ref at that place");
+    throw new GenerateError(
+      `bundling the spec's files failed: ${error.message}`,
+      { file: where, pointer: at && "pointer" in at ? at.pointer : undefined },
+      "fix the ref at that place",
+    );
   }
   return result.bundle.parsed;
 }
@@ -81,7 +85,12 @@ export function normalizeRefs(doc: OpenApiDocument, file: string): Bundled {
     let value = inlined.get(ref);
     if (value === undefined) {
       const target = resolvePointer(doc, ref);
-      if (target === undefined) throw fail(`$ref ${JSON.stringify(ref)} does not resolve`, { pointer: ref }, "fix the ref, or add the component it names");
+      if (target === undefined)
+        throw fail(
+          `$ref ${JSON.stringify(ref)} does not resolve`,
+          { pointer: ref },
+          "fix the ref, or add the component it names",
+        );
       open.push(ref);
       value = visit(target, "$ref", depth);
       open.pop();
@@ -93,11 +102,19 @@ export function normalizeRefs(doc: OpenApiDocument, file: string): Bundled {
       inlined.set(ref, value);
     }
     if (depth + heightOf(value, heights) > MAX_NORMALIZED_DEPTH) {
-      throw fail(`inlining refs into the middle of schemas nests the spec more than ${MAX_NORMALIZED_DEPTH} deep`, { pointer: ref }, "move nested parts to #/components and $ref them there");
+      throw fail(
+        `inlining refs into the middle of schemas nests the spec more than ${MAX_NORMALIZED_DEPTH} deep`,
+        { pointer: ref },
+        "move nested parts to #/components and $ref them there",
+      );
     }
     added += sizeOf(value, sizes);
     if (added > MAX_INLINED_NODES) {
-      throw fail(`refs into the middle of schemas expand the spec by more than ${MAX_INLINED_NODES.toLocaleString("en")} nodes`, { pointer: ref }, "move the shared parts to #/components and $ref them there");
+      throw fail(
+        `refs into the middle of schemas expand the spec by more than ${MAX_INLINED_NODES.toLocaleString("en")} nodes`,
+        { pointer: ref },
+        "move the shared parts to #/components and $ref them there",
+      );
     }
     return value;
   };
@@ -105,7 +122,11 @@ export function normalizeRefs(doc: OpenApiDocument, file: string): Bundled {
   const visit = (node: unknown, parentKey: string | number, depth: number): unknown => {
     if (node === null || typeof node !== "object") return node;
     if (depth > MAX_NORMALIZED_DEPTH) {
-      throw fail(`inlining refs into the middle of schemas nests the spec more than ${MAX_NORMALIZED_DEPTH} deep`, {}, "move nested parts to #/components and $ref them there");
+      throw fail(
+        `inlining refs into the middle of schemas nests the spec more than ${MAX_NORMALIZED_DEPTH} deep`,
+        {},
+        "move nested parts to #/components and $ref them there",
+      );
     }
     if (Array.isArray(node)) {
       const items = node.map((item, i) => visit(item, i, depth + 1));
@@ -117,10 +138,15 @@ export function normalizeRefs(doc: OpenApiDocument, file: string): Bundled {
     let replacement: unknown;
     for (const [key, value] of Object.entries(record)) {
       if (key === "$ref" && typeof value === "string") {
-        if (!value.startsWith("#")) throw fail(`$ref ${JSON.stringify(value)} is still external after bundling`, {}, "report this: the load step should have refused or bundled it");
+        if (!value.startsWith("#"))
+          throw fail(
+            `$ref ${JSON.stringify(value)} is still external after bundling`,
+            {},
+            "report this: the load step should have refused or bundled it",
+          );
         const component = componentRef(value);
         if (component === undefined) replacement = inline(value, depth);
-        else if (component !== value) (entries.push([key, component]), (changed = true));
+        else if (component !== value) entries.push([key, component]), (changed = true);
         else entries.push([key, value]);
         continue;
       }
@@ -135,7 +161,8 @@ export function normalizeRefs(doc: OpenApiDocument, file: string): Bundled {
     }
     if (replacement !== undefined) {
       // A ref with siblings (OpenAPI 3.1): the siblings annotate the target.
-      if (entries.length === 0 || replacement === null || typeof replacement !== "object" || Array.isArray(replacement)) return replacement;
+      if (entries.length === 0 || replacement === null || typeof replacement !== "object" || Array.isArray(replacement))
+        return replacement;
       return Object.fromEntries([...Object.entries(replacement), ...entries]);
     }
     return changed ? Object.fromEntries(entries) : node;
@@ -144,9 +171,15 @@ export function normalizeRefs(doc: OpenApiDocument, file: string): Bundled {
   let normalized = visit(doc, "", 0) as OpenApiDocument;
   if (hoisted.size === 0) return { doc: normalized, hoisted: [] };
   // Where each hoisted schema was written, a ref to its component now stands (one definition, not two).
-  for (const [pointer, { name }] of hoisted) normalized = replaceAt(normalized, pointer, { $ref: `#/components/schemas/${pointerToken(name)}` }) as OpenApiDocument;
+  for (const [pointer, { name }] of hoisted)
+    normalized = replaceAt(normalized, pointer, {
+      $ref: `#/components/schemas/${pointerToken(name)}`,
+    }) as OpenApiDocument;
   const components = isObject(normalized.components) ? normalized.components : {};
-  const schemas = { ...componentSchemas(normalized), ...Object.fromEntries([...hoisted.values()].map((h) => [h.name, h.schema])) };
+  const schemas = {
+    ...componentSchemas(normalized),
+    ...Object.fromEntries([...hoisted.values()].map((h) => [h.name, h.schema])),
+  };
   return { doc: { ...normalized, components: { ...components, schemas } }, hoisted: [...hoisted.keys()] };
 }
 
@@ -155,7 +188,8 @@ function replaceAt(root: unknown, pointer: string, value: unknown): unknown {
   const tokens = pointerTokens(pointer) ?? [];
   const step = (node: unknown, i: number): unknown => {
     const token = tokens[i];
-    if (token === undefined || !isObject(node) || typeof node.$ref === "string" || !Object.hasOwn(node, token)) return node;
+    if (token === undefined || !isObject(node) || typeof node.$ref === "string" || !Object.hasOwn(node, token))
+      return node;
     return { ...node, [token]: i === tokens.length - 1 ? value : step(node[token], i + 1) };
   };
   return step(root, 0);
@@ -183,7 +217,8 @@ function componentName(pointer: string, taken: Set<string>): string {
 /** `#/components/<kind>/<name>` in canonical form (no %-escapes), or undefined for any other ref. */
 function componentRef(ref: string): string | undefined {
   const tokens = ref.slice(2).split("/");
-  if (!ref.startsWith("#/") || tokens.length !== 3 || tokens[0] !== "components" || !COMPONENT_KINDS.has(tokens[1]!)) return undefined;
+  if (!ref.startsWith("#/") || tokens.length !== 3 || tokens[0] !== "components" || !COMPONENT_KINDS.has(tokens[1]!))
+    return undefined;
   const name = unescapeToken(tokens[2]!);
   if (name === undefined) return undefined;
   return `#/components/${tokens[1]}/${pointerToken(name)}`;
@@ -193,7 +228,11 @@ function componentRef(ref: string): string | undefined {
 function checkMapping(value: unknown, fail: (message: string, place: Place, fix: string) => GenerateError): void {
   for (const target of typeof value === "string" ? [value] : isObject(value) ? Object.values(value) : []) {
     if (typeof target === "string" && isMappingRef(target) && !target.startsWith("#")) {
-      throw fail(`discriminator mapping ${JSON.stringify(target)} is still external after bundling`, {}, "map to #/components/schemas/<Name>");
+      throw fail(
+        `discriminator mapping ${JSON.stringify(target)} is still external after bundling`,
+        {},
+        "map to #/components/schemas/<Name>",
+      );
     }
   }
 }
@@ -204,7 +243,8 @@ function heightOf(value: unknown, heights: WeakMap<object, number>): number {
   const known = heights.get(value);
   if (known !== undefined) return known;
   let height = 0;
-  for (const child of Array.isArray(value) ? value : Object.values(value)) height = Math.max(height, heightOf(child, heights));
+  for (const child of Array.isArray(value) ? value : Object.values(value))
+    height = Math.max(height, heightOf(child, heights));
   heights.set(value, height + 1);
   return height + 1;
 }

@@ -67,43 +67,76 @@ export function loadSpec(specPath: string, options: LoadOptions): LoadedSpec {
   return { root, files, rootDir, version };
 }
 
-function readSpecFile(path: string, budget: { left: number; max: number }, shown: string, referencedFrom?: Place): SpecFile {
+function readSpecFile(
+  path: string,
+  budget: { left: number; max: number },
+  shown: string,
+  referencedFrom?: Place,
+): SpecFile {
   const via = referencedFrom ? `, which a $ref names at ${referencedFrom.file} ${referencedFrom.pointer}` : "";
   const bytes = readRegularFile(path, Math.min(budget.max, budget.left), (problem) => {
-    if (problem.kind === "not-a-file") return new GenerateError(`not a regular file${via}`, { file: shown }, "pass the path of a .yaml or .json spec");
+    if (problem.kind === "not-a-file")
+      return new GenerateError(`not a regular file${via}`, { file: shown }, "pass the path of a .yaml or .json spec");
     if (problem.kind === "too-large") return tooLarge(problem.size, budget, shown);
-    return new GenerateError(`cannot read ${referencedFrom ? "this file" : "the spec"}${via}: ${problem.why}`, { file: shown }, referencedFrom ? "fix the $ref, or add the file it names" : "check the path (--spec <file>)");
+    return new GenerateError(
+      `cannot read ${referencedFrom ? "this file" : "the spec"}${via}: ${problem.why}`,
+      { file: shown },
+      referencedFrom ? "fix the $ref, or add the file it names" : "check the path (--spec <file>)",
+    );
   });
   budget.left -= bytes.length;
   const text = utf8Text(bytes);
-  if (text === undefined) throw new GenerateError("the file is not valid UTF-8 text", { file: shown }, "save the spec as UTF-8 (YAML or JSON)");
+  if (text === undefined)
+    throw new GenerateError(
+      "the file is not valid UTF-8 text",
+      { file: shown },
+      "save the spec as UTF-8 (YAML or JSON)",
+    );
   return { path, text, parsed: parseSpecText(text, shown) };
 }
 
 function tooLarge(size: number, budget: { left: number; max: number }, shown: string): GenerateError {
-  const mb = (n: number) => (n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`);
-  const what = size > budget.max ? `the file is ${mb(size)}, over the ${mb(budget.max)} limit` : `the spec's files together are over the ${mb(budget.max)} limit`;
+  const mb = (n: number) =>
+    n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`;
+  const what =
+    size > budget.max
+      ? `the file is ${mb(size)}, over the ${mb(budget.max)} limit`
+      : `the spec's files together are over the ${mb(budget.max)} limit`;
   return new GenerateError(what, { file: shown }, "raise the limit with --max-size <MB> if the spec is trusted");
 }
 
 function checkOpenApi(parsed: unknown, shown: string): string {
   if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
-    throw new GenerateError("the document is not a mapping/object, so not an OpenAPI spec", { file: shown }, "pass an OpenAPI 3.x document (YAML or JSON)");
+    throw new GenerateError(
+      "the document is not a mapping/object, so not an OpenAPI spec",
+      { file: shown },
+      "pass an OpenAPI 3.x document (YAML or JSON)",
+    );
   }
   const doc = parsed as Record<string, unknown>;
   if (Object.hasOwn(doc, "swagger")) {
-    throw new GenerateError(`this is a Swagger ${JSON.stringify(doc.swagger)} document, not OpenAPI 3.x`, { file: shown, pointer: "#/swagger" }, "convert it to OpenAPI 3.x first (e.g. `npx swagger2openapi spec.yaml -o openapi.yaml`)");
+    throw new GenerateError(
+      `this is a Swagger ${JSON.stringify(doc.swagger)} document, not OpenAPI 3.x`,
+      { file: shown, pointer: "#/swagger" },
+      "convert it to OpenAPI 3.x first (e.g. `npx swagger2openapi spec.yaml -o openapi.yaml`)",
+    );
   }
   const version = doc.openapi;
   if (typeof version !== "string" || !/^3\.\d+\.\d+$|^3\.\d+$/.test(version)) {
     throw new GenerateError(
-      version === undefined ? "not an OpenAPI document: it has no `openapi` field" : `unsupported OpenAPI version ${JSON.stringify(version)}`,
+      version === undefined
+        ? "not an OpenAPI document: it has no `openapi` field"
+        : `unsupported OpenAPI version ${JSON.stringify(version)}`,
       { file: shown, pointer: "#/openapi" },
       "pass an OpenAPI 3.x document (`openapi: 3.0.x` or `3.1.x`)",
     );
   }
   if (doc.paths === null || typeof doc.paths !== "object" || Array.isArray(doc.paths)) {
-    throw new GenerateError("the spec has no `paths` object", { file: shown, pointer: "#/paths" }, "add the API's paths (`paths: {}` for none)");
+    throw new GenerateError(
+      "the spec has no `paths` object",
+      { file: shown, pointer: "#/paths" },
+      "add the API's paths (`paths: {}` for none)",
+    );
   }
   return version;
 }
@@ -125,7 +158,7 @@ export function findRefs(root: unknown): RefSite[] {
   const visit = (node: unknown): void => {
     if (node === null || typeof node !== "object") return;
     if (Array.isArray(node)) {
-      for (let i = 0; i < node.length; i++) (path.push(i), visit(node[i]), path.pop());
+      for (let i = 0; i < node.length; i++) path.push(i), visit(node[i]), path.pop();
       return;
     }
     const parentKey = path[path.length - 1];
@@ -134,8 +167,11 @@ export function findRefs(root: unknown): RefSite[] {
       if (key === "$ref" && typeof value === "string") {
         found.push({ ref: value, tokens: [...path] }); // not a string: a property named `$ref`, not a reference
       } else if (parentKey === "discriminator" && (key === "mapping" || key === "defaultMapping")) {
-        for (const [name, target] of key === "mapping" && isObject(value) ? Object.entries(value) : [[undefined, value] as const]) {
-          if (typeof target === "string" && isMappingRef(target)) found.push({ ref: target, tokens: name === undefined ? [...path] : [...path, name] });
+        for (const [name, target] of key === "mapping" && isObject(value)
+          ? Object.entries(value)
+          : [[undefined, value] as const]) {
+          if (typeof target === "string" && isMappingRef(target))
+            found.push({ ref: target, tokens: name === undefined ? [...path] : [...path, name] });
         }
       }
       if (typeof value === "object") visit(value);

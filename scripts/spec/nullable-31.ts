@@ -14,7 +14,8 @@ export function countNullable(node: unknown, inProperties = false): number {
   if (Array.isArray(node)) return node.reduce((n: number, item) => n + countNullable(item), 0);
   if (!isObject(node)) return 0;
   let count = !inProperties && node.nullable === true ? 1 : 0;
-  for (const [key, value] of Object.entries(node)) count += countNullable(value, !inProperties && (key === "properties" || key === "patternProperties"));
+  for (const [key, value] of Object.entries(node))
+    count += countNullable(value, !inProperties && (key === "properties" || key === "patternProperties"));
   return count;
 }
 

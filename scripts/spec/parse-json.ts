@@ -16,8 +16,17 @@ export interface JsonProblem {
 }
 
 export function jsonError(problem: JsonProblem, text: string, file: string): GenerateError {
-  const fix = { syntax: "fix the JSON syntax at that place", duplicate: "remove or rename one of the two keys (JSON.parse would silently keep only the last)", depth: "flatten the document: move nested schemas to #/components and $ref them", number: "write the number as a finite JSON number or a string" }[problem.kind];
-  return new GenerateError(`${problem.kind === "syntax" ? "invalid JSON: " : ""}${problem.message}`, { file, ...lineColumnAt(text, problem.offset) }, fix);
+  const fix = {
+    syntax: "fix the JSON syntax at that place",
+    duplicate: "remove or rename one of the two keys (JSON.parse would silently keep only the last)",
+    depth: "flatten the document: move nested schemas to #/components and $ref them",
+    number: "write the number as a finite JSON number or a string",
+  }[problem.kind];
+  return new GenerateError(
+    `${problem.kind === "syntax" ? "invalid JSON: " : ""}${problem.message}`,
+    { file, ...lineColumnAt(text, problem.offset) },
+    fix,
+  );
 }
 
 /** Validates JSON text in one pass; returns the first problem or undefined. */
@@ -25,7 +34,11 @@ export function scanJson(text: string): JsonProblem | undefined {
   const stack: (Set<string> | undefined)[] = []; // a key set per open object, undefined per open array
   let expect: "value" | "valueOrClose" | "key" | "keyOrClose" | "colon" | "commaOrClose" | "end" = "value";
   let i = 0;
-  const fail = (message: string, kind: JsonProblem["kind"] = "syntax", offset = i): JsonProblem => ({ kind, message, offset });
+  const fail = (message: string, kind: JsonProblem["kind"] = "syntax", offset = i): JsonProblem => ({
+    kind,
+    message,
+    offset,
+  });
   const afterValue = () => (stack.length > 0 ? "commaOrClose" : "end");
   for (;;) {
     let c = text.charCodeAt(i);
@@ -39,7 +52,7 @@ export function scanJson(text: string): JsonProblem | undefined {
       expect = "value";
     } else if (expect === "commaOrClose") {
       if (c === 44) expect = top ? "key" : "value";
-      else if (c === (top ? 125 : 93)) (stack.pop(), (expect = afterValue()));
+      else if (c === (top ? 125 : 93)) stack.pop(), (expect = afterValue());
       else return fail(top ? "expected ',' or '}'" : "expected ',' or ']'");
       i++;
     } else if (expect === "key" || expect === "keyOrClose") {
@@ -67,7 +80,8 @@ export function scanJson(text: string): JsonProblem | undefined {
         continue;
       }
       if (c === 123 || c === 91) {
-        if (stack.length >= MAX_DEPTH) return fail(`objects and arrays are nested more than ${MAX_DEPTH} deep`, "depth");
+        if (stack.length >= MAX_DEPTH)
+          return fail(`objects and arrays are nested more than ${MAX_DEPTH} deep`, "depth");
         stack.push(c === 123 ? new Set() : undefined);
         expect = c === 123 ? "keyOrClose" : "valueOrClose";
         i++;
@@ -81,7 +95,8 @@ export function scanJson(text: string): JsonProblem | undefined {
         NUMBER.lastIndex = i;
         const match = NUMBER.exec(text);
         if (!match) return fail("invalid number");
-        if (!Number.isFinite(Number(match[0]))) return fail(`the number ${match[0].slice(0, 40)} is too large for JSON`, "number");
+        if (!Number.isFinite(Number(match[0])))
+          return fail(`the number ${match[0].slice(0, 40)} is too large for JSON`, "number");
         i += match[0].length;
       } else {
         const literal = ["true", "false", "null"].find((word) => text.startsWith(word, i));
@@ -103,7 +118,9 @@ function scanString(text: string, start: number): number | JsonProblem {
     if (c < 32) return { kind: "syntax", message: "control character (a raw line break?) inside a string", offset: i };
     if (c === 92) {
       const next = text[i + 1] ?? "";
-      if (next === "u" ? !/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)) : !'"\\/bfnrt'.includes(next) || next === "") {
+      if (
+        next === "u" ? !/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)) : !'"\\/bfnrt'.includes(next) || next === ""
+      ) {
         return { kind: "syntax", message: "invalid escape inside a string", offset: i };
       }
       i += next === "u" ? 5 : 1;
@@ -115,6 +132,6 @@ function scanString(text: string, start: number): number | JsonProblem {
 function lineColumnAt(text: string, offset: number): { line: number; column: number } {
   let line = 1;
   let lineStart = 0;
-  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) (line++, (lineStart = i + 1));
+  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) line++, (lineStart = i + 1);
   return { line, column: offset - lineStart + 1 };
 }

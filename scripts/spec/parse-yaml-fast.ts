@@ -23,7 +23,8 @@ const jsYaml = lazyRequire<typeof import("js-yaml")>("js-yaml");
 class NeedsPositions extends Error {}
 
 /** A number the core schema reads, finite or not (an int too long for a double is one too). */
-const CORE_NUMBER = /^(?:[-+]?[0-9]+(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?|[-+]?\.[0-9]+(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+)$/;
+const CORE_NUMBER =
+  /^(?:[-+]?[0-9]+(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?|[-+]?\.[0-9]+(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+)$/;
 
 let schema: import("js-yaml").Schema | undefined;
 
@@ -38,7 +39,19 @@ export function parseYamlFast(text: string): unknown {
 }
 
 function coreSchema(): import("js-yaml").Schema {
-  const { Schema, strTag, seqTag, mapTag, nullCoreTag, boolCoreTag, intCoreTag, floatCoreTag, defineMappingTag, defineScalarTag, NOT_RESOLVED } = jsYaml();
+  const {
+    Schema,
+    strTag,
+    seqTag,
+    mapTag,
+    nullCoreTag,
+    boolCoreTag,
+    intCoreTag,
+    floatCoreTag,
+    defineMappingTag,
+    defineScalarTag,
+    NOT_RESOLVED,
+  } = jsYaml();
   /** Plain scalars only: an explicit tag is resolved differently by yaml (`!!int 0b1` is 0 there). */
   const implicitOnly = <T>(tag: ScalarTagDefinition<T>, lastNumberTag = false) =>
     defineScalarTag(tag.tagName, {
@@ -49,7 +62,8 @@ function coreSchema(): import("js-yaml").Schema {
         if (isExplicit) throw new NeedsPositions();
         const value = tag.resolve(source, isExplicit, tagName);
         // After the int tag: a number text still unresolved, or resolved to ±Infinity or NaN, is yaml's non-finite number.
-        if (lastNumberTag && (value === NOT_RESOLVED ? CORE_NUMBER.test(source) : !Number.isFinite(value))) throw new NeedsPositions();
+        if (lastNumberTag && (value === NOT_RESOLVED ? CORE_NUMBER.test(source) : !Number.isFinite(value)))
+          throw new NeedsPositions();
         return value;
       },
     });
@@ -65,5 +79,13 @@ function coreSchema(): import("js-yaml").Schema {
       return map.addPair(carrier, key, value);
     },
   });
-  return new Schema([strTag, seqTag, plainKeysOnly, implicitOnly(nullCoreTag), implicitOnly(boolCoreTag), implicitOnly(intCoreTag), implicitOnly(floatCoreTag, true)]);
+  return new Schema([
+    strTag,
+    seqTag,
+    plainKeysOnly,
+    implicitOnly(nullCoreTag),
+    implicitOnly(boolCoreTag),
+    implicitOnly(intCoreTag),
+    implicitOnly(floatCoreTag, true),
+  ]);
 }

@@ -27,7 +27,13 @@ export function parseYaml(text: string, file: string): unknown {
 export function parseYamlWithPositions(text: string, file: string): unknown {
   const { LineCounter, parseDocument } = yaml();
   const lines = new LineCounter();
-  const doc = parseDocument(text, { uniqueKeys: false, merge: true, strict: true, prettyErrors: false, lineCounter: lines });
+  const doc = parseDocument(text, {
+    uniqueKeys: false,
+    merge: true,
+    strict: true,
+    prettyErrors: false,
+    lineCounter: lines,
+  });
   const at = (offset: number | undefined) => {
     const pos = lines.linePos(offset ?? 0);
     return { file, line: pos.line || 1, column: pos.col || 1 };
@@ -35,11 +41,21 @@ export function parseYamlWithPositions(text: string, file: string): unknown {
   const problem = doc.errors[0];
   if (problem) {
     if (problem.code === "RESOURCE_EXHAUSTION") {
-      throw new GenerateError("the YAML is nested too deeply to parse", at(problem.pos[0]), "flatten the document: move nested schemas to #/components and $ref them");
+      throw new GenerateError(
+        "the YAML is nested too deeply to parse",
+        at(problem.pos[0]),
+        "flatten the document: move nested schemas to #/components and $ref them",
+      );
     }
-    throw new GenerateError(`invalid YAML: ${problem.message.split("\n")[0]!.trim()}`, at(problem.pos[0]), "fix the YAML syntax at that place");
+    throw new GenerateError(
+      `invalid YAML: ${problem.message.split("\n")[0]!.trim()}`,
+      at(problem.pos[0]),
+      "fix the YAML syntax at that place",
+    );
   }
-  return new YamlToPlain((node, message, fix) => new GenerateError(message, at(node?.range?.[0]), fix)).value(doc.contents);
+  return new YamlToPlain((node, message, fix) => new GenerateError(message, at(node?.range?.[0]), fix)).value(
+    doc.contents,
+  );
 }
 
 type Fail = (node: Node | null | undefined, message: string, fix: string) => GenerateError;
@@ -65,9 +81,14 @@ class YamlToPlain {
   #convert(node: Node | null | undefined, depth: number): { value: unknown; size: number } {
     if (node === null || node === undefined) return { value: null, size: 1 };
     if (this.#yaml.isAlias(node)) return this.#alias(node);
-    if ((this.#yaml.isMap(node) || this.#yaml.isSeq(node)) && depth >= MAX_DEPTH) throw this.fail(node, `objects and arrays are nested more than ${MAX_DEPTH} deep`, "flatten the document: move nested schemas to #/components and $ref them");
+    if ((this.#yaml.isMap(node) || this.#yaml.isSeq(node)) && depth >= MAX_DEPTH)
+      throw this.fail(
+        node,
+        `objects and arrays are nested more than ${MAX_DEPTH} deep`,
+        "flatten the document: move nested schemas to #/components and $ref them",
+      );
     const anchor = (node as { anchor?: string }).anchor;
-    if (anchor) (this.#anchors.set(anchor, node), this.#open.add(node));
+    if (anchor) this.#anchors.set(anchor, node), this.#open.add(node);
     let result: { value: unknown; size: number };
     if (this.#yaml.isScalar(node)) result = { value: this.#scalar(node), size: 1 };
     else if (this.#yaml.isSeq(node)) {
@@ -75,14 +96,24 @@ class YamlToPlain {
       result = { value: items.map((r) => r.value), size: items.reduce((sum, r) => sum + r.size, 1) };
     } else if (this.#yaml.isMap(node)) result = this.#map(node.items, depth);
     else throw this.fail(node, "unsupported YAML node", "use plain mappings, sequences and scalars");
-    if (anchor) (this.#open.delete(node), this.#done.set(node, result));
+    if (anchor) this.#open.delete(node), this.#done.set(node, result);
     return result;
   }
 
   #alias(node: Node & { source: string }): { value: unknown; size: number } {
     const target = this.#anchors.get(node.source);
-    if (!target) throw this.fail(node, `alias *${node.source} has no anchor &${node.source} before it`, "define the anchor before using it, or use a $ref");
-    if (this.#open.has(target)) throw this.fail(node, `alias *${node.source} is inside the node it refers to (a loop)`, "replace the alias with a $ref");
+    if (!target)
+      throw this.fail(
+        node,
+        `alias *${node.source} has no anchor &${node.source} before it`,
+        "define the anchor before using it, or use a $ref",
+      );
+    if (this.#open.has(target))
+      throw this.fail(
+        node,
+        `alias *${node.source} is inside the node it refers to (a loop)`,
+        "replace the alias with a $ref",
+      );
     const done = this.#done.get(target)!;
     this.#count(node, done.size);
     return done;
@@ -91,7 +122,11 @@ class YamlToPlain {
   #count(node: Node, size: number): void {
     this.#added += size;
     if (this.#added > MAX_ALIAS_NODES) {
-      throw this.fail(node, `YAML aliases and merges expand the document by more than ${MAX_ALIAS_NODES.toLocaleString("en")} nodes (an alias bomb?)`, "replace the anchors and aliases (&name / *name) with $ref");
+      throw this.fail(
+        node,
+        `YAML aliases and merges expand the document by more than ${MAX_ALIAS_NODES.toLocaleString("en")} nodes (an alias bomb?)`,
+        "replace the anchors and aliases (&name / *name) with $ref",
+      );
     }
   }
 
@@ -102,12 +137,21 @@ class YamlToPlain {
     for (const pair of pairs) {
       if (!this.#yaml.isPair(pair)) continue;
       const keyNode = pair.key as Node | null;
-      if (this.#yaml.isScalar(keyNode) && (keyNode.value === "<<" || (typeof keyNode.value === "symbol" && keyNode.value.description === "<<")) && keyNode.type === "PLAIN") {
+      if (
+        this.#yaml.isScalar(keyNode) &&
+        (keyNode.value === "<<" || (typeof keyNode.value === "symbol" && keyNode.value.description === "<<")) &&
+        keyNode.type === "PLAIN"
+      ) {
         size += this.#merge(out, pair.value as Node, depth);
         continue;
       }
       const key = this.#key(keyNode, depth);
-      if (own.has(key)) throw this.fail(keyNode, `duplicate key ${JSON.stringify(key)} in the same mapping`, "remove or rename one of the two keys");
+      if (own.has(key))
+        throw this.fail(
+          keyNode,
+          `duplicate key ${JSON.stringify(key)} in the same mapping`,
+          "remove or rename one of the two keys",
+        );
       own.add(key);
       const value = this.#convert(pair.value as Node | null, depth + 1);
       define(out, key, value.value);
@@ -123,7 +167,11 @@ class YamlToPlain {
     for (const source of sources) {
       const merged = this.#convert(source, depth + 1);
       if (merged.value === null || typeof merged.value !== "object" || Array.isArray(merged.value)) {
-        throw this.fail(source, "a `<<` merge takes a mapping or a list of mappings", "merge only mappings (or use allOf)");
+        throw this.fail(
+          source,
+          "a `<<` merge takes a mapping or a list of mappings",
+          "merge only mappings (or use allOf)",
+        );
       }
       for (const [k, v] of Object.entries(merged.value)) {
         if (!Object.hasOwn(out, k)) define(out, k, v);
@@ -135,16 +183,22 @@ class YamlToPlain {
 
   #key(node: Node | null, depth: number): string {
     const key = node === null ? null : this.#convert(node, depth + 1).value;
-    if (key !== null && typeof key === "object") throw this.fail(node, "a mapping key is itself a mapping or sequence", "use plain string keys");
+    if (key !== null && typeof key === "object")
+      throw this.fail(node, "a mapping key is itself a mapping or sequence", "use plain string keys");
     return key === null ? "" : String(key);
   }
 
   #scalar(node: Node & { value: unknown; source?: string }): unknown {
     const value = node.value;
     if (typeof value === "number" && !Number.isFinite(value)) {
-      throw this.fail(node, `${String(node.source ?? value)} is not a JSON number`, "write a finite number, or quote it to make it a string");
+      throw this.fail(
+        node,
+        `${String(node.source ?? value)} is not a JSON number`,
+        "write a finite number, or quote it to make it a string",
+      );
     }
-    if (value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
+    if (value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean")
+      return value;
     return String(node.source ?? value); // YAML 1.1 dates, binary, ...: their text
   }
 }

@@ -39,16 +39,22 @@ export class PreloadedResolver extends BaseResolver {
     this.#docs = docs;
   }
 
-  override async resolveDocument<T = unknown>(base: string | null, ref: string): Promise<Document<T> | RedoclyResolveError> {
+  override async resolveDocument<T = unknown>(
+    base: string | null,
+    ref: string,
+  ): Promise<Document<T> | RedoclyResolveError> {
     const absolute = this.resolveExternalRef(base, ref);
     const doc = this.#docs.get(absolute);
     // Redocly expects a rejection (as from its own resolver), not a resolved error object.
-    if (!doc) throw new ResolveError(new Error(`${ref} was not loaded: the generator reads only files the ref policy allows`));
+    if (!doc)
+      throw new ResolveError(new Error(`${ref} was not loaded: the generator reads only files the ref policy allows`));
     return doc as Document<T>;
   }
 
   override async loadExternalRef(absoluteRef: string): Promise<RedoclySource> {
-    throw new ResolveError(new Error(`${absoluteRef} was not loaded: the generator reads only files the ref policy allows`));
+    throw new ResolveError(
+      new Error(`${absoluteRef} was not loaded: the generator reads only files the ref policy allows`),
+    );
   }
 }
 

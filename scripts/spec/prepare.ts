@@ -43,5 +43,7 @@ export async function prepareSpec(spec: LoadedSpec, place: SpecPlace): Promise<P
 export function readConfigBeside(place: SpecPlace): PagingConfig | undefined {
   const file = pagingConfigPath(place.spec, place.config);
   // The file found beside the spec must stay in the spec's folder; one given with --pagination is the caller's choice.
-  return file === undefined ? undefined : readPagingConfig(file, shownPath(place.cwd, file), place.config === undefined ? dirname(place.spec) : undefined);
+  return file === undefined
+    ? undefined
+    : readPagingConfig(file, shownPath(place.cwd, file), place.config === undefined ? dirname(place.spec) : undefined);
 }

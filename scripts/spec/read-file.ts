@@ -8,7 +8,10 @@
 import { closeSync, constants, fstatSync, openSync, readFileSync } from "node:fs";
 
 /** Why a file was not read: the caller turns it into its own GenerateError. */
-export type ReadProblem = { kind: "not-a-file" } | { kind: "too-large"; size: number } | { kind: "unreadable"; code: string | undefined; why: string };
+export type ReadProblem =
+  | { kind: "not-a-file" }
+  | { kind: "too-large"; size: number }
+  | { kind: "unreadable"; code: string | undefined; why: string };
 
 const PLAIN: Record<string, string> = { ENOENT: "no such file", EACCES: "permission denied", EISDIR: "it is a folder" };
 
@@ -24,7 +27,11 @@ export function readRegularFile(path: string, maxBytes: number, fail: (problem: 
   } catch (error) {
     if (!isFsError(error)) throw error;
     const code = error.code;
-    throw fail({ kind: "unreadable", code, why: code ? `${PLAIN[code] ? `${PLAIN[code]} ` : ""}(${code})` : error.message });
+    throw fail({
+      kind: "unreadable",
+      code,
+      why: code ? `${PLAIN[code] ? `${PLAIN[code]} ` : ""}(${code})` : error.message,
+    });
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
@@ -34,7 +41,11 @@ export function readRegularFile(path: string, maxBytes: number, fail: (problem: 
 
 /** A failure of the file system call itself (it has an errno code), not one of ours. */
 function isFsError(error: unknown): error is NodeJS.ErrnoException {
-  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === "string" && typeof (error as NodeJS.ErrnoException).syscall === "string";
+  return (
+    error instanceof Error &&
+    typeof (error as NodeJS.ErrnoException).code === "string" &&
+    typeof (error as NodeJS.ErrnoException).syscall === "string"
+  );
 }
 
 /** The bytes as UTF-8 text, or undefined when they are not valid UTF-8. */

@@ -23,18 +23,27 @@ interface Located {
   pointer: string;
 }
 
-export function checkRefs(refs: readonly FoundRef[], files: ReadonlyMap<string, { parsed: unknown }>, rootDir: string): void {
+export function checkRefs(
+  refs: readonly FoundRef[],
+  files: ReadonlyMap<string, { parsed: unknown }>,
+  rootDir: string,
+): void {
   const resolved = new Set<string>(); // locations already known to end on a real node
   for (const ref of refs) {
     let at: Located = locate(ref.target, ref.from);
     const chain: string[] = [];
-    const name = (l: Located) => (l.file === ref.from ? l.pointer : `${relative(rootDir, l.file).split("\\").join("/")}${l.pointer}`);
+    const name = (l: Located) =>
+      l.file === ref.from ? l.pointer : `${relative(rootDir, l.file).split("\\").join("/")}${l.pointer}`;
     for (;;) {
       const key = `${at.file}${at.pointer}`;
       if (resolved.has(key)) break;
       if (chain.includes(key)) {
         const loop = [...chain.slice(chain.indexOf(key)), key].map((k) => name(fromKey(k, files)));
-        throw new GenerateError(`$ref cycle: ${loop.join(" -> ")}: these refs only point at each other, so they never reach a schema`, ref.place, "make one of these refs point at a real schema (or parameter, response, ...)");
+        throw new GenerateError(
+          `$ref cycle: ${loop.join(" -> ")}: these refs only point at each other, so they never reach a schema`,
+          ref.place,
+          "make one of these refs point at a real schema (or parameter, response, ...)",
+        );
       }
       chain.push(key);
       const node = resolvePointer(files.get(at.file)?.parsed, at.pointer);
@@ -56,7 +65,9 @@ export function checkRefs(refs: readonly FoundRef[], files: ReadonlyMap<string, 
 }
 
 function locate(target: RefTarget, from: string): Located {
-  return target.kind === "internal" ? { file: from, pointer: target.pointer } : { file: target.file, pointer: target.pointer };
+  return target.kind === "internal"
+    ? { file: from, pointer: target.pointer }
+    : { file: target.file, pointer: target.pointer };
 }
 
 function fromKey(key: string, files: ReadonlyMap<string, unknown>): Located {

@@ -25,7 +25,8 @@ export function classifyRef(ref: string, fromFile: string, rootDir: string, plac
     throw new GenerateError(`$ref ${JSON.stringify(ref)} is refused: ${why}`, place, FIX);
   };
   if (/^[a-z][a-z0-9+.-]*:/i.test(filePart)) refuse("URLs (http:, https:, file:, ...) are never fetched");
-  if (filePart.startsWith("/") || filePart.startsWith("\\") || isAbsolute(filePart)) refuse("absolute paths are not followed");
+  if (filePart.startsWith("/") || filePart.startsWith("\\") || isAbsolute(filePart))
+    refuse("absolute paths are not followed");
   if (filePart.includes("\0")) refuse("the path contains a NUL character");
   const file = resolve(dirname(fromFile), filePart);
   if (!isInside(rootDir, file)) refuse("it points outside the spec's folder");
@@ -41,7 +42,11 @@ export function checkRealPath(file: string, realRootDir: string, ref: string, pl
     return; // does not exist: reading it reports that
   }
   if (!isInside(realRootDir, real)) {
-    throw new GenerateError(`$ref ${JSON.stringify(ref)} is refused: it resolves (through a symbolic link) outside the spec's folder`, place, FIX);
+    throw new GenerateError(
+      `$ref ${JSON.stringify(ref)} is refused: it resolves (through a symbolic link) outside the spec's folder`,
+      place,
+      FIX,
+    );
   }
 }
 
@@ -55,5 +60,12 @@ export function isInside(dir: string, file: string): boolean {
  * value as a reference to load rather than a schema name (its `isMappingRef`).
  */
 export function isMappingRef(value: string): boolean {
-  return value.startsWith("#") || value.startsWith("https://") || value.startsWith("http://") || value.startsWith("./") || value.startsWith("../") || value.includes("/");
+  return (
+    value.startsWith("#") ||
+    value.startsWith("https://") ||
+    value.startsWith("http://") ||
+    value.startsWith("./") ||
+    value.startsWith("../") ||
+    value.includes("/")
+  );
 }

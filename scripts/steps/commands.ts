@@ -34,22 +34,32 @@ import type { Mutable } from "../mutable.js";
  * Microsoft Graph) makes a union "too complex to represent".
  * `runtime`: the import path from the output folder to the runtime's `src/` folder.
  */
-export function generateCliCommands(doc: OpenApiDocument, plan: PagingPlan, fileHeader: string, specLabel: string, runtime = "../src"): OutputFile[] {
+export function generateCliCommands(
+  doc: OpenApiDocument,
+  plan: PagingPlan,
+  fileHeader: string,
+  specLabel: string,
+  runtime = "../src",
+): OutputFile[] {
   const byResource = new Map<string, CommandSpec[]>();
-  for (const command of cliCommands(doc, plan, specLabel)) byResource.set(command.resource, [...(byResource.get(command.resource) ?? []), command]);
+  for (const command of cliCommands(doc, plan, specLabel))
+    byResource.set(command.resource, [...(byResource.get(command.resource) ?? []), command]);
   const nested = runtime.startsWith("./") ? `../${runtime.slice(2)}` : `../${runtime}`;
-  const files = [...byResource].map(([resource, list]): OutputFile => ({
-    path: `${RESOURCE_FOLDER}/${resource}.ts`,
-    content: `${fileHeader}
+  const files = [...byResource].map(
+    ([resource, list]): OutputFile => ({
+      path: `${RESOURCE_FOLDER}/${resource}.ts`,
+      content: `${fileHeader}
 import type { CommandSpec } from ${literal(`${nested}/cli/command-spec.js`)};
 
 /** ${escapeDoc(`\`telnyx ${resource} <action>\`, sorted by action.`)} */
 export const commands: readonly CommandSpec[] = ${prettyLiteral(list)};
 `,
-  }));
+    }),
+  );
   // Resource names are `[a-z0-9-]` (cli-names.ts): safe as file names and unique.
   const entries = [...byResource].map(
-    ([resource, list]) => `  { resource: ${literal(resource)}, actions: ${JSON.stringify(list.map((c) => c.action))}, load: () => import(${literal(`./${RESOURCE_FOLDER}/${resource}.js`)}) },`,
+    ([resource, list]) =>
+      `  { resource: ${literal(resource)}, actions: ${JSON.stringify(list.map((c) => c.action))}, load: () => import(${literal(`./${RESOURCE_FOLDER}/${resource}.js`)}) },`,
   );
   const index = `${fileHeader}
 import type { CommandIndex } from ${literal(`${runtime}/cli/command-spec.js`)};
@@ -85,10 +95,28 @@ function command(doc: OpenApiDocument, plan: PagingPlan, op: OperationRef, file:
   const paged = plan.get(op);
   const operationId = text(op.operation.operationId);
   const resource = resourceName(op.operation.tags, op.path);
-  const names = actionNames({ paginated: paged !== undefined, method: op.method, path: op.path, ...(operationId !== undefined && { operationId }) }, resource);
+  const names = actionNames(
+    {
+      paginated: paged !== undefined,
+      method: op.method,
+      path: op.path,
+      ...(operationId !== undefined && { operationId }),
+    },
+    resource,
+  );
   const flags = operationFlags(doc, op, paged);
-  const body = bodyData(doc, op, flags.map((f) => f.flag));
-  const out: Mutable<CommandSpec> = { resource, action: names[0]!, method: op.method, path: op.path, flags: body ? [...flags, ...body.flags] : flags };
+  const body = bodyData(
+    doc,
+    op,
+    flags.map((f) => f.flag),
+  );
+  const out: Mutable<CommandSpec> = {
+    resource,
+    action: names[0]!,
+    method: op.method,
+    path: op.path,
+    flags: body ? [...flags, ...body.flags] : flags,
+  };
   if (operationId !== undefined) out.operationId = operationId;
   const summary = text(op.operation.summary);
   const description = text(op.operation.description);
@@ -129,5 +157,7 @@ function settleActions(candidates: CommandCandidate[], file: string): void {
 
 /** JSON, indented for readable diffs; valid TypeScript, with U+2028/9 escaped. */
 function prettyLiteral(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return JSON.stringify(value, null, 2)
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
 }

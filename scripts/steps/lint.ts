@@ -46,9 +46,15 @@ export async function lintSpec({ spec, cwd, maxProblems, errorsOnly }: LintInput
   const started = performance.now();
   const { createConfig, loadConfig, lintDocument } = redocly();
   const configPath = join(cwd, "redocly.yaml");
-  const config = existsSync(configPath) ? await loadConfig({ configPath }) : await createConfig({ extends: ["recommended"] });
+  const config = existsSync(configPath)
+    ? await loadConfig({ configPath })
+    : await createConfig({ extends: ["recommended"] });
   const docs = createDocuments(spec);
-  const problems = await lintDocument({ document: docs.get(spec.root.path)!, config, externalRefResolver: new PreloadedResolver(docs) });
+  const problems = await lintDocument({
+    document: docs.get(spec.root.path)!,
+    config,
+    externalRefResolver: new PreloadedResolver(docs),
+  });
   // `nullable` in a 3.1 document is typed, and counted once, by the generator (spec/nullable-31.ts).
   const visible = problems.filter((p) => !p.ignored && !(spec.version.startsWith("3.1") && isNullableProblem(p)));
   const errors = visible.filter((p) => p.severity === "error");
@@ -67,7 +73,12 @@ export async function lintSpec({ spec, cwd, maxProblems, errorsOnly }: LintInput
 }
 
 function problemOf(problem: NormalizedProblem, cwd: string): LintProblem {
-  return { severity: problem.severity === "error" ? "error" : "warn", ruleId: problem.ruleId, message: problem.message, place: placeOf(problem, cwd) };
+  return {
+    severity: problem.severity === "error" ? "error" : "warn",
+    ruleId: problem.ruleId,
+    message: problem.message,
+    place: placeOf(problem, cwd),
+  };
 }
 
 function placeOf(problem: NormalizedProblem, cwd: string): Place {

@@ -28,22 +28,47 @@ import { asWritten } from "../spec/text.js";
 const tsMorph = lazyRequire<typeof import("ts-morph")>("ts-morph");
 
 /** `runtime`: the import path from the output folder to the runtime's `src/` folder. */
-export function generateOperations(doc: OpenApiDocument, plan: PagingPlan, fileHeader: string, specLabel: string, runtime = "../src"): OutputFile {
+export function generateOperations(
+  doc: OpenApiDocument,
+  plan: PagingPlan,
+  fileHeader: string,
+  specLabel: string,
+  runtime = "../src",
+): OutputFile {
   const { IndentationText, NewLineKind, Project, QuoteKind } = tsMorph();
   const named = operationNames(doc, plan, specLabel);
   const statements: (string | StatementStructures)[] = [];
   if (named.length > 0) {
     const { StructureKind } = tsMorph();
     statements.push(
-      { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: "openapi-fetch", namedImports: ["Client"] },
-      { kind: StructureKind.ImportDeclaration, moduleSpecifier: `${runtime}/operation.js`, namedImports: ["callOperation", "type CallOptions", "type OperationResult"] },
-      { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: "./schema.js", namedImports: ["paths"] },
+      {
+        kind: StructureKind.ImportDeclaration,
+        isTypeOnly: true,
+        moduleSpecifier: "openapi-fetch",
+        namedImports: ["Client"],
+      },
+      {
+        kind: StructureKind.ImportDeclaration,
+        moduleSpecifier: `${runtime}/operation.js`,
+        namedImports: ["callOperation", "type CallOptions", "type OperationResult"],
+      },
+      {
+        kind: StructureKind.ImportDeclaration,
+        isTypeOnly: true,
+        moduleSpecifier: "./schema.js",
+        namedImports: ["paths"],
+      },
     );
   } else statements.push("export {};");
   for (const { name, op, paginator } of named) statements.push(operationFunction(doc, name, op, paginator));
   const project = new Project({
     useInMemoryFileSystem: true,
-    manipulationSettings: { indentationText: IndentationText.TwoSpaces, newLineKind: NewLineKind.LineFeed, quoteKind: QuoteKind.Double, useTrailingCommas: true },
+    manipulationSettings: {
+      indentationText: IndentationText.TwoSpaces,
+      newLineKind: NewLineKind.LineFeed,
+      quoteKind: QuoteKind.Double,
+      useTrailingCommas: true,
+    },
   });
   const source = project.createSourceFile("operations.ts", { statements });
   return { path: "operations.ts", content: `${fileHeader}\n${source.getFullText()}` };
@@ -56,13 +81,23 @@ export function generateOperations(doc: OpenApiDocument, plan: PagingPlan, fileH
  * is that name keeps it, then the others by operationId in code-unit order,
  * each taking the first free of `name`, `name_2`, `name_3`, ...
  */
-export function operationNames(doc: OpenApiDocument, plan: PagingPlan, specLabel: string): { name: string; op: OperationRef; paginator?: string | undefined }[] {
+export function operationNames(
+  doc: OpenApiDocument,
+  plan: PagingPlan,
+  specLabel: string,
+): { name: string; op: OperationRef; paginator?: string | undefined }[] {
   const taken = new Set(paginatorNames(plan, specLabel).map(({ name }) => name));
   const wanted = listOperations(doc).map((op) => {
     const id = typeof op.operation.operationId === "string" ? op.operation.operationId : undefined;
     const base = functionName(id, op.method, op.path);
     const paginator = plan.get(op) === undefined ? undefined : base;
-    return { op, id: id ?? `${op.method} ${op.path}`, want: paginator === undefined ? base : `${base}Page`, paginator, name: "" };
+    return {
+      op,
+      id: id ?? `${op.method} ${op.path}`,
+      want: paginator === undefined ? base : `${base}Page`,
+      paginator,
+      name: "",
+    };
   });
   const exact = (w: (typeof wanted)[number]) => (w.id === w.want ? 0 : 1);
   for (const w of [...wanted].sort((a, b) => exact(a) - exact(b) || byCodeUnit(a.id, b.id))) {
@@ -73,7 +108,12 @@ export function operationNames(doc: OpenApiDocument, plan: PagingPlan, specLabel
   return wanted.map(({ name, op, paginator }) => ({ name, op, paginator }));
 }
 
-function operationFunction(doc: OpenApiDocument, name: string, op: OperationRef, paginator: string | undefined): StatementStructures {
+function operationFunction(
+  doc: OpenApiDocument,
+  name: string,
+  op: OperationRef,
+  paginator: string | undefined,
+): StatementStructures {
   const { StructureKind } = tsMorph();
   const type = `paths[${literal(op.path)}][${literal(op.method)}]`;
   const summary = asWritten(op.operation.summary);
@@ -87,11 +127,17 @@ function operationFunction(doc: OpenApiDocument, name: string, op: OperationRef,
     docs: [{ description: escapeDoc([summary, call].filter((s) => s !== undefined).join("\n\n")) }],
     parameters: [
       { name: "client", type: "Client<paths>" },
-      { name: "init", type: `CallOptions & { params${paramsRequired ? "" : "?"}: ${type}["parameters"]; ${body.member} }`, hasQuestionToken: !paramsRequired && !body.required },
+      {
+        name: "init",
+        type: `CallOptions & { params${paramsRequired ? "" : "?"}: ${type}["parameters"]; ${body.member} }`,
+        hasQuestionToken: !paramsRequired && !body.required,
+      },
     ],
     returnType: `Promise<OperationResult<${responseBodies(doc, op, type, OK_STATUSES)}, ${responseBodies(doc, op, type, ERROR_STATUSES)}>>`,
     // A multipart-only operation says so: its body goes as multipart/form-data, with a file or without.
-    statements: [`return callOperation(client, ${literal(op.method)}, ${literal(op.path)}, init${takesMultipartOnly(doc, op) ? ', "multipart/form-data"' : ""});`],
+    statements: [
+      `return callOperation(client, ${literal(op.method)}, ${literal(op.path)}, init${takesMultipartOnly(doc, op) ? ', "multipart/form-data"' : ""});`,
+    ],
   };
 }
 
@@ -102,7 +148,9 @@ function operationFunction(doc: OpenApiDocument, name: string, op: OperationRef,
 const OK_STATUSES = new Set(["200", "201", "202", "203", "204", "206", "207", "2XX"]);
 const ERROR_STATUSES = new Set([
   ..."500 501 502 503 504 505 506 507 508 510 511 5XX".split(" "),
-  ..."400 401 402 403 404 405 406 407 408 409 410 411 412 413 414 415 416 417 418 420 421 422 423 424 425 426 427 428 429 430 431 444 450 451 497 498 499 4XX".split(" "),
+  ..."400 401 402 403 404 405 406 407 408 409 410 411 412 413 414 415 416 417 418 420 421 422 423 424 425 426 427 428 429 430 431 444 450 451 497 498 499 4XX".split(
+    " ",
+  ),
   "default",
 ]);
 

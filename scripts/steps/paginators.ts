@@ -28,28 +28,58 @@ export interface PaginatorsResult {
 }
 
 /** `runtime`: the import path from the output folder to the runtime's `src/` folder. */
-export function generatePaginators(doc: OpenApiDocument, plan: PagingPlan, fileHeader: string, specLabel: string, runtime = "../src"): PaginatorsResult {
+export function generatePaginators(
+  doc: OpenApiDocument,
+  plan: PagingPlan,
+  fileHeader: string,
+  specLabel: string,
+  runtime = "../src",
+): PaginatorsResult {
   const { IndentationText, NewLineKind, Project, QuoteKind, StructureKind } = tsMorph();
   const named = paginatorNames(plan, specLabel);
   const statements: (string | StatementStructures)[] = [];
   if (named.length > 0) {
     const entries = [...new Set(named.map(({ p }) => PAGE_STYLES[p.spec.style].entry))].sort();
     statements.push(
-      { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: "openapi-fetch", namedImports: ["Client"] },
-      { kind: StructureKind.ImportDeclaration, moduleSpecifier: `${runtime}/paginate/index.js`, namedImports: [...entries, "type PaginateOptions", "type Paginator"] },
-      { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: "./schema.js", namedImports: ["paths"] },
+      {
+        kind: StructureKind.ImportDeclaration,
+        isTypeOnly: true,
+        moduleSpecifier: "openapi-fetch",
+        namedImports: ["Client"],
+      },
+      {
+        kind: StructureKind.ImportDeclaration,
+        moduleSpecifier: `${runtime}/paginate/index.js`,
+        namedImports: [...entries, "type PaginateOptions", "type Paginator"],
+      },
+      {
+        kind: StructureKind.ImportDeclaration,
+        isTypeOnly: true,
+        moduleSpecifier: "./schema.js",
+        namedImports: ["paths"],
+      },
     );
   }
   for (const { name, p } of named) statements.push(...wrapper(name, p));
   if (named.length === 0) statements.push("export {};");
   const project = new Project({
     useInMemoryFileSystem: true,
-    manipulationSettings: { indentationText: IndentationText.TwoSpaces, newLineKind: NewLineKind.LineFeed, quoteKind: QuoteKind.Double, useTrailingCommas: true },
+    manipulationSettings: {
+      indentationText: IndentationText.TwoSpaces,
+      newLineKind: NewLineKind.LineFeed,
+      quoteKind: QuoteKind.Double,
+      useTrailingCommas: true,
+    },
   });
   const source = project.createSourceFile("paginators.ts", { statements });
   return {
     file: { path: "paginators.ts", content: `${fileHeader}\n${source.getFullText()}` },
-    paged: named.map(({ name, p }) => ({ name, method: p.op.method.toUpperCase(), path: p.op.path, style: p.spec.style })),
+    paged: named.map(({ name, p }) => ({
+      name,
+      method: p.op.method.toUpperCase(),
+      path: p.op.path,
+      style: p.spec.style,
+    })),
   };
 }
 
@@ -58,7 +88,10 @@ export function paginatorNames(plan: PagingPlan, specLabel: string): { name: str
   const owners = new Map<string, string>();
   return plan.paged.map((p) => {
     const name = functionName(text(p.op.operation.operationId), p.op.method, p.op.path);
-    claimName(owners, name, operationLabel(p.op.method, p.op.path), { file: specLabel, pointer: pointerOf(["paths", p.op.path, p.op.method, "operationId"]) });
+    claimName(owners, name, operationLabel(p.op.method, p.op.path), {
+      file: specLabel,
+      pointer: pointerOf(["paths", p.op.path, p.op.method, "operationId"]),
+    });
     return { name, p };
   });
 }
@@ -70,11 +103,17 @@ function wrapper(name: string, p: PagedOperation): StatementStructures[] {
   const op = `paths[${literal(p.op.path)}][${literal(p.op.method)}]`;
   const owned = ownedParam(spec);
   const hasPath = p.op.parameters.some((param) => param.in === "path");
-  const queryRequired = p.op.parameters.some((param) => param.in === "query" && param.required === true && param.name !== owned && param.name !== spec.sizeParam);
+  const queryRequired = p.op.parameters.some(
+    (param) => param.in === "query" && param.required === true && param.name !== owned && param.name !== spec.sizeParam,
+  );
   const status = /^\d+$/.test(p.response.status) ? p.response.status : literal(p.response.status);
   const summary = asWritten(p.op.operation.summary);
   const description = asWritten(p.op.operation.description);
-  const doc = [summary, description, `Pages through \`${operationLabel(p.op.method, p.op.path)}\` ${describePaging(PAGE_STYLES[spec.style].docs, spec)}, yielding the items of ${spec.items.length === 0 ? "the body" : `\`${spec.items.join(".")}\``}.`]
+  const doc = [
+    summary,
+    description,
+    `Pages through \`${operationLabel(p.op.method, p.op.path)}\` ${describePaging(PAGE_STYLES[spec.style].docs, spec)}, yielding the items of ${spec.items.length === 0 ? "the body" : `\`${spec.items.join(".")}\``}.`,
+  ]
     .filter((s): s is string => s !== undefined)
     .join("\n\n");
   const query = `NonNullable<${op}["parameters"]["query"]>`;
@@ -83,11 +122,27 @@ function wrapper(name: string, p: PagedOperation): StatementStructures[] {
       kind: StructureKind.TypeAlias,
       isExported: true,
       name: `${type}Query`,
-      docs: [owned === undefined ? `Query of {@link ${name}}: the operation's query (the paginator follows the next link).` : `Query of {@link ${name}}: the operation's query without \`${escapeDoc(owned)}\`, which the paginator owns.`],
+      docs: [
+        owned === undefined
+          ? `Query of {@link ${name}}: the operation's query (the paginator follows the next link).`
+          : `Query of {@link ${name}}: the operation's query without \`${escapeDoc(owned)}\`, which the paginator owns.`,
+      ],
       type: queryType(query, owned, p),
     },
-    { kind: StructureKind.TypeAlias, isExported: true, name: `${type}Page`, docs: [`One page (the ${escapeDoc(p.response.status)} body) of {@link ${name}}.`], type: `${op}["responses"][${status}]["content"][${literal(p.response.mediaType)}]` },
-    { kind: StructureKind.TypeAlias, isExported: true, name: `${type}Item`, docs: [`One item of {@link ${name}}.`], type: `${spec.items.reduce((at, key) => `NonNullable<${at}[${literal(key)}]>`, `${type}Page`)}[number]` },
+    {
+      kind: StructureKind.TypeAlias,
+      isExported: true,
+      name: `${type}Page`,
+      docs: [`One page (the ${escapeDoc(p.response.status)} body) of {@link ${name}}.`],
+      type: `${op}["responses"][${status}]["content"][${literal(p.response.mediaType)}]`,
+    },
+    {
+      kind: StructureKind.TypeAlias,
+      isExported: true,
+      name: `${type}Item`,
+      docs: [`One item of {@link ${name}}.`],
+      type: `${spec.items.reduce((at, key) => `NonNullable<${at}[${literal(key)}]>`, `${type}Page`)}[number]`,
+    },
     {
       kind: StructureKind.Function,
       isExported: true,
@@ -100,7 +155,9 @@ function wrapper(name: string, p: PagedOperation): StatementStructures[] {
         { name: "options", type: "PaginateOptions", hasQuestionToken: true },
       ],
       returnType: `Paginator<${type}Item, ${type}Page>`,
-      statements: [`return ${PAGE_STYLES[spec.style].entry}<${type}Item, ${type}Page>(client, ${literal(spec)}, { ${hasPath ? "path, " : ""}query }, options);`],
+      statements: [
+        `return ${PAGE_STYLES[spec.style].entry}<${type}Item, ${type}Page>(client, ${literal(spec)}, { ${hasPath ? "path, " : ""}query }, options);`,
+      ],
     },
   ];
 }
@@ -115,6 +172,8 @@ function queryType(query: string, owned: string | undefined, p: PagedOperation):
   const object = p.spec.deepObject;
   if (object === undefined || !owned.startsWith(`${object}[`)) return `Omit<${query}, ${literal(owned)}>`;
   const property = owned.slice(object.length + 1, -1);
-  const required = p.op.parameters.some((param) => param.in === "query" && param.name === object && param.required === true);
+  const required = p.op.parameters.some(
+    (param) => param.in === "query" && param.name === object && param.required === true,
+  );
   return `Omit<${query}, ${literal(object)}> & { ${literal(object)}${required ? "" : "?"}: Omit<NonNullable<${query}[${literal(object)}]>, ${literal(property)}> }`;
 }

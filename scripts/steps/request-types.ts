@@ -35,13 +35,20 @@ export function requestTypeHooks(doc: OpenApiDocument, factory: typeof ts.factor
     transform(schema, options) {
       if (!isBinary(schema) || !directions.placeOf(options.path).multipart) return undefined;
       const blob = factory.createTypeReferenceNode("Blob");
-      return isNullable(schema) ? factory.createUnionTypeNode([blob, factory.createLiteralTypeNode(factory.createNull())]) : blob;
+      return isNullable(schema)
+        ? factory.createUnionTypeNode([blob, factory.createLiteralTypeNode(factory.createNull())])
+        : blob;
     },
   };
 }
 
 function hasDefault(schema: unknown): boolean {
-  return typeof schema === "object" && schema !== null && "default" in schema && (schema as { default?: unknown }).default !== undefined;
+  return (
+    typeof schema === "object" &&
+    schema !== null &&
+    "default" in schema &&
+    (schema as { default?: unknown }).default !== undefined
+  );
 }
 
 /** A string of bytes: `format: binary` (3.0), or `contentMediaType` with no `contentEncoding` (3.1 §4.8.14.3). */
@@ -58,5 +65,9 @@ function isNullable(schema: SchemaObject): boolean {
 
 function typeOf(schema: SchemaObject): string[] {
   const type = (schema as { type?: unknown }).type;
-  return typeof type === "string" ? [type] : Array.isArray(type) ? type.filter((t): t is string => typeof t === "string") : [];
+  return typeof type === "string"
+    ? [type]
+    : Array.isArray(type)
+      ? type.filter((t): t is string => typeof t === "string")
+      : [];
 }

@@ -36,15 +36,29 @@ export interface SchemaDirections {
 
 export function schemaDirections(doc: OpenApiDocument): SchemaDirections {
   const usage = new Map<string, Usage>(); // "<kind>/<name>" of a component -> how it is used
-  const mark = (node: unknown, direction: Direction, multipart: boolean) => markRefs(doc, node, direction, multipart, usage);
+  const mark = (node: unknown, direction: Direction, multipart: boolean) =>
+    markRefs(doc, node, direction, multipart, usage);
   const incomingItems = new Map<string, boolean>(); // components/pathItems name -> used from webhooks only
-  for (const [section, incoming] of [["paths", false], ["webhooks", true]] as const) {
+  for (const [section, incoming] of [
+    ["paths", false],
+    ["webhooks", true],
+  ] as const) {
     const items = doc[section];
     if (!isObject(items)) continue;
     for (const item of Object.values(items)) {
-      const name = isObject(item) && typeof item.$ref === "string" ? /^#\/components\/pathItems\/([^/]+)$/.exec(item.$ref)?.[1] : undefined;
-      const target = name === undefined ? item : (doc.components as { pathItems?: Record<string, unknown> }).pathItems?.[unescapeToken(name) ?? name];
-      if (name !== undefined) incomingItems.set(unescapeToken(name) ?? name, incoming && incomingItems.get(unescapeToken(name) ?? name) !== false);
+      const name =
+        isObject(item) && typeof item.$ref === "string"
+          ? /^#\/components\/pathItems\/([^/]+)$/.exec(item.$ref)?.[1]
+          : undefined;
+      const target =
+        name === undefined
+          ? item
+          : (doc.components as { pathItems?: Record<string, unknown> }).pathItems?.[unescapeToken(name) ?? name];
+      if (name !== undefined)
+        incomingItems.set(
+          unescapeToken(name) ?? name,
+          incoming && incomingItems.get(unescapeToken(name) ?? name) !== false,
+        );
       walkPathItem(target, incoming, mark);
     }
   }
@@ -69,7 +83,8 @@ export function schemaDirections(doc: OpenApiDocument): SchemaDirections {
  */
 function placeInOperation(rest: string[], incoming: boolean): Place {
   const part = rest[0] === "parameters" ? "parameters" : rest[1];
-  const sent = part === "parameters" || part === "requestBody" ? !incoming : part === "responses" ? incoming : undefined;
+  const sent =
+    part === "parameters" || part === "requestBody" ? !incoming : part === "responses" ? incoming : undefined;
   if (sent === undefined) return NOWHERE;
   const multipart = part === "requestBody" && !incoming && rest[2] === "content" && MULTIPART.test(rest[3] ?? "");
   return { directions: new Set([sent ? "request" : "response"]), multipart };
@@ -88,18 +103,26 @@ function walkPathItem(item: unknown, incoming: boolean, mark: Mark): void {
     mark(operation.parameters, sent, false);
     const body = operation.requestBody;
     if (isObject(body) && isObject(body.content)) {
-      for (const [type, media] of Object.entries(body.content)) mark(media, sent, sent === "request" && MULTIPART.test(type));
+      for (const [type, media] of Object.entries(body.content))
+        mark(media, sent, sent === "request" && MULTIPART.test(type));
     } else mark(body, sent, false);
     mark(operation.responses, received, false);
     if (isObject(operation.callbacks)) {
       // A callback is a request the server sends: its directions flip.
-      for (const callback of Object.values(operation.callbacks)) if (isObject(callback)) for (const cbItem of Object.values(callback)) walkPathItem(cbItem, !incoming, mark);
+      for (const callback of Object.values(operation.callbacks))
+        if (isObject(callback)) for (const cbItem of Object.values(callback)) walkPathItem(cbItem, !incoming, mark);
     }
   }
 }
 
 /** Marks every component `node` reaches through `$ref`s (transitively) as used in `direction`. */
-function markRefs(doc: OpenApiDocument, node: unknown, direction: Direction, multipart: boolean, usage: Map<string, Usage>): void {
+function markRefs(
+  doc: OpenApiDocument,
+  node: unknown,
+  direction: Direction,
+  multipart: boolean,
+  usage: Map<string, Usage>,
+): void {
   const stack: unknown[] = [node];
   while (stack.length > 0) {
     const current = stack.pop();
@@ -124,7 +147,8 @@ function markRefs(doc: OpenApiDocument, node: unknown, direction: Direction, mul
         }
       }
     }
-    for (const [key, value] of Object.entries(current)) if (key !== "$ref" && typeof value === "object") stack.push(value);
+    for (const [key, value] of Object.entries(current))
+      if (key !== "$ref" && typeof value === "object") stack.push(value);
   }
 }
 

@@ -37,7 +37,8 @@ export function arraysToDefer(doc: Record<string, unknown>, file: string): Map<s
         return;
       }
       for (const key of ["oneOf", "anyOf"] as const) {
-        if (Array.isArray(schema[key])) schema[key].forEach((member, i) => walk(member, `${path}/${key}/${i}`, arrayAt, depth + 1));
+        if (Array.isArray(schema[key]))
+          schema[key].forEach((member, i) => walk(member, `${path}/${key}/${i}`, arrayAt, depth + 1));
       }
       if (Array.isArray(schema.allOf)) for (const member of schema.allOf) walk(member, path, arrayAt, depth + 1);
       if (isObject(schema.items)) walk(schema.items, path, path, depth + 1);
@@ -51,7 +52,10 @@ export function arraysToDefer(doc: Record<string, unknown>, file: string): Map<s
   for (const [from, list] of edges) {
     const same = list.filter((e) => component.get(e.to) === component.get(from));
     for (const e of same) if (e.arrayAt !== undefined) defer.set(e.arrayAt, from);
-    eager.set(from, same.filter((e) => e.arrayAt === undefined).map((e) => e.to));
+    eager.set(
+      from,
+      same.filter((e) => e.arrayAt === undefined).map((e) => e.to),
+    );
   }
   const loop = findLoop(eager);
   if (loop) {
@@ -76,7 +80,7 @@ function strongComponents(edges: ReadonlyMap<string, { to: string }[]>): Map<str
     low.set(v, next++);
     stack.push(v);
     for (const { to } of edges.get(v) ?? []) {
-      if (!index.has(to)) (visit(to), low.set(v, Math.min(low.get(v)!, low.get(to)!)));
+      if (!index.has(to)) visit(to), low.set(v, Math.min(low.get(v)!, low.get(to)!));
       else if (!component.has(to)) low.set(v, Math.min(low.get(v)!, index.get(to)!));
     }
     if (low.get(v) === index.get(v)) {

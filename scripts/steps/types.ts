@@ -49,15 +49,32 @@ export async function generateTypes(doc: OpenApiDocument, fileHeader: string, sp
   } catch (error) {
     const message = (error as Error).message;
     const at = / at (#\/\S*)$/.exec(message);
-    throw new GenerateError(`openapi-typescript cannot turn the spec into types: ${message}`, { file: specLabel, pointer: at?.[1] }, "fix the spec at that place");
+    throw new GenerateError(
+      `openapi-typescript cannot turn the spec into types: ${message}`,
+      { file: specLabel, pointer: at?.[1] },
+      "fix the spec at that place",
+    );
   }
   const { nodes: kept, usesWithRequired } = withRequiredFixed(nodes);
   const split = kept.findIndex((node) => nameOf(node) === "components") + 1;
   const print = (part: typeof kept) => (part.length > 0 ? astToString(part).replace(/\r\n?/g, "\n") : "");
   const missed = [...deferred.values()].find((name) => !replaced.has(name));
-  if (missed !== undefined) throw new GenerateError(`a self-referring array (${missed}) has a form the generator cannot defer (nullable?)`, { file: specLabel }, "make the array a plain `type: array` with `items`");
-  const interfaces = [...replaced].map(([name, element]) => `export interface ${name} extends Array<${astToString(element as never).trim()}> {\n}\n`).join("");
-  const body = escapeInvisibleBreaks(print(kept.slice(0, split)) + aliasLines(doc.components) + interfaces + print(kept.slice(split)) + (usesWithRequired ? WITH_REQUIRED : ""));
+  if (missed !== undefined)
+    throw new GenerateError(
+      `a self-referring array (${missed}) has a form the generator cannot defer (nullable?)`,
+      { file: specLabel },
+      "make the array a plain `type: array` with `items`",
+    );
+  const interfaces = [...replaced]
+    .map(([name, element]) => `export interface ${name} extends Array<${astToString(element as never).trim()}> {\n}\n`)
+    .join("");
+  const body = escapeInvisibleBreaks(
+    print(kept.slice(0, split)) +
+      aliasLines(doc.components) +
+      interfaces +
+      print(kept.slice(split)) +
+      (usesWithRequired ? WITH_REQUIRED : ""),
+  );
   assertTypesOnly(body, "schema.ts");
   return { path: "schema.ts", content: `${fileHeader}\n${body}` };
 }
@@ -65,14 +82,20 @@ export async function generateTypes(doc: OpenApiDocument, fileHeader: string, sp
 /** `export type VoiceCloneData = components['schemas']['VoiceCloneData'];`, one per component. */
 function aliasLines(components: unknown): string {
   return rootAliases(components)
-    .map(({ kind, name, alias }) => `export type ${alias} = components[${singleQuoted(kind)}][${singleQuoted(name)}];\n`)
+    .map(
+      ({ kind, name, alias }) => `export type ${alias} = components[${singleQuoted(kind)}][${singleQuoted(name)}];\n`,
+    )
     .join("");
 }
 
 /** openapi-typescript path of each array to defer -> the interface name standing for it (`Json_Array`, `Json_Array2`, ...). */
 function deferredArrays(doc: OpenApiDocument, specLabel: string): Map<string, string> {
   const owners = arraysToDefer(doc, specLabel);
-  const aliases = new Map(rootAliases(doc.components).filter((a) => a.kind === "schemas").map((a) => [a.name, a.alias]));
+  const aliases = new Map(
+    rootAliases(doc.components)
+      .filter((a) => a.kind === "schemas")
+      .map((a) => [a.name, a.alias]),
+  );
   const names = new Map<string, string>();
   const taken = new Set<string>();
   for (const path of [...owners.keys()].sort()) {

@@ -17,7 +17,9 @@ export interface Thread<F extends Step> {
   cancel(): void;
 }
 
-type Answer<Output> = { ok: Output } | { error: { message: string; stack?: string; place?: GenerateError["place"]; fix?: string; generate: boolean } };
+type Answer<Output> =
+  | { ok: Output }
+  | { error: { message: string; stack?: string; place?: GenerateError["place"]; fix?: string; generate: boolean } };
 
 const ENTRY = new URL("./worker-entry.mjs", import.meta.url);
 
@@ -30,7 +32,11 @@ export function startThread<F extends Step>(name: string, module: URL, exportNam
     worker.once("message", (message: Answer<Output>) => {
       if ("ok" in message) return resolve(message.ok);
       const { error } = message;
-      reject(error.generate ? new GenerateError(error.message, error.place, error.fix) : Object.assign(new Error(error.message), { stack: error.stack }));
+      reject(
+        error.generate
+          ? new GenerateError(error.message, error.place, error.fix)
+          : Object.assign(new Error(error.message), { stack: error.stack }),
+      );
     });
     worker.once("error", reject);
     worker.once("exit", (code) => reject(new Error(`the ${name} thread stopped (exit code ${code}) before answering`)));

@@ -23,7 +23,15 @@ parentPort.once("message", async (args) => {
     answer = { ok: await step[workerData.export](...args) };
   } catch (error) {
     // GenerateError's place and fix travel as plain data; the main thread rebuilds the error.
-    answer = { error: { message: error?.message ?? String(error), stack: error?.stack, place: error?.place, fix: error?.fix, generate: error?.name === "GenerateError" } };
+    answer = {
+      error: {
+        message: error?.message ?? String(error),
+        stack: error?.stack,
+        place: error?.place,
+        fix: error?.fix,
+        generate: error?.name === "GenerateError",
+      },
+    };
   }
   parentPort.postMessage(answer);
   parentPort.close();

@@ -33,14 +33,16 @@ export function guardedRules(extra: Record<string, unknown>, failed: ClassifierF
 }
 
 function guard(rules: unknown, failed: ClassifierFailure, seen: WeakMap<object, unknown>): unknown {
-  if (typeof rules === "function") return (...args: unknown[]) => guard((rules as (...a: unknown[]) => unknown)(...args), failed, seen);
+  if (typeof rules === "function")
+    return (...args: unknown[]) => guard((rules as (...a: unknown[]) => unknown)(...args), failed, seen);
   if (typeof rules !== "object" || rules === null || Array.isArray(rules)) return rules;
   const known = seen.get(rules);
   if (known) return known;
   const out: Record<string, unknown> = {};
   seen.set(rules, out);
   for (const [key, value] of Object.entries(rules)) {
-    if (key === "$") out[key] = Array.isArray(value) ? value.map((c) => guardClassifier(c, failed)) : guardClassifier(value, failed);
+    if (key === "$")
+      out[key] = Array.isArray(value) ? value.map((c) => guardClassifier(c, failed)) : guardClassifier(value, failed);
     else if (key.startsWith("/")) out[key] = guard(value, failed, seen);
     else out[key] = value;
   }

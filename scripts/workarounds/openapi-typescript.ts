@@ -21,7 +21,10 @@ import { lazyRequire } from "../lazy-require.js";
 const openapiTypescript = lazyRequire<typeof import("openapi-typescript")>("openapi-typescript");
 
 /** The options this project sets; everything else is openapiTS()'s default. */
-export type TransformOptions = Pick<OpenAPITSOptions, "defaultNonNullable" | "transform" | "transformProperty" | "postTransform">;
+export type TransformOptions = Pick<
+  OpenAPITSOptions,
+  "defaultNonNullable" | "transform" | "transformProperty" | "postTransform"
+>;
 
 /** `openapiTS()` on a copy of the bundled document, quietly. */
 export async function transformDocument(doc: OpenAPI3, options: TransformOptions): Promise<ts.Node[]> {
@@ -30,7 +33,8 @@ export async function transformDocument(doc: OpenAPI3, options: TransformOptions
 }
 
 /** Ours: the same as openapi-typescript's `WithRequired` where that one compiles, and it accepts unions and undefined. */
-export const WITH_REQUIRED = "type WithRequired<T, K extends PropertyKey> = T & {\n    [P in K & keyof T]-?: T[P];\n};\n";
+export const WITH_REQUIRED =
+  "type WithRequired<T, K extends PropertyKey> = T & {\n    [P in K & keyof T]-?: T[P];\n};\n";
 
 /** The nodes without openapi-typescript's `WithRequired`, and whether the types use it (then WITH_REQUIRED goes at the end). */
 export function withRequiredFixed(nodes: readonly ts.Node[]): { nodes: ts.Node[]; usesWithRequired: boolean } {

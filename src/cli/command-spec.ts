@@ -41,7 +41,6 @@ export interface FlagSpec {
   readonly role?: FlagRole;
 }
 
-
 export interface BodySpec {
   readonly required: boolean;
   /** The media type sent: JSON when the operation accepts it, else the first the spec lists. */

@@ -49,7 +49,11 @@ async function bodyLines(request: Request): Promise<string[]> {
     const form = await request.formData();
     const lines: string[] = [];
     form.forEach((value, name) => {
-      lines.push(typeof value === "string" ? `part ${name}: ${JSON.stringify(value)}` : `part ${name}: file ${JSON.stringify(value.name)} (${value.type || "no content type"}, ${value.size} bytes)`);
+      lines.push(
+        typeof value === "string"
+          ? `part ${name}: ${JSON.stringify(value)}`
+          : `part ${name}: file ${JSON.stringify(value.name)} (${value.type || "no content type"}, ${value.size} bytes)`,
+      );
     });
     return lines;
   }

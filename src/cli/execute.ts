@@ -25,7 +25,13 @@ import { runList } from "./run-list.js";
 import { runSingle, type RequestClient } from "./run-single.js";
 import { oneLine } from "./terminal-text.js";
 
-export async function execute(command: CommandSpec, parsed: ParsedCommand, io: Io, callSignal: AbortSignal, helpFor: string): Promise<void> {
+export async function execute(
+  command: CommandSpec,
+  parsed: ParsedCommand,
+  io: Io,
+  callSignal: AbortSignal,
+  helpFor: string,
+): Promise<void> {
   const apiKey = resolveApiKey(parsed.apiKey, io.env.TELNYX_API_KEY, FLAG_NAMES);
   const baseUrl = resolveBaseUrl(parsed.baseUrl, servers as readonly string[], io.env.TELNYX_BASE_URL, FLAG_NAMES);
   const format: Format = parsed.format ?? (io.stdout.isTTY ? "table" : "json");
@@ -34,14 +40,35 @@ export async function execute(command: CommandSpec, parsed: ParsedCommand, io: I
   const logLevel = resolveLogLevel(undefined, io.env.TELNYX_LOG);
   const dry = parsed.dryRun ? dryRun((text) => io.stdout.write(text), apiKey, callSignal) : undefined;
   const signal = dry?.signal ?? callSignal;
-  const client = createClient({ apiKey, baseUrl, logger, logLevel, timeoutMs: parsed.timeoutMs, maxRetries: parsed.maxRetries, ...(dry && { fetch: dry.fetch }) });
+  const client = createClient({
+    apiKey,
+    baseUrl,
+    logger,
+    logLevel,
+    timeoutMs: parsed.timeoutMs,
+    maxRetries: parsed.maxRetries,
+    ...(dry && { fetch: dry.fetch }),
+  });
 
   const progress = new Progress(io.stderr, `${command.resource} ${command.action}`);
-  const print: Print = io.stdout.isTTY ? (text) => progress.around(() => io.stdout.write(text)) : (text) => io.stdout.write(text);
-  const tableWidth = io.stdout.isTTY ? (io.stdout.columns ?? 80) : Number(io.env.COLUMNS) > 0 ? Number(io.env.COLUMNS) : Number.POSITIVE_INFINITY;
+  const print: Print = io.stdout.isTTY
+    ? (text) => progress.around(() => io.stdout.write(text))
+    : (text) => io.stdout.write(text);
+  const tableWidth = io.stdout.isTTY
+    ? (io.stdout.columns ?? 80)
+    : Number(io.env.COLUMNS) > 0
+      ? Number(io.env.COLUMNS)
+      : Number.POSITIVE_INFINITY;
   try {
     if (command.paginate) {
-      await runList(client, command, parsed, dry ? silentSink : sink(format, print, command, tableWidth, io), progress, signal);
+      await runList(
+        client,
+        command,
+        parsed,
+        dry ? silentSink : sink(format, print, command, tableWidth, io),
+        progress,
+        signal,
+      );
     } else {
       const body = await runSingle(client as unknown as RequestClient, command, parsed, io, signal, helpFor);
       if (!dry) printBody(body, format, print, tableWidth);

@@ -38,7 +38,13 @@ const TYPES: Record<string, string> = {
   ".xml": "application/xml",
 };
 
-export async function filePart(field: string, path: string, contentType: string | undefined, helpFor: string, maxBytes = MAX_FILE_BYTES): Promise<File> {
+export async function filePart(
+  field: string,
+  path: string,
+  contentType: string | undefined,
+  helpFor: string,
+  maxBytes = MAX_FILE_BYTES,
+): Promise<File> {
   const fail = (why: string) => new UsageError(`--file ${field}=@${path}: ${why}`, helpFor);
   // Checked before opening: opening a FIFO would wait for a writer.
   let before;

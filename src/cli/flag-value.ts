@@ -11,7 +11,8 @@ export function flagValue(flag: FlagSpec, raw: string, helpFor: string): string 
   const fail = (message: string) => new UsageError(`${name}: ${message}`, helpFor);
   let value: string | number | boolean = raw;
   if (flag.type === "integer") {
-    if (!/^[+-]?\d+$/.test(raw.trim())) throw fail(`expected an integer, got ${JSON.stringify(raw)}${range(flag) ? ` (allowed: ${range(flag)})` : ""}`);
+    if (!/^[+-]?\d+$/.test(raw.trim()))
+      throw fail(`expected an integer, got ${JSON.stringify(raw)}${range(flag) ? ` (allowed: ${range(flag)})` : ""}`);
     value = Number(raw);
   } else if (flag.type === "number") {
     value = Number(raw);
@@ -23,7 +24,8 @@ export function flagValue(flag: FlagSpec, raw: string, helpFor: string): string 
   if (flag.enum && !flag.enum.some((allowed) => String(allowed) === String(value))) {
     throw fail(`invalid value ${JSON.stringify(raw)}; allowed values: ${flag.enum.map(String).join(", ")}`);
   }
-  if (typeof value === "number" && !inRange(flag, value)) throw fail(`${value} is out of range; allowed: ${range(flag)}`);
+  if (typeof value === "number" && !inRange(flag, value))
+    throw fail(`${value} is out of range; allowed: ${range(flag)}`);
   return value;
 }
 
@@ -50,6 +52,7 @@ export function range(flag: FlagSpec): string {
 
 /** A positive whole number for `--limit` / `--max-pages`. */
 export function countValue(name: string, raw: string, helpFor: string): number {
-  if (!/^\d+$/.test(raw.trim()) || Number(raw) < 1) throw new UsageError(`--${name}: expected a whole number of at least 1, got ${JSON.stringify(raw)}`, helpFor);
+  if (!/^\d+$/.test(raw.trim()) || Number(raw) < 1)
+    throw new UsageError(`--${name}: expected a whole number of at least 1, got ${JSON.stringify(raw)}`, helpFor);
   return Number(raw);
 }

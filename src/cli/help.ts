@@ -16,7 +16,10 @@ export const PROGRAM = "telnyx";
 const ENVIRONMENT_ROWS = [
   ["TELNYX_API_KEY", "API key, when --api-key is not given"],
   ["TELNYX_BASE_URL", "API base URL, when --base-url is not given"],
-  ["TELNYX_LOG", "log lines on stderr: off (default), error, warn, info (retries), debug (every attempt); the API key is never logged"],
+  [
+    "TELNYX_LOG",
+    "log lines on stderr: off (default), error, warn, info (retries), debug (every attempt); the API key is never logged",
+  ],
 ] as const;
 
 function environment(columns: number): string[] {
@@ -67,7 +70,10 @@ export function resourceHelp(resource: string, commands: readonly CommandSpec[],
   if (commands.length <= MAX_ACTION_ROWS) {
     // One line each: the summary cut to the width (the command's own help has it whole).
     const left = Math.min(32, Math.max(0, ...commands.map((c) => width(c.action))));
-    const rows = commands.map((c) => `  ${pad(c.action, left)}  ${cut(oneLine(c.summary ?? operationLabel(c)), Math.max(20, columns - left - 5))}`);
+    const rows = commands.map(
+      (c) =>
+        `  ${pad(c.action, left)}  ${cut(oneLine(c.summary ?? operationLabel(c)), Math.max(20, columns - left - 5))}`,
+    );
     return [...head, "Actions:", ...rows, ...tail].join("\n");
   }
   const byVerb = new Map<string, string[]>();
@@ -82,10 +88,16 @@ export function resourceHelp(resource: string, commands: readonly CommandSpec[],
 export function commandHelp(command: CommandSpec, columns: number): string {
   const about = [command.summary, command.description].filter((t): t is string => t !== undefined && t !== "");
   const paging = command.paginate ? [pagingHelp(command, command.paginate)] : [`Calls ${operationLabel(command)}.`];
-  const own = command.flags.filter((f) => f.in !== "body").map((f) => [`--${f.flag} ${valueName(f)}`, flagHelp(f)] as const);
-  const body = command.flags.filter((f) => f.in === "body").map((f) => [`--${f.flag} ${valueName(f)}`, flagHelp(f)] as const);
+  const own = command.flags
+    .filter((f) => f.in !== "body")
+    .map((f) => [`--${f.flag} ${valueName(f)}`, flagHelp(f)] as const);
+  const body = command.flags
+    .filter((f) => f.in === "body")
+    .map((f) => [`--${f.flag} ${valueName(f)}`, flagHelp(f)] as const);
   const files = (command.body?.files ?? []).map((f) => [`--file ${f.field}=@<path>`, fileHelp(f)] as const);
-  const bodyAbout = command.body ? [`Request body (${command.body.mediaType}${command.body.required ? ", required" : ""}): ${bodyHelp(command)}`] : [];
+  const bodyAbout = command.body
+    ? [`Request body (${command.body.mediaType}${command.body.required ? ", required" : ""}): ${bodyHelp(command)}`]
+    : [];
   const globals = globalFlagNames(command).map((name) => {
     const g = GLOBAL_FLAGS[name as keyof typeof GLOBAL_FLAGS];
     return [`--${name}${g.value ? ` ${g.value}` : ""}`, g.help] as const;
@@ -123,15 +135,23 @@ function operationLabel(command: CommandSpec): string {
 
 function bodyHelp(command: CommandSpec): string {
   const type = command.body!.mediaType.split(";")[0]!.trim().toLowerCase();
-  const structured = /json$/.test(type) || type === "application/x-www-form-urlencoded" || type === "multipart/form-data";
+  const structured =
+    /json$/.test(type) || type === "application/x-www-form-urlencoded" || type === "multipart/form-data";
   if (!structured) return "--data sends it as is (text, @file for a file's bytes, or - for stdin).";
   const flags = command.flags.some((f) => f.in === "body") ? "the body flags below, merged over " : "";
   return `${flags}--data (a JSON object: text, @file.json, or - for stdin); the flags win.`;
 }
 
 function fileHelp(file: FileFieldSpec): string {
-  const notes = [file.required ? "required" : "", file.contentType ? `sent as ${file.contentType}` : "", file.array ? "repeat for several files" : ""].filter(Boolean);
-  return [file.description, notes.length > 0 ? `(${notes.join("; ")})` : ""].filter(Boolean).join(" ") || `the file for the field ${file.field}`;
+  const notes = [
+    file.required ? "required" : "",
+    file.contentType ? `sent as ${file.contentType}` : "",
+    file.array ? "repeat for several files" : "",
+  ].filter(Boolean);
+  return (
+    [file.description, notes.length > 0 ? `(${notes.join("; ")})` : ""].filter(Boolean).join(" ") ||
+    `the file for the field ${file.field}`
+  );
 }
 
 function valueName(flag: FlagSpec): string {
@@ -142,7 +162,11 @@ function valueName(flag: FlagSpec): string {
 function flagHelp(flag: FlagSpec): string {
   const notes = [
     // The name the API knows it by, when the flag's differs (`page[size]`, or a flag renamed away from a clash).
-    flag.param !== flag.flag ? (flag.in === "body" ? `body property ${flag.param}` : `${flag.in} parameter ${flag.param}`) : "",
+    flag.param !== flag.flag
+      ? flag.in === "body"
+        ? `body property ${flag.param}`
+        : `${flag.in} parameter ${flag.param}`
+      : "",
     flag.required ? "required" : "",
     flag.enum ? `one of: ${flag.enum.map(String).join(", ")}` : "",
     range(flag) ? `allowed: ${range(flag)}` : "",
@@ -151,7 +175,11 @@ function flagHelp(flag: FlagSpec): string {
     flag.type === "boolean" ? `--no-${flag.flag} sends false` : "",
   ].filter(Boolean);
   const text = [flag.description, notes.length > 0 ? `(${notes.join("; ")})` : ""].filter(Boolean).join(" ");
-  return text === "" ? (flag.in === "body" ? `the body property ${flag.param}` : `the ${flag.in} parameter ${flag.param}`) : text;
+  return text === ""
+    ? flag.in === "body"
+      ? `the body property ${flag.param}`
+      : `the ${flag.in} parameter ${flag.param}`
+    : text;
 }
 
 /** Two columns: names padded to the widest, text wrapped to the terminal. */
@@ -160,7 +188,10 @@ function table(rows: readonly (readonly [string, string])[], columns: number): s
   const textWidth = Math.max(24, columns - left - 4);
   return rows.flatMap(([name, text]) => {
     const lines = wrap(safeText(text), textWidth);
-    const first = width(name) > left ? [`  ${name}`, ...lines.map((l) => `  ${" ".repeat(left)}  ${l}`)] : [`  ${pad(name, left)}  ${lines[0] ?? ""}`, ...lines.slice(1).map((l) => `  ${" ".repeat(left)}  ${l}`)];
+    const first =
+      width(name) > left
+        ? [`  ${name}`, ...lines.map((l) => `  ${" ".repeat(left)}  ${l}`)]
+        : [`  ${pad(name, left)}  ${lines[0] ?? ""}`, ...lines.slice(1).map((l) => `  ${" ".repeat(left)}  ${l}`)];
     return first.map((l) => l.trimEnd());
   });
 }

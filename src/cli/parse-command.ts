@@ -56,10 +56,18 @@ export function globalFlagNames(command: CommandSpec): string[] {
 export function parseCommand(command: CommandSpec, argv: readonly string[], helpFor: string): ParsedCommand {
   const options: Options = {};
   for (const name of globalFlagNames(command)) {
-    options[name] = name === "help" ? { type: "boolean", short: "h" } : name === "dry-run" ? { type: "boolean" } : { type: "string", ...(name === "file" && { multiple: true }) };
+    options[name] =
+      name === "help"
+        ? { type: "boolean", short: "h" }
+        : name === "dry-run"
+          ? { type: "boolean" }
+          : { type: "string", ...(name === "file" && { multiple: true }) };
   }
   for (const flag of command.flags) {
-    options[flag.flag] = { type: flag.type === "boolean" ? "boolean" : "string", ...(flag.array && { multiple: true }) };
+    options[flag.flag] = {
+      type: flag.type === "boolean" ? "boolean" : "string",
+      ...(flag.array && { multiple: true }),
+    };
     if (flag.type === "boolean" && !(`no-${flag.flag}` in options)) options[`no-${flag.flag}`] = { type: "boolean" };
   }
   const args = joinDashValues(argv, options);
@@ -69,7 +77,14 @@ export function parseCommand(command: CommandSpec, argv: readonly string[], help
   } catch (error) {
     throw parseFailure(error, args, options, helpFor);
   }
-  const parsed: ParsedCommand = { help: values.help === true, query: {}, path: {}, body: {}, files: [], dryRun: values["dry-run"] === true };
+  const parsed: ParsedCommand = {
+    help: values.help === true,
+    query: {},
+    path: {},
+    body: {},
+    files: [],
+    dryRun: values["dry-run"] === true,
+  };
   if (parsed.help) return parsed;
   const one = (name: string) => {
     const v = values[name];
@@ -80,7 +95,11 @@ export function parseCommand(command: CommandSpec, argv: readonly string[], help
   parsed.data = one("data");
   const format = one("format");
   if (format !== undefined) {
-    if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format: invalid value ${JSON.stringify(format)}; allowed values: ${FORMATS.join(", ")}`, helpFor);
+    if (!(FORMATS as readonly string[]).includes(format))
+      throw new UsageError(
+        `--format: invalid value ${JSON.stringify(format)}; allowed values: ${FORMATS.join(", ")}`,
+        helpFor,
+      );
     parsed.format = format as Format;
   }
   const limit = one("limit");
@@ -95,7 +114,8 @@ export function parseCommand(command: CommandSpec, argv: readonly string[], help
   if (Array.isArray(files)) parsed.files = files.map((f) => fileArgument(command, String(f), helpFor));
   for (const flag of command.flags) applyFlag(flag, values, parsed, helpFor);
   const bodyGiven = parsed.data !== undefined || Object.keys(parsed.body).length > 0 || parsed.files.length > 0;
-  if (command.body?.required && !bodyGiven) throw new UsageError("missing the request body: give its flags, or --data (JSON text, @file.json or -)", helpFor);
+  if (command.body?.required && !bodyGiven)
+    throw new UsageError("missing the request body: give its flags, or --data (JSON text, @file.json or -)", helpFor);
   return parsed;
 }
 
@@ -103,10 +123,18 @@ export function parseCommand(command: CommandSpec, argv: readonly string[], help
 function fileArgument(command: CommandSpec, raw: string, helpFor: string): { field: string; path: string } {
   const fields = command.body?.files?.map((f) => f.field) ?? [];
   const at = raw.indexOf("=");
-  if (at <= 0 || at === raw.length - 1) throw new UsageError(`--file ${JSON.stringify(raw)}: expected <field>=@<path>; fields: ${fields.join(", ")}`, helpFor);
+  if (at <= 0 || at === raw.length - 1)
+    throw new UsageError(
+      `--file ${JSON.stringify(raw)}: expected <field>=@<path>; fields: ${fields.join(", ")}`,
+      helpFor,
+    );
   const field = raw.slice(0, at);
   const path = raw.slice(at + 1).replace(/^@/, "");
-  if (!fields.includes(field)) throw new UsageError(`--file: no file field ${JSON.stringify(field)}${didYouMean(field, fields)}; fields: ${fields.join(", ")}`, helpFor);
+  if (!fields.includes(field))
+    throw new UsageError(
+      `--file: no file field ${JSON.stringify(field)}${didYouMean(field, fields)}; fields: ${fields.join(", ")}`,
+      helpFor,
+    );
   if (path === "") throw new UsageError(`--file ${field}=: expected a path after the @`, helpFor);
   return { field, path };
 }
@@ -114,12 +142,14 @@ function fileArgument(command: CommandSpec, raw: string, helpFor: string): { fie
 /** `--timeout 2.5` -> 2500 ms: a positive number of seconds. */
 function secondsValue(name: string, raw: string, helpFor: string): number {
   const seconds = Number(raw);
-  if (raw.trim() === "" || !Number.isFinite(seconds) || seconds <= 0 || seconds * 1000 > 2_147_483_647) throw new UsageError(`--${name}: expected a positive number of seconds, got ${JSON.stringify(raw)}`, helpFor);
+  if (raw.trim() === "" || !Number.isFinite(seconds) || seconds <= 0 || seconds * 1000 > 2_147_483_647)
+    throw new UsageError(`--${name}: expected a positive number of seconds, got ${JSON.stringify(raw)}`, helpFor);
   return Math.max(1, Math.round(seconds * 1000));
 }
 
 function wholeValue(name: string, raw: string, max: number, helpFor: string): number {
-  if (!/^\d+$/.test(raw.trim()) || Number(raw) > max) throw new UsageError(`--${name}: expected a whole number from 0 to ${max}, got ${JSON.stringify(raw)}`, helpFor);
+  if (!/^\d+$/.test(raw.trim()) || Number(raw) > max)
+    throw new UsageError(`--${name}: expected a whole number from 0 to ${max}, got ${JSON.stringify(raw)}`, helpFor);
   return Number(raw);
 }
 
@@ -128,7 +158,11 @@ function applyFlag(flag: FlagSpec, values: Record<string, unknown>, parsed: Pars
   if (flag.type === "boolean" && values[`no-${flag.flag}`] === true) raw = false;
   if (raw === undefined) {
     // A required body property may come from --data instead: checked when the body is built (request-body.ts).
-    if (flag.required && flag.in !== "body") throw new UsageError(`missing required flag --${flag.flag}${flag.enum ? ` (allowed values: ${flag.enum.map(String).join(", ")})` : ""}`, helpFor);
+    if (flag.required && flag.in !== "body")
+      throw new UsageError(
+        `missing required flag --${flag.flag}${flag.enum ? ` (allowed values: ${flag.enum.map(String).join(", ")})` : ""}`,
+        helpFor,
+      );
     return;
   }
   const check = (v: unknown) => (typeof v === "boolean" ? v : flagValue(flag, String(v), helpFor));
@@ -154,7 +188,14 @@ function joinDashValues(argv: readonly string[], options: Options): string[] {
     const arg = argv[i]!;
     const next = argv[i + 1];
     const name = arg.startsWith("--") && !arg.includes("=") ? arg.slice(2) : undefined;
-    if (name !== undefined && options[name]?.type === "string" && next !== undefined && next.startsWith("-") && next !== "--" && !isKnownFlag(next, options)) {
+    if (
+      name !== undefined &&
+      options[name]?.type === "string" &&
+      next !== undefined &&
+      next.startsWith("-") &&
+      next !== "--" &&
+      !isKnownFlag(next, options)
+    ) {
       out.push(`${arg}=${next}`);
       i++;
     } else {
@@ -180,7 +221,11 @@ function parseFailure(error: unknown, args: string[], options: Options, helpFor:
   const known = (name: string) => Object.hasOwn(options, name);
   if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
     const token = tokens.find((t) => t.kind === "option" && !known(t.name));
-    if (token?.kind === "option") return new UsageError(`unknown flag ${token.rawName}${didYouMean(token.name, Object.keys(options), "--")}`, helpFor);
+    if (token?.kind === "option")
+      return new UsageError(
+        `unknown flag ${token.rawName}${didYouMean(token.name, Object.keys(options), "--")}`,
+        helpFor,
+      );
   }
   if (code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") {
     const token = tokens.find((t) => t.kind === "positional");
@@ -190,8 +235,10 @@ function parseFailure(error: unknown, args: string[], options: Options, helpFor:
   if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
     for (const token of tokens) {
       if (token.kind !== "option" || !known(token.name)) continue;
-      if (options[token.name]!.type === "string" && token.value === undefined) return new UsageError(`${token.rawName} needs a value`, helpFor);
-      if (options[token.name]!.type === "boolean" && token.inlineValue) return new UsageError(`${token.rawName} does not take a value`, helpFor);
+      if (options[token.name]!.type === "string" && token.value === undefined)
+        return new UsageError(`${token.rawName} needs a value`, helpFor);
+      if (options[token.name]!.type === "boolean" && token.inlineValue)
+        return new UsageError(`${token.rawName} does not take a value`, helpFor);
     }
   }
   return new UsageError(error instanceof Error ? error.message.split("\n")[0]! : String(error), helpFor);

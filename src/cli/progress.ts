@@ -50,6 +50,7 @@ export class Progress {
 
 export function progressText(label: string, s: ProgressState): string {
   const pages = s.totalPages !== undefined ? `page ${s.pages} of ${s.totalPages}` : `page ${s.pages}`;
-  const items = s.totalItems !== undefined ? `${s.items} of ${s.totalItems} items` : `${s.items} item${s.items === 1 ? "" : "s"}`;
+  const items =
+    s.totalItems !== undefined ? `${s.items} of ${s.totalItems} items` : `${s.items} item${s.items === 1 ? "" : "s"}`;
   return `${label}: ${pages}, ${items}`;
 }

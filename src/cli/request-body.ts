@@ -24,7 +24,12 @@ export interface RequestBody {
   contentType?: string;
 }
 
-export async function requestBody(command: CommandSpec, parsed: ParsedCommand, io: Io, helpFor: string): Promise<RequestBody | undefined> {
+export async function requestBody(
+  command: CommandSpec,
+  parsed: ParsedCommand,
+  io: Io,
+  helpFor: string,
+): Promise<RequestBody | undefined> {
   const spec = command.body;
   if (spec === undefined) return undefined;
   const type = spec.mediaType.split(";")[0]!.trim().toLowerCase();
@@ -32,24 +37,50 @@ export async function requestBody(command: CommandSpec, parsed: ParsedCommand, i
   const structured = json || type === "application/x-www-form-urlencoded" || type === "multipart/form-data";
   if (!structured) {
     if (parsed.data === undefined) return undefined;
-    return { body: await dataBytes(parsed.data, io, helpFor), contentType: type === "*/*" ? "application/octet-stream" : spec.mediaType };
+    return {
+      body: await dataBytes(parsed.data, io, helpFor),
+      contentType: type === "*/*" ? "application/octet-stream" : spec.mediaType,
+    };
   }
   const hasFields = Object.keys(parsed.body).length > 0 || parsed.files.length > 0;
-  if (parsed.data === undefined && !hasFields && !spec.required && !command.flags.some((f) => f.in === "body" && f.required)) return undefined;
-  const base = parsed.data === undefined ? {} : parseJson(new TextDecoder().decode(await dataBytes(parsed.data, io, helpFor)), helpFor);
+  if (
+    parsed.data === undefined &&
+    !hasFields &&
+    !spec.required &&
+    !command.flags.some((f) => f.in === "body" && f.required)
+  )
+    return undefined;
+  const base =
+    parsed.data === undefined
+      ? {}
+      : parseJson(new TextDecoder().decode(await dataBytes(parsed.data, io, helpFor)), helpFor);
   // A JSON body may be an array or a scalar when no flag is merged into it; a form's fields are an object's.
-  if (!isRecord(base) && (hasFields || !json)) throw new UsageError(`--data: expected a JSON object${hasFields ? " (the body flags are merged into it)" : ""}, got ${describe(base)}`, helpFor);
+  if (!isRecord(base) && (hasFields || !json))
+    throw new UsageError(
+      `--data: expected a JSON object${hasFields ? " (the body flags are merged into it)" : ""}, got ${describe(base)}`,
+      helpFor,
+    );
   const merged: unknown = isRecord(base) ? { ...base, ...parsed.body } : base;
   if (isRecord(merged)) checkRequired(command, merged, parsed, helpFor);
-  if (type === "multipart/form-data") return { body: await formData(command, merged as Record<string, unknown>, parsed, helpFor) };
-  if (type === "application/x-www-form-urlencoded") return { body: formText(merged as Record<string, unknown>), contentType: spec.mediaType };
+  if (type === "multipart/form-data")
+    return { body: await formData(command, merged as Record<string, unknown>, parsed, helpFor) };
+  if (type === "application/x-www-form-urlencoded")
+    return { body: formText(merged as Record<string, unknown>), contentType: spec.mediaType };
   return { body: JSON.stringify(merged), contentType: spec.mediaType };
 }
 
-function checkRequired(command: CommandSpec, body: Record<string, unknown>, parsed: ParsedCommand, helpFor: string): void {
+function checkRequired(
+  command: CommandSpec,
+  body: Record<string, unknown>,
+  parsed: ParsedCommand,
+  helpFor: string,
+): void {
   for (const flag of command.flags) {
     if (flag.in === "body" && flag.required && body[flag.param] === undefined) {
-      throw new UsageError(`missing required flag --${flag.flag}${flag.enum ? ` (allowed values: ${flag.enum.map(String).join(", ")})` : ""} (or "${flag.param}" in --data)`, helpFor);
+      throw new UsageError(
+        `missing required flag --${flag.flag}${flag.enum ? ` (allowed values: ${flag.enum.map(String).join(", ")})` : ""} (or "${flag.param}" in --data)`,
+        helpFor,
+      );
     }
   }
   for (const file of command.body?.files ?? []) {
@@ -59,9 +90,16 @@ function checkRequired(command: CommandSpec, body: Record<string, unknown>, pars
   }
 }
 
-async function formData(command: CommandSpec, fields: Record<string, unknown>, parsed: ParsedCommand, helpFor: string): Promise<FormData> {
+async function formData(
+  command: CommandSpec,
+  fields: Record<string, unknown>,
+  parsed: ParsedCommand,
+  helpFor: string,
+): Promise<FormData> {
   const form = new FormData();
-  for (const [name, value] of Object.entries(fields)) for (const v of Array.isArray(value) ? value : [value]) if (v !== undefined && v !== null) form.append(name, partText(v));
+  for (const [name, value] of Object.entries(fields))
+    for (const v of Array.isArray(value) ? value : [value])
+      if (v !== undefined && v !== null) form.append(name, partText(v));
   for (const { field, path } of parsed.files) {
     const spec = command.body?.files?.find((f) => f.field === field);
     const part = await filePart(field, path, spec?.contentType, helpFor);
@@ -72,7 +110,9 @@ async function formData(command: CommandSpec, fields: Record<string, unknown>, p
 
 function formText(fields: Record<string, unknown>): string {
   const form = new URLSearchParams();
-  for (const [name, value] of Object.entries(fields)) for (const v of Array.isArray(value) ? value : [value]) if (v !== undefined && v !== null) form.append(name, partText(v));
+  for (const [name, value] of Object.entries(fields))
+    for (const v of Array.isArray(value) ? value : [value])
+      if (v !== undefined && v !== null) form.append(name, partText(v));
   return form.toString();
 }
 
@@ -89,7 +129,14 @@ async function dataBytes(data: string, io: Io, helpFor: string): Promise<Uint8Ar
     return await readFile(data.slice(1));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : code === "EACCES" ? "permission denied" : (code ?? (error as Error).message);
+    const why =
+      code === "ENOENT"
+        ? "no such file"
+        : code === "EISDIR"
+          ? "it is a directory"
+          : code === "EACCES"
+            ? "permission denied"
+            : (code ?? (error as Error).message);
     throw new UsageError(`--data ${data}: cannot read the file (${why})`, helpFor);
   }
 }

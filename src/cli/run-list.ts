@@ -13,10 +13,27 @@ import type { Sink } from "./output/sink.js";
 import type { ParsedCommand } from "./parse-command.js";
 import type { Progress, ProgressState } from "./progress.js";
 
-export async function runList(client: PagingClient, command: CommandSpec, parsed: ParsedCommand, sink: Sink, progress: Progress, signal: AbortSignal): Promise<void> {
-  const request = command.flags.some((f) => f.in === "path") ? { path: parsed.path, query: parsed.query } : { query: parsed.query };
+export async function runList(
+  client: PagingClient,
+  command: CommandSpec,
+  parsed: ParsedCommand,
+  sink: Sink,
+  progress: Progress,
+  signal: AbortSignal,
+): Promise<void> {
+  const request = command.flags.some((f) => f.in === "path")
+    ? { path: parsed.path, query: parsed.query }
+    : { query: parsed.query };
   const { limit, maxPages, pageSize, startPage, startOffset, startCursor } = parsed;
-  const paginator = paginate<unknown, unknown>(client, command.paginate!, request, { limit, maxPages, pageSize, startPage, startOffset, startCursor, signal });
+  const paginator = paginate<unknown, unknown>(client, command.paginate!, request, {
+    limit,
+    maxPages,
+    pageSize,
+    startPage,
+    startOffset,
+    startCursor,
+    signal,
+  });
   const state: ProgressState = { pages: 0, items: 0 };
   let failed = true;
   try {
@@ -25,7 +42,8 @@ export async function runList(client: PagingClient, command: CommandSpec, parsed
       state.pages = page.number;
       state.items += taken.length;
       if (page.totalPages !== undefined) state.totalPages = page.totalPages;
-      if (page.totalItems !== undefined) state.totalItems = limit === undefined ? page.totalItems : Math.min(limit, page.totalItems);
+      if (page.totalItems !== undefined)
+        state.totalItems = limit === undefined ? page.totalItems : Math.min(limit, page.totalItems);
       progress.update(state);
       sink.items(taken);
       if (limit !== undefined && state.items >= limit) break;

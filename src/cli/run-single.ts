@@ -16,7 +16,14 @@ export interface RequestClient {
   request(method: string, path: string, init: Record<string, unknown>): Promise<FetchResult>;
 }
 
-export async function runSingle(client: RequestClient, command: CommandSpec, parsed: ParsedCommand, io: Io, signal: AbortSignal, helpFor: string): Promise<unknown> {
+export async function runSingle(
+  client: RequestClient,
+  command: CommandSpec,
+  parsed: ParsedCommand,
+  io: Io,
+  signal: AbortSignal,
+  helpFor: string,
+): Promise<unknown> {
   const init: Record<string, unknown> = { params: { path: parsed.path, query: parsed.query }, signal };
   const built = await requestBody(command, parsed, io, helpFor);
   if (built) {

@@ -22,7 +22,12 @@ import { UsageError } from "./usage-error.js";
 const HELP = new Set(["--help", "-h", "help"]);
 
 /** `commands`: the generated index, or (tests) the commands themselves. */
-export async function run(argv: readonly string[], io: Io, signal: AbortSignal, commands: CommandIndex | readonly CommandSpec[] = commandIndex): Promise<number> {
+export async function run(
+  argv: readonly string[],
+  io: Io,
+  signal: AbortSignal,
+  commands: CommandIndex | readonly CommandSpec[] = commandIndex,
+): Promise<number> {
   const secrets = [apiKeyFromArgv(argv), io.env.TELNYX_API_KEY];
   const columns = io.stdout.columns ?? 80;
   const index = isIndex(commands) ? commands : indexOf(commands);
@@ -35,11 +40,18 @@ export async function run(argv: readonly string[], io: Io, signal: AbortSignal, 
     const entry = index.find((r) => r.resource === resource);
     if (entry === undefined) {
       const names = index.map((r) => r.resource);
-      const hint = resource.startsWith("-") ? " (the resource and action come first: telnyx <resource> <action> [flags])" : didYouMean(resource, names);
-      throw new UsageError(`unknown resource ${JSON.stringify(resource)}${hint}; run '${PROGRAM} --help' for the ${names.length} resources`);
+      const hint = resource.startsWith("-")
+        ? " (the resource and action come first: telnyx <resource> <action> [flags])"
+        : didYouMean(resource, names);
+      throw new UsageError(
+        `unknown resource ${JSON.stringify(resource)}${hint}; run '${PROGRAM} --help' for the ${names.length} resources`,
+      );
     }
     if (action !== undefined && !HELP.has(action) && !entry.actions.includes(action)) {
-      throw new UsageError(`unknown action ${JSON.stringify(action)} for ${resource}${didYouMean(action, entry.actions)}; actions: ${entry.actions.join(", ")}`, `${PROGRAM} ${resource}`);
+      throw new UsageError(
+        `unknown action ${JSON.stringify(action)} for ${resource}${didYouMean(action, entry.actions)}; actions: ${entry.actions.join(", ")}`,
+        `${PROGRAM} ${resource}`,
+      );
     }
     const { commands: actions } = await entry.load();
     if (action === undefined || HELP.has(action)) {

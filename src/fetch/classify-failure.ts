@@ -41,7 +41,10 @@ export function classifyFailure(cause: unknown, failed: FailedAttempt): Failure 
       status === undefined
         ? `timed out: no answer within timeoutMs (${timeoutMs} ms) on attempt ${attempt} of ${total}`
         : `timed out: reading the ${status} answer took longer than timeoutMs (${timeoutMs} ms) ${where}`;
-    return { error: new TimeoutError(describeRequest(request, what, secret), { attempts: attempt, cause }), retryable: true };
+    return {
+      error: new TimeoutError(describeRequest(request, what, secret), { attempts: attempt, cause }),
+      retryable: true,
+    };
   }
   const reading = status === undefined ? "" : ` while reading the ${status} answer`;
   const message = describeRequest(request, `failed${reading}: ${describeCause(cause)} ${where}`, secret);
@@ -54,7 +57,9 @@ export function abortError(request: Request, secret: string): AbortError {
   let why = "";
   if (reason instanceof Error && reason.name !== "AbortError") why = `: ${reason.message}`;
   else if (typeof reason === "string") why = `: ${reason}`;
-  return new AbortError(describeRequest(request, `was aborted by the caller's signal${why}`, secret), { cause: reason });
+  return new AbortError(describeRequest(request, `was aborted by the caller's signal${why}`, secret), {
+    cause: reason,
+  });
 }
 
 /** `GET <url> <text>`, the key removed. */

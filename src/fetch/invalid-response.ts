@@ -9,7 +9,13 @@
 import { InvalidResponseError } from "../errors.js";
 import { redactText } from "../redact.js";
 
-export function invalidResponse(response: Response, where: string, problem: string, secret: string | undefined, cause?: unknown): InvalidResponseError {
+export function invalidResponse(
+  response: Response,
+  where: string,
+  problem: string,
+  secret: string | undefined,
+  cause?: unknown,
+): InvalidResponseError {
   const redact = (text: string | null) => (text === null ? undefined : redactText(text, secret));
   const requestId = redact(response.headers.get("x-request-id"));
   const contentType = redact(response.headers.get("content-type"));

@@ -17,7 +17,8 @@ const JSON_TYPE = /[/+]json\s*(;|$)/i;
 /** The parsed body; `undefined` for an empty one (as openapi-fetch gives it). */
 export function parseJsonBody(text: string, response: Response, where: string, secret: string | undefined): unknown {
   const type = response.headers.get("content-type");
-  if (type !== null && !JSON_TYPE.test(type)) throw notJson(response, where, summarizeBody(text, secret), undefined, secret);
+  if (type !== null && !JSON_TYPE.test(type))
+    throw notJson(response, where, summarizeBody(text, secret), undefined, secret);
   if (text === "") return undefined;
   try {
     return JSON.parse(text);
@@ -33,11 +34,19 @@ function parseFailure(error: unknown, length: number): string {
   if (/end of (JSON )?input|Unterminated/i.test(said)) return `the JSON ends early (${length} characters)`;
   const position = /position (\d+)/.exec(said)?.[1];
   if (position !== undefined) return `unexpected character at position ${position} of ${length}`;
-  return /Unexpected token/i.test(said) ? `an unexpected character (${length} characters in all)` : `JSON.parse refused it (${length} characters)`;
+  return /Unexpected token/i.test(said)
+    ? `an unexpected character (${length} characters in all)`
+    : `JSON.parse refused it (${length} characters)`;
 }
 
 /** The body is not the JSON it must be: `detail` says how (the parser's message, a summary of the body). */
-export function notJson(response: Response, where: string, detail: string, cause: unknown, secret: string | undefined): InvalidResponseError {
+export function notJson(
+  response: Response,
+  where: string,
+  detail: string,
+  cause: unknown,
+  secret: string | undefined,
+): InvalidResponseError {
   const contentType = response.headers.get("content-type") ?? "no content type";
   return invalidResponse(response, where, `with ${contentType}, not valid JSON: ${detail}`, secret, cause);
 }

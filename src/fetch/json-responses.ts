@@ -32,6 +32,7 @@ export function jsonResponses(secret: string): Middleware {
 
 /** openapi-fetch's own rule: 204, HEAD and `Content-Length: 0` (not chunked) have no body to parse. */
 function hasBody(request: Request, response: Response): boolean {
-  const empty = response.headers.get("content-length") === "0" && !response.headers.get("transfer-encoding")?.includes("chunked");
+  const empty =
+    response.headers.get("content-length") === "0" && !response.headers.get("transfer-encoding")?.includes("chunked");
   return response.status !== 204 && request.method !== "HEAD" && !empty;
 }

@@ -25,13 +25,17 @@ import { defaultBodySerializer, type HeadersOptions } from "openapi-fetch";
 /** openapi-fetch calls a serializer with the request's headers too (for the urlencoded case). */
 type Serializer = (body: unknown, headers?: HeadersOptions) => unknown;
 
-export const serializeBody: Serializer = (body, headers) => (hasFile(body) ? multipartBody(body) : (defaultBodySerializer as Serializer)(body, headers));
+export const serializeBody: Serializer = (body, headers) =>
+  hasFile(body) ? multipartBody(body) : (defaultBodySerializer as Serializer)(body, headers);
 
 /** The body as `multipart/form-data`, whatever it holds (for an operation that takes multipart only). */
 export function multipartBody(body: unknown): FormData {
   if (body instanceof FormData) return body;
   const form = new FormData();
-  if (body === null || typeof body !== "object" || Array.isArray(body)) throw new TypeError(`a multipart/form-data body must be an object of fields, not ${Array.isArray(body) ? "an array" : typeof body}`);
+  if (body === null || typeof body !== "object" || Array.isArray(body))
+    throw new TypeError(
+      `a multipart/form-data body must be an object of fields, not ${Array.isArray(body) ? "an array" : typeof body}`,
+    );
   for (const [name, value] of Object.entries(body)) {
     for (const item of Array.isArray(value) ? value : [value]) appendPart(form, name, item);
   }
@@ -40,7 +44,8 @@ export function multipartBody(body: unknown): FormData {
 
 function appendPart(form: FormData, name: string, value: unknown): void {
   if (value === undefined || value === null) return;
-  if (value instanceof Blob) form.append(name, value); // a File keeps its name; a Blob is named "blob"
+  if (value instanceof Blob)
+    form.append(name, value); // a File keeps its name; a Blob is named "blob"
   else if (value instanceof Date) form.append(name, value.toISOString());
   else if (typeof value === "object") form.append(name, JSON.stringify(value));
   else form.append(name, String(value));
@@ -48,5 +53,7 @@ function appendPart(form: FormData, name: string, value: unknown): void {
 
 function hasFile(body: unknown): boolean {
   if (body === null || typeof body !== "object" || Array.isArray(body) || body instanceof FormData) return false;
-  return Object.values(body).some((value) => value instanceof Blob || (Array.isArray(value) && value.some((item) => item instanceof Blob)));
+  return Object.values(body).some(
+    (value) => value instanceof Blob || (Array.isArray(value) && value.some((item) => item instanceof Blob)),
+  );
 }

@@ -27,7 +27,11 @@ export interface ReadResponseOptions {
   readonly secret: string;
 }
 
-export async function readResponse(request: Request, response: Response, options: ReadResponseOptions): Promise<Response> {
+export async function readResponse(
+  request: Request,
+  response: Response,
+  options: ReadResponseOptions,
+): Promise<Response> {
   const { maxBodyBytes, secret } = options;
   const { ok, status, statusText } = response;
   const bound = ok ? maxBodyBytes : ERROR_BODY_BYTES;
@@ -39,7 +43,12 @@ export async function readResponse(request: Request, response: Response, options
   }
   const { stream, complete } = await readBody(response, bound);
   if (!complete && ok) throw tooLarge();
-  if (ok) return new Response(NO_BODY_STATUSES.has(status) ? null : stream, { status, statusText, headers: response.headers });
+  if (ok)
+    return new Response(NO_BODY_STATUSES.has(status) ? null : stream, {
+      status,
+      statusText,
+      headers: response.headers,
+    });
 
   const headers = new Headers();
   response.headers.forEach((value, name) => headers.append(name, redactText(value, secret)));

@@ -33,12 +33,27 @@ import { cursorStyle } from "./styles/cursor.js";
 import { nextLinkStyle } from "./styles/next-link.js";
 import { offsetStyle } from "./styles/offset.js";
 import { pageNumberStyle } from "./styles/page-number.js";
-import type { CursorSpec, NextLinkSpec, OffsetSpec, PageNumberSpec, PageRequest, PageSpec, PaginateOptions, Paginator, PagingClient } from "./types.js";
+import type {
+  CursorSpec,
+  NextLinkSpec,
+  OffsetSpec,
+  PageNumberSpec,
+  PageRequest,
+  PageSpec,
+  PaginateOptions,
+  Paginator,
+  PagingClient,
+} from "./types.js";
 
 export type * from "./types.js";
 
 /** Pages through one list operation of any page style: the entry of the style its `spec.style` names. */
-export function paginate<Item, Body>(client: PagingClient, spec: PageSpec, request?: PageRequest, options?: PaginateOptions): Paginator<Item, Body> {
+export function paginate<Item, Body>(
+  client: PagingClient,
+  spec: PageSpec,
+  request?: PageRequest,
+  options?: PaginateOptions,
+): Paginator<Item, Body> {
   switch (spec.style) {
     case "page-number":
       return paginateByPageNumber(client, spec, request, options);
@@ -49,22 +64,39 @@ export function paginate<Item, Body>(client: PagingClient, spec: PageSpec, reque
     case "next-link":
       return paginateByNextLink(client, spec, request, options);
     default:
-      throw new TypeError(`GET ${(spec as PageSpec).path}: unknown page style ${JSON.stringify((spec as { style: unknown }).style)}`);
+      throw new TypeError(
+        `GET ${(spec as PageSpec).path}: unknown page style ${JSON.stringify((spec as { style: unknown }).style)}`,
+      );
   }
 }
 
 /** Pages through one list operation by page number: `page[number]=1, 2, 3, ...`; `startPage` starts mid-way. */
-export function paginateByPageNumber<Item, Body>(client: PagingClient, spec: PageNumberSpec, request?: PageRequest, options?: PaginateOptions): Paginator<Item, Body> {
+export function paginateByPageNumber<Item, Body>(
+  client: PagingClient,
+  spec: PageNumberSpec,
+  request?: PageRequest,
+  options?: PaginateOptions,
+): Paginator<Item, Body> {
   return paginateWith<Item, Body, PageNumberSpec>(pageNumberStyle, client, spec, request, options);
 }
 
 /** Pages through one list operation by offset: `offset=0, 20, 40, ...`; `startOffset` starts mid-way. */
-export function paginateByOffset<Item, Body>(client: PagingClient, spec: OffsetSpec, request?: PageRequest, options?: PaginateOptions): Paginator<Item, Body> {
+export function paginateByOffset<Item, Body>(
+  client: PagingClient,
+  spec: OffsetSpec,
+  request?: PageRequest,
+  options?: PaginateOptions,
+): Paginator<Item, Body> {
   return paginateWith<Item, Body, OffsetSpec>(offsetStyle, client, spec, request, options);
 }
 
 /** Pages through one list operation by the cursor each page gives for the next; `startCursor` starts mid-way. */
-export function paginateByCursor<Item, Body>(client: PagingClient, spec: CursorSpec, request?: PageRequest, options?: PaginateOptions): Paginator<Item, Body> {
+export function paginateByCursor<Item, Body>(
+  client: PagingClient,
+  spec: CursorSpec,
+  request?: PageRequest,
+  options?: PaginateOptions,
+): Paginator<Item, Body> {
   return paginateWith<Item, Body, CursorSpec>(cursorStyle, client, spec, request, options);
 }
 
@@ -73,6 +105,11 @@ export function paginateByCursor<Item, Body>(client: PagingClient, spec: CursorS
  * body or a `Link` header); `startCursor` starts mid-way when the operation
  * has a cursor parameter.
  */
-export function paginateByNextLink<Item, Body>(client: PagingClient, spec: NextLinkSpec, request?: PageRequest, options?: PaginateOptions): Paginator<Item, Body> {
+export function paginateByNextLink<Item, Body>(
+  client: PagingClient,
+  spec: NextLinkSpec,
+  request?: PageRequest,
+  options?: PaginateOptions,
+): Paginator<Item, Body> {
   return paginateWith<Item, Body, NextLinkSpec>(nextLinkStyle, client, spec, request, options);
 }

@@ -27,19 +27,35 @@ export interface PagingSettings {
 export const MAX_CONCURRENCY = 16;
 
 /** `startOption`: the one the page style takes, if any; another is a RangeError. */
-export function pagingSettings(spec: PageSpec, startOption: StartOption | undefined, query: object | undefined, options: PaginateOptions, secret: string | undefined): PagingSettings {
+export function pagingSettings(
+  spec: PageSpec,
+  startOption: StartOption | undefined,
+  query: object | undefined,
+  options: PaginateOptions,
+  secret: string | undefined,
+): PagingSettings {
   const where = `GET ${spec.path}`;
   /** `value` when it is undefined or a safe integer from `min` to `max`, else a RangeError. */
   const integer = (name: string, value: unknown, min: number, max = Infinity, bounds = "") => {
-    if (value === undefined || (Number.isSafeInteger(value) && (value as number) >= min && (value as number) <= max)) return value as number | undefined;
+    if (value === undefined || (Number.isSafeInteger(value) && (value as number) >= min && (value as number) <= max))
+      return value as number | undefined;
     const range = max < Infinity ? `from ${min} to ${max}` : `>= ${min}`;
     throw new RangeError(`${where}: ${name} must be an integer ${range}${bounds}, got ${show(value)}`);
   };
   const [sizeName, size] =
     options.pageSize === undefined
-      ? [`query[${JSON.stringify(spec.sizeParam)}]`, spec.sizeParam === undefined ? undefined : queryValue(spec, query, spec.sizeParam)]
+      ? [
+          `query[${JSON.stringify(spec.sizeParam)}]`,
+          spec.sizeParam === undefined ? undefined : queryValue(spec, query, spec.sizeParam),
+        ]
       : ["pageSize", options.pageSize];
-  const pageSize = integer(sizeName, size, spec.minSize ?? 1, spec.maxSize, ` (the spec's bounds of ${spec.sizeParam})`);
+  const pageSize = integer(
+    sizeName,
+    size,
+    spec.minSize ?? 1,
+    spec.maxSize,
+    ` (the spec's bounds of ${spec.sizeParam})`,
+  );
   if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) {
     throw new TypeError(`${where}: signal must be an AbortSignal, got ${show(options.signal)}`);
   }

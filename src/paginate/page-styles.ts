@@ -83,7 +83,9 @@ export const PAGE_STYLES: { readonly [S in PageStyleName]: PageStyleDescriptor<S
 export const PAGE_STYLE_NAMES = Object.keys(PAGE_STYLES) as readonly PageStyleName[];
 
 /** The start options of all styles, each once. */
-export const START_OPTIONS: readonly StartOption[] = [...new Set(PAGE_STYLE_NAMES.map((s) => PAGE_STYLES[s].startOption))];
+export const START_OPTIONS: readonly StartOption[] = [
+  ...new Set(PAGE_STYLE_NAMES.map((s) => PAGE_STYLES[s].startOption)),
+];
 
 /** The query parameter the spec's style sets itself (page number, offset or cursor), if the spec has one. */
 export function ownedParam(spec: PageSpec): string | undefined {

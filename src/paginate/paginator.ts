@@ -24,7 +24,12 @@ export function paginateWith<Item, Body, Spec extends PageSpec>(
   options: PaginateOptions = {},
 ): Paginator<Item, Body> {
   const settings = pagingSettings(spec, startOptionOf(spec), request.query, options, apiKeyOf(client));
-  const pages = () => pageStream(client, spec, makeStyle(spec, settings), request, settings) as AsyncGenerator<Page<Item, Body>, void, undefined>;
+  const pages = () =>
+    pageStream(client, spec, makeStyle(spec, settings), request, settings) as AsyncGenerator<
+      Page<Item, Body>,
+      void,
+      undefined
+    >;
   const paginator: Paginator<Item, Body> = {
     [Symbol.asyncIterator]: () => itemsOf<Item>(pages(), settings.limit),
     pages: () => ({ [Symbol.asyncIterator]: pages }),

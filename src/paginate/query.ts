@@ -12,11 +12,17 @@ import type { PageSpec } from "./types.js";
 /** `number` for `page[number]` when `page` is the spec's deepObject parameter. */
 function propertyOf(spec: PageSpec, name: string): string | undefined {
   const object = spec.deepObject;
-  return object !== undefined && name.startsWith(`${object}[`) && name.endsWith("]") ? name.slice(object.length + 1, -1) : undefined;
+  return object !== undefined && name.startsWith(`${object}[`) && name.endsWith("]")
+    ? name.slice(object.length + 1, -1)
+    : undefined;
 }
 
 /** `query` with `values` set (by their spec names), as a new object. */
-export function queryWith(spec: PageSpec, query: object | undefined, values: Readonly<Record<string, string | number>>): Record<string, unknown> {
+export function queryWith(
+  spec: PageSpec,
+  query: object | undefined,
+  values: Readonly<Record<string, string | number>>,
+): Record<string, unknown> {
   const out: Record<string, unknown> = { ...query };
   for (const [name, value] of Object.entries(values)) {
     const property = propertyOf(spec, name);

@@ -14,20 +14,50 @@ import { parseJsonBody } from "../fetch/json-body.js";
 import { redactText } from "../redact.js";
 import type { FetchResult, Locator, PageAsk, PageRead, PageSpec } from "./types.js";
 
-export function readPage(spec: PageSpec, ask: PageAsk, { data: text, error, response }: FetchResult, secret: string | undefined): PageRead {
+export function readPage(
+  spec: PageSpec,
+  ask: PageAsk,
+  { data: text, error, response }: FetchResult,
+  secret: string | undefined,
+): PageRead {
   if (!response.ok) throw apiErrorFromResponse(response, error, { page: ask.page, secret });
-  const data = parseJsonBody(typeof text === "string" ? text : "", response, `GET ${spec.path} page ${ask.page}:`, secret);
+  const data = parseJsonBody(
+    typeof text === "string" ? text : "",
+    response,
+    `GET ${spec.path} page ${ask.page}:`,
+    secret,
+  );
   const items = spec.items.reduce(field, data);
-  if (!Array.isArray(items)) throw paginationError(spec, ask, secret, `status ${response.status} with no array "${spec.items.join(".") || "(the body)"}"`);
-  const count = (locator: Locator | undefined) => countAt(locator, data, response, (why) => paginationError(spec, ask, secret, why));
+  if (!Array.isArray(items))
+    throw paginationError(
+      spec,
+      ask,
+      secret,
+      `status ${response.status} with no array "${spec.items.join(".") || "(the body)"}"`,
+    );
+  const count = (locator: Locator | undefined) =>
+    countAt(locator, data, response, (why) => paginationError(spec, ask, secret, why));
   const totalPages = spec.style === "page-number" ? count(spec.totalPages) : undefined;
   const totalItems = count(spec.totalItems);
-  return { ask, response, page: { body: data, items, number: ask.page, cursor: ask.cursor, totalPages, totalItems, response } };
+  return {
+    ask,
+    response,
+    page: { body: data, items, number: ask.page, cursor: ask.cursor, totalPages, totalItems, response },
+  };
 }
 
 /** `GET /path page 3: <why>`, carrying the page (and the cursor or URL), with the key removed wherever the server echoed it. */
-export function paginationError(spec: PageSpec, ask: PageAsk, secret: string | undefined, why: string, cursor = ask.cursor): PaginationError {
-  return new PaginationError(redactText(`GET ${spec.path} page ${ask.page}: ${why}`, secret), { page: ask.page, cursor: cursor && redactText(cursor, secret) });
+export function paginationError(
+  spec: PageSpec,
+  ask: PageAsk,
+  secret: string | undefined,
+  why: string,
+  cursor = ask.cursor,
+): PaginationError {
+  return new PaginationError(redactText(`GET ${spec.path} page ${ask.page}: ${why}`, secret), {
+    page: ask.page,
+    cursor: cursor && redactText(cursor, secret),
+  });
 }
 
 /**
@@ -36,11 +66,17 @@ export function paginationError(spec: PageSpec, ask: PageAsk, secret: string | u
  * negative or fractional number, a word, an object) is a `PaginationError`
  * naming the value: the walk cannot tell where the list ends.
  */
-export function countAt(locator: Locator | undefined, body: unknown, response: Response, fail: (why: string) => Error): number | undefined {
+export function countAt(
+  locator: Locator | undefined,
+  body: unknown,
+  response: Response,
+  fail: (why: string) => Error,
+): number | undefined {
   const value = locate(locator, body, response);
   if (value === undefined || value === null) return undefined;
   const number = whole(value);
-  if (number === undefined || number < 0) throw fail(`${describeLocator(locator!)} is ${showValue(value)}, not a whole number >= 0`);
+  if (number === undefined || number < 0)
+    throw fail(`${describeLocator(locator!)} is ${showValue(value)}, not a whole number >= 0`);
   return number;
 }
 

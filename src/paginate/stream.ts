@@ -35,7 +35,13 @@ function isRedirect(response: Response): boolean {
 }
 
 /** `params`: the operation's own path and query parameters. */
-export async function* pageStream(client: PagingClient, spec: PageSpec, style: PageStyle, params: PageRequest, settings: PagingSettings): AsyncGenerator<Page, void, undefined> {
+export async function* pageStream(
+  client: PagingClient,
+  spec: PageSpec,
+  style: PageStyle,
+  params: PageRequest,
+  settings: PagingSettings,
+): AsyncGenerator<Page, void, undefined> {
   const { limit, maxPages, pageSize, signal, concurrency, secret } = settings;
   const sizeQuery = pageSize !== undefined && spec.sizeParam !== undefined ? { [spec.sizeParam]: pageSize } : undefined;
   const watch = style.watch && [style.watch];
@@ -60,11 +66,13 @@ export async function* pageStream(client: PagingClient, spec: PageSpec, style: P
   const followRedirects = async (request: PageAsk, pending: Promise<FetchResult>): Promise<FetchResult> => {
     let result = await pending;
     for (let hops = 0; style.redirect && isRedirect(result.response); hops++) {
-      if (hops === MAX_REDIRECTS) throw paginationError(spec, request, secret, `more than ${MAX_REDIRECTS} redirects in a row`);
+      if (hops === MAX_REDIRECTS)
+        throw paginationError(spec, request, secret, `more than ${MAX_REDIRECTS} redirects in a row`);
       result = await queue.send(style.redirect(request, result.response.headers.get("location")!));
     }
     // A client whose fetch followed redirects anyway: the page must still come from where links may lead.
-    if (style.redirect && result.response.redirected && result.response.url) style.redirect(request, result.response.url);
+    if (style.redirect && result.response.redirected && result.response.url)
+      style.redirect(request, result.response.url);
     return result;
   };
 
@@ -87,7 +95,10 @@ export async function* pageStream(client: PagingClient, spec: PageSpec, style: P
   try {
     let request = limit > 0 && maxPages > 0 ? style.first() : undefined;
     while (request) {
-      if (signal?.aborted) throw new AbortError(`GET ${spec.path} page ${request.page}: aborted by the caller's signal`, { cause: signal.reason });
+      if (signal?.aborted)
+        throw new AbortError(`GET ${spec.path} page ${request.page}: aborted by the caller's signal`, {
+          cause: signal.reason,
+        });
       fill(concurrency);
       const read = readPage(spec, request, await followRedirects(request, queue.take(request)), secret);
       style.check?.(read);
@@ -96,7 +107,12 @@ export async function* pageStream(client: PagingClient, spec: PageSpec, style: P
       if (previous && items.length > 0 && sameJson(seen, previous.seen)) {
         // Once earlier pages differed, the server responds past the last page with the last one again: the list ends.
         if (pagesRead >= 2) return;
-        throw paginationError(spec, request, secret, `the server sent the same items as page ${previous.page}, so it ignores ${style.param}`);
+        throw paginationError(
+          spec,
+          request,
+          secret,
+          `the server sent the same items as page ${previous.page}, so it ignores ${style.param}`,
+        );
       }
       pagesRead++;
       itemsRead += items.length;
@@ -113,7 +129,8 @@ export async function* pageStream(client: PagingClient, spec: PageSpec, style: P
       } catch (error) {
         cannotGoOn = error;
       }
-      if (next === undefined) queue.close(); // before handing out the last page
+      if (next === undefined)
+        queue.close(); // before handing out the last page
       else fill(concurrency - 1);
       yield read.page;
       if (cannotGoOn !== undefined) throw cannotGoOn;

@@ -24,7 +24,11 @@ export interface TelnyxWebhookEvent {
 }
 
 /** The JSON body of one webhook entry (its POST's request body). */
-export type WebhookPayload<Entry> = Entry extends { post: { requestBody?: { content: { "application/json": infer Body } } } } ? Body : never;
+export type WebhookPayload<Entry> = Entry extends {
+  post: { requestBody?: { content: { "application/json": infer Body } } };
+}
+  ? Body
+  : never;
 
 /**
  * A body without `data`, or a `data` without `event_type` (a few of Telnyx's
@@ -36,21 +40,33 @@ type WithData<Body> = Body extends object
     ? { [Key in keyof Body]: Key extends "data" ? WithEventType<Body[Key]> : Body[Key] }
     : Body & { data?: undefined }
   : Body;
-type WithEventType<Data> = Data extends object ? ("event_type" extends keyof Data ? Data : Data & { event_type?: undefined }) : Data;
+type WithEventType<Data> = Data extends object
+  ? "event_type" extends keyof Data
+    ? Data
+    : Data & { event_type?: undefined }
+  : Data;
 
 /** The union of the JSON bodies of every entry of a `webhooks` interface; `TelnyxWebhookEvent` when there are none. */
-export type WebhookEventFrom<Webhooks> = [WebhookPayload<Webhooks[keyof Webhooks]>] extends [never] ? TelnyxWebhookEvent : WithData<WebhookPayload<Webhooks[keyof Webhooks]>>;
+export type WebhookEventFrom<Webhooks> = [WebhookPayload<Webhooks[keyof Webhooks]>] extends [never]
+  ? TelnyxWebhookEvent
+  : WithData<WebhookPayload<Webhooks[keyof Webhooks]>>;
 
 /** The events of this package's spec: what `verifyWebhook` returns. */
 export type WebhookEvent = WebhookEventFrom<webhooks>;
 
 /** The `data.event_type` of each event in a union of events. */
-type EventTypeOf<Event> = Event extends { data?: infer Data } ? (Data extends { event_type?: infer Type } ? Type : never) : never;
+type EventTypeOf<Event> = Event extends { data?: infer Data }
+  ? Data extends { event_type?: infer Type }
+    ? Type
+    : never
+  : never;
 
 /** The `data.event_type` values the events declare (`string` for the generic event). */
 export type WebhookEventType = Exclude<EventTypeOf<WebhookEvent>, undefined>;
 
 /** The event, or events, whose `data.event_type` is `Type` (the generic event when the spec has none). */
-export type WebhookEventOf<Type extends WebhookEventType> = [Extract<WebhookEvent, { data?: { event_type?: Type } }>] extends [never]
+export type WebhookEventOf<Type extends WebhookEventType> = [
+  Extract<WebhookEvent, { data?: { event_type?: Type } }>,
+] extends [never]
   ? WebhookEvent
   : Extract<WebhookEvent, { data?: { event_type?: Type } }>;

@@ -20,6 +20,9 @@ export interface NodeCrypto {
 export function nodeCrypto(): NodeCrypto {
   const host = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
   const crypto = host?.getBuiltinModule?.("node:crypto") as NodeCrypto | undefined;
-  if (crypto === undefined) throw new Error("verifyWebhook needs node:crypto (Node 20.16 or later, or a runtime that offers process.getBuiltinModule).");
+  if (crypto === undefined)
+    throw new Error(
+      "verifyWebhook needs node:crypto (Node 20.16 or later, or a runtime that offers process.getBuiltinModule).",
+    );
   return crypto;
 }

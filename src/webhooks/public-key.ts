@@ -16,9 +16,13 @@ const ED25519_KEY_BYTES = 32;
 const built = new Map<string, CryptoKeyObject>();
 
 export function resolvePublicKey(option: string | undefined): CryptoKeyObject {
-  const [text, where] = option !== undefined ? [option, "the publicKey option"] : [readEnv("TELNYX_PUBLIC_KEY"), "TELNYX_PUBLIC_KEY"];
+  const [text, where] =
+    option !== undefined ? [option, "the publicKey option"] : [readEnv("TELNYX_PUBLIC_KEY"), "TELNYX_PUBLIC_KEY"];
   if (text === undefined || typeof text !== "string" || text.trim() === "") {
-    throw new WebhookVerificationError("public-key", "No public key to check webhook signatures with: set TELNYX_PUBLIC_KEY (or pass publicKey) to the public key shown in the Telnyx portal.");
+    throw new WebhookVerificationError(
+      "public-key",
+      "No public key to check webhook signatures with: set TELNYX_PUBLIC_KEY (or pass publicKey) to the public key shown in the Telnyx portal.",
+    );
   }
   const trimmed = text.trim();
   const cached = built.get(trimmed);
@@ -33,25 +37,40 @@ function fromBase64(text: string, where: string): CryptoKeyObject {
   const bytes = BASE64.test(text) ? Buffer.from(text, "base64") : undefined;
   if (bytes === undefined || bytes.length !== ED25519_KEY_BYTES) {
     const what = bytes === undefined ? "is not base64" : `decodes to ${bytes.length} bytes, not ${ED25519_KEY_BYTES}`;
-    throw new WebhookVerificationError("public-key", `The public key from ${where} ${what}: use the base64 Ed25519 public key from the Telnyx portal (or a PEM PUBLIC KEY block).`);
+    throw new WebhookVerificationError(
+      "public-key",
+      `The public key from ${where} ${what}: use the base64 Ed25519 public key from the Telnyx portal (or a PEM PUBLIC KEY block).`,
+    );
   }
-  return nodeCrypto().createPublicKey({ key: { kty: "OKP", crv: "Ed25519", x: bytes.toString("base64url") }, format: "jwk" });
+  return nodeCrypto().createPublicKey({
+    key: { kty: "OKP", crv: "Ed25519", x: bytes.toString("base64url") },
+    format: "jwk",
+  });
 }
 
 function fromPem(text: string, where: string): CryptoKeyObject {
   if (/PRIVATE KEY/.test(text)) {
-    throw new WebhookVerificationError("public-key", `The key from ${where} is a private key: give the public key (the one the Telnyx portal shows), and keep the private key secret.`);
+    throw new WebhookVerificationError(
+      "public-key",
+      `The key from ${where} is a private key: give the public key (the one the Telnyx portal shows), and keep the private key secret.`,
+    );
   }
   try {
     return nodeCrypto().createPublicKey(text);
   } catch {
-    throw new WebhookVerificationError("public-key", `The public key from ${where} is not a readable PEM public key: use the base64 Ed25519 public key from the Telnyx portal (or a PEM PUBLIC KEY block).`);
+    throw new WebhookVerificationError(
+      "public-key",
+      `The public key from ${where} is not a readable PEM public key: use the base64 Ed25519 public key from the Telnyx portal (or a PEM PUBLIC KEY block).`,
+    );
   }
 }
 
 function checkType(key: CryptoKeyObject, where: string): CryptoKeyObject {
   if (key.type !== "public" || key.asymmetricKeyType !== "ed25519") {
-    throw new WebhookVerificationError("public-key", `The public key from ${where} is not an Ed25519 public key: Telnyx signs webhooks with Ed25519.`);
+    throw new WebhookVerificationError(
+      "public-key",
+      `The public key from ${where} is not an Ed25519 public key: Telnyx signs webhooks with Ed25519.`,
+    );
   }
   return key;
 }

@@ -34,10 +34,16 @@ export interface VerifyWebhookOptions {
 }
 
 /** The verified event, parsed; throws `WebhookVerificationError` when any check fails. */
-export function verifyWebhook(rawBody: string | Uint8Array, headers: WebhookHeaders, options: VerifyWebhookOptions = {}): WebhookEvent {
+export function verifyWebhook(
+  rawBody: string | Uint8Array,
+  headers: WebhookHeaders,
+  options: VerifyWebhookOptions = {},
+): WebhookEvent {
   const tolerance = options.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS;
   if (typeof tolerance !== "number" || !Number.isFinite(tolerance) || tolerance < 0) {
-    throw new ConfigurationError(`toleranceSeconds must be a number of seconds of at least 0, got ${String(tolerance)}.`);
+    throw new ConfigurationError(
+      `toleranceSeconds must be a number of seconds of at least 0, got ${String(tolerance)}.`,
+    );
   }
   const key = resolvePublicKey(options.publicKey);
   const signature = header(headers, SIGNATURE_HEADER, "signature-header");
@@ -55,13 +61,24 @@ export function verifyWebhook(rawBody: string | Uint8Array, headers: WebhookHead
 function header(headers: WebhookHeaders, name: string, check: "signature-header" | "timestamp-header"): string {
   const raw = headers instanceof Headers ? headers.get(name) : findHeader(headers, name);
   const values = raw === null || raw === undefined ? [] : typeof raw === "string" ? [raw] : [...raw];
-  if (values.length === 0 || values[0]!.trim() === "") throw new WebhookVerificationError(check, `The webhook has no ${name} header: it was not sent by Telnyx, or a proxy removed it.`);
-  if (values.length > 1) throw new WebhookVerificationError(check, `The webhook has ${values.length} ${name} headers: a webhook from Telnyx has one.`);
+  if (values.length === 0 || values[0]!.trim() === "")
+    throw new WebhookVerificationError(
+      check,
+      `The webhook has no ${name} header: it was not sent by Telnyx, or a proxy removed it.`,
+    );
+  if (values.length > 1)
+    throw new WebhookVerificationError(
+      check,
+      `The webhook has ${values.length} ${name} headers: a webhook from Telnyx has one.`,
+    );
   return values[0]!.trim();
 }
 
 /** Header names are case-insensitive; Node gives them in lower case, other objects may not. */
-function findHeader(headers: Readonly<Record<string, string | readonly string[] | undefined>>, name: string): string | readonly string[] | undefined {
+function findHeader(
+  headers: Readonly<Record<string, string | readonly string[] | undefined>>,
+  name: string,
+): string | readonly string[] | undefined {
   if (Object.hasOwn(headers, name)) return headers[name];
   const found = Object.keys(headers).find((key) => key.toLowerCase() === name);
   return found === undefined ? undefined : headers[found];
@@ -69,21 +86,33 @@ function findHeader(headers: Readonly<Record<string, string | readonly string[] 
 
 function checkTimestamp(timestamp: string, tolerance: number, nowMs: number): void {
   if (!/^\d{1,12}$/.test(timestamp)) {
-    throw new WebhookVerificationError("timestamp-header", `The ${TIMESTAMP_HEADER} header is not a whole number of seconds since the epoch.`);
+    throw new WebhookVerificationError(
+      "timestamp-header",
+      `The ${TIMESTAMP_HEADER} header is not a whole number of seconds since the epoch.`,
+    );
   }
   const skew = Math.round(nowMs / 1000 - Number(timestamp));
   if (Math.abs(skew) > tolerance) {
     const when = skew > 0 ? `${skew} s old` : `${-skew} s in the future`;
-    throw new WebhookVerificationError("timestamp", `The webhook's timestamp is ${when}, outside the ${tolerance} s window (toleranceSeconds): a replayed webhook, or a clock that is off.`);
+    throw new WebhookVerificationError(
+      "timestamp",
+      `The webhook's timestamp is ${when}, outside the ${tolerance} s window (toleranceSeconds): a replayed webhook, or a clock that is off.`,
+    );
   }
 }
 
 function checkSignature(key: CryptoKeyObject, signature: string, signed: Uint8Array): void {
   const bytes = /^[A-Za-z0-9+/]+={0,2}$/.test(signature) ? Buffer.from(signature, "base64") : undefined;
   if (bytes === undefined || bytes.length !== ED25519_SIGNATURE_BYTES) {
-    throw new WebhookVerificationError("signature", `The ${SIGNATURE_HEADER} header is not a base64 Ed25519 signature (${ED25519_SIGNATURE_BYTES} bytes).`);
+    throw new WebhookVerificationError(
+      "signature",
+      `The ${SIGNATURE_HEADER} header is not a base64 Ed25519 signature (${ED25519_SIGNATURE_BYTES} bytes).`,
+    );
   }
   if (!nodeCrypto().verify(null, signed, key, bytes)) {
-    throw new WebhookVerificationError("signature", `The webhook's signature does not match its body and timestamp with this public key: the body was changed (parse it only after verifying, from the raw bytes), or it was not signed by Telnyx, or the key is not your account's.`);
+    throw new WebhookVerificationError(
+      "signature",
+      `The webhook's signature does not match its body and timestamp with this public key: the body was changed (parse it only after verifying, from the raw bytes), or it was not signed by Telnyx, or the key is not your account's.`,
+    );
   }
 }

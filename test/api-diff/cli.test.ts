@@ -28,7 +28,10 @@ function apiDiff(args: readonly string[], cwd: string): Promise<Run> {
 /** `npm run api-diff -- <args>` in `cwd`, as a new Node process. */
 function apiDiffProcess(args: readonly string[], cwd: string): Promise<Run> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx/esm", join(ROOT, "scripts", "api-diff.ts"), ...args], { cwd, env: { ...process.env, NO_COLOR: "1" } });
+    const child = spawn(process.execPath, ["--import", "tsx/esm", join(ROOT, "scripts", "api-diff.ts"), ...args], {
+      cwd,
+      env: { ...process.env, NO_COLOR: "1" },
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
@@ -38,7 +41,11 @@ function apiDiffProcess(args: readonly string[], cwd: string): Promise<Run> {
 }
 
 function git(cwd: string, ...args: string[]): void {
-  const result = spawnSync("git", ["-c", "user.name=test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false", ...args], { cwd, encoding: "utf8" });
+  const result = spawnSync(
+    "git",
+    ["-c", "user.name=test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false", ...args],
+    { cwd, encoding: "utf8" },
+  );
   if (result.status !== 0) throw new Error(`git ${args.join(" ")}: ${result.stderr}`);
 }
 
@@ -75,14 +82,24 @@ function edit(file: string, from: string, to: string): void {
 describe("npm run api-diff", () => {
   it("compares a multi-file spec with itself at HEAD, naming the file and line of each change", async () => {
     const repo = repoWith(join(FIXTURES, "refs", "multi-file"));
-    edit(join(repo, "spec", "schemas", "cat.yaml"), "  lives: {type: integer}", "  lives: {type: integer}\n  indoor: {type: boolean}");
+    edit(
+      join(repo, "spec", "schemas", "cat.yaml"),
+      "  lives: {type: integer}",
+      "  lives: {type: integer}\n  indoor: {type: boolean}",
+    );
     edit(join(repo, "spec", "schemas", "pet.yaml"), "  name: {type: string}\n", "");
     const { code, stdout, stderr } = await apiDiff(["--spec", "spec/openapi.yaml"], repo);
     expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
     const lines = stdout.split("\n");
-    expect(lines[0]).toBe("API changes from HEAD:spec/openapi.yaml to spec/openapi.yaml: 1 breaking, 0 to review, 1 safe");
-    expect(stdout).toContain("GET /pets\n  breaking response-property-removed: `data[].name` in the 200 response (application/json): removed");
-    expect(stdout).toContain("safe     response-optional-property-added: `data[].indoor` in the 200 response (application/json): added");
+    expect(lines[0]).toBe(
+      "API changes from HEAD:spec/openapi.yaml to spec/openapi.yaml: 1 breaking, 0 to review, 1 safe",
+    );
+    expect(stdout).toContain(
+      "GET /pets\n  breaking response-property-removed: `data[].name` in the 200 response (application/json): removed",
+    );
+    expect(stdout).toContain(
+      "safe     response-optional-property-added: `data[].indoor` in the 200 response (application/json): added",
+    );
     // The place in the file that says it, through the refs between files; for what is gone, where it was.
     expect(stdout).toContain("at spec/schemas/cat.yaml:6 (#/components/schemas/cat/properties/indoor)");
     expect(stdout).toContain("at spec/schemas/pet.yaml:3 (#/components/schemas/pet/properties/name)");
@@ -91,7 +108,11 @@ describe("npm run api-diff", () => {
 
   it("exits 1 with --fail-on when a change is that severe, and writes markdown and JSON", async () => {
     const repo = seedRepo();
-    edit(join(repo, "spec", "spec3.yml"), "            - Minimax\n          description: Voice synthesis provider used for this clone.", "            - Minimax\n            - elevenlabs\n          description: Voice synthesis provider used for this clone.");
+    edit(
+      join(repo, "spec", "spec3.yml"),
+      "            - Minimax\n          description: Voice synthesis provider used for this clone.",
+      "            - Minimax\n            - elevenlabs\n          description: Voice synthesis provider used for this clone.",
+    );
     const [review, breaking, markdown, json] = await Promise.all([
       apiDiffProcess(["--fail-on", "review"], repo),
       apiDiffProcess(["--fail-on", "breaking"], repo),
@@ -100,9 +121,16 @@ describe("npm run api-diff", () => {
     ]);
     expect([review.code, breaking.code, markdown.code, json.code]).toEqual([1, 0, 0, 0]);
     expect(markdown.stdout).toContain("### API changes: 0 breaking, 1 to review, 0 safe");
-    expect(markdown.stdout).toContain("| **review** | `response-property-enum-value-added` | `data[].provider` in the 200 response (application/json): enum value `\"elevenlabs\"` added<br>");
+    expect(markdown.stdout).toContain(
+      '| **review** | `response-property-enum-value-added` | `data[].provider` in the 200 response (application/json): enum value `"elevenlabs"` added<br>',
+    );
     const report = JSON.parse(json.stdout);
-    expect(report).toMatchObject({ base: "HEAD:spec/spec3.yml", head: "spec/spec3.yml", verdict: "review", counts: { breaking: 0, review: 1, safe: 0 } });
+    expect(report).toMatchObject({
+      base: "HEAD:spec/spec3.yml",
+      head: "spec/spec3.yml",
+      verdict: "review",
+      counts: { breaking: 0, review: 1, safe: 0 },
+    });
     expect(report.changes[0]).toMatchObject({
       rule: "response-property-enum-value-added",
       operation: "GET /voice_clones",
@@ -115,7 +143,10 @@ describe("npm run api-diff", () => {
   });
 
   it("compares two files, and says when nothing changed", async () => {
-    const { code, stdout } = await apiDiff(["--base-spec", "test/fixtures/seed/openapi.yaml", "--spec", "test/fixtures/seed/openapi.yaml"], ROOT);
+    const { code, stdout } = await apiDiff(
+      ["--base-spec", "test/fixtures/seed/openapi.yaml", "--spec", "test/fixtures/seed/openapi.yaml"],
+      ROOT,
+    );
     expect(code).toBe(0);
     expect(stdout).toContain("nothing changed for code using this package");
   });
@@ -125,8 +156,14 @@ describe("npm run api-diff", () => {
     [["--fail-on", "safe"], /--fail-on must be one of breaking, review/],
     [["--base", "HEAD", "--base-spec", "x.yaml"], /--base and --base-spec cannot be used together/],
     [["--base", "no-such-ref"], /--base "no-such-ref" names no commit of this repository\n {2}fix: pass --base <ref>/],
-    [["--base-spec", "missing.yaml"], /missing\.yaml: cannot read the spec: no such file \(ENOENT\) \(in the base spec\)\n {2}fix: check the path \(--base-spec <file>\)/],
-    [["--spec", "test/fixtures/load/swagger2.yaml", "--base-spec", "test/fixtures/seed/openapi.yaml"], /swagger2\.yaml \(#\/swagger\): this is a Swagger "2\.0" document/],
+    [
+      ["--base-spec", "missing.yaml"],
+      /missing\.yaml: cannot read the spec: no such file \(ENOENT\) \(in the base spec\)\n {2}fix: check the path \(--base-spec <file>\)/,
+    ],
+    [
+      ["--spec", "test/fixtures/load/swagger2.yaml", "--base-spec", "test/fixtures/seed/openapi.yaml"],
+      /swagger2\.yaml \(#\/swagger\): this is a Swagger "2\.0" document/,
+    ],
     [["--base-spec", "test/fixtures/refs/http-url.yaml"], /is refused: URLs .* \(in the base spec\)/],
   ])("exits 2 on bad input: %j", async (args, message) => {
     const { code, stdout, stderr } = await apiDiff(args, ROOT);
@@ -140,7 +177,9 @@ describe("npm run api-diff", () => {
     cpSync(join(FIXTURES, "seed", "openapi.yaml"), join(repo, "other", "openapi.yaml"));
     const { code, stderr } = await apiDiff(["--spec", "other/openapi.yaml"], repo);
     expect(code).toBe(2);
-    expect(stderr).toContain("error: HEAD:other/openapi.yaml: other/openapi.yaml does not exist at HEAD\n  fix: pass --base <ref> naming a commit that has the spec, or --base-spec <file> (a new spec has no base to compare with)");
+    expect(stderr).toContain(
+      "error: HEAD:other/openapi.yaml: other/openapi.yaml does not exist at HEAD\n  fix: pass --base <ref> naming a commit that has the spec, or --base-spec <file> (a new spec has no base to compare with)",
+    );
   });
 });
 
@@ -153,7 +192,9 @@ describe("npm run generate, when generated/ changes", () => {
     // The spec's own repository is the one compared with (git runs in the spec's folder).
     const first = await runGenerate(["--spec", spec, "--out", join(repo, "generated")]);
     expect(first.code).toBe(0);
-    expect(first.stdout.trimEnd().split("\n").at(-1)).toBe("API changes since HEAD: 2 breaking; `npm run api-diff` for details");
+    expect(first.stdout.trimEnd().split("\n").at(-1)).toBe(
+      "API changes since HEAD: 2 breaking; `npm run api-diff` for details",
+    );
     const again = await runGenerate(["--spec", spec, "--out", join(repo, "generated")]);
     expect(again.stdout.trimEnd().split("\n").at(-1)).toMatch(/^done: 0 written, 6 unchanged/);
   });

@@ -48,7 +48,11 @@ export async function runCases(cases: readonly DiffCase[]): Promise<Run> {
   writeFileSync(join(root, "package.json"), JSON.stringify({ type: "module" }));
   const used = [...new Set(cases.map((c) => c.spec))];
   const bases = new Map<SpecName, SpecSide>();
-  for (const spec of used) bases.set(spec, await loadBase({ file: await generateCopy(root, `${spec}-base`, spec, parseSpec(spec)) }, "", LIMITS));
+  for (const spec of used)
+    bases.set(
+      spec,
+      await loadBase({ file: await generateCopy(root, `${spec}-base`, spec, parseSpec(spec)) }, "", LIMITS),
+    );
   const results: { case: DiffCase; report: Report; folder: string }[] = [];
   for (const [i, c] of cases.entries()) {
     const doc = parseSpec(c.spec);
@@ -58,7 +62,10 @@ export async function runCases(cases: readonly DiffCase[]): Promise<Run> {
     results.push({ case: c, report: compareSpecs(bases.get(c.spec)!, await loadHead(spec, LIMITS), root), folder });
   }
   // Two programs, each with about half of the heavy (full spec) copies.
-  const folders = [...used.map((s) => ({ folder: `${s}-base`, heavy: s === "full" })), ...results.map((r) => ({ folder: r.folder, heavy: r.case.spec === "full" }))];
+  const folders = [
+    ...used.map((s) => ({ folder: `${s}-base`, heavy: s === "full" })),
+    ...results.map((r) => ({ folder: r.folder, heavy: r.case.spec === "full" })),
+  ];
   const programs: string[][] = [[], []];
   let heavy = 0;
   for (const f of folders) programs[f.heavy ? heavy++ % 2 : 0]!.push(`${f.folder}/consumer.ts`);
@@ -68,7 +75,9 @@ export async function runCases(cases: readonly DiffCase[]): Promise<Run> {
     root,
     results: results.map((r) => ({ case: r.case, report: r.report, errors: errors.get(r.folder) ?? [] })),
     baseErrors: Object.fromEntries(used.map((s) => [s, errors.get(`${s}-base`) ?? []])) as Record<SpecName, string[]>,
-    otherErrors: [...errors].filter(([folder]) => !folders.some((f) => f.folder === folder)).flatMap(([, lines]) => lines),
+    otherErrors: [...errors]
+      .filter(([folder]) => !folders.some((f) => f.folder === folder))
+      .flatMap(([, lines]) => lines),
   };
 }
 

@@ -37,7 +37,11 @@ describe("Telnyx spec 2026-06-16 -> 2026-06-18", () => {
   it("places each change in the gzipped head by line", () => {
     const added = report.changes.find((c) => c.rule === "operation-added")!;
     expect(added.pointer).toBe("#/paths/~1ai~1conversation_histories/get");
-    expect(added.location).toEqual({ file: "test/fixtures/specs/telnyx-history/spec3-2026-06-18-9a45c0b.yml.gz", line: 72963, column: 5 });
+    expect(added.location).toEqual({
+      file: "test/fixtures/specs/telnyx-history/spec3-2026-06-18-9a45c0b.yml.gz",
+      line: 72963,
+      column: 5,
+    });
   });
 });
 

@@ -32,10 +32,15 @@ components:
     ~: null-key
 `;
 
-function pointers(node: unknown, path: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
+function pointers(
+  node: unknown,
+  path: (string | number)[] = [],
+  out: (string | number)[][] = [],
+): (string | number)[][] {
   out.push(path);
   if (node !== null && typeof node === "object") {
-    for (const [key, value] of Object.entries(node)) pointers(value, [...path, Array.isArray(node) ? Number(key) : key], out);
+    for (const [key, value] of Object.entries(node))
+      pointers(value, [...path, Array.isArray(node) ? Number(key) : key], out);
   }
   return out;
 }
@@ -44,7 +49,24 @@ describe("YAML lines", () => {
   it("js-yaml's event offsets place every key and item where yaml's node ranges do", () => {
     const fast = yamlLines(TEXT);
     const slow = yamlNodeLines(TEXT);
-    const tree = { paths: { "/a/{id}": { get: { operationId: 1, responses: { "200": { description: 1 } } } }, "/b": { post: { parameters: [{ name: 1, in: 1 }, { name: 1, in: 1 }], responses: { "201": { description: 1 }, "16": { description: 1 }, true: 1 } } } }, components: { schemas: { A: { type: 1, properties: { a: { type: 1 } } } } }, openapi: 1, missing: 1, null: 1 };
+    const tree = {
+      paths: {
+        "/a/{id}": { get: { operationId: 1, responses: { "200": { description: 1 } } } },
+        "/b": {
+          post: {
+            parameters: [
+              { name: 1, in: 1 },
+              { name: 1, in: 1 },
+            ],
+            responses: { "201": { description: 1 }, "16": { description: 1 }, true: 1 },
+          },
+        },
+      },
+      components: { schemas: { A: { type: 1, properties: { a: { type: 1 } } } } },
+      openapi: 1,
+      missing: 1,
+      null: 1,
+    };
     const all = pointers(tree);
     expect(all.length).toBeGreaterThan(25);
     for (const tokens of all) expect(fast(tokens), tokens.join("/")).toEqual(slow(tokens));

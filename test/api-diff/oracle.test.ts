@@ -39,7 +39,9 @@ describe("api-diff verdicts against tsc", () => {
 
   it("documents tsc for exactly the cases whose verdict comes from a type-visible review rule", () => {
     for (const { case: c, report } of run!.results) {
-      const reviewVisible = report.verdict === "review" && report.changes.some((ch) => ch.verdict === "review" && RULES[ch.rule].typeVisible);
+      const reviewVisible =
+        report.verdict === "review" &&
+        report.changes.some((ch) => ch.verdict === "review" && RULES[ch.rule].typeVisible);
       expect({ case: c.name, documented: c.tsc !== undefined }).toEqual({ case: c.name, documented: reviewVisible });
     }
   });
@@ -56,12 +58,21 @@ describe("api-diff verdicts against tsc", () => {
     const rows = run.results.map(({ case: c, report, errors }) => {
       const visible = report.changes.some((ch) => RULES[ch.rule].typeVisible);
       const agrees = (errors.length === 0) === expectedToCompile(c, report);
-      return { name: c.name, verdict: report.verdict ?? "none", tsc: errors.length === 0 ? "compiles" : "errors", visible, agrees };
+      return {
+        name: c.name,
+        verdict: report.verdict ?? "none",
+        tsc: errors.length === 0 ? "compiles" : "errors",
+        visible,
+        agrees,
+      };
     });
     const visible = rows.filter((r) => r.visible);
     console.log(
       [
-        ...rows.map((r) => `${r.agrees ? "ok  " : "DIFF"} ${r.verdict.padEnd(8)} tsc ${r.tsc.padEnd(8)} ${r.visible ? "type-visible " : "types same   "} ${r.name}`),
+        ...rows.map(
+          (r) =>
+            `${r.agrees ? "ok  " : "DIFF"} ${r.verdict.padEnd(8)} tsc ${r.tsc.padEnd(8)} ${r.visible ? "type-visible " : "types same   "} ${r.name}`,
+        ),
         `verdicts vs tsc: ${rows.filter((r) => r.agrees).length} of ${rows.length} cases agree; type-visible: ${visible.filter((r) => r.agrees).length} of ${visible.length}`,
       ].join("\n"),
     );

@@ -33,44 +33,149 @@ const thingsGet = (d: Doc) => d.paths["/things"].get;
 const summary = (d: Doc) => thingsGet(d).responses["200"].content["application/json"].schema.properties.summary;
 const newThing = (d: Doc) => d.paths["/things"].post.requestBody.content["application/json"].schema;
 const status = (d: Doc) => thingsGet(d).parameters[0].schema.properties.status;
-const limit = (d: Doc) => thingsGet(d).parameters.push({ name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 10 } });
+const limit = (d: Doc) =>
+  thingsGet(d).parameters.push({ name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 10 } });
 const limitSchema = (d: Doc) => thingsGet(d).parameters[1].schema;
 const sharedBody = (d: Doc) => {
-  d.components.schemas.NewThing = { type: "object", properties: { name: { type: "string" }, size: { type: "integer", default: 1 } } };
+  d.components.schemas.NewThing = {
+    type: "object",
+    properties: { name: { type: "string" }, size: { type: "integer", default: 1 } },
+  };
   d.paths["/things"].post.requestBody.content["application/json"].schema = { $ref: "#/components/schemas/NewThing" };
 };
 const paged = (op: Doc, operationId: string) => {
   op.operationId = operationId;
-  op.parameters = [...(op.parameters ?? []), { name: "page[number]", in: "query", schema: { type: "integer" } }, { name: "page[size]", in: "query", schema: { type: "integer" } }];
+  op.parameters = [
+    ...(op.parameters ?? []),
+    { name: "page[number]", in: "query", schema: { type: "integer" } },
+    { name: "page[size]", in: "query", schema: { type: "integer" } },
+  ];
 };
 
 export const RULE_CASES: RuleCase[] = [
-  { name: "query maximum increased", base: limit, edit: (d) => (limitSchema(d).maximum = 20), rules: ["request-parameter-max-increased"] },
-  { name: "query minimum increased", base: limit, edit: (d) => (limitSchema(d).minimum = 2), rules: ["request-parameter-min-increased"] },
-  { name: "deepObject field pattern removed", base: (d) => (status(d).pattern = "^[a-z]+$"), edit: (d) => delete status(d).pattern, rules: ["request-parameter-pattern-removed"] },
-  { name: "request property format added", edit: (d) => (newThing(d).properties.name.format = "email"), rules: ["request-property-format-changed"] },
-  { name: "request property maxLength added", edit: (d) => (newThing(d).properties.name.maxLength = 10), rules: ["request-property-max-decreased"] },
-  { name: "request property maxLength increased", base: (d) => (newThing(d).properties.name.maxLength = 10), edit: (d) => (newThing(d).properties.name.maxLength = 20), rules: ["request-property-max-increased"] },
-  { name: "request property minimum added", edit: (d) => (newThing(d).properties.size.minimum = 1), rules: ["request-property-min-increased"] },
-  { name: "request property minimum decreased", base: (d) => (newThing(d).properties.size.minimum = 1), edit: (d) => (newThing(d).properties.size.minimum = 0), rules: ["request-property-min-decreased"] },
-  { name: "request property pattern added", edit: (d) => (newThing(d).properties.name.pattern = "^[a-z]+$"), rules: ["request-property-pattern-changed"] },
-  { name: "request property pattern removed", base: (d) => (newThing(d).properties.name.pattern = "^[a-z]+$"), edit: (d) => delete newThing(d).properties.name.pattern, rules: ["request-property-pattern-removed"] },
-  { name: "default removed from a shared request schema", base: sharedBody, edit: (d) => delete d.components.schemas.NewThing.properties.size.default, rules: ["request-property-default-removed"] },
-  { name: "response maximum increased", base: (d) => (summary(d).properties.count.maximum = 10), edit: (d) => (summary(d).properties.count.maximum = 20), rules: ["response-property-max-increased"] },
-  { name: "response minimum decreased", base: (d) => (summary(d).properties.count.minimum = 1), edit: (d) => (summary(d).properties.count.minimum = 0), rules: ["response-property-min-decreased"] },
-  { name: "response minimum added", edit: (d) => (summary(d).properties.count.minimum = 1), rules: ["response-property-min-increased"] },
-  { name: "response pattern added", edit: (d) => (summary(d).properties.label.pattern = "^[a-z]+$"), rules: ["response-property-pattern-changed"] },
-  { name: "response additionalProperties removed", base: (d) => (summary(d).additionalProperties = true), edit: (d) => delete summary(d).additionalProperties, rules: ["response-additional-properties-removed"] },
-  { name: "response additionalProperties typed -> open", base: (d) => (summary(d).additionalProperties = { type: "string" }), edit: (d) => (summary(d).additionalProperties = true), rules: ["response-additional-properties-widened"] },
-  { name: "response additionalProperties open -> typed", base: (d) => (summary(d).additionalProperties = true), edit: (d) => (summary(d).additionalProperties = { type: "string" }), rules: ["response-additional-properties-narrowed"] },
-  { name: "request media type -> a wildcard that covers it", edit: (d) => (d.paths["/things"].post.requestBody.content = { "*/*": d.paths["/things"].post.requestBody.content["application/json"] }), rules: ["request-body-media-type-added"] },
+  {
+    name: "query maximum increased",
+    base: limit,
+    edit: (d) => (limitSchema(d).maximum = 20),
+    rules: ["request-parameter-max-increased"],
+  },
+  {
+    name: "query minimum increased",
+    base: limit,
+    edit: (d) => (limitSchema(d).minimum = 2),
+    rules: ["request-parameter-min-increased"],
+  },
+  {
+    name: "deepObject field pattern removed",
+    base: (d) => (status(d).pattern = "^[a-z]+$"),
+    edit: (d) => delete status(d).pattern,
+    rules: ["request-parameter-pattern-removed"],
+  },
+  {
+    name: "request property format added",
+    edit: (d) => (newThing(d).properties.name.format = "email"),
+    rules: ["request-property-format-changed"],
+  },
+  {
+    name: "request property maxLength added",
+    edit: (d) => (newThing(d).properties.name.maxLength = 10),
+    rules: ["request-property-max-decreased"],
+  },
+  {
+    name: "request property maxLength increased",
+    base: (d) => (newThing(d).properties.name.maxLength = 10),
+    edit: (d) => (newThing(d).properties.name.maxLength = 20),
+    rules: ["request-property-max-increased"],
+  },
+  {
+    name: "request property minimum added",
+    edit: (d) => (newThing(d).properties.size.minimum = 1),
+    rules: ["request-property-min-increased"],
+  },
+  {
+    name: "request property minimum decreased",
+    base: (d) => (newThing(d).properties.size.minimum = 1),
+    edit: (d) => (newThing(d).properties.size.minimum = 0),
+    rules: ["request-property-min-decreased"],
+  },
+  {
+    name: "request property pattern added",
+    edit: (d) => (newThing(d).properties.name.pattern = "^[a-z]+$"),
+    rules: ["request-property-pattern-changed"],
+  },
+  {
+    name: "request property pattern removed",
+    base: (d) => (newThing(d).properties.name.pattern = "^[a-z]+$"),
+    edit: (d) => delete newThing(d).properties.name.pattern,
+    rules: ["request-property-pattern-removed"],
+  },
+  {
+    name: "default removed from a shared request schema",
+    base: sharedBody,
+    edit: (d) => delete d.components.schemas.NewThing.properties.size.default,
+    rules: ["request-property-default-removed"],
+  },
+  {
+    name: "response maximum increased",
+    base: (d) => (summary(d).properties.count.maximum = 10),
+    edit: (d) => (summary(d).properties.count.maximum = 20),
+    rules: ["response-property-max-increased"],
+  },
+  {
+    name: "response minimum decreased",
+    base: (d) => (summary(d).properties.count.minimum = 1),
+    edit: (d) => (summary(d).properties.count.minimum = 0),
+    rules: ["response-property-min-decreased"],
+  },
+  {
+    name: "response minimum added",
+    edit: (d) => (summary(d).properties.count.minimum = 1),
+    rules: ["response-property-min-increased"],
+  },
+  {
+    name: "response pattern added",
+    edit: (d) => (summary(d).properties.label.pattern = "^[a-z]+$"),
+    rules: ["response-property-pattern-changed"],
+  },
+  {
+    name: "response additionalProperties removed",
+    base: (d) => (summary(d).additionalProperties = true),
+    edit: (d) => delete summary(d).additionalProperties,
+    rules: ["response-additional-properties-removed"],
+  },
+  {
+    name: "response additionalProperties typed -> open",
+    base: (d) => (summary(d).additionalProperties = { type: "string" }),
+    edit: (d) => (summary(d).additionalProperties = true),
+    rules: ["response-additional-properties-widened"],
+  },
+  {
+    name: "response additionalProperties open -> typed",
+    base: (d) => (summary(d).additionalProperties = true),
+    edit: (d) => (summary(d).additionalProperties = { type: "string" }),
+    rules: ["response-additional-properties-narrowed"],
+  },
+  {
+    name: "request media type -> a wildcard that covers it",
+    edit: (d) =>
+      (d.paths["/things"].post.requestBody.content = {
+        "*/*": d.paths["/things"].post.requestBody.content["application/json"],
+      }),
+    rules: ["request-body-media-type-added"],
+  },
   {
     name: "request media type wildcard -> one type (the engine pairs them: a rename)",
     base: (d) => (d.paths["/things"].post.requestBody.content = { "*/*": { schema: { type: "string" } } }),
-    edit: (d) => (d.paths["/things"].post.requestBody.content = { "application/octet-stream": { schema: { type: "string" } } }),
+    edit: (d) =>
+      (d.paths["/things"].post.requestBody.content = { "application/octet-stream": { schema: { type: "string" } } }),
     rules: ["request-body-media-type-removed", "request-body-media-type-added"],
   },
-  { name: "server removed", base: (d) => d.servers.push({ url: "https://eu.example.com" }), edit: (d) => d.servers.pop(), rules: ["server-removed"] },
+  {
+    name: "server removed",
+    base: (d) => d.servers.push({ url: "https://eu.example.com" }),
+    edit: (d) => d.servers.pop(),
+    rules: ["server-removed"],
+  },
   {
     name: "a generator step that fails on the head (two paginators without operationId named getXY): could not judge, not refused",
     edit: (d) => {
@@ -101,7 +206,11 @@ async function run(c: RuleCase, i: number) {
   c.edit(head);
   writeFileSync(join(folder, "base.json"), JSON.stringify(base));
   writeFileSync(join(folder, "head.json"), JSON.stringify(head));
-  return compareSpecs(await loadBase({ file: join(folder, "base.json") }, "", LIMITS), await loadHead(join(folder, "head.json"), LIMITS), ROOT);
+  return compareSpecs(
+    await loadBase({ file: join(folder, "base.json") }, "", LIMITS),
+    await loadHead(join(folder, "head.json"), LIMITS),
+    ROOT,
+  );
 }
 
 describe("rules the types do not show", () => {
@@ -117,7 +226,14 @@ describe("could-not-judge", () => {
     const drafts = judged(["paths", "/things", "get"], "this operation", () => {
       throw new Error("boom");
     });
-    expect(drafts).toEqual([{ rule: "could-not-judge", operation: "GET /things", message: "could not judge this operation: boom", at: { side: "head", path: ["paths", "/things", "get"] } }]);
+    expect(drafts).toEqual([
+      {
+        rule: "could-not-judge",
+        operation: "GET /things",
+        message: "could not judge this operation: boom",
+        at: { side: "head", path: ["paths", "/things", "get"] },
+      },
+    ]);
     expect(RULES["could-not-judge"].verdict).toBe("review");
   });
 });

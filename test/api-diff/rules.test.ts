@@ -14,7 +14,11 @@ import { ROOT } from "../helpers/run-generate.js";
 
 describe("the rule list", () => {
   const page = readFileSync(join(ROOT, "docs/api-diff-rules.md"), "utf8");
-  const listed = [...page.matchAll(/^\| `([a-z0-9-]+)` \| (breaking|review|safe) \| (yes|no) \|/gm)].map((m) => ({ id: m[1]!, verdict: m[2]!, typeVisible: m[3] === "yes" }));
+  const listed = [...page.matchAll(/^\| `([a-z0-9-]+)` \| (breaking|review|safe) \| (yes|no) \|/gm)].map((m) => ({
+    id: m[1]!,
+    verdict: m[2]!,
+    typeVisible: m[3] === "yes",
+  }));
 
   it("has kebab-case ids, each with a reason", () => {
     for (const [id, rule] of Object.entries(RULES)) {
@@ -24,7 +28,9 @@ describe("the rule list", () => {
   });
 
   it("is in docs/api-diff-rules.md, rule for rule, with the same verdicts", () => {
-    expect(listed).toEqual(Object.entries(RULES).map(([id, rule]) => ({ id, verdict: rule.verdict, typeVisible: rule.typeVisible })));
+    expect(listed).toEqual(
+      Object.entries(RULES).map(([id, rule]) => ({ id, verdict: rule.verdict, typeVisible: rule.typeVisible })),
+    );
   });
 });
 
@@ -51,10 +57,23 @@ describe("scope", () => {
   const doc = () => ({
     openapi: "3.1.0",
     paths: {
-      "/a": { get: { parameters: [{ $ref: "#/components/parameters/P" }], responses: { "200": { description: "", content: { "application/json": { schema: { $ref: "#/components/schemas/A" } } } } } } },
-      "/b": { parameters: [{ name: "x", in: "query", schema: { type: "string" } }], get: { responses: { "200": { description: "" } } } },
+      "/a": {
+        get: {
+          parameters: [{ $ref: "#/components/parameters/P" }],
+          responses: {
+            "200": { description: "", content: { "application/json": { schema: { $ref: "#/components/schemas/A" } } } },
+          },
+        },
+      },
+      "/b": {
+        parameters: [{ name: "x", in: "query", schema: { type: "string" } }],
+        get: { responses: { "200": { description: "" } } },
+      },
     },
-    components: { parameters: { P: { name: "p", in: "query", schema: { type: "string" } } }, schemas: { A: { type: "object", properties: { b: { $ref: "#/components/schemas/B" } } }, B: { type: "string" } } },
+    components: {
+      parameters: { P: { name: "p", in: "query", schema: { type: "string" } } },
+      schemas: { A: { type: "object", properties: { b: { $ref: "#/components/schemas/B" } } }, B: { type: "string" } },
+    },
   });
 
   it("gives the engine only the path items that differ, through components they reach", () => {
@@ -65,7 +84,10 @@ describe("scope", () => {
     expect(Object.keys(scoped.head.paths as object)).toEqual(["/a"]);
     // Refs resolved, and what both sides share left out: the engine sees the change behind the two refs, and only it.
     const schemaOf = (side: any) => side.paths["/a"].get.responses["200"].content["application/json"].schema;
-    expect([schemaOf(scoped.base), schemaOf(scoped.head)]).toEqual([{ properties: { b: { type: "string" } } }, { properties: { b: { type: "integer" } } }]);
+    expect([schemaOf(scoped.base), schemaOf(scoped.head)]).toEqual([
+      { properties: { b: { type: "string" } } },
+      { properties: { b: { type: "integer" } } },
+    ]);
   });
 
   it("merges a path item's parameters into its operations, resolved (the engine's indexes count them)", () => {
@@ -73,13 +95,20 @@ describe("scope", () => {
     head.paths["/b"].parameters[0]!.schema.type = "integer";
     const scoped = scopeDocuments(doc(), head);
     expect(scoped.paths).toEqual(["/b"]);
-    expect((scoped.base.paths as any)["/b"]).toEqual({ get: { parameters: [{ name: "x", in: "query", schema: { type: "string" } }] } });
-    expect((scoped.head.paths as any)["/b"]).toEqual({ get: { parameters: [{ name: "x", in: "query", schema: { type: "integer" } }] } });
+    expect((scoped.base.paths as any)["/b"]).toEqual({
+      get: { parameters: [{ name: "x", in: "query", schema: { type: "string" } }] },
+    });
+    expect((scoped.head.paths as any)["/b"]).toEqual({
+      get: { parameters: [{ name: "x", in: "query", schema: { type: "integer" } }] },
+    });
   });
 
   it("compares an inline schema moved to a component, with the same content, as no difference", () => {
     const base = doc() as any;
-    base.paths["/a"].get.responses["200"].content["application/json"].schema = { type: "object", properties: { b: { type: "string" } } };
+    base.paths["/a"].get.responses["200"].content["application/json"].schema = {
+      type: "object",
+      properties: { b: { type: "string" } },
+    };
     const head = doc() as any;
     head.components.schemas.A = { type: "object", properties: { b: { type: "string" } } };
     const scoped = scopeDocuments(base, head);

@@ -24,7 +24,11 @@ export interface BuiltCli {
 export function buildCli(): BuiltCli {
   mkdirSync(join(ROOT, ".tmp"), { recursive: true });
   const out = mkdtempSync(join(ROOT, ".tmp", "cli-build-"));
-  const result = spawnSync(process.execPath, [TSC, "-p", join(ROOT, "tsconfig.build.json"), "--outDir", out, "--declaration", "false"], { cwd: ROOT, encoding: "utf8" });
+  const result = spawnSync(
+    process.execPath,
+    [TSC, "-p", join(ROOT, "tsconfig.build.json"), "--outDir", out, "--declaration", "false"],
+    { cwd: ROOT, encoding: "utf8" },
+  );
   if (result.status !== 0) {
     rmSync(out, { recursive: true, force: true });
     throw new Error(`the build failed:\n${result.stdout}${result.stderr}`);
@@ -76,7 +80,8 @@ export function startCli(main: string, args: string[], env: Record<string, strin
   return {
     stdout: () => out,
     stderr: () => err,
-    waitForStdout: (pattern) => (pattern.test(out) ? Promise.resolve() : new Promise<void>((resolve) => waiters.push({ pattern, resolve }))),
+    waitForStdout: (pattern) =>
+      pattern.test(out) ? Promise.resolve() : new Promise<void>((resolve) => waiters.push({ pattern, resolve })),
     done,
     exited: () => exited,
   };

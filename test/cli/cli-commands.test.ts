@@ -24,15 +24,31 @@ const HEADER = "// test\n";
 
 /** The command data the step writes for `doc`, read back from the file it makes. */
 function commandsOf(doc: object): CommandSpec[] {
-  return commandsOfFiles(generateCliCommands(doc as Record<string, unknown>, detectPaging(doc as Record<string, unknown>, "spec.yaml"), HEADER, "spec.yaml"));
+  return commandsOfFiles(
+    generateCliCommands(
+      doc as Record<string, unknown>,
+      detectPaging(doc as Record<string, unknown>, "spec.yaml"),
+      HEADER,
+      "spec.yaml",
+    ),
+  );
 }
 
-const ok = (schema: object = { type: "object" }) => ({ "200": { description: "ok", content: { "application/json": { schema } } } });
+const ok = (schema: object = { type: "object" }) => ({
+  "200": { description: "ok", content: { "application/json": { schema } } },
+});
 const listBody = {
   type: "object",
   properties: {
     data: { type: "array", items: { $ref: "#/components/schemas/Item" } },
-    meta: { type: "object", properties: { total_pages: { type: "integer" }, page_number: { type: "integer" }, total_count: { type: "integer" } } },
+    meta: {
+      type: "object",
+      properties: {
+        total_pages: { type: "integer" },
+        page_number: { type: "integer" },
+        total_count: { type: "integer" },
+      },
+    },
   },
 };
 const components = {
@@ -73,14 +89,24 @@ describe("generateCliCommands", () => {
             tags: ["Things"],
             parameters: [
               ...pageParams,
-              { name: "filter[status]", in: "query", description: "By status", schema: { type: "string", enum: ["on", "off"] } },
+              {
+                name: "filter[status]",
+                in: "query",
+                description: "By status",
+                schema: { type: "string", enum: ["on", "off"] },
+              },
               { name: "ids", in: "query", schema: { type: "array", items: { type: "integer" } } },
               { name: "limit", in: "query", schema: { type: "boolean" } },
               { name: "X-Trace", in: "header", schema: { type: "string" } },
             ],
             responses: ok(listBody),
           },
-          post: { operationId: "createThing", tags: ["Things"], requestBody: { required: true, content: { "application/json": { schema: { type: "object" } } } }, responses: ok() },
+          post: {
+            operationId: "createThing",
+            tags: ["Things"],
+            requestBody: { required: true, content: { "application/json": { schema: { type: "object" } } } },
+            responses: ok(),
+          },
         },
         "/v2/widgets": { get: { responses: ok() } },
       },
@@ -97,7 +123,14 @@ describe("generateCliCommands", () => {
     expect(list.flags).toEqual([
       { flag: "page-number", param: "page[number]", in: "query", type: "integer", minimum: 1, role: "page" },
       { flag: "page-size", param: "page[size]", in: "query", type: "integer", minimum: 1, maximum: 100, role: "size" },
-      { flag: "filter-status", param: "filter[status]", in: "query", type: "string", enum: ["on", "off"], description: "By status" },
+      {
+        flag: "filter-status",
+        param: "filter[status]",
+        in: "query",
+        type: "string",
+        enum: ["on", "off"],
+        description: "By status",
+      },
       { flag: "ids", param: "ids", in: "query", type: "integer", array: true },
       { flag: "query-limit", param: "limit", in: "query", type: "boolean" },
     ]);
@@ -117,7 +150,10 @@ describe("generateCliCommands", () => {
     const get = commands.find((c) => c.action === "get")!;
     expect(get.flags).toEqual([{ flag: "thing-id", param: "thing_id", in: "path", type: "string", required: true }]);
     expect(get.paginate).toBeUndefined();
-    expect(commands.find((c) => c.action === "create")!.body).toEqual({ required: true, mediaType: "application/json" });
+    expect(commands.find((c) => c.action === "create")!.body).toEqual({
+      required: true,
+      mediaType: "application/json",
+    });
   });
 
   it("commands that would share an action take their whole operationId", () => {
@@ -135,7 +171,13 @@ describe("generateCliCommands", () => {
     const branch = (provider: string, model: string, extra: object) => ({
       type: "object",
       required: ["provider", "name", "audio"],
-      properties: { provider: { type: "string", enum: [provider] }, model: { type: "string", enum: [model], default: model }, name: { type: "string" }, audio: { type: "string", format: "binary" }, ...extra },
+      properties: {
+        provider: { type: "string", enum: [provider] },
+        model: { type: "string", enum: [model], default: model },
+        name: { type: "string" },
+        audio: { type: "string", format: "binary" },
+        ...extra,
+      },
     });
     const [command] = commandsOf({
       openapi: "3.1.0",
@@ -143,13 +185,26 @@ describe("generateCliCommands", () => {
         "/clones": {
           post: {
             operationId: "createClone",
-            requestBody: { required: true, content: { "multipart/form-data": { schema: { oneOf: [branch("telnyx", "q3", { label: { type: "string" } }), branch("minimax", "m1", {})] } } } },
+            requestBody: {
+              required: true,
+              content: {
+                "multipart/form-data": {
+                  schema: {
+                    oneOf: [branch("telnyx", "q3", { label: { type: "string" } }), branch("minimax", "m1", {})],
+                  },
+                },
+              },
+            },
             responses: ok(),
           },
         },
       },
     });
-    expect(command!.body).toEqual({ required: true, mediaType: "multipart/form-data", files: [{ field: "audio", required: true }] });
+    expect(command!.body).toEqual({
+      required: true,
+      mediaType: "multipart/form-data",
+      files: [{ field: "audio", required: true }],
+    });
     expect(command!.flags).toEqual([
       { flag: "provider", param: "provider", in: "body", type: "string", enum: ["telnyx", "minimax"], required: true },
       { flag: "model", param: "model", in: "body", type: "string", enum: ["q3", "m1"] },
@@ -161,25 +216,58 @@ describe("generateCliCommands", () => {
   it("x-cli-columns wins over the detected columns", () => {
     const commands = commandsOf({
       openapi: "3.1.0",
-      paths: { "/things": { get: { operationId: "listThings", "x-cli-columns": ["label", "id"], parameters: pageParams, responses: ok(listBody) } } },
+      paths: {
+        "/things": {
+          get: {
+            operationId: "listThings",
+            "x-cli-columns": ["label", "id"],
+            parameters: pageParams,
+            responses: ok(listBody),
+          },
+        },
+      },
       components,
     });
     expect(commands[0]!.columns).toEqual(["label", "id"]);
   });
 
   const str = { type: "string" };
-  it.each<[string, { given: { path: string; pathParams?: object[]; params: object[] }; want: { flags: string[]; argv: string[]; path: object; query: object } }]>([
+  it.each<
+    [
+      string,
+      {
+        given: { path: string; pathParams?: object[]; params: object[] };
+        want: { flags: string[]; argv: string[]; path: object; query: object };
+      },
+    ]
+  >([
     [
       "one name in path and query (path-level parameter)",
       {
-        given: { path: "/lists/{list_id}", pathParams: [{ name: "list_id", in: "path", required: true, schema: str }], params: [{ name: "list_id", in: "query", schema: { type: "integer" } }] },
-        want: { flags: ["path-list-id path list_id", "query-list-id query list_id"], argv: ["--path-list-id", "a", "--query-list-id", "7"], path: { list_id: "a" }, query: { list_id: 7 } },
+        given: {
+          path: "/lists/{list_id}",
+          pathParams: [{ name: "list_id", in: "path", required: true, schema: str }],
+          params: [{ name: "list_id", in: "query", schema: { type: "integer" } }],
+        },
+        want: {
+          flags: ["path-list-id path list_id", "query-list-id query list_id"],
+          argv: ["--path-list-id", "a", "--query-list-id", "7"],
+          path: { list_id: "a" },
+          query: { list_id: 7 },
+        },
       },
     ],
     [
       "names that kebab-case alike in the query",
       {
-        given: { path: "/calls", params: [{ name: "StartTime>", in: "query", schema: str }, { name: "StartTime", in: "query", schema: str }, { name: "StartTime<", in: "query", schema: str }] },
+        given: {
+          path: "/calls",
+          params: [
+            { name: "StartTime>", in: "query", schema: str },
+            { name: "StartTime", in: "query", schema: str },
+            { name: "StartTime<", in: "query", schema: str },
+          ],
+        },
         want: {
           flags: ["start-time-3 query StartTime>", "start-time query StartTime", "start-time-2 query StartTime<"],
           argv: ["--start-time", "=", "--start-time-2", "<", "--start-time-3", ">"],
@@ -191,14 +279,32 @@ describe("generateCliCommands", () => {
     [
       "names that kebab-case alike across path and query",
       {
-        given: { path: "/users/{user-id}/access", params: [{ name: "user-id", in: "path", required: true, schema: str }, { name: "userId", in: "query", schema: str }] },
-        want: { flags: ["path-user-id path user-id", "query-user-id query userId"], argv: ["--query-user-id", "q", "--path-user-id", "p"], path: { "user-id": "p" }, query: { userId: "q" } },
+        given: {
+          path: "/users/{user-id}/access",
+          params: [
+            { name: "user-id", in: "path", required: true, schema: str },
+            { name: "userId", in: "query", schema: str },
+          ],
+        },
+        want: {
+          flags: ["path-user-id path user-id", "query-user-id query userId"],
+          argv: ["--query-user-id", "q", "--path-user-id", "p"],
+          path: { "user-id": "p" },
+          query: { userId: "q" },
+        },
       },
     ],
     [
       "a global flag's name",
       {
-        given: { path: "/things/{format}", params: [{ name: "format", in: "path", required: true, schema: str }, { name: "limit", in: "query", schema: { type: "integer" } }, { name: "query_limit", in: "query", schema: str }] },
+        given: {
+          path: "/things/{format}",
+          params: [
+            { name: "format", in: "path", required: true, schema: str },
+            { name: "limit", in: "query", schema: { type: "integer" } },
+            { name: "query_limit", in: "query", schema: str },
+          ],
+        },
         want: {
           flags: ["path-format path format", "query-limit query limit", "query-limit-2 query query_limit"],
           argv: ["--path-format", "csv", "--format", "json", "--query-limit", "3", "--query-limit-2", "x"],
@@ -210,7 +316,12 @@ describe("generateCliCommands", () => {
   ])("flag clash: %s", (_, { given, want }) => {
     const [command] = commandsOf({
       openapi: "3.1.0",
-      paths: { [given.path]: { ...(given.pathParams && { parameters: given.pathParams }), get: { operationId: "getThing", parameters: given.params, responses: ok() } } },
+      paths: {
+        [given.path]: {
+          ...(given.pathParams && { parameters: given.pathParams }),
+          get: { operationId: "getThing", parameters: given.params, responses: ok() },
+        },
+      },
     });
     expect(command!.flags.map((f) => `${f.flag} ${f.in} ${f.param}`)).toEqual(want.flags);
     const parsed = parseCommand(command!, want.argv, "help");
@@ -220,7 +331,15 @@ describe("generateCliCommands", () => {
   it("a path parameter named like the page parameter does not page", () => {
     const [command] = commandsOf({
       openapi: "3.1.0",
-      paths: { "/books/{page[number]}/things": { get: { operationId: "listThings", parameters: [{ name: "page[number]", in: "path", required: true, schema: str }, ...pageParams], responses: ok(listBody) } } },
+      paths: {
+        "/books/{page[number]}/things": {
+          get: {
+            operationId: "listThings",
+            parameters: [{ name: "page[number]", in: "path", required: true, schema: str }, ...pageParams],
+            responses: ok(listBody),
+          },
+        },
+      },
       components,
     });
     expect(command!.flags.map((f) => [f.flag, f.role])).toEqual([
@@ -233,7 +352,10 @@ describe("generateCliCommands", () => {
   it.each([
     [
       "two operations with one command name",
-      { "/a": { get: { operationId: "get_thing", tags: ["T"], responses: ok() } }, "/b": { get: { operationId: "getThing", tags: ["T"], responses: ok() } } },
+      {
+        "/a": { get: { operationId: "get_thing", tags: ["T"], responses: ok() } },
+        "/b": { get: { operationId: "getThing", tags: ["T"], responses: ok() } },
+      },
       /spec\.yaml \(#\/paths\/~1b\/get\/operationId\): GET \/a and GET \/b both become the CLI command "t get-thing"[\s\S]*fix: give one of them a different operationId or tag/,
     ],
   ])("%s is an error naming both", (_, paths, message) => {
@@ -248,17 +370,41 @@ describe("generateCliCommands", () => {
   });
 
   it("spec strings reach the file only as literals", () => {
-    const doc = { openapi: "3.1.0", paths: { "/a": { get: { operationId: "a", summary: "*/ ends\u2028here", description: '"); process.exit(1); ("', responses: ok() } } } };
+    const doc = {
+      openapi: "3.1.0",
+      paths: {
+        "/a": {
+          get: {
+            operationId: "a",
+            summary: "*/ ends\u2028here",
+            description: '"); process.exit(1); ("',
+            responses: ok(),
+          },
+        },
+      },
+    };
     const files = generateCliCommands(doc, detectPaging(doc, "spec.yaml"), HEADER, "spec.yaml");
     for (const { content } of files) expect(content).not.toContain("\u2028");
-    expect(commandsOf({ openapi: "3.1.0", paths: { "/a": { get: { operationId: "a", summary: "*/ ends\u2028here", responses: ok() } } } })[0]!.summary).toBe("*/ ends\u2028here");
+    expect(
+      commandsOf({
+        openapi: "3.1.0",
+        paths: { "/a": { get: { operationId: "a", summary: "*/ ends\u2028here", responses: ok() } } },
+      })[0]!.summary,
+    ).toBe("*/ ends\u2028here");
   });
 
   it("the seed's generated commands.ts and commands/ are what the step makes of the seed", () => {
     const doc = parse(readFileSync(`${ROOT}test/fixtures/seed/openapi.yaml`, "utf8")) as Record<string, unknown>;
-    const files = generateCliCommands(doc, detectPaging(doc, "test/fixtures/seed/openapi.yaml"), header("../openapi.yaml"), "test/fixtures/seed/openapi.yaml", "../../../../src");
+    const files = generateCliCommands(
+      doc,
+      detectPaging(doc, "test/fixtures/seed/openapi.yaml"),
+      header("../openapi.yaml"),
+      "test/fixtures/seed/openapi.yaml",
+      "../../../../src",
+    );
     expect(files.map((f) => f.path)).toEqual(["commands.ts", "commands/voice-clones.ts"]);
-    for (const { path, content } of files) expect(readFileSync(`${ROOT}test/fixtures/seed/generated/${path}`, "utf8")).toBe(content);
+    for (const { path, content } of files)
+      expect(readFileSync(`${ROOT}test/fixtures/seed/generated/${path}`, "utf8")).toBe(content);
   });
 });
 
@@ -293,7 +439,13 @@ describe("on the full Telnyx spec", () => {
     mkdirSync(join(ROOT, ".tmp"), { recursive: true });
     const out = mkdtempSync(join(ROOT, ".tmp", "cli-commands-"));
     try {
-      const files = generateCliCommands(doc, detectPaging(doc, "spec.json"), HEADER, "spec.json", relative(out, join(ROOT, "src")));
+      const files = generateCliCommands(
+        doc,
+        detectPaging(doc, "spec.json"),
+        HEADER,
+        "spec.json",
+        relative(out, join(ROOT, "src")),
+      );
       expect(files.length).toBeGreaterThan(50);
       for (const f of files) {
         mkdirSync(dirname(join(out, f.path)), { recursive: true });

@@ -21,7 +21,8 @@ async function telnyx(args: string[], env: Record<string, string> = {}): Promise
   outputs.push(run);
   return run;
 }
-const list = (...args: string[]) => telnyx(["voice-clones", "list", "--api-key", KEY, "--base-url", server.url, ...args]);
+const list = (...args: string[]) =>
+  telnyx(["voice-clones", "list", "--api-key", KEY, "--base-url", server.url, ...args]);
 const param = (name: string) => server.requests.map((r) => r.params.get(name));
 
 beforeAll(async () => {
@@ -49,20 +50,41 @@ describe("telnyx voice-clones list", () => {
   });
 
   it("sends the filter and sort flags as the spec's query parameters", async () => {
-    const run = await list("--filter-name", "CLONE-1", "--filter-provider", "Minimax", "--sort", "-name", "--format", "json");
+    const run = await list(
+      "--filter-name",
+      "CLONE-1",
+      "--filter-provider",
+      "Minimax",
+      "--sort",
+      "-name",
+      "--format",
+      "json",
+    );
     expect(run.code).toBe(0);
     expect(server.requests).toHaveLength(1);
     const query = Object.fromEntries(server.requests[0]!.params);
-    expect(query).toMatchObject({ "filter[name]": "CLONE-1", "filter[provider]": "Minimax", sort: "-name", "page[number]": "1" });
+    expect(query).toMatchObject({
+      "filter[name]": "CLONE-1",
+      "filter[provider]": "Minimax",
+      sort: "-name",
+      "page[number]": "1",
+    });
     expect(query).not.toHaveProperty("page[size]");
     const names = (JSON.parse(run.stdout) as { name: string; provider: string }[]).map((c) => c.name);
-    const expected = server.clones.filter((c) => c.name!.includes("clone-1") && c.provider === "minimax").map((c) => c.name!).sort().reverse();
+    const expected = server.clones
+      .filter((c) => c.name!.includes("clone-1") && c.provider === "minimax")
+      .map((c) => c.name!)
+      .sort()
+      .reverse();
     expect(expected.length).toBeGreaterThan(1);
     expect(names).toEqual(expected);
   });
 
   it("reads the key and base URL from TELNYX_API_KEY and TELNYX_BASE_URL", async () => {
-    const run = await telnyx(["voice-clones", "list", "--format", "ndjson", "--limit", "3"], { TELNYX_API_KEY: KEY, TELNYX_BASE_URL: server.url });
+    const run = await telnyx(["voice-clones", "list", "--format", "ndjson", "--limit", "3"], {
+      TELNYX_API_KEY: KEY,
+      TELNYX_BASE_URL: server.url,
+    });
     expect(run.code).toBe(0);
     expect(run.stdout.trim().split("\n")).toHaveLength(3);
     expect(server.requests.at(-1)!.authorization).toBe(`Bearer ${KEY}`);
@@ -88,7 +110,11 @@ describe("telnyx voice-clones list", () => {
 
   it("ndjson streams: the first line is out before the last page is answered", async () => {
     const last = server.hold(3);
-    const running = startCli(cli.main, ["voice-clones", "list", "--api-key", KEY, "--base-url", server.url, "--page-size", "20", "--format", "ndjson"], cleanEnv());
+    const running = startCli(
+      cli.main,
+      ["voice-clones", "list", "--api-key", KEY, "--base-url", server.url, "--page-size", "20", "--format", "ndjson"],
+      cleanEnv(),
+    );
     await last.requested;
     await running.waitForStdout(/\n/);
     const early = running.stdout().trim().split("\n");
@@ -107,8 +133,17 @@ describe("telnyx voice-clones list", () => {
     expect(run.code).toBe(0);
     const lines = run.stdout.trimEnd().split("\n");
     expect(lines[0]!.split(/\s{2,}/)).toEqual(["ID", "NAME", "GENDER", "PROVIDER", "STATUS", "CREATED_AT"]);
-    expect(lines.slice(1).map((l) => l.split(/\s+/)[1])).toEqual(["clone-01", "clone-02", "clone-03", "clone-04", "clone-05"]);
-    const narrow = await telnyx(["voice-clones", "list", "--api-key", KEY, "--base-url", server.url, "--format", "table", "--limit", "3"], { COLUMNS: "50" });
+    expect(lines.slice(1).map((l) => l.split(/\s+/)[1])).toEqual([
+      "clone-01",
+      "clone-02",
+      "clone-03",
+      "clone-04",
+      "clone-05",
+    ]);
+    const narrow = await telnyx(
+      ["voice-clones", "list", "--api-key", KEY, "--base-url", server.url, "--format", "table", "--limit", "3"],
+      { COLUMNS: "50" },
+    );
     const rows = narrow.stdout.trimEnd().split("\n");
     expect(rows).toHaveLength(4);
     for (const row of rows) expect([...row].length).toBeLessThanOrEqual(50);
@@ -121,7 +156,10 @@ describe("long lists", () => {
   it("--format table with 130,000 rows streams them all (no stack overflow), exit 0", { timeout: 60_000 }, async () => {
     const big = await startVoiceClonesServer({ clones: makeClones(130_000), apiKey: KEY });
     try {
-      const run = await telnyx(["voice-clones", "list", "--api-key", KEY, "--base-url", big.url, "--page-size", "250", "--format", "table"], { COLUMNS: "120" });
+      const run = await telnyx(
+        ["voice-clones", "list", "--api-key", KEY, "--base-url", big.url, "--page-size", "250", "--format", "table"],
+        { COLUMNS: "120" },
+      );
       expect(run.stderr).toBe("");
       expect(run.code).toBe(0);
       const lines = run.stdout.trimEnd().split("\n");
@@ -136,11 +174,27 @@ describe("long lists", () => {
 
 describe("bad usage exits 2 before any request", () => {
   it.each([
-    ["an enum value not in the spec", ["--filter-provider", "acme"], /--filter-provider: invalid value "acme"; allowed values: telnyx, minimax, Telnyx, Minimax/],
-    ["a sort not in the spec", ["--sort", "size"], /--sort: invalid value "size"; allowed values: name, -name, created_at, -created_at/],
-    ["a page size above the spec's maximum", ["--page-size", "500"], /--page-size: 500 is out of range; allowed: 1 to 250/],
+    [
+      "an enum value not in the spec",
+      ["--filter-provider", "acme"],
+      /--filter-provider: invalid value "acme"; allowed values: telnyx, minimax, Telnyx, Minimax/,
+    ],
+    [
+      "a sort not in the spec",
+      ["--sort", "size"],
+      /--sort: invalid value "size"; allowed values: name, -name, created_at, -created_at/,
+    ],
+    [
+      "a page size above the spec's maximum",
+      ["--page-size", "500"],
+      /--page-size: 500 is out of range; allowed: 1 to 250/,
+    ],
     ["a page size below the minimum", ["--page-size", "0"], /--page-size: 0 is out of range; allowed: 1 to 250/],
-    ["a page size that is not an integer", ["--page-size", "2.5"], /--page-size: expected an integer, got "2.5" \(allowed: 1 to 250\)/],
+    [
+      "a page size that is not an integer",
+      ["--page-size", "2.5"],
+      /--page-size: expected an integer, got "2.5" \(allowed: 1 to 250\)/,
+    ],
     ["an unknown flag", ["--filter-nme", "x"], /unknown flag --filter-nme \(did you mean --filter-name\?\)/],
     ["a flag without its value", ["--sort"], /--sort needs a value/],
     ["a bad --limit", ["--limit", "0"], /--limit: expected a whole number of at least 1/],
@@ -160,13 +214,17 @@ describe("bad usage exits 2 before any request", () => {
     expect(resource.stderr).toContain('unknown resource "voice-clone" (did you mean voice-clones?)');
     const action = await telnyx(["voice-clones", "lst"]);
     expect(action.code).toBe(2);
-    expect(action.stderr).toContain('unknown action "lst" for voice-clones (did you mean list?); actions: create, create-from-upload, delete, get-sample, list, update');
+    expect(action.stderr).toContain(
+      'unknown action "lst" for voice-clones (did you mean list?); actions: create, create-from-upload, delete, get-sample, list, update',
+    );
     const noKey = await telnyx(["voice-clones", "list", "--base-url", server.url]);
     expect(noKey.code).toBe(2);
     expect(noKey.stderr).toBe("telnyx: No API key: set the TELNYX_API_KEY environment variable or use --api-key.\n");
     const badUrl = await telnyx(["voice-clones", "list", "--api-key", KEY, "--base-url", "api.example.com/v2"]);
     expect(badUrl.code).toBe(2);
-    expect(badUrl.stderr).toMatch(/^telnyx: The base URL from --base-url is not an absolute URL \("api\.example\.com\/v2"\)/);
+    expect(badUrl.stderr).toMatch(
+      /^telnyx: The base URL from --base-url is not an absolute URL \("api\.example\.com\/v2"\)/,
+    );
     expect(server.requests).toHaveLength(0);
   });
 
@@ -199,7 +257,9 @@ describe("API errors exit 1", () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toBe("telnyx: 401 10009: Authentication failed - The API key is invalid (page 1)\n");
     expect(run.stdout).toBe("");
-    const table = await telnyx(["voice-clones", "list", "--base-url", server.url, "--format", "table"], { TELNYX_API_KEY: `${KEY}-wrong` });
+    const table = await telnyx(["voice-clones", "list", "--base-url", server.url, "--format", "table"], {
+      TELNYX_API_KEY: `${KEY}-wrong`,
+    });
     expect(table.code).toBe(1);
     expect(table.stderr).toBe("telnyx: 401 10009: Authentication failed - The API key is invalid (page 1)\n");
     expect(table.stdout).toBe("");
@@ -215,18 +275,25 @@ describe("API errors exit 1", () => {
   });
 
   it("an error on a later page after the first page's lines were printed", async () => {
-    server.failNext(2, 422, [{ code: "10015", title: "Invalid parameter", detail: "page[number] is too large" }, { code: "10016", title: "Second problem" }]);
+    server.failNext(2, 422, [
+      { code: "10015", title: "Invalid parameter", detail: "page[number] is too large" },
+      { code: "10016", title: "Second problem" },
+    ]);
     const run = await list("--page-size", "20", "--format", "ndjson");
     expect(run.code).toBe(1);
     expect(run.stdout.trim().split("\n")).toHaveLength(20);
-    expect(run.stderr).toBe("telnyx: 422 10015: Invalid parameter - page[number] is too large (page 2)\ntelnyx: 422 10016: Second problem (page 2)\n");
+    expect(run.stderr).toBe(
+      "telnyx: 422 10015: Invalid parameter - page[number] is too large (page 2)\ntelnyx: 422 10016: Second problem (page 2)\n",
+    );
   });
 
   it("no server at the base URL", async () => {
     const closed = await startVoiceClonesServer({ clones: cliClones(), apiKey: KEY });
     const url = closed.url;
     await closed.close();
-    const run = await telnyx(["voice-clones", "list", "--api-key", KEY, "--base-url", url, "--format", "json"], { TELNYX_API_KEY: KEY });
+    const run = await telnyx(["voice-clones", "list", "--api-key", KEY, "--base-url", url, "--format", "json"], {
+      TELNYX_API_KEY: KEY,
+    });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^telnyx: .+/);
   });

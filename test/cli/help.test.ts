@@ -11,12 +11,28 @@ import type { Io } from "../../src/cli/io.js";
 import { run } from "../../src/cli/run.js";
 
 const VERBS = ["list", "get", "create", "update", "delete", "activate", "preview"];
-const OBJECTS = ["", "activation-job", "loa-configuration", "phone-number-block", "comment", "report", "additional-document", "verification-code"];
+const OBJECTS = [
+  "",
+  "activation-job",
+  "loa-configuration",
+  "phone-number-block",
+  "comment",
+  "report",
+  "additional-document",
+  "verification-code",
+];
 
 /** 53 actions, as Telnyx's porting-orders has. */
 function manyCommands(resource: string, count = 53): CommandSpec[] {
   const actions = OBJECTS.flatMap((o) => VERBS.map((v) => (o ? `${v}-${o}` : v))).slice(0, count);
-  return actions.map((action) => ({ resource, action, method: "get", path: `/${resource}/${action}`, summary: `Does ${action} with a summary long enough to wrap`, flags: [] }));
+  return actions.map((action) => ({
+    resource,
+    action,
+    method: "get",
+    path: `/${resource}/${action}`,
+    summary: `Does ${action} with a summary long enough to wrap`,
+    flags: [],
+  }));
 }
 
 /** An index of `resources` resources that counts what it loads. */
@@ -25,15 +41,27 @@ function countingIndex(resources: number): { index: CommandIndex; loaded: string
   const index = Array.from({ length: resources }, (_, i) => {
     const resource = `resource-${String(i).padStart(3, "0")}`;
     const commands = manyCommands(resource, 3 + (i % 60));
-    return { resource, actions: commands.map((c) => c.action), load: async () => (loaded.push(resource), { commands }) };
+    return {
+      resource,
+      actions: commands.map((c) => c.action),
+      load: async () => (loaded.push(resource), { commands }),
+    };
   });
   return { index, loaded };
 }
 
-async function telnyx(args: string[], commands: CommandIndex | CommandSpec[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function telnyx(
+  args: string[],
+  commands: CommandIndex | CommandSpec[],
+): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = "";
   let stderr = "";
-  const io: Io = { stdout: { write: (t: string) => (stdout += t), columns: 80 }, stderr: { write: (t: string) => (stderr += t) }, env: {}, readStdin: async () => "" };
+  const io: Io = {
+    stdout: { write: (t: string) => (stdout += t), columns: 80 },
+    stderr: { write: (t: string) => (stderr += t) },
+    env: {},
+    readStdin: async () => "",
+  };
   return { code: await run(args, io, new AbortController().signal, commands), stdout, stderr };
 }
 
@@ -58,7 +86,8 @@ describe("help at scale", () => {
     expect(lines.length).toBeLessThanOrEqual(30);
     for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);
     expect(help.stdout).toContain("Actions (53), by verb:");
-    for (const command of manyCommands("porting-orders")) expect(help.stdout.replace(/\s+/g, " ")).toContain(command.action);
+    for (const command of manyCommands("porting-orders"))
+      expect(help.stdout.replace(/\s+/g, " ")).toContain(command.action);
     const few = await telnyx(["things", "--help"], manyCommands("things", MAX_ACTION_ROWS));
     const rows = few.stdout.split("\n").filter((l) => /^ {2}[a-z]/.test(l));
     expect(rows).toHaveLength(MAX_ACTION_ROWS);

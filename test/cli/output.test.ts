@@ -28,7 +28,9 @@ describe("renderTable", () => {
       { id: "a1", name: "short", extra: 1 },
       { id: "b2", name: "a much longer name\nwith \u001b[31m escapes", extra: null },
     ];
-    expect(renderTable(rows, ["id", "name"], 200)).toBe("ID  NAME\na1  short\nb2  a much longer name with \ufffd[31m escapes\n");
+    expect(renderTable(rows, ["id", "name"], 200)).toBe(
+      "ID  NAME\na1  short\nb2  a much longer name with \ufffd[31m escapes\n",
+    );
     expect(renderTable(rows, ["id", "name"], 20)).toBe("ID\na1\nb2\n");
     expect(renderTable(rows, ["name"], 12)).toBe("NAME\nshort\na much long…\n");
     expect(renderTable([{ label: "x".repeat(60) }], ["label"], 200)).toBe(`LABEL\n${"x".repeat(MAX_COLUMN - 1)}…\n`);
@@ -36,7 +38,14 @@ describe("renderTable", () => {
 });
 
 describe("flagValue", () => {
-  const size: FlagSpec = { flag: "page-size", param: "page[size]", in: "query", type: "integer", minimum: 1, maximum: 250 };
+  const size: FlagSpec = {
+    flag: "page-size",
+    param: "page[size]",
+    in: "query",
+    type: "integer",
+    minimum: 1,
+    maximum: 250,
+  };
   const provider: FlagSpec = { flag: "provider", param: "p", in: "query", type: "string", enum: ["telnyx", "minimax"] };
   it.each<[FlagSpec, string, unknown]>([
     [size, "250", 250],
@@ -60,7 +69,9 @@ describe("flagValue", () => {
 
 describe("progressText", () => {
   it("shows totals when known", () => {
-    expect(progressText("voice-clones list", { pages: 2, items: 40, totalPages: 3, totalItems: 45 })).toBe("voice-clones list: page 2 of 3, 40 of 45 items");
+    expect(progressText("voice-clones list", { pages: 2, items: 40, totalPages: 3, totalItems: 45 })).toBe(
+      "voice-clones list: page 2 of 3, 40 of 45 items",
+    );
     expect(progressText("x", { pages: 1, items: 1 })).toBe("x: page 1, 1 item");
   });
 });
@@ -74,11 +85,19 @@ describe("redactText (the one rule, library and CLI)", () => {
 });
 
 describe("tableSink streams", () => {
-  const row = (i: number) => ({ id: `id-${String(i).padStart(6, "0")}`, name: i % 7 === 0 ? `name ${i} that is long` : `n${i}` });
+  const row = (i: number) => ({
+    id: `id-${String(i).padStart(6, "0")}`,
+    name: i % 7 === 0 ? `name ${i} that is long` : `n${i}`,
+  });
 
   it("130,000 rows in pages of 250: every row printed, in order, the first lines long before the end", () => {
     const printed: string[] = [];
-    const sink = tableSink((text) => printed.push(text), ["id", "name"], 80, () => {});
+    const sink = tableSink(
+      (text) => printed.push(text),
+      ["id", "name"],
+      80,
+      () => {},
+    );
     for (let start = 0; start < 130_000; start += 250) {
       sink.items(Array.from({ length: 250 }, (_, k) => row(start + k)));
       if (start === SAMPLE_ROWS + 250) expect(printed.join("").split("\n").length).toBeGreaterThan(SAMPLE_ROWS);
@@ -92,7 +111,12 @@ describe("tableSink streams", () => {
 
   it("widths come from the first rows; a longer value later is cut to them", () => {
     const printed: string[] = [];
-    const sink = tableSink((text) => printed.push(text), ["id", "name"], 80, () => {});
+    const sink = tableSink(
+      (text) => printed.push(text),
+      ["id", "name"],
+      80,
+      () => {},
+    );
     sink.items(Array.from({ length: SAMPLE_ROWS }, (_, i) => ({ id: `${i}`.padStart(3, "0"), name: "short" })));
     sink.items([{ id: "999", name: "a name longer than short" }]);
     sink.end(false);
@@ -102,12 +126,22 @@ describe("tableSink streams", () => {
   it("fewer rows than the sample are printed at the end, sized to all of them", () => {
     const printed: string[] = [];
     let empty = 0;
-    const sink = tableSink((text) => printed.push(text), ["id"], 80, () => empty++);
+    const sink = tableSink(
+      (text) => printed.push(text),
+      ["id"],
+      80,
+      () => empty++,
+    );
     sink.items([{ id: "a" }, { id: "bbb" }]);
     expect(printed).toEqual([]);
     sink.end(false);
     expect(printed.join("")).toBe("ID\na\nbbb\n");
-    tableSink(() => {}, ["id"], 80, () => empty++).end(false);
+    tableSink(
+      () => {},
+      ["id"],
+      80,
+      () => empty++,
+    ).end(false);
     expect(empty).toBe(1);
   });
 });
@@ -137,12 +171,22 @@ describe("jsonSink", () => {
 });
 
 describe("tableSink after a failure", () => {
-  it("prints no \"No items.\" when nothing came, and the rows that did come", () => {
+  it('prints no "No items." when nothing came, and the rows that did come', () => {
     let empty = 0;
     const printed: string[] = [];
-    tableSink((text) => printed.push(text), ["id"], 80, () => empty++).end(true);
+    tableSink(
+      (text) => printed.push(text),
+      ["id"],
+      80,
+      () => empty++,
+    ).end(true);
     expect({ empty, printed }).toEqual({ empty: 0, printed: [] });
-    const sink = tableSink((text) => printed.push(text), ["id"], 80, () => empty++);
+    const sink = tableSink(
+      (text) => printed.push(text),
+      ["id"],
+      80,
+      () => empty++,
+    );
     sink.items([{ id: "a" }]);
     sink.end(true);
     expect(printed.join("")).toBe("ID\na\n");

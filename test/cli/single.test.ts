@@ -24,8 +24,21 @@ const COMMANDS: CommandSpec[] = [
       { flag: "verbose", param: "verbose", in: "query", type: "boolean" },
     ],
   },
-  { resource: "things", action: "create", method: "post", path: "/things", flags: [], body: { required: true, mediaType: "application/json" } },
-  { resource: "things", action: "delete", method: "delete", path: "/things/{thing_id}", flags: [{ flag: "thing-id", param: "thing_id", in: "path", type: "string", required: true }] },
+  {
+    resource: "things",
+    action: "create",
+    method: "post",
+    path: "/things",
+    flags: [],
+    body: { required: true, mediaType: "application/json" },
+  },
+  {
+    resource: "things",
+    action: "delete",
+    method: "delete",
+    path: "/things/{thing_id}",
+    flags: [{ flag: "thing-id", param: "thing_id", in: "path", type: "string", required: true }],
+  },
 ];
 
 let server: Server;
@@ -40,7 +53,10 @@ beforeAll(async () => {
     const u = new URL(req.url!, "http://x");
     if (req.method === "DELETE") return res.writeHead(204).end();
     res.writeHead(req.method === "POST" ? 201 : 200, { "content-type": "application/json" });
-    const data = req.method === "POST" ? { id: "new", ...JSON.parse(body) } : { id: u.pathname.split("/").pop(), name: "widget", size: 3 };
+    const data =
+      req.method === "POST"
+        ? { id: "new", ...JSON.parse(body) }
+        : { id: u.pathname.split("/").pop(), name: "widget", size: 3 };
     res.end(JSON.stringify({ data }));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -64,7 +80,17 @@ async function telnyx(args: string[], stdin = ""): Promise<{ code: number; stdou
 
 describe("commands without paging", () => {
   it("path parameter, repeated array flag and boolean flag reach the request; json prints the body", async () => {
-    const result = await telnyx(["things", "get", "--thing-id", "a/b c", "--expand", "owner", "--expand", "tags", "--verbose"]);
+    const result = await telnyx([
+      "things",
+      "get",
+      "--thing-id",
+      "a/b c",
+      "--expand",
+      "owner",
+      "--expand",
+      "tags",
+      "--verbose",
+    ]);
     expect(result).toMatchObject({ code: 0, stderr: "" });
     const request = seen.at(-1)!;
     expect(request.method).toBe("GET");

@@ -15,26 +15,74 @@ import type { PageSpec } from "../../src/paginate/index.js";
 import { startStylesServer, type StylesServer } from "../helpers/styles-server.js";
 
 const KEY = "KEY0styles-Unusual-9d2e";
-const size = (param: string): FlagSpec => ({ flag: "page-size", param, in: "query", type: "integer", minimum: 1, maximum: 100, role: "size" });
-const command = (name: string, paginate: PageSpec, flags: FlagSpec[]): CommandSpec => ({ resource: name, action: "list", method: "get", path: paginate.path, flags, paginate, columns: ["id", "n"] });
+const size = (param: string): FlagSpec => ({
+  flag: "page-size",
+  param,
+  in: "query",
+  type: "integer",
+  minimum: 1,
+  maximum: 100,
+  role: "size",
+});
+const command = (name: string, paginate: PageSpec, flags: FlagSpec[]): CommandSpec => ({
+  resource: name,
+  action: "list",
+  method: "get",
+  path: paginate.path,
+  flags,
+  paginate,
+  columns: ["id", "n"],
+});
 
 const COMMANDS: CommandSpec[] = [
-  command("pages", { style: "page-number", path: "/pages", items: ["results"], pageParam: "page", sizeParam: "per_page", totalPages: { body: ["pagination", "pages"] } }, [
-    { flag: "page", param: "page", in: "query", type: "integer", minimum: 1, role: "page" },
-    size("per_page"),
-  ]),
-  command("offsets", { style: "offset", path: "/offset", items: ["items"], offsetParam: "offset", sizeParam: "limit", totalItems: { header: "x-total-count" } }, [
-    { flag: "offset", param: "offset", in: "query", type: "integer", minimum: 0, role: "offset" },
-    size("limit"),
-  ]),
-  command("cursors", { style: "cursor", path: "/cursor", items: ["data"], cursorParam: "cursor", sizeParam: "limit", nextCursor: { body: ["meta", "next_cursor"] } }, [
-    { flag: "cursor", param: "cursor", in: "query", type: "string", role: "cursor" },
-    size("limit"),
-  ]),
-  command("links", { style: "next-link", path: "/links", items: ["data"], sizeParam: "limit", next: { body: ["links", "next"] }, cursorParam: "after" }, [
-    { flag: "after", param: "after", in: "query", type: "string", role: "cursor" },
-    size("limit"),
-  ]),
+  command(
+    "pages",
+    {
+      style: "page-number",
+      path: "/pages",
+      items: ["results"],
+      pageParam: "page",
+      sizeParam: "per_page",
+      totalPages: { body: ["pagination", "pages"] },
+    },
+    [{ flag: "page", param: "page", in: "query", type: "integer", minimum: 1, role: "page" }, size("per_page")],
+  ),
+  command(
+    "offsets",
+    {
+      style: "offset",
+      path: "/offset",
+      items: ["items"],
+      offsetParam: "offset",
+      sizeParam: "limit",
+      totalItems: { header: "x-total-count" },
+    },
+    [{ flag: "offset", param: "offset", in: "query", type: "integer", minimum: 0, role: "offset" }, size("limit")],
+  ),
+  command(
+    "cursors",
+    {
+      style: "cursor",
+      path: "/cursor",
+      items: ["data"],
+      cursorParam: "cursor",
+      sizeParam: "limit",
+      nextCursor: { body: ["meta", "next_cursor"] },
+    },
+    [{ flag: "cursor", param: "cursor", in: "query", type: "string", role: "cursor" }, size("limit")],
+  ),
+  command(
+    "links",
+    {
+      style: "next-link",
+      path: "/links",
+      items: ["data"],
+      sizeParam: "limit",
+      next: { body: ["links", "next"] },
+      cursorParam: "after",
+    },
+    [{ flag: "after", param: "after", in: "query", type: "string", role: "cursor" }, size("limit")],
+  ),
 ];
 
 let server: StylesServer;
@@ -97,7 +145,9 @@ describe("list commands, every style", () => {
     const result = await telnyx(["links", "list", "--page-size", "10", "--format", "json"]);
     expect(result.code).toBe(1);
     expect(ns(result.stdout)).toEqual(range(1, 10));
-    expect(result.stderr).toMatch(/^telnyx: GET \/links page 1: the next link leads to http:\/\/127\.0\.0\.1:9, not the client's http:\/\/127\.0\.0\.1:\d+: /);
+    expect(result.stderr).toMatch(
+      /^telnyx: GET \/links page 1: the next link leads to http:\/\/127\.0\.0\.1:9, not the client's http:\/\/127\.0\.0\.1:\d+: /,
+    );
     expect(server.requests).toHaveLength(1);
   });
 
@@ -109,9 +159,15 @@ describe("list commands, every style", () => {
 
   it("--help says how the command pages and which flags start it mid-way", () => {
     const help = (name: string) => commandHelp(COMMANDS.find((c) => c.resource === name)!, 200);
-    expect(help("pages")).toContain("Pages through GET /pages automatically (by page); --limit and --max-pages stop early; --page starts mid-way.");
+    expect(help("pages")).toContain(
+      "Pages through GET /pages automatically (by page); --limit and --max-pages stop early; --page starts mid-way.",
+    );
     expect(help("offsets")).toContain("(by offset, offset)");
-    expect(help("cursors")).toContain("(by cursor, cursor); --limit and --max-pages stop early; --cursor starts mid-way.");
-    expect(help("links")).toContain("(by following next links); --limit and --max-pages stop early; --after starts mid-way.");
+    expect(help("cursors")).toContain(
+      "(by cursor, cursor); --limit and --max-pages stop early; --cursor starts mid-way.",
+    );
+    expect(help("links")).toContain(
+      "(by following next links); --limit and --max-pages stop early; --after starts mid-way.",
+    );
   });
 });

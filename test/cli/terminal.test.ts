@@ -24,7 +24,10 @@ let server: VoiceClonesServer;
 let dir: string;
 
 function tmux(...args: string[]): string {
-  const result = spawnSync("tmux", ["-L", SOCKET, "-f", "/dev/null", ...args], { encoding: "utf8", env: { ...process.env, TERM: "xterm-256color" } });
+  const result = spawnSync("tmux", ["-L", SOCKET, "-f", "/dev/null", ...args], {
+    encoding: "utf8",
+    env: { ...process.env, TERM: "xterm-256color" },
+  });
   if (result.status !== 0) throw new Error(`tmux ${args.join(" ")}: ${result.stderr}`);
   return result.stdout;
 }
@@ -35,7 +38,13 @@ function openPane(name: string, width: number, args: string[]): void {
   const quote = (s: string) => `'${s.replace(/'/g, "'\\''")}'`;
   writeFileSync(
     script,
-    [`export TELNYX_API_KEY=${quote(KEY)} TELNYX_BASE_URL=${quote(server.url)}`, `${quote(process.execPath)} ${quote(cli.main)} ${args.map(quote).join(" ")}`, 'echo "EXIT=$?"', "sleep 60", ""].join("\n"),
+    [
+      `export TELNYX_API_KEY=${quote(KEY)} TELNYX_BASE_URL=${quote(server.url)}`,
+      `${quote(process.execPath)} ${quote(cli.main)} ${args.map(quote).join(" ")}`,
+      'echo "EXIT=$?"',
+      "sleep 60",
+      "",
+    ].join("\n"),
   );
   tmux("new-session", "-d", "-s", name, "-x", String(width), "-y", "60", `sh ${quote(script)}`);
 }
@@ -78,7 +87,9 @@ describe.skipIf(!HAS_TMUX)("on a terminal (tmux)", () => {
     const rows = lines.slice(1, -1);
     expect(rows).toHaveLength(server.clones.length);
     // STATUS is empty: the test server's clones have none.
-    expect(rows[0]).toMatch(/^00000000-0000-4000-8000-000000000001 {2}clone-01 {2}female {3}telnyx {12}2025-01-01T10:00:00Z$/);
+    expect(rows[0]).toMatch(
+      /^00000000-0000-4000-8000-000000000001 {2}clone-01 {2}female {3}telnyx {12}2025-01-01T10:00:00Z$/,
+    );
     for (const line of lines) expect([...line].length).toBeLessThanOrEqual(100);
     expect(screen).not.toContain("page 2 of 3");
     expect(screen).not.toContain(KEY);

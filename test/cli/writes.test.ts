@@ -41,14 +41,35 @@ const SPEC = {
               type: "object",
               properties: {
                 status: { type: "string", enum: ["active", "expired"], description: "By status" },
-                created_at: { oneOf: [{ type: "string", format: "date-time" }, { type: "object", properties: { gte: { type: "string" }, lte: { type: "string" } } }] },
+                created_at: {
+                  oneOf: [
+                    { type: "string", format: "date-time" },
+                    { type: "object", properties: { gte: { type: "string" }, lte: { type: "string" } } },
+                  ],
+                },
                 features: { type: "array", items: { type: "string", enum: ["sms", "voice", "fax"] } },
                 phone_number: { type: "object", properties: { contains: { type: "string" } } },
               },
             },
           },
-          { name: "page", in: "query", style: "deepObject", schema: { type: "object", properties: { number: { type: "integer", minimum: 1 }, size: { type: "integer", minimum: 1, maximum: 250 } } } },
-          { name: "opts", in: "query", style: "form", schema: { type: "object", properties: { verbose: { type: "boolean" } } } },
+          {
+            name: "page",
+            in: "query",
+            style: "deepObject",
+            schema: {
+              type: "object",
+              properties: {
+                number: { type: "integer", minimum: 1 },
+                size: { type: "integer", minimum: 1, maximum: 250 },
+              },
+            },
+          },
+          {
+            name: "opts",
+            in: "query",
+            style: "form",
+            schema: { type: "object", properties: { verbose: { type: "boolean" } } },
+          },
         ],
         responses: ok,
       },
@@ -107,7 +128,9 @@ const SPEC = {
   },
 };
 
-const COMMANDS: CommandSpec[] = commandsOfFiles(generateCliCommands(SPEC, detectPaging(SPEC, "spec.yaml"), "// test\n", "spec.yaml"));
+const COMMANDS: CommandSpec[] = commandsOfFiles(
+  generateCliCommands(SPEC, detectPaging(SPEC, "spec.yaml"), "// test\n", "spec.yaml"),
+);
 const command = (resource: string) => COMMANDS.find((c) => c.resource === resource)!;
 
 interface Seen {
@@ -131,7 +154,12 @@ beforeAll(async () => {
   server = createServer(async (req: IncomingMessage, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const entry = { method: req.method!, url: new URL(req.url!, "http://127.0.0.1"), headers: req.headers, bytes: Buffer.concat(chunks) };
+    const entry = {
+      method: req.method!,
+      url: new URL(req.url!, "http://127.0.0.1"),
+      headers: req.headers,
+      bytes: Buffer.concat(chunks),
+    };
     seen.push(entry);
     respond(entry, res);
   });
@@ -149,7 +177,10 @@ beforeEach(() => {
   respond = answerOk;
 });
 
-async function telnyx(args: string[], options: { stdin?: string; env?: Record<string, string>; tty?: boolean } = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+async function telnyx(
+  args: string[],
+  options: { stdin?: string; env?: Record<string, string>; tty?: boolean } = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = "";
   let stderr = "";
   const io: Io = {
@@ -165,7 +196,11 @@ async function telnyx(args: string[], options: { stdin?: string; env?: Record<st
 
 /** The received multipart body, parsed as fetch parses one. */
 function formDataOf(request: Seen): Promise<FormData> {
-  return new Request(request.url, { method: request.method, headers: { "content-type": String(request.headers["content-type"]) }, body: new Uint8Array(request.bytes) }).formData();
+  return new Request(request.url, {
+    method: request.method,
+    headers: { "content-type": String(request.headers["content-type"]) },
+    body: new Uint8Array(request.bytes),
+  }).formData();
 }
 
 describe("deepObject and object query parameters", () => {
@@ -184,7 +219,18 @@ describe("deepObject and object query parameters", () => {
   });
 
   it("are sent as filter[status]=..., nested keys and comma-joined arrays; values are checked", async () => {
-    const args = ["records", "search", "--filter-status", "active", "--filter-created-at-gte", "2026-01-01", "--filter-features", "sms", "--filter-features", "fax"];
+    const args = [
+      "records",
+      "search",
+      "--filter-status",
+      "active",
+      "--filter-created-at-gte",
+      "2026-01-01",
+      "--filter-features",
+      "sms",
+      "--filter-features",
+      "fax",
+    ];
     const result = await telnyx([...args, "--page-size", "5", "--filter-phone-number-contains", "+1970", "--verbose"]);
     expect(result).toMatchObject({ code: 0, stderr: "" });
     expect(Object.fromEntries(seen[0]!.url.searchParams)).toEqual({
@@ -218,15 +264,43 @@ describe("body flags and --data", () => {
 
   it("flags are merged over --data (JSON text, @file.json or - for stdin), and win", async () => {
     const base = JSON.stringify({ text: "from data", to: "+1000", webhook: { url: "https://x" } });
-    const inline = await telnyx(["messages", "send", "--data", base, "--to", "+1555", "--from", "+1666", "--ttl", "30", "--media-urls", "a", "--media-urls", "b", "--body-format", "f"]);
+    const inline = await telnyx([
+      "messages",
+      "send",
+      "--data",
+      base,
+      "--to",
+      "+1555",
+      "--from",
+      "+1666",
+      "--ttl",
+      "30",
+      "--media-urls",
+      "a",
+      "--media-urls",
+      "b",
+      "--body-format",
+      "f",
+    ]);
     expect(inline).toMatchObject({ code: 0, stderr: "" });
     expect(seen[0]!.headers["content-type"]).toBe("application/json");
-    expect(JSON.parse(seen[0]!.bytes.toString())).toEqual({ text: "from data", to: "+1555", from: "+1666", ttl: 30, media_urls: ["a", "b"], format: "f", webhook: { url: "https://x" } });
+    expect(JSON.parse(seen[0]!.bytes.toString())).toEqual({
+      text: "from data",
+      to: "+1555",
+      from: "+1666",
+      ttl: 30,
+      media_urls: ["a", "b"],
+      format: "f",
+      webhook: { url: "https://x" },
+    });
     const file = join(dir, "body.json");
     writeFileSync(file, JSON.stringify({ to: "+1777", from: "+1888" }));
     expect((await telnyx(["messages", "send", "--data", `@${file}`, "--text", "hi"])).code).toBe(0);
     expect(JSON.parse(seen[1]!.bytes.toString())).toEqual({ to: "+1777", from: "+1888", text: "hi" });
-    expect((await telnyx(["messages", "send", "--data", "-", "--from", "+1999"], { stdin: '{"to":"+1222","from":"x"}' })).code).toBe(0);
+    expect(
+      (await telnyx(["messages", "send", "--data", "-", "--from", "+1999"], { stdin: '{"to":"+1222","from":"x"}' }))
+        .code,
+    ).toBe(0);
     expect(JSON.parse(seen[2]!.bytes.toString())).toEqual({ to: "+1222", from: "+1999" });
   });
 
@@ -252,7 +326,20 @@ describe("multipart uploads with --file", () => {
     const txt = join(dir, "transcript.txt");
     writeFileSync(wav, audio);
     writeFileSync(txt, "héllo\r\n--boundary?\n");
-    const result = await telnyx(["clones", "upload", "--file", `file=@${wav}`, "--file", `transcript=@${txt}`, "--name", "My voice", "--language", "de", "--gain", "1.5"]);
+    const result = await telnyx([
+      "clones",
+      "upload",
+      "--file",
+      `file=@${wav}`,
+      "--file",
+      `transcript=@${txt}`,
+      "--name",
+      "My voice",
+      "--language",
+      "de",
+      "--gain",
+      "1.5",
+    ]);
     expect(result).toMatchObject({ code: 0, stderr: "" });
     expect(String(seen[0]!.headers["content-type"])).toMatch(/^multipart\/form-data; boundary=/);
     const form = await formDataOf(seen[0]!);
@@ -260,7 +347,11 @@ describe("multipart uploads with --file", () => {
     expect({ name: file.name, type: file.type }).toEqual({ name: "voice sample.wav", type: "audio/wav" });
     expect(Buffer.from(await file.arrayBuffer()).equals(audio)).toBe(true);
     const transcript = form.get("transcript") as File;
-    expect({ name: transcript.name, type: transcript.type, text: await transcript.text() }).toEqual({ name: "transcript.txt", type: "text/plain", text: "héllo\r\n--boundary?\n" });
+    expect({ name: transcript.name, type: transcript.type, text: await transcript.text() }).toEqual({
+      name: "transcript.txt",
+      type: "text/plain",
+      text: "héllo\r\n--boundary?\n",
+    });
     expect([form.get("name"), form.get("language"), form.get("gain")]).toEqual(["My voice", "de", "1.5"]);
     expect([...form.keys()].sort()).toEqual(["file", "gain", "language", "name", "transcript"]);
   });
@@ -317,7 +408,10 @@ describe("--dry-run, --timeout, --max-retries, TELNYX_LOG", () => {
     expect(hung.code).toBe(1);
     expect(hung.stderr).toMatch(/timed out: no answer within timeoutMs \(200 ms\) on attempt 1 of 1/);
     seen.length = 0;
-    respond = (_, res) => res.writeHead(503, { "content-type": "application/json", "retry-after-ms": "1" }).end('{"errors":[{"title":"Busy"}]}');
+    respond = (_, res) =>
+      res
+        .writeHead(503, { "content-type": "application/json", "retry-after-ms": "1" })
+        .end('{"errors":[{"title":"Busy"}]}');
     const busy = await telnyx(["records", "search", "--max-retries", "2"], { env: { TELNYX_LOG: "info" } });
     expect(busy.code).toBe(1);
     expect(seen).toHaveLength(3);
@@ -333,13 +427,19 @@ describe("server text on the terminal", () => {
   it("control characters in an error's title and detail never reach stderr: no OSC, no clear screen, no colours, no forged line", async () => {
     const title = "\u001b]0;pwned\u0007Bad \u001b[31mred\u001b[0m";
     const detail = "\u001b[2J\u001b[Hcleared\rtelnyx: forged line\nsecond\u009b31m\u202eevil";
-    respond = (_, res) => res.writeHead(400, { "content-type": "application/json" }).end(JSON.stringify({ errors: [{ code: "1", title, detail }] }));
+    respond = (_, res) =>
+      res
+        .writeHead(400, { "content-type": "application/json" })
+        .end(JSON.stringify({ errors: [{ code: "1", title, detail }] }));
     for (const format of ["json", "table"]) {
       const result = await telnyx(["records", "search", "--format", format]);
       expect(result.code).toBe(1);
       expect(result.stdout).toBe("");
       expect(result.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
-      expect(result.stderr.split("\n")).toEqual([expect.stringMatching(/^telnyx: 400 1: .*pwned.*Bad .*red.* - .*cleared telnyx: forged line second/), ""]);
+      expect(result.stderr.split("\n")).toEqual([
+        expect.stringMatching(/^telnyx: 400 1: .*pwned.*Bad .*red.* - .*cleared telnyx: forged line second/),
+        "",
+      ]);
     }
     respond = (_, res) => res.writeHead(500, { "content-type": "text/html" }).end("<h1>\u001b[2Jdown\r</h1>");
     const html = await telnyx(["records", "search", "--max-retries", "0"]);
@@ -348,7 +448,8 @@ describe("server text on the terminal", () => {
   });
 
   it("a log line (TELNYX_LOG=debug) with server text is sanitized too", async () => {
-    respond = (_, res) => res.writeHead(200, { "content-type": "application/json", "x-note": "a\u009b31mb" }).end('{"data":{}}');
+    respond = (_, res) =>
+      res.writeHead(200, { "content-type": "application/json", "x-note": "a\u009b31mb" }).end('{"data":{}}');
     const result = await telnyx(["records", "search"], { env: { TELNYX_LOG: "debug" } });
     expect(result.code).toBe(0);
     expect(result.stderr).toContain("<- 200 GET");

@@ -27,12 +27,20 @@ describe("each request", () => {
 
   it("the base URL's trailing slashes never make a //", async () => {
     const client = createClient({ apiKey: "test-key", baseUrl: `${server.url}/v2///` });
-    await client.GET("/voice_clones", { params: { query: { "page[number]": 2, "page[size]": 50, "filter[provider]": "telnyx", sort: "-name" } } });
-    expect(server.requests[0]!.url).toBe("/v2/voice_clones?page[number]=2&page[size]=50&filter[provider]=telnyx&sort=-name");
+    await client.GET("/voice_clones", {
+      params: { query: { "page[number]": 2, "page[size]": 50, "filter[provider]": "telnyx", sort: "-name" } },
+    });
+    expect(server.requests[0]!.url).toBe(
+      "/v2/voice_clones?page[number]=2&page[size]=50&filter[provider]=telnyx&sort=-name",
+    );
   });
 
   it("defaultHeaders are sent; they cannot replace the key", async () => {
-    const client = createClient({ apiKey: "real-key", baseUrl: server.url, defaultHeaders: { "X-Team": "voice", authorization: "Bearer other" } });
+    const client = createClient({
+      apiKey: "real-key",
+      baseUrl: server.url,
+      defaultHeaders: { "X-Team": "voice", authorization: "Bearer other" },
+    });
     await client.GET("/voice_clones");
     expect(server.requests[0]!.headers["x-team"]).toBe("voice");
     expect(server.requests[0]!.headers.authorization).toBe("Bearer real-key");
@@ -42,30 +50,40 @@ describe("each request", () => {
     const client = createClient({ apiKey: "test-key", baseUrl: server.url, defaultHeaders: { "X-Team": "voice" } });
     await client.GET("/voice_clones", { headers: { "X-Trace": "t1", accept: "application/vnd.api+json" } });
     const { headers } = server.requests[0]!;
-    expect([headers["x-trace"], headers["x-team"], headers.authorization, headers["user-agent"], headers.accept]).toEqual([
-      "t1",
-      "voice",
-      "Bearer test-key",
-      "telnyx-typed/0.1.0",
-      "application/vnd.api+json",
-    ]);
+    expect([
+      headers["x-trace"],
+      headers["x-team"],
+      headers.authorization,
+      headers["user-agent"],
+      headers.accept,
+    ]).toEqual(["t1", "voice", "Bearer test-key", "telnyx-typed/0.1.0", "application/vnd.api+json"]);
   });
 
   it("a header parameter takes the path with merged headers too", async () => {
     const client = createClient({ apiKey: "test-key", baseUrl: server.url });
     await client.GET("/voice_clones", { params: { header: { "X-Param": "p" } } as never });
-    expect([server.requests[0]!.headers["x-param"], server.requests[0]!.headers.authorization]).toEqual(["p", "Bearer test-key"]);
+    expect([server.requests[0]!.headers["x-param"], server.requests[0]!.headers.authorization]).toEqual([
+      "p",
+      "Bearer test-key",
+    ]);
   });
 });
 
 describe("openapi-fetch's contract", () => {
-  it.each([204, 205, 304])("a %i answer, which never has a body, comes back with neither data nor error", async (status) => {
-    server.script({ status });
-    const { data, error, response } = await createClient({ apiKey: "test-key", baseUrl: server.url, maxRetries: 0 }).GET("/voice_clones");
-    expect(response.status).toBe(status);
-    expect(data).toBeUndefined();
-    expect(error).toBeUndefined();
-  });
+  it.each([204, 205, 304])(
+    "a %i answer, which never has a body, comes back with neither data nor error",
+    async (status) => {
+      server.script({ status });
+      const { data, error, response } = await createClient({
+        apiKey: "test-key",
+        baseUrl: server.url,
+        maxRetries: 0,
+      }).GET("/voice_clones");
+      expect(response.status).toBe(status);
+      expect(data).toBeUndefined();
+      expect(error).toBeUndefined();
+    },
+  );
 
   it("{ data, error, response } for a 200, typed by the spec", async () => {
     const client: TelnyxClient = createClient({ apiKey: "test-key", baseUrl: server.url });
@@ -117,7 +135,14 @@ describe("openapi-fetch's contract", () => {
     expect(response.status).toBe(200);
     expect(calls).toHaveLength(2);
     expect(calls[0]).not.toBe(calls[1]);
-    expect(calls.every((r) => r instanceof Request && r.signal instanceof AbortSignal && r.headers.get("authorization") === "Bearer test-key")).toBe(true);
+    expect(
+      calls.every(
+        (r) =>
+          r instanceof Request &&
+          r.signal instanceof AbortSignal &&
+          r.headers.get("authorization") === "Bearer test-key",
+      ),
+    ).toBe(true);
   });
 
   it("a per-call fetch replaces the client's for that call (openapi-fetch's per-request option): no retries or time limit of ours", async () => {
@@ -146,7 +171,10 @@ describe("openapi-fetch's contract", () => {
 
 describe("version", () => {
   it("src/version.ts matches package.json", () => {
-    const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { name: string; version: string };
+    const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
+      name: string;
+      version: string;
+    };
     expect(PACKAGE_NAME).toBe(pkg.name);
     expect(VERSION).toBe(pkg.version);
     expect(USER_AGENT).toBe(`${pkg.name}/${pkg.version}`);

@@ -17,15 +17,30 @@ describe("apiKey", () => {
   });
 
   it.each([
-    ["missing", undefined, undefined, /^No API key: set the TELNYX_API_KEY environment variable or use the apiKey option/],
+    [
+      "missing",
+      undefined,
+      undefined,
+      /^No API key: set the TELNYX_API_KEY environment variable or use the apiKey option/,
+    ],
     ["blank env", undefined, "  ", /^The API key from TELNYX_API_KEY is blank/],
     ["blank option", "", "env-key", /^The API key from the apiKey option is blank/],
     ["LF in env", undefined, "abc\n", /^The API key from TELNYX_API_KEY contains a line break \(CR or LF\)/],
     ["CR in option", "ab\rc", undefined, /^The API key from the apiKey option contains a line break/],
     ["NUL", "ab\u0000c", undefined, /contains a control character or a character outside Latin-1/],
     ["emoji", "key\u{1F511}", undefined, /contains a control character or a character outside Latin-1/],
-    ["too short to redact (option)", "Zq9", undefined, /^The API key from the apiKey option is 3 characters long, too short to be kept out of logs and errors \(at least 6\)/],
-    ["too short to redact (env)", undefined, " Zq9x7 ", /^The API key from TELNYX_API_KEY is 5 characters long, too short/],
+    [
+      "too short to redact (option)",
+      "Zq9",
+      undefined,
+      /^The API key from the apiKey option is 3 characters long, too short to be kept out of logs and errors \(at least 6\)/,
+    ],
+    [
+      "too short to redact (env)",
+      undefined,
+      " Zq9x7 ",
+      /^The API key from TELNYX_API_KEY is 5 characters long, too short/,
+    ],
   ])("%s -> ConfigurationError", (_name, option, env, message) => {
     let error: unknown;
     try {
@@ -82,12 +97,16 @@ describe("baseUrl", () => {
   });
 
   it("credentials are not echoed", () => {
-    expect(() => resolveBaseUrl("https://user:hunter2@api.telnyx.com", [])).toThrow(expect.objectContaining({ message: expect.not.stringContaining("hunter2") }));
+    expect(() => resolveBaseUrl("https://user:hunter2@api.telnyx.com", [])).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining("hunter2") }),
+    );
   });
 
   it("a spec without servers and no baseUrl: an error naming TELNYX_BASE_URL", () => {
     expect(() => resolveBaseUrl(undefined, [], undefined)).toThrow(ConfigurationError);
-    expect(() => resolveBaseUrl(undefined, [], undefined)).toThrow(/the spec lists no servers, so set the TELNYX_BASE_URL environment variable or use the baseUrl option/);
+    expect(() => resolveBaseUrl(undefined, [], undefined)).toThrow(
+      /the spec lists no servers, so set the TELNYX_BASE_URL environment variable or use the baseUrl option/,
+    );
   });
 
   it("createClient reads TELNYX_BASE_URL", async () => {
@@ -114,22 +133,41 @@ describe("numbers and log level", () => {
     ["timeoutMs", 2 ** 31],
     ["initialRetryDelayMs", -5],
   ] as const)("%s = %s -> ConfigurationError", (name, value) => {
-    expect(() => createClient({ apiKey: "test-key", baseUrl: "http://127.0.0.1:1", [name]: value })).toThrow(new RegExp(`^${name} must be a whole number`));
+    expect(() => createClient({ apiKey: "test-key", baseUrl: "http://127.0.0.1:1", [name]: value })).toThrow(
+      new RegExp(`^${name} must be a whole number`),
+    );
   });
 
   it("maxRetryDelayMs below initialRetryDelayMs is refused", () => {
-    expect(() => createClient({ apiKey: "test-key", baseUrl: "http://127.0.0.1:1", initialRetryDelayMs: 100, maxRetryDelayMs: 50 })).toThrow(/maxRetryDelayMs/);
+    expect(() =>
+      createClient({
+        apiKey: "test-key",
+        baseUrl: "http://127.0.0.1:1",
+        initialRetryDelayMs: 100,
+        maxRetryDelayMs: 50,
+      }),
+    ).toThrow(/maxRetryDelayMs/);
   });
 
   it("maxBodyBytes: at least 1, at most the longest string V8 holds", () => {
-    expect(() => createClient({ apiKey: "test-key", baseUrl: "http://127.0.0.1:1", maxBodyBytes: 0 })).toThrow(/^maxBodyBytes must be a whole number from 1 to 536870888/);
-    expect(() => createClient({ apiKey: "test-key", baseUrl: "http://127.0.0.1:1", maxBodyBytes: 2 ** 29 })).toThrow(ConfigurationError);
+    expect(() => createClient({ apiKey: "test-key", baseUrl: "http://127.0.0.1:1", maxBodyBytes: 0 })).toThrow(
+      /^maxBodyBytes must be a whole number from 1 to 536870888/,
+    );
+    expect(() => createClient({ apiKey: "test-key", baseUrl: "http://127.0.0.1:1", maxBodyBytes: 2 ** 29 })).toThrow(
+      ConfigurationError,
+    );
   });
 
   it("the CLI's names: the same rules, messages naming its flags", () => {
-    expect(() => resolveApiKey(undefined, undefined, FLAG_NAMES)).toThrow(/^No API key: set the TELNYX_API_KEY environment variable or use --api-key\.$/);
-    expect(() => resolveApiKey("a\nb", undefined, FLAG_NAMES)).toThrow(/^The API key from --api-key contains a line break/);
-    expect(() => resolveBaseUrl("nope", [], undefined, FLAG_NAMES)).toThrow(/^The base URL from --base-url is not an absolute URL/);
+    expect(() => resolveApiKey(undefined, undefined, FLAG_NAMES)).toThrow(
+      /^No API key: set the TELNYX_API_KEY environment variable or use --api-key\.$/,
+    );
+    expect(() => resolveApiKey("a\nb", undefined, FLAG_NAMES)).toThrow(
+      /^The API key from --api-key contains a line break/,
+    );
+    expect(() => resolveBaseUrl("nope", [], undefined, FLAG_NAMES)).toThrow(
+      /^The base URL from --base-url is not an absolute URL/,
+    );
   });
 
   it("defaults pass", () => {
@@ -140,7 +178,9 @@ describe("numbers and log level", () => {
     expect(resolveLogLevel("debug", "off")).toBe("debug");
     expect(resolveLogLevel(undefined, "info")).toBe("info");
     expect(resolveLogLevel(undefined, undefined)).toBe("off");
-    expect(() => resolveLogLevel(undefined, "verbose")).toThrow(/TELNYX_LOG is "verbose"; use one of off, error, warn, info, debug/);
+    expect(() => resolveLogLevel(undefined, "verbose")).toThrow(
+      /TELNYX_LOG is "verbose"; use one of off, error, warn, info, debug/,
+    );
     expect(() => resolveLogLevel("loud" as never, undefined)).toThrow(/the logLevel option/);
   });
 });

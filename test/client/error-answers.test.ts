@@ -5,7 +5,14 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createClient } from "../../src/client.js";
-import { ApiError, AuthenticationError, InternalServerError, InvalidResponseError, TelnyxError, unwrap } from "../../src/errors.js";
+import {
+  ApiError,
+  AuthenticationError,
+  InternalServerError,
+  InvalidResponseError,
+  TelnyxError,
+  unwrap,
+} from "../../src/errors.js";
 import { startFaultServer, type FaultServer } from "../helpers/fault-server.js";
 
 let server: FaultServer;
@@ -17,7 +24,10 @@ afterEach(async () => {
 });
 
 const list = () => createClient({ apiKey: "test-key", baseUrl: server.url, maxRetries: 0 }).GET("/voice_clones");
-const unwrapped = () => list().then((result) => unwrap(result)).catch((error: unknown) => error);
+const unwrapped = () =>
+  list()
+    .then((result) => unwrap(result))
+    .catch((error: unknown) => error);
 
 describe("error bodies", () => {
   it("empty 500 body with Content-Length: 0 (openapi-fetch's error is undefined)", async () => {
@@ -51,7 +61,11 @@ describe("error bodies", () => {
   });
 
   it("plain-text 503", async () => {
-    server.script({ status: 503, headers: { "content-type": "text/plain" }, body: "upstream connect error\n  or disconnect" });
+    server.script({
+      status: 503,
+      headers: { "content-type": "text/plain" },
+      body: "upstream connect error\n  or disconnect",
+    });
     const error = (await unwrapped()) as ApiError;
     expect(error).toBeInstanceOf(InternalServerError);
     expect(error.message).toBe('503 Service Unavailable: non-JSON body "upstream connect error or disconnect"');
@@ -61,7 +75,16 @@ describe("error bodies", () => {
     server.script({
       status: 401,
       headers: { "x-request-id": "req-123" },
-      body: { errors: [{ code: "10009", title: "Authentication failed", detail: "The API key looks malformed.", source: { pointer: "/headers/authorization" } }] },
+      body: {
+        errors: [
+          {
+            code: "10009",
+            title: "Authentication failed",
+            detail: "The API key looks malformed.",
+            source: { pointer: "/headers/authorization" },
+          },
+        ],
+      },
     });
     const error = (await unwrapped()) as AuthenticationError;
     expect(error).toBeInstanceOf(AuthenticationError);
@@ -80,20 +103,28 @@ describe("error bodies", () => {
 
 describe("2xx answers that are not JSON", () => {
   it("200 text/html: InvalidResponseError, not a SyntaxError", async () => {
-    server.script({ status: 200, headers: { "content-type": "text/html; charset=utf-8", "x-request-id": "r-9" }, body: "<html><title>Captive portal</title></html>" });
+    server.script({
+      status: 200,
+      headers: { "content-type": "text/html; charset=utf-8", "x-request-id": "r-9" },
+      body: "<html><title>Captive portal</title></html>",
+    });
     const error = (await list().catch((e: unknown) => e)) as InvalidResponseError;
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect(error.status).toBe(200);
     expect(error.contentType).toBe("text/html; charset=utf-8");
     expect(error.requestId).toBe("r-9");
-    expect(error.message).toMatch(/^GET http:\/\/127\.0\.0\.1:\d+\/voice_clones answered 200 with text\/html; charset=utf-8, not valid JSON: HTML body "Captive portal" .* \(request id r-9\)$/);
+    expect(error.message).toMatch(
+      /^GET http:\/\/127\.0\.0\.1:\d+\/voice_clones answered 200 with text\/html; charset=utf-8, not valid JSON: HTML body "Captive portal" .* \(request id r-9\)$/,
+    );
   });
 
   it("200 application/json that does not parse: InvalidResponseError", async () => {
     server.script({ status: 200, headers: { "content-type": "application/json" }, body: '{"data": [' });
     const error = (await list().catch((e: unknown) => e)) as InvalidResponseError;
     expect(error).toBeInstanceOf(InvalidResponseError);
-    expect(error.message).toMatch(/^GET http:\/\/127\.0\.0\.1:\d+\/voice_clones answered 200 with application\/json, not valid JSON: .*JSON/);
+    expect(error.message).toMatch(
+      /^GET http:\/\/127\.0\.0\.1:\d+\/voice_clones answered 200 with application\/json, not valid JSON: .*JSON/,
+    );
     expect(error.cause).toBeInstanceOf(SyntaxError);
   });
 

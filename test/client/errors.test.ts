@@ -23,7 +23,8 @@ import {
 import type { ErrorObject } from "../fixtures/seed/generated/schema.js";
 import type { ApiErrorObject } from "../../src/errors.js";
 
-const answer = (status: number, body?: string, headers: Record<string, string> = {}) => new Response(body ?? null, { status, headers });
+const answer = (status: number, body?: string, headers: Record<string, string> = {}) =>
+  new Response(body ?? null, { status, headers });
 
 describe("apiErrorFromResponse picks the class from the status", () => {
   it.each([
@@ -53,7 +54,11 @@ describe("apiErrorFromResponse picks the class from the status", () => {
 
 describe("messages", () => {
   it.each([
-    ["the first error's title and detail", { errors: [{ title: "Invalid parameter", detail: "sort is not one of name, -name" }] }, "400 Invalid parameter: sort is not one of name, -name"],
+    [
+      "the first error's title and detail",
+      { errors: [{ title: "Invalid parameter", detail: "sort is not one of name, -name" }] },
+      "400 Invalid parameter: sort is not one of name, -name",
+    ],
     ["title only", { errors: [{ title: "Invalid parameter" }] }, "400 Invalid parameter"],
     ["detail equal to title, once", { errors: [{ title: "Bad", detail: "Bad" }] }, "400 Bad"],
     ["a numeric code", { errors: [{ code: 10015, title: "Bad" }] }, "400 Bad (code 10015)"],
@@ -75,7 +80,11 @@ describe("messages", () => {
   });
 
   it("the page and request id are named", () => {
-    const error = apiErrorFromResponse(answer(404, undefined, { "x-request-id": "abc" }), { errors: [{ title: "Gone" }] }, { page: 3 });
+    const error = apiErrorFromResponse(
+      answer(404, undefined, { "x-request-id": "abc" }),
+      { errors: [{ title: "Gone" }] },
+      { page: 3 },
+    );
     expect(error.message).toBe("404 Gone (page 3; request id abc)");
     expect(error.page).toBe(3);
     expect(error.requestId).toBe("abc");
@@ -91,13 +100,22 @@ describe("messages", () => {
 describe("errors[]", () => {
   it("keeps the spec's fields, typed, and drops the rest", () => {
     const error = apiErrorFromResponse(answer(422), {
-      errors: [{ code: "10002", title: "T", detail: "D", source: { pointer: "/name", other: 1 }, meta: { x: 1 } }, "junk", { title: 5, detail: "only detail" }],
+      errors: [
+        { code: "10002", title: "T", detail: "D", source: { pointer: "/name", other: 1 }, meta: { x: 1 } },
+        "junk",
+        { title: 5, detail: "only detail" },
+      ],
     });
-    expect(error.errors).toEqual([{ code: "10002", title: "T", detail: "D", source: { pointer: "/name" } }, { detail: "only detail" }]);
+    expect(error.errors).toEqual([
+      { code: "10002", title: "T", detail: "D", source: { pointer: "/name" } },
+      { detail: "only detail" },
+    ]);
   });
 
   it("keeps a structured detail (Telnyx's changeset errors), and says it in the message", () => {
-    const error = apiErrorFromResponse(answer(422), { errors: [{ code: "10015", title: "Invalid", detail: { name: ["can't be blank"] } }] });
+    const error = apiErrorFromResponse(answer(422), {
+      errors: [{ code: "10015", title: "Invalid", detail: { name: ["can't be blank"] } }],
+    });
     expect(error.errors).toEqual([{ code: "10015", title: "Invalid", detail: { name: ["can't be blank"] } }]);
     expect(error.message).toContain(`Invalid: {"name":["can't be blank"]}`);
   });
@@ -156,11 +174,17 @@ describe("the hierarchy", () => {
     const unnamed = new PaginationError("the server repeats itself", { page: 2 });
     expect(unnamed.message).toBe("the server repeats itself (page 2)");
     expect(unnamed).toBeInstanceOf(TelnyxError);
-    expect(JSON.parse(JSON.stringify(unnamed))).toEqual({ name: "PaginationError", message: "the server repeats itself (page 2)", page: 2 });
+    expect(JSON.parse(JSON.stringify(unnamed))).toEqual({
+      name: "PaginationError",
+      message: "the server repeats itself (page 2)",
+      page: 2,
+    });
   });
 
   it("toJSON gives the useful fields", () => {
-    const error = apiErrorFromResponse(answer(429, undefined, { "x-request-id": "r" }), { errors: [{ code: "1", title: "Slow down" }] });
+    const error = apiErrorFromResponse(answer(429, undefined, { "x-request-id": "r" }), {
+      errors: [{ code: "1", title: "Slow down" }],
+    });
     expect(JSON.parse(JSON.stringify(error))).toEqual({
       name: "RateLimitError",
       message: "429 Slow down (code 1; request id r)",

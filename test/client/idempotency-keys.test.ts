@@ -17,23 +17,37 @@ afterEach(async () => {
 });
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-const client = (options: TelnyxClientOptions = {}) => createClient({ apiKey: "test-key", baseUrl: server.url, initialRetryDelayMs: 1, maxRetryDelayMs: 2, ...options });
+const client = (options: TelnyxClientOptions = {}) =>
+  createClient({ apiKey: "test-key", baseUrl: server.url, initialRetryDelayMs: 1, maxRetryDelayMs: 2, ...options });
 // /voice_clones has no POST or PATCH in the seed spec; the runtime is the same for every path.
-const send = (c: ReturnType<typeof client>, method: "POST" | "PATCH" | "PUT" | "GET", headers: Record<string, string> = {}) =>
-  (c[method] as (path: string, init: unknown) => Promise<{ response: Response }>)("/voice_clones", method === "GET" ? { headers } : { body: { name: "n" }, headers });
+const send = (
+  c: ReturnType<typeof client>,
+  method: "POST" | "PATCH" | "PUT" | "GET",
+  headers: Record<string, string> = {},
+) =>
+  (c[method] as (path: string, init: unknown) => Promise<{ response: Response }>)(
+    "/voice_clones",
+    method === "GET" ? { headers } : { body: { name: "n" }, headers },
+  );
 const keys = () => server.requests.map((r) => r.headers["idempotency-key"]);
 
 describe("idempotencyKeys: true", () => {
-  it.each(["POST", "PATCH"] as const)("a %s answered 503 then 200 is sent twice with the same generated key", async (method) => {
-    server.script({ status: 503 });
-    const { response } = await send(client({ idempotencyKeys: true }), method);
-    expect(response.status).toBe(200);
-    expect(server.requests).toHaveLength(2);
-    const [first, second] = keys();
-    expect(first).toMatch(UUID);
-    expect(second).toBe(first);
-    expect(server.requests.map((r) => r.body)).toEqual([JSON.stringify({ name: "n" }), JSON.stringify({ name: "n" })]);
-  });
+  it.each(["POST", "PATCH"] as const)(
+    "a %s answered 503 then 200 is sent twice with the same generated key",
+    async (method) => {
+      server.script({ status: 503 });
+      const { response } = await send(client({ idempotencyKeys: true }), method);
+      expect(response.status).toBe(200);
+      expect(server.requests).toHaveLength(2);
+      const [first, second] = keys();
+      expect(first).toMatch(UUID);
+      expect(second).toBe(first);
+      expect(server.requests.map((r) => r.body)).toEqual([
+        JSON.stringify({ name: "n" }),
+        JSON.stringify({ name: "n" }),
+      ]);
+    },
+  );
 
   it("each call gets a key of its own", async () => {
     const c = client({ idempotencyKeys: true });
@@ -69,6 +83,8 @@ describe("without the option", () => {
 
   it("a value that is not a boolean is a ConfigurationError", () => {
     expect(() => client({ idempotencyKeys: "yes" as never })).toThrow(ConfigurationError);
-    expect(() => client({ idempotencyKeys: "yes" as never })).toThrow(/^idempotencyKeys must be true or false, got "yes"\.$/);
+    expect(() => client({ idempotencyKeys: "yes" as never })).toThrow(
+      /^idempotencyKeys must be true or false, got "yes"\.$/,
+    );
   });
 });

@@ -24,11 +24,21 @@ interface Streaming {
  * Answers every request with `total` bytes of `chunk` repeated, written as
  * the client reads them (backpressure), with `Content-Length` when `declare`.
  */
-async function streamingServer(options: { status: number; contentType: string; chunk: string; total: number; declare: boolean; head?: string }): Promise<Streaming> {
+async function streamingServer(options: {
+  status: number;
+  contentType: string;
+  chunk: string;
+  total: number;
+  declare: boolean;
+  head?: string;
+}): Promise<Streaming> {
   const written: number[] = [];
   const server: Server = createServer((_req, res) => {
     const index = written.push(0) - 1;
-    res.writeHead(options.status, { "content-type": options.contentType, ...(options.declare && { "content-length": String(options.total) }) });
+    res.writeHead(options.status, {
+      "content-type": options.contentType,
+      ...(options.declare && { "content-length": String(options.total) }),
+    });
     const write = (res: ServerResponse) => {
       while (written[index]! < options.total) {
         const text = written[index] === 0 && options.head ? options.head : options.chunk;
@@ -60,17 +70,31 @@ afterEach(async () => {
 
 describe("2xx bodies over maxBodyBytes", () => {
   it("a declared 600 MB body: InvalidResponseError at once, with method, URL and status, nothing read", async () => {
-    server = await streamingServer({ status: 200, contentType: "application/json", chunk: "x".repeat(64 * 1024), total: 600 * 1000 * 1000, declare: true });
+    server = await streamingServer({
+      status: 200,
+      contentType: "application/json",
+      chunk: "x".repeat(64 * 1024),
+      total: 600 * 1000 * 1000,
+      declare: true,
+    });
     const client = createClient({ apiKey: "test-key", baseUrl: server.url, maxRetries: 0 });
     const error = await client.GET("/voice_clones").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidResponseError);
-    expect((error as Error).message).toMatch(/^GET http:\/\/127\.0\.0\.1:\d+\/voice_clones answered 200 with a body of more than 268435456 bytes \(maxBodyBytes\): too large to hold$/);
+    expect((error as Error).message).toMatch(
+      /^GET http:\/\/127\.0\.0\.1:\d+\/voice_clones answered 200 with a body of more than 268435456 bytes \(maxBodyBytes\): too large to hold$/,
+    );
     expect((error as InvalidResponseError).status).toBe(200);
     expect(server.written[0]).toBeLessThan(64 * MiB);
   });
 
   it("an undeclared (chunked) body past the bound: read up to it, then InvalidResponseError", async () => {
-    server = await streamingServer({ status: 200, contentType: "application/json", chunk: "y".repeat(16 * 1024), total: 64 * MiB, declare: false });
+    server = await streamingServer({
+      status: 200,
+      contentType: "application/json",
+      chunk: "y".repeat(16 * 1024),
+      total: 64 * MiB,
+      declare: false,
+    });
     const client = createClient({ apiKey: "test-key", baseUrl: server.url, maxRetries: 0, maxBodyBytes: MiB });
     const error = await client.GET("/voice_clones").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidResponseError);
@@ -80,7 +104,13 @@ describe("2xx bodies over maxBodyBytes", () => {
 
   it("a body at the bound is read", async () => {
     const body = JSON.stringify({ data: ["z".repeat(1000)] });
-    server = await streamingServer({ status: 200, contentType: "application/json", chunk: body, total: body.length, declare: true });
+    server = await streamingServer({
+      status: 200,
+      contentType: "application/json",
+      chunk: body,
+      total: body.length,
+      declare: true,
+    });
     const client = createClient({ apiKey: "test-key", baseUrl: server.url, maxRetries: 0, maxBodyBytes: body.length });
     const { data } = await client.GET("/voice_clones");
     expect(data).toEqual({ data: ["z".repeat(1000)] });
@@ -103,7 +133,9 @@ describe("error bodies are read only up to a bound", () => {
     expect(typeof result.error).toBe("string");
     expect((result.error as string).length).toBeLessThanOrEqual(ERROR_BODY_BYTES);
     expect(() => unwrap(result)).toThrow(InternalServerError);
-    expect(() => unwrap(result)).toThrow('502 Bad Gateway: HTML body "Bad gateway" (not JSON: a proxy or gateway answered?)');
+    expect(() => unwrap(result)).toThrow(
+      '502 Bad Gateway: HTML body "Bad gateway" (not JSON: a proxy or gateway answered?)',
+    );
     expect(server.written[0]).toBeLessThan(64 * MiB);
   });
 });

@@ -29,7 +29,12 @@ beforeAll(async () => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
-      received.push({ method: req.method ?? "", url: req.url ?? "", contentType: req.headers["content-type"] ?? "", bytes: new Uint8Array(Buffer.concat(chunks)) });
+      received.push({
+        method: req.method ?? "",
+        url: req.url ?? "",
+        contentType: req.headers["content-type"] ?? "",
+        bytes: new Uint8Array(Buffer.concat(chunks)),
+      });
       res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ data: {} }));
     });
   });
@@ -45,11 +50,19 @@ const client = () => createClient({ apiKey: "test-key", baseUrl });
 
 /** The received body parsed as multipart/form-data by the platform: its text parts in order. */
 async function formEntries(body: Received): Promise<[string, FormDataEntryValue][]> {
-  const form = await new Request("http://127.0.0.1/", { method: "POST", body: body.bytes, headers: { "content-type": body.contentType } }).formData();
+  const form = await new Request("http://127.0.0.1/", {
+    method: "POST",
+    body: body.bytes,
+    headers: { "content-type": body.contentType },
+  }).formData();
   return [...form.entries()];
 }
 
-const TRANSCRIPTION = { file_url: "https://example.com/a.mp3", model: "openai/whisper-large-v3-turbo", language: "en" } as const;
+const TRANSCRIPTION = {
+  file_url: "https://example.com/a.mp3",
+  model: "openai/whisper-large-v3-turbo",
+  language: "en",
+} as const;
 const TRANSCRIPTION_PARTS = [
   ["file_url", "https://example.com/a.mp3"],
   ["model", "openai/whisper-large-v3-turbo"],
@@ -89,8 +102,16 @@ describe("a multipart-only operation called without a file", () => {
 
   it("a bodySerializer the caller passes still wins", async () => {
     const bodySerializer = (body: unknown) => JSON.stringify(body);
-    await client().POST("/ai/audio/transcriptions", { body: TRANSCRIPTION, bodySerializer, headers: { "Content-Type": "application/json" } });
-    await audioPublicAudioTranscriptionsPost(client(), { body: TRANSCRIPTION, bodySerializer, headers: { "Content-Type": "application/json" } });
+    await client().POST("/ai/audio/transcriptions", {
+      body: TRANSCRIPTION,
+      bodySerializer,
+      headers: { "Content-Type": "application/json" },
+    });
+    await audioPublicAudioTranscriptionsPost(client(), {
+      body: TRANSCRIPTION,
+      bodySerializer,
+      headers: { "Content-Type": "application/json" },
+    });
     for (const body of received) {
       expect(body.contentType).toBe("application/json");
       expect(JSON.parse(new TextDecoder().decode(body.bytes))).toEqual(TRANSCRIPTION);

@@ -16,7 +16,21 @@ interface UploadPaths {
     parameters: { query?: never; header?: never; path?: never; cookie?: never };
     post: {
       parameters: { query?: never; header?: never; path?: never; cookie?: never };
-      requestBody: { content: { "multipart/form-data": { file: Blob; transcript?: Blob; name: string; language?: string; tags?: string[]; settings?: { record?: boolean }; count?: number; samples?: Blob[]; note?: string | null } } };
+      requestBody: {
+        content: {
+          "multipart/form-data": {
+            file: Blob;
+            transcript?: Blob;
+            name: string;
+            language?: string;
+            tags?: string[];
+            settings?: { record?: boolean };
+            count?: number;
+            samples?: Blob[];
+            note?: string | null;
+          };
+        };
+      };
       responses: { 200: { headers: { [name: string]: unknown }; content: { "application/json": { id: string } } } };
     };
   };
@@ -59,14 +73,23 @@ beforeEach(() => {
   failFirst = 0;
 });
 
-const client = () => createClient({ apiKey: "test-key", baseUrl, initialRetryDelayMs: 1 }) as unknown as Client<UploadPaths>;
+const client = () =>
+  createClient({ apiKey: "test-key", baseUrl, initialRetryDelayMs: 1 }) as unknown as Client<UploadPaths>;
 
 /** The received body, parsed as multipart/form-data by the platform. */
 function parts(body: Received): Promise<FormData> {
-  return new Request("http://127.0.0.1/", { method: "POST", body: body.bytes, headers: { "content-type": body.contentType } }).formData();
+  return new Request("http://127.0.0.1/", {
+    method: "POST",
+    body: body.bytes,
+    headers: { "content-type": body.contentType },
+  }).formData();
 }
 
-async function fileOf(form: FormData, name: string, index = 0): Promise<{ name: string; type: string; bytes: number[] }> {
+async function fileOf(
+  form: FormData,
+  name: string,
+  index = 0,
+): Promise<{ name: string; type: string; bytes: number[] }> {
   const value = form.getAll(name)[index];
   if (!(value instanceof File)) throw new Error(`part ${name} is not a file: ${String(value)}`);
   return { name: value.name, type: value.type, bytes: [...new Uint8Array(await value.arrayBuffer())] };
@@ -79,7 +102,16 @@ describe("a body holding a Blob", () => {
     const file = new File([EVERY_BYTE], "voice.wav", { type: "audio/wav" });
     const transcript = new Blob(["Hello, ñ \u{1F600}\r\n--not a boundary"], { type: "text/plain" });
     const { data, response } = await client().POST("/clones", {
-      body: { file, transcript, name: "Ada \u{1F600}", language: "en", tags: ["a", "b"], settings: { record: true }, count: 3, note: null },
+      body: {
+        file,
+        transcript,
+        name: "Ada \u{1F600}",
+        language: "en",
+        tags: ["a", "b"],
+        settings: { record: true },
+        count: 3,
+        note: null,
+      },
     });
     expect(response.status).toBe(200);
     expect(data).toEqual({ id: "c1" });
@@ -88,7 +120,11 @@ describe("a body holding a Blob", () => {
     const form = await parts(body!);
     expect([...form.keys()]).toEqual(["file", "transcript", "name", "language", "tags", "tags", "settings", "count"]);
     expect(await fileOf(form, "file")).toEqual({ name: "voice.wav", type: "audio/wav", bytes: [...EVERY_BYTE] });
-    expect(await fileOf(form, "transcript")).toEqual({ name: "blob", type: "text/plain", bytes: [...new TextEncoder().encode("Hello, ñ \u{1F600}\r\n--not a boundary")] });
+    expect(await fileOf(form, "transcript")).toEqual({
+      name: "blob",
+      type: "text/plain",
+      bytes: [...new TextEncoder().encode("Hello, ñ \u{1F600}\r\n--not a boundary")],
+    });
     expect(form.get("name")).toBe("Ada \u{1F600}");
     expect(form.get("language")).toBe("en");
     expect(form.getAll("tags")).toEqual(["a", "b"]);
@@ -97,22 +133,36 @@ describe("a body holding a Blob", () => {
   });
 
   it("an array of files is one part per file under the same name; a Blob with no type is application/octet-stream", async () => {
-    const samples = [new File([Uint8Array.of(1, 2, 3)], "one.mp3", { type: "audio/mpeg" }), new Blob([Uint8Array.of(0, 255)])];
+    const samples = [
+      new File([Uint8Array.of(1, 2, 3)], "one.mp3", { type: "audio/mpeg" }),
+      new Blob([Uint8Array.of(0, 255)]),
+    ];
     await client().POST("/clones", { body: { file: new Blob([Uint8Array.of(9)]), name: "n", samples } });
     const form = await parts(received[0]!);
     expect(await fileOf(form, "samples", 0)).toEqual({ name: "one.mp3", type: "audio/mpeg", bytes: [1, 2, 3] });
-    expect(await fileOf(form, "samples", 1)).toEqual({ name: "blob", type: "application/octet-stream", bytes: [0, 255] });
+    expect(await fileOf(form, "samples", 1)).toEqual({
+      name: "blob",
+      type: "application/octet-stream",
+      bytes: [0, 255],
+    });
     expect(await fileOf(form, "file")).toEqual({ name: "blob", type: "application/octet-stream", bytes: [9] });
   });
 
   it("a retried upload (with an Idempotency-Key) resends the same multipart bytes", async () => {
     failFirst = 1;
-    const { response } = await client().POST("/clones", { body: { file: new File([EVERY_BYTE], "v.wav", { type: "audio/wav" }), name: "n" }, headers: { "Idempotency-Key": "k1" } });
+    const { response } = await client().POST("/clones", {
+      body: { file: new File([EVERY_BYTE], "v.wav", { type: "audio/wav" }), name: "n" },
+      headers: { "Idempotency-Key": "k1" },
+    });
     expect(response.status).toBe(200);
     expect(received).toHaveLength(2);
     expect(received[1]!.contentType).toBe(received[0]!.contentType);
     expect(Buffer.from(received[1]!.bytes).equals(Buffer.from(received[0]!.bytes))).toBe(true);
-    expect(await fileOf(await parts(received[1]!), "file")).toEqual({ name: "v.wav", type: "audio/wav", bytes: [...EVERY_BYTE] });
+    expect(await fileOf(await parts(received[1]!), "file")).toEqual({
+      name: "v.wav",
+      type: "audio/wav",
+      bytes: [...EVERY_BYTE],
+    });
   });
 });
 
@@ -126,7 +176,10 @@ describe("a body without a Blob", () => {
   it("goes as multipart/form-data with `bodySerializer: multipartBody` (a multipart-only operation called without a file)", async () => {
     await client().POST("/clones", { body: { name: "n", language: "de" } as never, bodySerializer: multipartBody });
     const form = await parts(received[0]!);
-    expect([...form.entries()]).toEqual([["name", "n"], ["language", "de"]]);
+    expect([...form.entries()]).toEqual([
+      ["name", "n"],
+      ["language", "de"],
+    ]);
   });
 
   it("a FormData the caller built is sent as it is", async () => {

@@ -16,9 +16,11 @@ afterEach(async () => {
   await server.close();
 });
 
-const client = (options: TelnyxClientOptions = {}) => createClient({ apiKey: "test-key", baseUrl: server.url, initialRetryDelayMs: 1, ...options });
+const client = (options: TelnyxClientOptions = {}) =>
+  createClient({ apiKey: "test-key", baseUrl: server.url, initialRetryDelayMs: 1, ...options });
 // /voice_clones has no POST in the seed spec; the runtime is the same for every method.
-const post = (c: ReturnType<typeof client>, init: object) => c.POST("/voice_clones" as never, init as never) as Promise<{ response: Response }>;
+const post = (c: ReturnType<typeof client>, init: object) =>
+  c.POST("/voice_clones" as never, init as never) as Promise<{ response: Response }>;
 
 describe("with middleware", () => {
   it("onRequest gets a real Request carrying the URL, method, headers and body; one it returns is sent", async () => {
@@ -26,7 +28,13 @@ describe("with middleware", () => {
     const seen: unknown[] = [];
     c.use({
       async onRequest({ request }) {
-        seen.push(request instanceof Request, request.method, request.url, request.headers.get("authorization"), await request.clone().text());
+        seen.push(
+          request instanceof Request,
+          request.method,
+          request.url,
+          request.headers.get("authorization"),
+          await request.clone().text(),
+        );
         return new Request(request, { headers: { ...Object.fromEntries(request.headers), "x-replaced": "yes" } });
       },
     });
@@ -47,7 +55,9 @@ describe("with middleware", () => {
 
   it("per-call middleware gets a real Request too", async () => {
     const kinds: boolean[] = [];
-    await client().GET("/voice_clones", { middleware: [{ onRequest: ({ request }) => void kinds.push(request instanceof Request) }] });
+    await client().GET("/voice_clones", {
+      middleware: [{ onRequest: ({ request }) => void kinds.push(request instanceof Request) }],
+    });
     expect(kinds).toEqual([true]);
   });
 

@@ -7,7 +7,15 @@
 import { getEventListeners } from "node:events";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createClient, type TelnyxClientOptions } from "../../src/client.js";
-import { AbortError, BadRequestError, ConnectionError, InternalServerError, RateLimitError, TimeoutError, unwrap } from "../../src/errors.js";
+import {
+  AbortError,
+  BadRequestError,
+  ConnectionError,
+  InternalServerError,
+  RateLimitError,
+  TimeoutError,
+  unwrap,
+} from "../../src/errors.js";
 import { OK_BODY, startFaultServer, type FaultServer } from "../helpers/fault-server.js";
 import { collectGarbage } from "../helpers/gc.js";
 import { DEFAULTS } from "../../src/config.js";
@@ -23,7 +31,8 @@ afterEach(async () => {
 
 const client = (options: TelnyxClientOptions = {}) =>
   createClient({ apiKey: "test-key", baseUrl: server.url, initialRetryDelayMs: 5, maxRetryDelayMs: 20, ...options });
-const list = (c = client(), init: { signal?: AbortSignal } = {}) => c.GET("/voice_clones", { params: { query: { "page[size]": 20 } }, ...init });
+const list = (c = client(), init: { signal?: AbortSignal } = {}) =>
+  c.GET("/voice_clones", { params: { query: { "page[size]": 20 } }, ...init });
 
 /** The client's retrying fetch, with a sleep that records each delay and returns at once (no test waits for real). */
 function recordingFetch(options: Partial<RetryingFetchOptions> = {}) {
@@ -73,7 +82,10 @@ describe("retries on answers", () => {
   });
 
   it("400: one attempt, BadRequestError", async () => {
-    server.script({ status: 400, body: { errors: [{ code: "10015", title: "Bad Request", detail: "page[size] must be <= 250" }] } });
+    server.script({
+      status: 400,
+      body: { errors: [{ code: "10015", title: "Bad Request", detail: "page[size] must be <= 250" }] },
+    });
     const error = await list()
       .then((result) => unwrap(result))
       .catch((e: unknown) => e);
@@ -129,7 +141,9 @@ describe("retries on answers", () => {
 describe("which requests are retried", () => {
   const post = (c: ReturnType<typeof client>, headers: Record<string, string> = {}) =>
     // /voice_clones has no POST in the seed spec; the runtime is the same for every method.
-    c.POST("/voice_clones" as never, { body: { name: "a ñ \u{1F600}" }, headers } as never) as Promise<{ response: Response }>;
+    c.POST("/voice_clones" as never, { body: { name: "a ñ \u{1F600}" }, headers } as never) as Promise<{
+      response: Response;
+    }>;
 
   it("a POST is sent once", async () => {
     server.script({ status: 503 });
@@ -169,7 +183,9 @@ describe("no answer", () => {
     expect(error).toBeInstanceOf(ConnectionError);
     expect(error).not.toBeInstanceOf(TimeoutError);
     expect((error as ConnectionError).attempts).toBe(3);
-    expect((error as Error).message).toMatch(/^GET http:\/\/127\.0\.0\.1:\d+\/voice_clones\?page\[size\]=20 failed: fetch failed: .+ \(attempt 3 of 3\)$/);
+    expect((error as Error).message).toMatch(
+      /^GET http:\/\/127\.0\.0\.1:\d+\/voice_clones\?page\[size\]=20 failed: fetch failed: .+ \(attempt 3 of 3\)$/,
+    );
     expect(server.requests).toHaveLength(3);
   });
 
@@ -182,7 +198,9 @@ describe("no answer", () => {
   it("connection refused: ConnectionError", async () => {
     const url = server.url;
     await server.close();
-    const error = await list(createClient({ apiKey: "test-key", baseUrl: url, maxRetries: 1, initialRetryDelayMs: 1 })).catch((e: unknown) => e);
+    const error = await list(
+      createClient({ apiKey: "test-key", baseUrl: url, maxRetries: 1, initialRetryDelayMs: 1 }),
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConnectionError);
     expect((error as Error).message).toContain("ECONNREFUSED");
     server = await startFaultServer();
@@ -190,7 +208,9 @@ describe("no answer", () => {
 
   it("a server that never answers: TimeoutError per attempt", async () => {
     server.fallback = { hang: true };
-    const error = await list(client({ timeoutMs: 150, initialRetryDelayMs: 1, maxRetryDelayMs: 1 })).catch((e: unknown) => e);
+    const error = await list(client({ timeoutMs: 150, initialRetryDelayMs: 1, maxRetryDelayMs: 1 })).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error).toBeInstanceOf(ConnectionError);
     expect((error as TimeoutError).attempts).toBe(3);
@@ -209,7 +229,9 @@ describe("no answer", () => {
     server.fallback = { status: 200, body: OK_BODY, cut: "hang" };
     const error = await list(client({ timeoutMs: 150 })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
-    expect((error as Error).message).toContain("reading the 200 answer took longer than timeoutMs (150 ms) (attempt 3 of 3)");
+    expect((error as Error).message).toContain(
+      "reading the 200 answer took longer than timeoutMs (150 ms) (attempt 3 of 3)",
+    );
     expect(server.requests).toHaveLength(3);
   });
 

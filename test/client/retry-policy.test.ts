@@ -1,7 +1,16 @@
 /** The pure retry functions, called directly. */
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { DEFAULTS } from "../../src/config.js";
-import { backoffMs, isRetryableRequest, isRetryableStatus, MAX_RETRY_AFTER_MS, retryAfterMs, retryDelayMs, shouldRetry, sleep } from "../../src/fetch/retry-policy.js";
+import {
+  backoffMs,
+  isRetryableRequest,
+  isRetryableStatus,
+  MAX_RETRY_AFTER_MS,
+  retryAfterMs,
+  retryDelayMs,
+  shouldRetry,
+  sleep,
+} from "../../src/fetch/retry-policy.js";
 
 const headers = (init: Record<string, string> = {}) => new Headers(init);
 const NOW = Date.parse("2025-01-01T00:00:00Z");
@@ -83,7 +92,9 @@ describe("backoffMs", () => {
   const none = () => 0;
   const most = () => 0.999999;
   it("doubles from 0.5 s up to 8 s by default", () => {
-    expect([0, 1, 2, 3, 4, 5, 10].map((retry) => backoffMs(retry, BACKOFF, none))).toEqual([500, 1000, 2000, 4000, 8000, 8000, 8000]);
+    expect([0, 1, 2, 3, 4, 5, 10].map((retry) => backoffMs(retry, BACKOFF, none))).toEqual([
+      500, 1000, 2000, 4000, 8000, 8000, 8000,
+    ]);
   });
   it("jitter takes off at most 25 %", () => {
     expect(backoffMs(0, BACKOFF, most)).toBeCloseTo(375, 0);

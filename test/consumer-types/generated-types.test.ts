@@ -25,7 +25,12 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("generated types under tsc --strict", () => {
   it("compile over all of generated/ with a consumer that uses them", () => {
-    const run = tsc(["generated/schema.ts", "generated/paginators.ts", "generated/servers.ts", "consumer/uses-types.ts"]);
+    const run = tsc([
+      "generated/schema.ts",
+      "generated/paginators.ts",
+      "generated/servers.ts",
+      "consumer/uses-types.ts",
+    ]);
     expect(run.output).toBe("");
     expect(run.code).toBe(0);
   });
@@ -33,7 +38,9 @@ describe("generated types under tsc --strict", () => {
   it("reject a consumer that misuses them, on each wrong line", () => {
     const run = tsc(["generated/schema.ts", "consumer/misuses-types.ts"]);
     expect(run.code).not.toBe(0);
-    expect(run.output).toMatch(/misuses-types\.ts\(4,\d+\): error TS2322: Type 'number' is not assignable to type 'string'/);
+    expect(run.output).toMatch(
+      /misuses-types\.ts\(4,\d+\): error TS2322: Type 'number' is not assignable to type 'string'/,
+    );
     expect(run.output).toMatch(/misuses-types\.ts\(5,\d+\): error TS2322: Type '"newest"' is not assignable/);
   });
 });

@@ -9,7 +9,17 @@
  * every setup compiles are the same, in fixtures/common/.
  */
 import { spawn } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -20,9 +30,20 @@ const FIXTURES = fileURLToPath(new URL("./fixtures/", import.meta.url));
 const NAME = "telnyx-typed";
 const TSC5 = join(ROOT, "node_modules", "typescript", "bin", "tsc");
 const TSC7 = join(ROOT, "node_modules", "typescript7", "bin", "tsc");
-const TS7_VERSION = JSON.parse(readFileSync(join(ROOT, "node_modules", "typescript7", "package.json"), "utf8")).version as string;
+const TS7_VERSION = JSON.parse(readFileSync(join(ROOT, "node_modules", "typescript7", "package.json"), "utf8"))
+  .version as string;
 /** What `npm pack` needs to build: the build inputs, never dist/ or node_modules/. */
-const PACK_INPUTS = ["package.json", "README.md", "LICENSE", "tsconfig.json", "tsconfig.build.json", "tsconfig.build.cjs.json", "src", "generated", "scripts"];
+const PACK_INPUTS = [
+  "package.json",
+  "README.md",
+  "LICENSE",
+  "tsconfig.json",
+  "tsconfig.build.json",
+  "tsconfig.build.cjs.json",
+  "src",
+  "generated",
+  "scripts",
+];
 const SETUPS = ["esm-nodenext", "cjs-node16", "bundler"];
 /** The only errors tsc may report: the two misuses in fixtures/common/misuses.ts. */
 const EXPECTED_ERRORS = ["misuses.ts:5 TS2322", "misuses.ts:6 TS2322"];
@@ -44,7 +65,8 @@ function run(command: string, args: string[], cwd: string): Promise<{ code: numb
 
 async function mustRun(command: string, args: string[], cwd: string): Promise<string> {
   const result = await run(command, args, cwd);
-  if (result.code !== 0) throw new Error(`${command} ${args.join(" ")} failed in ${cwd} (exit ${result.code}):\n${result.output}`);
+  if (result.code !== 0)
+    throw new Error(`${command} ${args.join(" ")} failed in ${cwd} (exit ${result.code}):\n${result.output}`);
   return result.output;
 }
 
@@ -77,7 +99,19 @@ beforeAll(async () => {
   consumer = join(scratch, "consumer");
   mkdirSync(consumer);
   writeFileSync(join(consumer, "package.json"), JSON.stringify({ name: "consumer", private: true }));
-  await mustRun("npm", ["install", join(scratch, tarball), "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts", "--no-package-lock"], consumer);
+  await mustRun(
+    "npm",
+    [
+      "install",
+      join(scratch, tarball),
+      "--prefer-offline",
+      "--no-audit",
+      "--no-fund",
+      "--ignore-scripts",
+      "--no-package-lock",
+    ],
+    consumer,
+  );
   installed = join(consumer, "node_modules", NAME);
 
   for (const setup of SETUPS) {
@@ -95,7 +129,14 @@ describe("the packed tarball", () => {
   it("holds dist/ (ESM and CJS, each with .d.ts), package.json, README and LICENSE, no sources", () => {
     const files = packedFiles(installed);
     for (const format of ["esm", "cjs"]) {
-      for (const file of ["src/index.js", "src/index.d.ts", "src/types.js", "src/types.d.ts", "generated/schema.d.ts", "generated/paginators.js"]) {
+      for (const file of [
+        "src/index.js",
+        "src/index.d.ts",
+        "src/types.js",
+        "src/types.d.ts",
+        "generated/schema.d.ts",
+        "generated/paginators.js",
+      ]) {
         expect(files).toContain(`dist/${format}/${file}`);
       }
     }
@@ -105,7 +146,12 @@ describe("the packed tarball", () => {
   });
 
   it("gives the ./types entry runtime files that import nothing", () => {
-    for (const file of ["dist/esm/src/types.js", "dist/cjs/src/types.js", "dist/esm/generated/schema.js", "dist/cjs/generated/schema.js"]) {
+    for (const file of [
+      "dist/esm/src/types.js",
+      "dist/cjs/src/types.js",
+      "dist/esm/generated/schema.js",
+      "dist/cjs/generated/schema.js",
+    ]) {
       expect(readFileSync(join(installed, file), "utf8"), file).not.toMatch(/\bimport\b|\brequire\s*\(/);
     }
   });
@@ -120,9 +166,15 @@ describe.concurrent("consumers of the installed package", { timeout: 90_000 }, (
   ];
 
   it.for(cases)("%s: uses-*.ts compile, misuses.ts fails on each wrong line", async ([, setup, tsc]) => {
-    const result = await run(process.execPath, [tsc, "-p", ".", "--noEmit", "--pretty", "false"], join(consumer, setup));
+    const result = await run(
+      process.execPath,
+      [tsc, "-p", ".", "--noEmit", "--pretty", "false"],
+      join(consumer, setup),
+    );
     expect(errorsOf(result.output), result.output).toEqual(EXPECTED_ERRORS);
-    expect(result.output).toMatch(/misuses\.ts\(5,\d+\): error TS2322: Type 'number' is not assignable to type 'string'/);
+    expect(result.output).toMatch(
+      /misuses\.ts\(5,\d+\): error TS2322: Type 'number' is not assignable to type 'string'/,
+    );
     expect(result.code).not.toBe(0);
   });
 
@@ -141,10 +193,19 @@ describe.concurrent("consumers of the installed package", { timeout: 90_000 }, (
 
   it("the runtime entry works under plain Node ESM import and CJS require, with the same exports", async () => {
     const dir = join(consumer, "runtime");
-    const [esm, cjs] = await Promise.all([mustRun(process.execPath, ["esm.mjs"], dir), mustRun(process.execPath, ["cjs.cjs"], dir)]);
+    const [esm, cjs] = await Promise.all([
+      mustRun(process.execPath, ["esm.mjs"], dir),
+      mustRun(process.execPath, ["cjs.cjs"], dir),
+    ]);
     const fromImport = JSON.parse(esm);
-    expect(fromImport).toMatchObject({ names: ["Ada", "Grace"], notFound: { isApiError: true, status: 404 }, typesEntryExports: [] });
-    expect(fromImport.exports).toEqual(expect.arrayContaining(["ApiError", "createClient", "listVoiceClones", "unwrap"]));
+    expect(fromImport).toMatchObject({
+      names: ["Ada", "Grace"],
+      notFound: { isApiError: true, status: 404 },
+      typesEntryExports: [],
+    });
+    expect(fromImport.exports).toEqual(
+      expect.arrayContaining(["ApiError", "createClient", "listVoiceClones", "unwrap"]),
+    );
     expect(JSON.parse(cjs)).toEqual(fromImport);
   });
 });

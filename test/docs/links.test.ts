@@ -8,7 +8,13 @@ import { dirname, join, normalize } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROOT } from "../helpers/run-generate.js";
 
-const PAGES = ["README.md", "CONTRIBUTING.md", ...readdirSync(join(ROOT, "docs")).filter((name) => name.endsWith(".md")).map((name) => `docs/${name}`)];
+const PAGES = [
+  "README.md",
+  "CONTRIBUTING.md",
+  ...readdirSync(join(ROOT, "docs"))
+    .filter((name) => name.endsWith(".md"))
+    .map((name) => `docs/${name}`),
+];
 
 /** The page without its fenced code blocks (their brackets are code, not links). */
 function prose(page: string): string {
@@ -30,7 +36,9 @@ function anchors(page: string): string[] {
 
 describe("the documentation's links", () => {
   it("slugs headings as GitHub does", () => {
-    expect(slug("Pagination rules: `pagination.yaml` and `x-pagination`")).toBe("pagination-rules-paginationyaml-and-x-pagination");
+    expect(slug("Pagination rules: `pagination.yaml` and `x-pagination`")).toBe(
+      "pagination-rules-paginationyaml-and-x-pagination",
+    );
     expect(slug("Real-spec defects, and how they are handled")).toBe("real-spec-defects-and-how-they-are-handled");
   });
 
@@ -41,7 +49,8 @@ describe("the documentation's links", () => {
       const [file, anchor] = target!.split("#") as [string, string | undefined];
       const path = file === "" ? page : normalize(join(dirname(page), file));
       if (!existsSync(join(ROOT, path))) broken.push(`${target}: no file ${path}`);
-      else if (anchor && path.endsWith(".md") && !anchors(path).includes(anchor)) broken.push(`${target}: no heading #${anchor} in ${path}`);
+      else if (anchor && path.endsWith(".md") && !anchors(path).includes(anchor))
+        broken.push(`${target}: no heading #${anchor} in ${path}`);
     }
     expect(broken).toEqual([]);
   });

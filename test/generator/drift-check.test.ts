@@ -7,7 +7,14 @@
 import { readFileSync, readdirSync, rmSync, writeFileSync, unlinkSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { SEED_GENERATED, SEED_SPEC, copyRepo, runGenerate, runGenerateProcess, snapshot } from "../helpers/run-generate.js";
+import {
+  SEED_GENERATED,
+  SEED_SPEC,
+  copyRepo,
+  runGenerate,
+  runGenerateProcess,
+  snapshot,
+} from "../helpers/run-generate.js";
 import { generatedFiles } from "../helpers/generated-output.js";
 
 let dir: string;

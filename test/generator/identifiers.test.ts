@@ -9,7 +9,16 @@ import { cpSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:f
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { functionName, rootAliases } from "../../scripts/naming/identifiers.js";
-import { fixture, occupiedOut, outputIn, runGenerate, snapshot, tempDir, tsc, typecheckRoot } from "../helpers/run-generate.js";
+import {
+  fixture,
+  occupiedOut,
+  outputIn,
+  runGenerate,
+  snapshot,
+  tempDir,
+  tsc,
+  typecheckRoot,
+} from "../helpers/run-generate.js";
 import { generatedFiles } from "../helpers/generated-output.js";
 
 const FUNCTION_NAMES: [string, { given: [string | undefined, string, string]; want: string }][] = [
@@ -33,7 +42,10 @@ describe("function names (table)", () => {
 
   it("never take a name the runtime entry exports beside the paginators and operation functions (the package would not compile)", async () => {
     const runtime = Object.keys(await import("../../src/index.js"));
-    const generated = new Set([...Object.keys(await import("../../generated/paginators.js")), ...Object.keys(await import("../../generated/operations.js"))]);
+    const generated = new Set([
+      ...Object.keys(await import("../../generated/paginators.js")),
+      ...Object.keys(await import("../../generated/operations.js")),
+    ]);
     const functions = runtime.filter((name) => !generated.has(name) && /^[a-z]/.test(name));
     expect(functions).toContain("createClient");
     for (const name of functions) expect(functionName(name, "get", "/x"), name).toBe(`${name}_`);
@@ -50,8 +62,18 @@ describe("root type alias names (table)", () => {
   });
 
   it("prefix other kinds, avoid digits and shadowed types, skip names without ASCII letters", () => {
-    const aliases = rootAliases({ schemas: { "3d": {}, Record: {}, "voice-designs_ErrorResponse": {}, 用户: {} }, parameters: { "voice-designs_PageNumber": {} }, requestBodies: { x: {} } });
-    expect(aliases.map((a) => a.alias)).toEqual(["Schema3d", "SchemaRecord", "VoiceDesignsErrorResponse", "ParameterVoiceDesignsPageNumber", "RequestBodyX"]);
+    const aliases = rootAliases({
+      schemas: { "3d": {}, Record: {}, "voice-designs_ErrorResponse": {}, 用户: {} },
+      parameters: { "voice-designs_PageNumber": {} },
+      requestBodies: { x: {} },
+    });
+    expect(aliases.map((a) => a.alias)).toEqual([
+      "Schema3d",
+      "SchemaRecord",
+      "VoiceDesignsErrorResponse",
+      "ParameterVoiceDesignsPageNumber",
+      "RequestBodyX",
+    ]);
   });
 });
 
@@ -60,14 +82,37 @@ describe("operationIds in a real run", () => {
   let run: Awaited<ReturnType<typeof runGenerate>>;
   beforeAll(async () => {
     root = typecheckRoot();
-    run = await runGenerate(["--spec", fixture("identifiers", "operation-ids.yaml"), "--out", outputIn(root, "ids"), "--lint", "off", "--quiet"]);
+    run = await runGenerate([
+      "--spec",
+      fixture("identifiers", "operation-ids.yaml"),
+      "--out",
+      outputIn(root, "ids"),
+      "--lint",
+      "off",
+      "--quiet",
+    ]);
   }, 60_000);
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
   it("become valid, unique function names by the documented rule", () => {
     expect(run.code).toBe(0);
-    const names = [...readFileSync(join(root, "ids", "generated", "paginators.ts"), "utf8").matchAll(/^export function (\w+)\(/gm)].map((m) => m[1]);
-    expect(names.sort()).toEqual(["class_", "constructor_", "delete_", "getUnicode", "getUsers", "getWidgetsIdParts", "httpGetAll", "listItemsByName", "op2faCodes", "paginate_", "paths_", "proto"]);
+    const names = [
+      ...readFileSync(join(root, "ids", "generated", "paginators.ts"), "utf8").matchAll(/^export function (\w+)\(/gm),
+    ].map((m) => m[1]);
+    expect(names.sort()).toEqual([
+      "class_",
+      "constructor_",
+      "delete_",
+      "getUnicode",
+      "getUsers",
+      "getWidgetsIdParts",
+      "httpGetAll",
+      "listItemsByName",
+      "op2faCodes",
+      "paginate_",
+      "paths_",
+      "proto",
+    ]);
   });
 
   it("the module compiles under tsc --strict", async () => {
@@ -82,7 +127,14 @@ describe("a duplicate operationId is settled by the documented rule, with one wa
     const dir = tempDir("dup-ids");
     try {
       const out = join(dir, "out");
-      const result = await runGenerate(["--spec", "test/fixtures/identifiers/duplicate-operation-id.yaml", "--out", out, "--lint", "off"]);
+      const result = await runGenerate([
+        "--spec",
+        "test/fixtures/identifiers/duplicate-operation-id.yaml",
+        "--out",
+        out,
+        "--lint",
+        "off",
+      ]);
       expect(result.stderr).not.toMatch(/^error/m);
       expect(result.code).toBe(0);
       const warnings = result.stderr.split("\n").filter((line) => line.startsWith("warning:"));
@@ -102,7 +154,14 @@ describe("a duplicate operationId is settled by the documented rule, with one wa
     try {
       cpSync(fixture("identifiers", "duplicate-operation-id.yaml"), join(dir, "openapi.yaml"));
       writeFileSync(join(dir, "pagination.yaml"), 'operationIds:\n  "DELETE /things/{id}": deleteThing\n');
-      const result = await runGenerate(["--spec", join(dir, "openapi.yaml"), "--out", join(dir, "out"), "--lint", "off"]);
+      const result = await runGenerate([
+        "--spec",
+        join(dir, "openapi.yaml"),
+        "--out",
+        join(dir, "out"),
+        "--lint",
+        "off",
+      ]);
       expect(result.code).toBe(0);
       expect(result.stderr).not.toContain("warning:");
       expect(result.stderr).toContain('DELETE /things/{id} is named "deleteThing" by the config (operationIds)');
@@ -115,14 +174,29 @@ describe("a duplicate operationId is settled by the documented rule, with one wa
 
 describe.concurrent("colliding function names are an error naming both operations, and change nothing", () => {
   const CASES: [string, { spec: string; message: RegExp }][] = [
-    ["no operationId, same name from method and path (GET /a-b, GET /a_b)", { spec: "path-collision.yaml", message: /path-collision\.yaml \(#\/paths\/~1a_b\/get\/operationId\): operations GET \/a-b and GET \/a_b both get the function name "getAB"[^]*fix: give one of them a different operationId/ }],
+    [
+      "no operationId, same name from method and path (GET /a-b, GET /a_b)",
+      {
+        spec: "path-collision.yaml",
+        message:
+          /path-collision\.yaml \(#\/paths\/~1a_b\/get\/operationId\): operations GET \/a-b and GET \/a_b both get the function name "getAB"[^]*fix: give one of them a different operationId/,
+      },
+    ],
   ];
   it.each(CASES)("%s", async (_name, { spec, message }) => {
     const dir = tempDir("ids");
     try {
       const out = occupiedOut(dir);
       const before = snapshot(out);
-      const result = await runGenerate(["--spec", `test/fixtures/identifiers/${spec}`, "--out", out, "--lint", "off", "--quiet"]);
+      const result = await runGenerate([
+        "--spec",
+        `test/fixtures/identifiers/${spec}`,
+        "--out",
+        out,
+        "--lint",
+        "off",
+        "--quiet",
+      ]);
       expect(result.code).toBe(2);
       expect(result.stderr).toMatch(message);
       expect(result.stderr).not.toMatch(/unexpected failure|\n\s+at /);

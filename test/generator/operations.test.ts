@@ -24,7 +24,15 @@ let generated: Record<string, Call>;
 beforeAll(async () => {
   root = typecheckRoot();
   const out = outputIn(root, "crud");
-  const run = await runGenerate(["--spec", fixture("operations", "crud.yaml"), "--out", out, "--lint", "off", "--quiet"]);
+  const run = await runGenerate([
+    "--spec",
+    fixture("operations", "crud.yaml"),
+    "--out",
+    out,
+    "--lint",
+    "off",
+    "--quiet",
+  ]);
   expect(run.stderr).toBe("");
   source = readFileSync(join(out, "operations.ts"), "utf8");
   generated = (await import(pathToFileURL(join(out, "operations.ts")).href)) as typeof generated;
@@ -33,13 +41,27 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe("names and signatures", () => {
   it("one function per operation, named by the rule, `init` optional only where nothing is required", () => {
-    const signatures = [...source.matchAll(/^export function (\w+)\(client: Client<paths>, init(\??): /gm)].map(([, name, optional]) => `${name}${optional}`);
-    expect(signatures.sort()).toEqual(["createWidget", "delete_", "getHealth?", "getReports?", "getReportsReports?", "getWidget", "listWidgetsPage?", "searchWidgets", "updateWidget"]);
+    const signatures = [...source.matchAll(/^export function (\w+)\(client: Client<paths>, init(\??): /gm)].map(
+      ([, name, optional]) => `${name}${optional}`,
+    );
+    expect(signatures.sort()).toEqual([
+      "createWidget",
+      "delete_",
+      "getHealth?",
+      "getReports?",
+      "getReportsReports?",
+      "getWidget",
+      "listWidgetsPage?",
+      "searchWidgets",
+      "updateWidget",
+    ]);
   });
 
   it("each names its operation's own types (parameters, body, answers), not a lookup over every path", () => {
     const op = 'paths["/widgets/{id}"]["get"]';
-    expect(source).toContain(`export function getWidget(client: Client<paths>, init: CallOptions & { params: ${op}["parameters"]; body?: never }): Promise<OperationResult<${op}["responses"][200]["content"]["application/json"], ${op}["responses"][404]["content"]["application/json"]>> {`);
+    expect(source).toContain(
+      `export function getWidget(client: Client<paths>, init: CallOptions & { params: ${op}["parameters"]; body?: never }): Promise<OperationResult<${op}["responses"][200]["content"]["application/json"], ${op}["responses"][404]["content"]["application/json"]>> {`,
+    );
     expect(source).toContain('return callOperation(client, "get", "/widgets/{id}", init);');
   });
 
@@ -98,9 +120,16 @@ describe("requests against a local server", () => {
         const url = new URL(req.url!, "http://127.0.0.1");
         if (req.method === "DELETE") return void res.writeHead(204).end();
         res.setHeader("content-type", "application/json");
-        if (url.pathname === "/widgets/missing") return void res.writeHead(404).end(JSON.stringify({ title: "no such widget" }));
-        if (url.pathname === "/widgets" && req.method === "GET") return void res.end(JSON.stringify([{ id: "w1", name: "one" }]));
-        res.writeHead(req.method === "POST" ? 201 : 200).end(JSON.stringify({ id: decodeURIComponent(url.pathname.split("/")[2] ?? "new"), name: body ? (JSON.parse(body) as { name: string }).name : "w" }));
+        if (url.pathname === "/widgets/missing")
+          return void res.writeHead(404).end(JSON.stringify({ title: "no such widget" }));
+        if (url.pathname === "/widgets" && req.method === "GET")
+          return void res.end(JSON.stringify([{ id: "w1", name: "one" }]));
+        res.writeHead(req.method === "POST" ? 201 : 200).end(
+          JSON.stringify({
+            id: decodeURIComponent(url.pathname.split("/")[2] ?? "new"),
+            name: body ? (JSON.parse(body) as { name: string }).name : "w",
+          }),
+        );
       });
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -114,7 +143,10 @@ describe("requests against a local server", () => {
     const made = await generated.createWidget!(client, { body: { name: "made" } });
     const one = await generated.getWidget!(client, { params: { path: { id: "w 1" } } });
     const page = await generated.listWidgetsPage!(client, { params: { query: { page: 2, color: "red" } } });
-    const updated = await generated.updateWidget!(client, { params: { path: { id: "w1" } }, body: { name: "renamed" } });
+    const updated = await generated.updateWidget!(client, {
+      params: { path: { id: "w1" } },
+      body: { name: "renamed" },
+    });
     const gone = await generated.delete_!(client, { params: { path: { id: "w1" } } });
     const missing = await generated.getWidget!(client, { params: { path: { id: "missing" } } });
     expect(seen).toEqual([
@@ -130,6 +162,10 @@ describe("requests against a local server", () => {
     expect(page.data).toEqual([{ id: "w1", name: "one" }]);
     expect(updated.data).toEqual({ id: "w1", name: "renamed" });
     expect([gone.response.status, gone.data, gone.error]).toEqual([204, undefined, undefined]);
-    expect([missing.response.status, missing.data, missing.error]).toEqual([404, undefined, { title: "no such widget" }]);
+    expect([missing.response.status, missing.data, missing.error]).toEqual([
+      404,
+      undefined,
+      { title: "no such widget" },
+    ]);
   });
 });

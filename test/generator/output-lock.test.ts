@@ -17,7 +17,15 @@ import type { FileSystem } from "../../scripts/output/folder.js";
 import { header } from "../../scripts/output/header.js";
 import { LOCK } from "../../scripts/output/lock.js";
 import { writeOutput } from "../../scripts/output/write.js";
-import { SEED_SPEC, copyRepo, generateArgs, runGenerate, runGenerateProcess, snapshot, tempDir } from "../helpers/run-generate.js";
+import {
+  SEED_SPEC,
+  copyRepo,
+  generateArgs,
+  runGenerate,
+  runGenerateProcess,
+  snapshot,
+  tempDir,
+} from "../helpers/run-generate.js";
 
 const made: string[] = [];
 afterAll(() => {
@@ -51,13 +59,22 @@ describe("the output folder's lock", () => {
       ...fs,
       renameSync: ((from: fs.PathLike, to: fs.PathLike) => {
         // The first rename of this generation: a real second run starts on the same folder now.
-        second ??= spawnSync(process.execPath, generateArgs(["--quiet"]), { cwd: dir, encoding: "utf8", env: { ...process.env, REDOCLY_TELEMETRY: "off", NO_COLOR: "1" }, timeout: 60_000 });
+        second ??= spawnSync(process.execPath, generateArgs(["--quiet"]), {
+          cwd: dir,
+          encoding: "utf8",
+          env: { ...process.env, REDOCLY_TELEMETRY: "off", NO_COLOR: "1" },
+          timeout: 60_000,
+        });
         fs.renameSync(from, to);
       }) as typeof fs.renameSync,
     };
     const result = writeOutput(out, files, slowFs);
     expect(second!.status).toBe(2);
-    expect(second!.stderr).toMatch(new RegExp(`generated/${LOCK.replace(".", "\\.")}: another \`npm run generate\` is writing this output folder: the lock ${LOCK.replace(".", "\\.")} is held by process ${process.pid}\\n {2}fix: wait for that run to finish`));
+    expect(second!.stderr).toMatch(
+      new RegExp(
+        `generated/${LOCK.replace(".", "\\.")}: another \`npm run generate\` is writing this output folder: the lock ${LOCK.replace(".", "\\.")} is held by process ${process.pid}\\n {2}fix: wait for that run to finish`,
+      ),
+    );
     expect(result.written).toEqual(["schema.ts", "servers.ts"]);
     expect(readFileSync(join(out, "schema.ts"), "utf8")).toBe(files[0]!.content);
     expect(existsSync(join(out, LOCK))).toBe(false);
@@ -66,7 +83,10 @@ describe("the output folder's lock", () => {
   it("a lock held by a running process: exit 2, nothing written", async () => {
     const dir = await scratchAsync(() => copyRepo("output-held-"));
     const out = join(dir, "generated");
-    writeFileSync(join(dir, "spec", "spec3.yml"), readFileSync(join(dir, "spec", "spec3.yml"), "utf8").replaceAll("VoiceCloneData", "VoiceCloneRecord"));
+    writeFileSync(
+      join(dir, "spec", "spec3.yml"),
+      readFileSync(join(dir, "spec", "spec3.yml"), "utf8").replaceAll("VoiceCloneData", "VoiceCloneRecord"),
+    );
     writeFileSync(join(out, LOCK), `${process.pid}\n`); // this test's process: it runs
     const before = snapshot(out);
     // A real process: the lock names this test's process, which runs, and is not the run's own.
@@ -80,11 +100,16 @@ describe("the output folder's lock", () => {
     const dir = await scratchAsync(() => copyRepo("output-stale-"));
     const pid = deadPid();
     writeFileSync(join(dir, "generated", LOCK), `${pid}\n`);
-    writeFileSync(join(dir, "spec", "spec3.yml"), readFileSync(join(dir, "spec", "spec3.yml"), "utf8").replaceAll("VoiceCloneData", "VoiceCloneRecord"));
+    writeFileSync(
+      join(dir, "spec", "spec3.yml"),
+      readFileSync(join(dir, "spec", "spec3.yml"), "utf8").replaceAll("VoiceCloneData", "VoiceCloneRecord"),
+    );
     const run = await runGenerate(["--lint", "off"], { cwd: dir });
     expect(run.stderr).not.toMatch(/error/);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain(`repaired: took over the lock generated/${LOCK} of process ${pid}, which no longer runs`);
+    expect(run.stdout).toContain(
+      `repaired: took over the lock generated/${LOCK} of process ${pid}, which no longer runs`,
+    );
     expect(readdirSync(join(dir, "generated"))).not.toContain(LOCK);
   }, 120_000);
 
@@ -107,7 +132,8 @@ describe("--out at a folder holding other generated folders", () => {
     const root = scratch(() => tempDir("output-root"));
     const other = join(root, "other-spec", "generated");
     mkdirSync(other, { recursive: true });
-    for (const name of ["schema.ts", "paginators.ts", "stale-api.ts"]) writeFileSync(join(other, name), gen(name, "export {};").content);
+    for (const name of ["schema.ts", "paginators.ts", "stale-api.ts"])
+      writeFileSync(join(other, name), gen(name, "export {};").content);
     writeFileSync(join(root, "old-output.ts"), gen("old-output.ts", "export {};").content); // this folder's own generated file the spec no longer makes
     writeFileSync(join(root, "README.md"), "notes\n");
     const otherBefore = snapshot(other);
@@ -122,4 +148,3 @@ describe("--out at a folder holding other generated folders", () => {
     expect((await runGenerate(["--spec", SEED_SPEC, "--out", root, "--check"])).code).toBe(1); // README.md is an extra, hand-written file
   }, 120_000);
 });
-

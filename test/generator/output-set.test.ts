@@ -15,7 +15,15 @@ import { compareOutput, hasDrift } from "../../scripts/output/compare.js";
 import { MARKER, type FileSystem } from "../../scripts/output/folder.js";
 import { header } from "../../scripts/output/header.js";
 import { writeOutput } from "../../scripts/output/write.js";
-import { SEED_GENERATED, SEED_SPEC, copyRepo, generateArgs, runGenerate, snapshot, tempDir } from "../helpers/run-generate.js";
+import {
+  SEED_GENERATED,
+  SEED_SPEC,
+  copyRepo,
+  generateArgs,
+  runGenerate,
+  snapshot,
+  tempDir,
+} from "../helpers/run-generate.js";
 import { generatedFiles } from "../helpers/generated-output.js";
 
 const made: string[] = [];
@@ -31,8 +39,16 @@ function scratch(prefix: string): string {
 const HEAD = header("../spec/openapi.yaml");
 const gen = (path: string, body: string) => ({ path, content: `${HEAD}${body}\n` });
 /** The old generation (c.ts is no longer generated), the new one (d.ts is new), and a hand-written file. */
-const OLD = [gen("a.ts", "export const a = 1;"), gen("b.ts", "export const b = 1;"), gen("c.ts", "export const c = 1;")];
-const NEW = [gen("a.ts", "export const a = 2;"), gen("b.ts", "export const b = 2;"), gen("d.ts", "export const d = 2;")];
+const OLD = [
+  gen("a.ts", "export const a = 1;"),
+  gen("b.ts", "export const b = 1;"),
+  gen("c.ts", "export const c = 1;"),
+];
+const NEW = [
+  gen("a.ts", "export const a = 2;"),
+  gen("b.ts", "export const b = 2;"),
+  gen("d.ts", "export const d = 2;"),
+];
 const NOTES = "hand-written, not generated\n";
 
 function oldFolder(): string {
@@ -46,10 +62,12 @@ function oldFolder(): string {
 /** The generated files in `out`, leftovers and the hand-written file aside. */
 function generation(out: string): Record<string, string> {
   const files: Record<string, string> = {};
-  for (const name of readdirSync(out)) if (name.endsWith(".ts") && !name.startsWith(".")) files[name] = readFileSync(join(out, name), "utf8");
+  for (const name of readdirSync(out))
+    if (name.endsWith(".ts") && !name.startsWith(".")) files[name] = readFileSync(join(out, name), "utf8");
   return files;
 }
-const asRecord = (files: readonly { path: string; content: string }[]) => Object.fromEntries(files.map((f) => [f.path, f.content]));
+const asRecord = (files: readonly { path: string; content: string }[]) =>
+  Object.fromEntries(files.map((f) => [f.path, f.content]));
 
 /** Drift other than the hand-written NOTES.md, which --check lists as an extra file (and a generation keeps). */
 function driftBesidesNotes(c: ReturnType<typeof compareOutput>): boolean {
@@ -95,11 +113,18 @@ describe("output: one generation as a set", () => {
         writeOutput(out, NEW, dyingFs(at));
       } catch (error) {
         // The writer's own clean-up ran into the dead file system too (kill -9 runs none at all).
-        if (!(error instanceof Killed) && !(error instanceof GenerateError && /killed/.test(error.message))) throw error;
+        if (!(error instanceof Killed) && !(error instanceof GenerateError && /killed/.test(error.message)))
+          throw error;
       }
       const files = generation(out);
       const marked = existsSync(join(out, MARKER));
-      const state = marked ? "marked" : JSON.stringify(files) === JSON.stringify(asRecord(OLD)) ? "old" : JSON.stringify(files) === JSON.stringify(asRecord(NEW)) ? "new" : "MIXED";
+      const state = marked
+        ? "marked"
+        : JSON.stringify(files) === JSON.stringify(asRecord(OLD))
+          ? "old"
+          : JSON.stringify(files) === JSON.stringify(asRecord(NEW))
+            ? "new"
+            : "MIXED";
       seen.add(state);
       expect(state, `stopped before change ${at}`).not.toBe("MIXED");
       expect(readFileSync(join(out, "NOTES.md"), "utf8")).toBe(NOTES);
@@ -135,7 +160,9 @@ describe("output: one generation as a set", () => {
       error = e;
     }
     expect(error).toBeInstanceOf(GenerateError);
-    expect((error as GenerateError).format()).toMatch(/out\/b\.ts: cannot write b\.ts: no space left on the device \(ENOSPC\); no file in the output folder was changed\n {2}fix: free some space on that disk/);
+    expect((error as GenerateError).format()).toMatch(
+      /out\/b\.ts: cannot write b\.ts: no space left on the device \(ENOSPC\); no file in the output folder was changed\n {2}fix: free some space on that disk/,
+    );
     expect(generation(out)).toEqual(asRecord(OLD));
     expect(readdirSync(out).sort()).toEqual(["NOTES.md", "a.ts", "b.ts", "c.ts"]);
   });
@@ -147,7 +174,9 @@ describe("output: one generation as a set", () => {
     writeFileSync(join(dir, "generated", ".schema.ts.generate-12345.tmp"), "// half of a file");
     const check = await runGenerate(["--check"], { cwd: dir });
     expect(check.code).toBe(1);
-    expect(check.stderr).toContain("leftover: generated/.schema.ts.generate-12345.tmp (staged by a generation that did not finish)");
+    expect(check.stderr).toContain(
+      "leftover: generated/.schema.ts.generate-12345.tmp (staged by a generation that did not finish)",
+    );
     expect(check.stderr).toContain("fix: run `npm run generate`");
     const repair = await runGenerate([], { cwd: dir });
     expect(repair.code).toBe(0);
@@ -177,7 +206,9 @@ describe("output: one generation as a set", () => {
     expect(isFile.stderr).toMatch(/file: the output folder is a file\n {2}fix: pass a folder with --out/);
     const under = await runGenerate(["--spec", SEED_SPEC, "--out", join(dir, "file", "out"), "--quiet"]);
     expect(under.code).toBe(2);
-    expect(under.stderr).toMatch(/cannot (read the output folder|write \w+\.ts): a part of the path is a file \(ENOTDIR\)/);
+    expect(under.stderr).toMatch(
+      /cannot (read the output folder|write \w+\.ts): a part of the path is a file \(ENOTDIR\)/,
+    );
     expect(under.stderr).not.toMatch(/unexpected failure/);
   });
 
@@ -202,7 +233,10 @@ describe("output: one generation as a set", () => {
       const now = snapshot(join(dir, "generated"));
       const marked = MARKER in now;
       const files = Object.fromEntries(Object.entries(now).filter(([name]) => !name.startsWith(".")));
-      expect(marked || JSON.stringify(files) === JSON.stringify(old) || JSON.stringify(files) === JSON.stringify(fresh), `killed after ${delayMs} ms`).toBe(true);
+      expect(
+        marked || JSON.stringify(files) === JSON.stringify(old) || JSON.stringify(files) === JSON.stringify(fresh),
+        `killed after ${delayMs} ms`,
+      ).toBe(true);
       const check = await runGenerate(["--check"], { cwd: dir });
       expect(check.code, check.stderr).toBe(JSON.stringify(now) === JSON.stringify(fresh) ? 0 : 1);
       // Back to the old generation for the next kill.
@@ -249,7 +283,9 @@ describe.skipIf(!canMount())("output: real full disk and read-only folder (a tmp
     await withTmpfs("size=20k", async (out) => {
       const run = await runGenerate(["--spec", SEED_SPEC, "--out", out, "--quiet"]);
       expect(run.code).toBe(2);
-      expect(run.stderr).toMatch(/cannot write \w+\.ts: no space left on the device \(ENOSPC\); no file in the output folder was changed\n {2}fix: free some space/);
+      expect(run.stderr).toMatch(
+        /cannot write \w+\.ts: no space left on the device \(ENOSPC\); no file in the output folder was changed\n {2}fix: free some space/,
+      );
       expect(readdirSync(out)).toEqual([]);
     });
   });
@@ -274,7 +310,9 @@ describe.skipIf(!canMount())("output: real full disk and read-only folder (a tmp
       const run = await runGenerate(["--spec", SEED_SPEC, "--out", out, "--quiet"]);
       expect(run.code).toBe(2);
       // The lock is the first file a generation creates (scripts/output/lock.ts).
-      expect(run.stderr).toMatch(/cannot (write \w+\.ts|take the lock \.generate\.lock): the file system is read-only \(EROFS\); no file in the output folder was changed\n {2}fix: pass a writable folder with --out/);
+      expect(run.stderr).toMatch(
+        /cannot (write \w+\.ts|take the lock \.generate\.lock): the file system is read-only \(EROFS\); no file in the output folder was changed\n {2}fix: pass a writable folder with --out/,
+      );
       const check = await runGenerate(["--spec", SEED_SPEC, "--out", out, "--check", "--quiet"]);
       expect(check.code).toBe(1);
       expect(check.stderr).toContain("missing: ");

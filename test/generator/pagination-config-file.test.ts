@@ -15,7 +15,10 @@ const SPEC = fixture("pagination", "rules", "openapi.yaml");
 const CONFIG = fixture("pagination", "rules", "pagination.yaml");
 
 /** A folder with the fixture spec and, as its pagination.yaml, whatever `place` puts there. */
-function specFolder(name: string, place: (configPath: string, dir: string) => void): { dir: string; spec: string; out: string } {
+function specFolder(
+  name: string,
+  place: (configPath: string, dir: string) => void,
+): { dir: string; spec: string; out: string } {
   const dir = tempDir(`pagination-config-${name}`);
   const spec = join(dir, "spec", "openapi.yaml");
   mkdirSync(join(dir, "spec"));
@@ -24,18 +27,39 @@ function specFolder(name: string, place: (configPath: string, dir: string) => vo
   return { dir, spec, out: join(dir, "generated") };
 }
 
-const generate = (spec: string, out: string, extra: string[] = []) => runGenerate(["--spec", spec, "--out", out, "--lint", "off", ...extra], { timeoutMs: 30_000 });
+const generate = (spec: string, out: string, extra: string[] = []) =>
+  runGenerate(["--spec", spec, "--out", out, "--lint", "off", ...extra], { timeoutMs: 30_000 });
 
 describe("pagination.yaml beside the spec: the spec's file checks", () => {
   const refused: [string, (config: string, dir: string) => void, RegExp][] = [
-    ["a symbolic link to /dev/zero (a device: it would grow without end)", (config) => symlinkSync("/dev/zero", config), /the pagination config is refused: it resolves \(through a symbolic link\) outside the spec's folder/],
-    ["a FIFO (reading it would hang)", (config) => execFileSync("mkfifo", [config]), /the pagination config is not a regular file/],
-    ["a symbolic link to a file outside the spec's folder", (config, dir) => {
-      writeFileSync(join(dir, "outside.yaml"), "operations: {}\n");
-      symlinkSync(join(dir, "outside.yaml"), config);
-    }, /the pagination config is refused: it resolves \(through a symbolic link\) outside the spec's folder/],
-    ["a file over 1 MB", (config) => writeFileSync(config, `# ${"x".repeat(1024 * 1024)}\n`), /the pagination config is larger than 1024 KB/],
-    ["a file that is not UTF-8", (config) => writeFileSync(config, Buffer.from([0x61, 0x3a, 0x20, 0xff, 0xfe, 0x0a])), /the pagination config is not valid UTF-8 text/],
+    [
+      "a symbolic link to /dev/zero (a device: it would grow without end)",
+      (config) => symlinkSync("/dev/zero", config),
+      /the pagination config is refused: it resolves \(through a symbolic link\) outside the spec's folder/,
+    ],
+    [
+      "a FIFO (reading it would hang)",
+      (config) => execFileSync("mkfifo", [config]),
+      /the pagination config is not a regular file/,
+    ],
+    [
+      "a symbolic link to a file outside the spec's folder",
+      (config, dir) => {
+        writeFileSync(join(dir, "outside.yaml"), "operations: {}\n");
+        symlinkSync(join(dir, "outside.yaml"), config);
+      },
+      /the pagination config is refused: it resolves \(through a symbolic link\) outside the spec's folder/,
+    ],
+    [
+      "a file over 1 MB",
+      (config) => writeFileSync(config, `# ${"x".repeat(1024 * 1024)}\n`),
+      /the pagination config is larger than 1024 KB/,
+    ],
+    [
+      "a file that is not UTF-8",
+      (config) => writeFileSync(config, Buffer.from([0x61, 0x3a, 0x20, 0xff, 0xfe, 0x0a])),
+      /the pagination config is not valid UTF-8 text/,
+    ],
   ];
 
   it.each(refused)("%s: exit 2 naming the file, nothing written", async (name, place, want) => {

@@ -17,43 +17,146 @@ let paginators: string;
 beforeAll(async () => {
   root = typecheckRoot();
   const out = outputIn(root, "real-spec");
-  run = await runGenerate(["--spec", fixture("pagination", "real-spec.yaml"), "--out", out, "--lint", "off", "--verbose"]);
+  run = await runGenerate([
+    "--spec",
+    fixture("pagination", "real-spec.yaml"),
+    "--out",
+    out,
+    "--lint",
+    "off",
+    "--verbose",
+  ]);
   paginators = readFileSync(join(out, "paginators.ts"), "utf8");
 });
 
 const body = (...path: string[]) => ({ body: path });
-const counts = { pageNumber: body("meta", "page_number"), totalPages: body("meta", "total_pages"), totalItems: body("meta", "total_results") };
+const counts = {
+  pageNumber: body("meta", "page_number"),
+  totalPages: body("meta", "total_pages"),
+  totalItems: body("meta", "total_results"),
+};
 
 const cases: [string, { given: string; want: object }][] = [
-  ["page-number, deepObject page { number, size }", {
-    given: "listAccessIpAddresses",
-    want: { style: "page-number", path: "/access_ip_address", items: ["data"], pageParam: "page[number]", sizeParam: "page[size]", minSize: 1, maxSize: 250, ...counts, deepObject: "page" },
-  }],
-  ["page[number] beside page[after], meta gives total pages: page numbers win", {
-    given: "listCallControlApplications",
-    want: { style: "page-number", path: "/call_control_applications", items: ["data"], pageParam: "page[number]", sizeParam: "page[size]", ...counts, deepObject: "page" },
-  }],
-  ["page[number] beside page[after], meta gives the next cursor (meta.cursors.after, not the meta.next path): the cursor wins", {
-    given: "listActiveCalls",
-    want: { style: "cursor", path: "/connections/{connection_id}/active_calls", items: ["data"], cursorParam: "page[after]", sizeParam: "page[size]", nextCursor: body("meta", "cursors", "after"), totalItems: body("meta", "total_items"), deepObject: "page" },
-  }],
-  ["x-pagination's style overrides the rule: the cursor, though meta gives total pages", {
-    given: "listOutboundVoiceProfiles",
-    want: { style: "cursor", path: "/outbound_voice_profiles", items: ["data"], cursorParam: "page[after]", sizeParam: "page[size]", nextCursor: body("meta", "cursors", "after"), totalItems: body("meta", "total_items"), deepObject: "page" },
-  }],
-  ["page_cursor, the next cursor at meta.page_cursor", {
-    given: "listEmailMessages",
-    want: { style: "cursor", path: "/email_messages", items: ["data"], cursorParam: "page_cursor", sizeParam: "page_size", minSize: 1, maxSize: 100, nextCursor: body("meta", "page_cursor") },
-  }],
-  ["TeXML Page/PageToken: next_page_uri", {
-    given: "getTexmlCalls",
-    want: { style: "next-link", path: "/texml/Accounts/{account_sid}/Calls", items: ["calls"], next: body("next_page_uri"), cursorParam: "PageToken", sizeParam: "PageSize" },
-  }],
-  ["TeXML Page alone: next_page_uri, not a page-number paginator", {
-    given: "getTexmlRecordings",
-    want: { style: "next-link", path: "/texml/Accounts/{account_sid}/Recordings.json", items: ["recordings"], next: body("next_page_uri"), sizeParam: "PageSize" },
-  }],
-  ["data beside errors: data is the list", { given: "listPhoneNumbers", want: { style: "page-number", path: "/phone_numbers", items: ["data"], pageParam: "page[number]", sizeParam: "page[size]" } }],
+  [
+    "page-number, deepObject page { number, size }",
+    {
+      given: "listAccessIpAddresses",
+      want: {
+        style: "page-number",
+        path: "/access_ip_address",
+        items: ["data"],
+        pageParam: "page[number]",
+        sizeParam: "page[size]",
+        minSize: 1,
+        maxSize: 250,
+        ...counts,
+        deepObject: "page",
+      },
+    },
+  ],
+  [
+    "page[number] beside page[after], meta gives total pages: page numbers win",
+    {
+      given: "listCallControlApplications",
+      want: {
+        style: "page-number",
+        path: "/call_control_applications",
+        items: ["data"],
+        pageParam: "page[number]",
+        sizeParam: "page[size]",
+        ...counts,
+        deepObject: "page",
+      },
+    },
+  ],
+  [
+    "page[number] beside page[after], meta gives the next cursor (meta.cursors.after, not the meta.next path): the cursor wins",
+    {
+      given: "listActiveCalls",
+      want: {
+        style: "cursor",
+        path: "/connections/{connection_id}/active_calls",
+        items: ["data"],
+        cursorParam: "page[after]",
+        sizeParam: "page[size]",
+        nextCursor: body("meta", "cursors", "after"),
+        totalItems: body("meta", "total_items"),
+        deepObject: "page",
+      },
+    },
+  ],
+  [
+    "x-pagination's style overrides the rule: the cursor, though meta gives total pages",
+    {
+      given: "listOutboundVoiceProfiles",
+      want: {
+        style: "cursor",
+        path: "/outbound_voice_profiles",
+        items: ["data"],
+        cursorParam: "page[after]",
+        sizeParam: "page[size]",
+        nextCursor: body("meta", "cursors", "after"),
+        totalItems: body("meta", "total_items"),
+        deepObject: "page",
+      },
+    },
+  ],
+  [
+    "page_cursor, the next cursor at meta.page_cursor",
+    {
+      given: "listEmailMessages",
+      want: {
+        style: "cursor",
+        path: "/email_messages",
+        items: ["data"],
+        cursorParam: "page_cursor",
+        sizeParam: "page_size",
+        minSize: 1,
+        maxSize: 100,
+        nextCursor: body("meta", "page_cursor"),
+      },
+    },
+  ],
+  [
+    "TeXML Page/PageToken: next_page_uri",
+    {
+      given: "getTexmlCalls",
+      want: {
+        style: "next-link",
+        path: "/texml/Accounts/{account_sid}/Calls",
+        items: ["calls"],
+        next: body("next_page_uri"),
+        cursorParam: "PageToken",
+        sizeParam: "PageSize",
+      },
+    },
+  ],
+  [
+    "TeXML Page alone: next_page_uri, not a page-number paginator",
+    {
+      given: "getTexmlRecordings",
+      want: {
+        style: "next-link",
+        path: "/texml/Accounts/{account_sid}/Recordings.json",
+        items: ["recordings"],
+        next: body("next_page_uri"),
+        sizeParam: "PageSize",
+      },
+    },
+  ],
+  [
+    "data beside errors: data is the list",
+    {
+      given: "listPhoneNumbers",
+      want: {
+        style: "page-number",
+        path: "/phone_numbers",
+        items: ["data"],
+        pageParam: "page[number]",
+        sizeParam: "page[size]",
+      },
+    },
+  ],
 ];
 
 describe("pagination: the real spec's paging shapes", () => {

@@ -24,7 +24,14 @@ const USERS = Array.from({ length: 23 }, (_, i) => ({ id: i + 1 }));
 
 beforeAll(async () => {
   const out = outputIn(typecheckRoot(), "runtime");
-  const run = await runGenerate(["--spec", fixture("pagination", "runtime-page-number.yaml"), "--out", out, "--lint", "off"]);
+  const run = await runGenerate([
+    "--spec",
+    fixture("pagination", "runtime-page-number.yaml"),
+    "--out",
+    out,
+    "--lint",
+    "off",
+  ]);
   expect(run.stderr).toBe("");
   generated = (await import(pathToFileURL(join(out, "paginators.ts")).href)) as typeof generated;
   server = createServer((req, res) => {
@@ -41,7 +48,9 @@ beforeAll(async () => {
       const size = Number(url.searchParams.get("page_size") ?? 25);
       const pages = Math.max(1, Math.ceil(USERS.length / size));
       const at = Math.min(page, pages);
-      res.end(JSON.stringify({ shipments: USERS.slice((at - 1) * size, at * size), page: at, pages, total: USERS.length }));
+      res.end(
+        JSON.stringify({ shipments: USERS.slice((at - 1) * size, at * size), page: at, pages, total: USERS.length }),
+      );
     }
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -28,53 +28,203 @@ beforeAll(async () => {
   commands = emittedCommands(out);
 });
 
-const page = (path: string, pageParam: string, items: string[], more: object = {}) => ({ style: "page-number", path, items, pageParam, ...more });
-const offset = (path: string, offsetParam: string, items: string[], more: object = {}) => ({ style: "offset", path, items, offsetParam, ...more });
-const cursor = (path: string, cursorParam: string, items: string[], more: object) => ({ style: "cursor", path, items, cursorParam, ...more });
-const link = (path: string, items: string[], next: object, more: object = {}) => ({ style: "next-link", path, items, next, ...more });
+const page = (path: string, pageParam: string, items: string[], more: object = {}) => ({
+  style: "page-number",
+  path,
+  items,
+  pageParam,
+  ...more,
+});
+const offset = (path: string, offsetParam: string, items: string[], more: object = {}) => ({
+  style: "offset",
+  path,
+  items,
+  offsetParam,
+  ...more,
+});
+const cursor = (path: string, cursorParam: string, items: string[], more: object) => ({
+  style: "cursor",
+  path,
+  items,
+  cursorParam,
+  ...more,
+});
+const link = (path: string, items: string[], next: object, more: object = {}) => ({
+  style: "next-link",
+  path,
+  items,
+  next,
+  ...more,
+});
 const body = (...path: string[]) => ({ body: path });
 
 const cases: [string, { given: string; want: object }][] = [
-  ["page-number: page[number]/page[size], counts in meta by $ref", {
-    given: "listBracketStyle",
-    want: page("/bracket-style", "page[number]", ["data"], { sizeParam: "page[size]", minSize: 1, maxSize: 250, pageNumber: body("meta", "page_number"), totalPages: body("meta", "total_pages"), totalItems: body("meta", "total_results") }),
-  }],
-  ["page-number: page/per_page, counts in an object named pagination, exclusiveMinimum", {
-    given: "listPerPage",
-    want: page("/per-page", "page", ["results"], { sizeParam: "per_page", minSize: 1, maxSize: 100, pageNumber: body("pagination", "current_page"), totalPages: body("pagination", "page_count"), totalItems: body("pagination", "total_entries") }),
-  }],
-  ["page-number: a page parameter alone, no counts (ends at an empty or short page)", { given: "listDirectoryItems", want: page("/directory_items.json", "page", ["directory_items"]) }],
-  ["page-number: the body is the array, numbers typed number", { given: "listBareArray", want: page("/bare-array", "page", [], { sizeParam: "per_page" }) }],
-  ["page-number: counts at the top of the body; the list named after the path beside errors; page wins over links.next", {
-    given: "listShipments",
-    want: page("/shipments", "page", ["shipments"], { sizeParam: "page_size", minSize: 1, pageNumber: body("page"), totalPages: body("pages"), totalItems: body("total") }),
-  }],
-  ["page-number: totals in declared headers, pages from 0 by the default", {
-    given: "listHeaderTotals",
-    want: page("/header-totals", "page", [], { sizeParam: "limit", firstPage: 0, totalPages: { header: "x-total-pages" }, totalItems: { header: "x-total-count" } }),
-  }],
-  ["page-number: $ref parameters, $ref response, allOf body, path parameter", {
-    given: "listCamelThings",
-    want: page("/camel/{ownerId}/things", "pageNumber", ["things"], { sizeParam: "pageSize", minSize: 5, maxSize: 50, pageNumber: body("paging", "pageNumber"), totalPages: body("paging", "totalPages") }),
-  }],
-  ["offset: offset/limit, Django REST (`count` is not taken for a total, offset wins over next)", { given: "listDevices", want: offset("/devices/", "offset", ["results"], { sizeParam: "limit" }) }],
-  ["offset: $skip/$top over a bare array", { given: "listSkipTop", want: offset("/skip-top", "$skip", [], { sizeParam: "$top", maxSize: 500 }) }],
-  ["offset: startIndex/count, 1-based by the default, _links beside the list", { given: "listStartCount", want: offset("/start-count", "startIndex", ["entries"], { sizeParam: "count", firstOffset: 1, totalItems: body("total_items") }) }],
-  ["offset: an offset without a size", { given: "listUserActions", want: offset("/user_actions.json", "offset", ["user_actions"]) }],
-  ["cursor: next_cursor", { given: "listNextCursor", want: cursor("/next-cursor", "cursor", ["data"], { sizeParam: "limit", nextCursor: body("next_cursor") }) }],
-  ["cursor: nextPageToken -> pageToken", { given: "listInstances", want: cursor("/projects/{project}/instances", "pageToken", ["items"], { sizeParam: "maxResults", minSize: 0, maxSize: 500, nextCursor: body("nextPageToken") }) }],
-  ["cursor: starting_after is the last item's id while has_more", {
-    given: "listCharges",
-    want: cursor("/charges", "starting_after", ["data"], { sizeParam: "limit", minSize: 1, maxSize: 100, nextCursor: { lastItem: ["id"] }, hasMore: body("has_more") }),
-  }],
-  ["cursor: pagination.next sent as until (pagination.count is not a total)", { given: "listDeployments", want: cursor("/deployments", "until", ["deployments"], { sizeParam: "limit", nextCursor: body("pagination", "next") }) }],
-  ["next-link: a next URL at the top of the body", { given: "listFollowed", want: link("/followed", ["results"], body("next")) }],
-  ["next-link: JSON:API page[after] with links.next", { given: "listArticles", want: link("/articles", ["data"], body("links", "next"), { cursorParam: "page[after]", sizeParam: "page[size]" }) }],
-  ["next-link: HAL _links.next.href over _embedded", { given: "listWidgets", want: link("/widgets", ["_embedded", "widgets"], body("_links", "next", "href")) }],
-  ["next-link: a declared Link header, startingAfter to start mid-way", {
-    given: "listOrganizationDevices",
-    want: link("/organizations/{organizationId}/devices", [], { header: "link" }, { cursorParam: "startingAfter", sizeParam: "perPage", minSize: 3, maxSize: 1000 }),
-  }],
+  [
+    "page-number: page[number]/page[size], counts in meta by $ref",
+    {
+      given: "listBracketStyle",
+      want: page("/bracket-style", "page[number]", ["data"], {
+        sizeParam: "page[size]",
+        minSize: 1,
+        maxSize: 250,
+        pageNumber: body("meta", "page_number"),
+        totalPages: body("meta", "total_pages"),
+        totalItems: body("meta", "total_results"),
+      }),
+    },
+  ],
+  [
+    "page-number: page/per_page, counts in an object named pagination, exclusiveMinimum",
+    {
+      given: "listPerPage",
+      want: page("/per-page", "page", ["results"], {
+        sizeParam: "per_page",
+        minSize: 1,
+        maxSize: 100,
+        pageNumber: body("pagination", "current_page"),
+        totalPages: body("pagination", "page_count"),
+        totalItems: body("pagination", "total_entries"),
+      }),
+    },
+  ],
+  [
+    "page-number: a page parameter alone, no counts (ends at an empty or short page)",
+    { given: "listDirectoryItems", want: page("/directory_items.json", "page", ["directory_items"]) },
+  ],
+  [
+    "page-number: the body is the array, numbers typed number",
+    { given: "listBareArray", want: page("/bare-array", "page", [], { sizeParam: "per_page" }) },
+  ],
+  [
+    "page-number: counts at the top of the body; the list named after the path beside errors; page wins over links.next",
+    {
+      given: "listShipments",
+      want: page("/shipments", "page", ["shipments"], {
+        sizeParam: "page_size",
+        minSize: 1,
+        pageNumber: body("page"),
+        totalPages: body("pages"),
+        totalItems: body("total"),
+      }),
+    },
+  ],
+  [
+    "page-number: totals in declared headers, pages from 0 by the default",
+    {
+      given: "listHeaderTotals",
+      want: page("/header-totals", "page", [], {
+        sizeParam: "limit",
+        firstPage: 0,
+        totalPages: { header: "x-total-pages" },
+        totalItems: { header: "x-total-count" },
+      }),
+    },
+  ],
+  [
+    "page-number: $ref parameters, $ref response, allOf body, path parameter",
+    {
+      given: "listCamelThings",
+      want: page("/camel/{ownerId}/things", "pageNumber", ["things"], {
+        sizeParam: "pageSize",
+        minSize: 5,
+        maxSize: 50,
+        pageNumber: body("paging", "pageNumber"),
+        totalPages: body("paging", "totalPages"),
+      }),
+    },
+  ],
+  [
+    "offset: offset/limit, Django REST (`count` is not taken for a total, offset wins over next)",
+    { given: "listDevices", want: offset("/devices/", "offset", ["results"], { sizeParam: "limit" }) },
+  ],
+  [
+    "offset: $skip/$top over a bare array",
+    { given: "listSkipTop", want: offset("/skip-top", "$skip", [], { sizeParam: "$top", maxSize: 500 }) },
+  ],
+  [
+    "offset: startIndex/count, 1-based by the default, _links beside the list",
+    {
+      given: "listStartCount",
+      want: offset("/start-count", "startIndex", ["entries"], {
+        sizeParam: "count",
+        firstOffset: 1,
+        totalItems: body("total_items"),
+      }),
+    },
+  ],
+  [
+    "offset: an offset without a size",
+    { given: "listUserActions", want: offset("/user_actions.json", "offset", ["user_actions"]) },
+  ],
+  [
+    "cursor: next_cursor",
+    {
+      given: "listNextCursor",
+      want: cursor("/next-cursor", "cursor", ["data"], { sizeParam: "limit", nextCursor: body("next_cursor") }),
+    },
+  ],
+  [
+    "cursor: nextPageToken -> pageToken",
+    {
+      given: "listInstances",
+      want: cursor("/projects/{project}/instances", "pageToken", ["items"], {
+        sizeParam: "maxResults",
+        minSize: 0,
+        maxSize: 500,
+        nextCursor: body("nextPageToken"),
+      }),
+    },
+  ],
+  [
+    "cursor: starting_after is the last item's id while has_more",
+    {
+      given: "listCharges",
+      want: cursor("/charges", "starting_after", ["data"], {
+        sizeParam: "limit",
+        minSize: 1,
+        maxSize: 100,
+        nextCursor: { lastItem: ["id"] },
+        hasMore: body("has_more"),
+      }),
+    },
+  ],
+  [
+    "cursor: pagination.next sent as until (pagination.count is not a total)",
+    {
+      given: "listDeployments",
+      want: cursor("/deployments", "until", ["deployments"], {
+        sizeParam: "limit",
+        nextCursor: body("pagination", "next"),
+      }),
+    },
+  ],
+  [
+    "next-link: a next URL at the top of the body",
+    { given: "listFollowed", want: link("/followed", ["results"], body("next")) },
+  ],
+  [
+    "next-link: JSON:API page[after] with links.next",
+    {
+      given: "listArticles",
+      want: link("/articles", ["data"], body("links", "next"), { cursorParam: "page[after]", sizeParam: "page[size]" }),
+    },
+  ],
+  [
+    "next-link: HAL _links.next.href over _embedded",
+    { given: "listWidgets", want: link("/widgets", ["_embedded", "widgets"], body("_links", "next", "href")) },
+  ],
+  [
+    "next-link: a declared Link header, startingAfter to start mid-way",
+    {
+      given: "listOrganizationDevices",
+      want: link(
+        "/organizations/{organizationId}/devices",
+        [],
+        { header: "link" },
+        { cursorParam: "startingAfter", sizeParam: "perPage", minSize: 3, maxSize: 1000 },
+      ),
+    },
+  ],
 ];
 
 describe("pagination: each paging shape gets its paginator", () => {
@@ -97,7 +247,9 @@ describe("pagination: each paging shape gets its paginator", () => {
   });
 
   it("imports the runtime's entry of each style it uses, and no other paging code", () => {
-    expect(paginators).toMatch(/^import \{ paginateByCursor, paginateByNextLink, paginateByOffset, paginateByPageNumber, type PaginateOptions, type Paginator \} from "[^"]*\/src\/paginate\/index\.js";$/m);
+    expect(paginators).toMatch(
+      /^import \{ paginateByCursor, paginateByNextLink, paginateByOffset, paginateByPageNumber, type PaginateOptions, type Paginator \} from "[^"]*\/src\/paginate\/index\.js";$/m,
+    );
   });
 
   it("escapes the spec's summary in JSDoc", () => {
@@ -106,7 +258,9 @@ describe("pagination: each paging shape gets its paginator", () => {
 
   it("--verbose names each paginator with its style", () => {
     expect(run.stdout).toContain("  paginator listCharges: GET /charges (cursor)\n");
-    expect(run.stdout).toContain("  paginator listOrganizationDevices: GET /organizations/{organizationId}/devices (next-link)\n");
+    expect(run.stdout).toContain(
+      "  paginator listOrganizationDevices: GET /organizations/{organizationId}/devices (next-link)\n",
+    );
   });
 });
 
@@ -127,7 +281,11 @@ describe("pagination: the CLI's command data carries the same paging", () => {
     ["page-number", "/bracket-style", { "page[number]": "page", "page[size]": "size" }],
     ["offset", "/devices/", { offset: "offset", limit: "size" }],
     ["cursor", "/charges", { starting_after: "cursor", limit: "size" }],
-    ["next-link with a cursor parameter", "/organizations/{organizationId}/devices", { startingAfter: "cursor", perPage: "size" }],
+    [
+      "next-link with a cursor parameter",
+      "/organizations/{organizationId}/devices",
+      { startingAfter: "cursor", perPage: "size" },
+    ],
   ])("flag roles, %s", (_, path, roles) => {
     const flags = byPath(path).flags;
     expect(Object.fromEntries(flags.filter((f) => f.role).map((f) => [f.param, f.role]))).toEqual(roles);

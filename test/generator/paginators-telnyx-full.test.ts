@@ -102,7 +102,10 @@ function pagedByHand(spec: Json): string[] {
   const resolve = (node: unknown): Json => {
     let n = node as Json;
     while (n && typeof n.$ref === "string") {
-      n = n.$ref.slice(2).split("/").reduce<Json>((o, k) => o[k.replace(/~1/g, "/").replace(/~0/g, "~")] as Json, spec);
+      n = n.$ref
+        .slice(2)
+        .split("/")
+        .reduce<Json>((o, k) => o[k.replace(/~1/g, "/").replace(/~0/g, "~")] as Json, spec);
     }
     return n;
   };
@@ -114,7 +117,10 @@ function pagedByHand(spec: Json): string[] {
   for (const [path, item] of Object.entries(spec.paths as Record<string, Json>)) {
     const get = item.get as Json | undefined;
     if (!get) continue;
-    const names = [...((item.parameters as unknown[]) ?? []), ...((get.parameters as unknown[]) ?? [])].map(resolve).filter((p) => p.in === "query").map((p) => p.name);
+    const names = [...((item.parameters as unknown[]) ?? []), ...((get.parameters as unknown[]) ?? [])]
+      .map(resolve)
+      .filter((p) => p.in === "query")
+      .map((p) => p.name);
     if (!names.includes("page[number]") || !names.includes("page[size]")) continue;
     const ok = resolve((get.responses as Json)["200"]);
     const schema = resolve((ok?.content as Json | undefined)?.["application/json"]).schema;
@@ -128,7 +134,9 @@ describe("paginators on the full Telnyx spec", () => {
   it("generates one paginator per page-number list operation, named after its operationId", () => {
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
-    const listed = [...run.stdout.matchAll(/^ {2}paginator (\w+): (GET \S+) \(page-number\)$/gm)].map((m) => `${m[2]} ${m[1]}`);
+    const listed = [...run.stdout.matchAll(/^ {2}paginator (\w+): (GET \S+) \(page-number\)$/gm)].map(
+      (m) => `${m[2]} ${m[1]}`,
+    );
     expect(listed).toEqual(EXPECTED);
     expect(run.stdout).toMatch(/^pagination +\d+ ms +74 page-number, 0 offset, 0 cursor, 0 next-link$/m);
     expect(run.stdout).toMatch(/^paginators +\d+ ms +74 paginated, 12 list-like skipped$/m);
@@ -141,15 +149,30 @@ describe("paginators on the full Telnyx spec", () => {
 
   it("pages each of them by page[number]/page[size] over `data`, with the meta where the spec shows one", () => {
     const source = readFileSync(join(out, "paginators.ts"), "utf8");
-    const calls = [...source.matchAll(/return (paginate\w*)<\w+, \w+>\(client, (\{.*\}), \{ (?:path, )?query \}, options\);/g)];
+    const calls = [
+      ...source.matchAll(/return (paginate\w*)<\w+, \w+>\(client, (\{.*\}), \{ (?:path, )?query \}, options\);/g),
+    ];
     expect(new Set(calls.map((m) => m[1]))).toEqual(new Set(["paginateByPageNumber"]));
     expect(source).toMatch(/^import \{ paginateByPageNumber, type PaginateOptions, type Paginator \} from /m);
     const specs = calls.map((m) => JSON.parse(m[2]!) as Json);
     expect(specs).toHaveLength(74);
-    for (const s of specs) expect(s).toMatchObject({ style: "page-number", pageParam: "page[number]", sizeParam: "page[size]", items: ["data"] });
+    for (const s of specs)
+      expect(s).toMatchObject({
+        style: "page-number",
+        pageParam: "page[number]",
+        sizeParam: "page[size]",
+        items: ["data"],
+      });
     const withMeta = specs.filter((s) => s.totalPages !== undefined);
-    for (const s of withMeta) expect(s).toMatchObject({ pageNumber: { body: ["meta", "page_number"] }, totalPages: { body: ["meta", "total_pages"] } });
-    expect(specs.filter((s) => s.totalPages === undefined).map((s) => s.path)).toEqual(["/ips", "/wireless/detail_records_reports"]);
+    for (const s of withMeta)
+      expect(s).toMatchObject({
+        pageNumber: { body: ["meta", "page_number"] },
+        totalPages: { body: ["meta", "total_pages"] },
+      });
+    expect(specs.filter((s) => s.totalPages === undefined).map((s) => s.path)).toEqual([
+      "/ips",
+      "/wireless/detail_records_reports",
+    ]);
   });
 
   it("typechecks under tsc --strict", async () => {

@@ -45,14 +45,23 @@ describe("YAML fast path", () => {
   });
 
   const SAME: [string, string][] = [
-    ["core schema scalars", "a: [1, -2, +3, 0o17, 0x1F, 1.5, .5, 1e3, -1.0E-2, true, False, NULL, ~, '', yes, no, on, 1_000, 0b101, 2020-01-01]"],
+    [
+      "core schema scalars",
+      "a: [1, -2, +3, 0o17, 0x1F, 1.5, .5, 1e3, -1.0E-2, true, False, NULL, ~, '', yes, no, on, 1_000, 0b101, 2020-01-01]",
+    ],
     ["keys that are numbers and booleans", "1: a\n1.0e1: b\ntrue: c\n0x10: d"],
-    ["quoted and block strings", "a: \"x\\ty\\u00e9\\n\"\nb: 'it''s'\nc: |\n  line 1\n  line 2\nd: >-\n  folded\n  text\n\n  para\ne: plain\n  continued"],
+    [
+      "quoted and block strings",
+      "a: \"x\\ty\\u00e9\\n\"\nb: 'it''s'\nc: |\n  line 1\n  line 2\nd: >-\n  folded\n  text\n\n  para\ne: plain\n  continued",
+    ],
     ["__proto__ as data", "__proto__: {polluted: true}\nb: 1"],
     ["flow and block nesting", "a: {b: [1, {c: d}], e: []}\nf:\n  - g: 1\n    h: [x, y]\n  - - 1\n    - 2"],
     ["an anchor no alias uses", "a: &x {b: 1}\nc: 2"],
     ["a huge integer that still fits a double", `a: ${"9".repeat(300)}`],
-    ["nesting 126 deep (js-yaml counts depth one stricter: at the limit itself the positional parser decides)", `${"[".repeat(MAX_DEPTH - 2)}1${"]".repeat(MAX_DEPTH - 2)}`],
+    [
+      "nesting 126 deep (js-yaml counts depth one stricter: at the limit itself the positional parser decides)",
+      `${"[".repeat(MAX_DEPTH - 2)}1${"]".repeat(MAX_DEPTH - 2)}`,
+    ],
   ];
   it.each(SAME)("%s: the same data", (_name, text) => {
     const fast = parseYamlFast(text);

@@ -14,7 +14,16 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fixture, occupiedOut, outputIn, runGenerate, snapshot, tempDir, tsc, typecheckRoot } from "../helpers/run-generate.js";
+import {
+  fixture,
+  occupiedOut,
+  outputIn,
+  runGenerate,
+  snapshot,
+  tempDir,
+  tsc,
+  typecheckRoot,
+} from "../helpers/run-generate.js";
 import { generatedFiles } from "../helpers/generated-output.js";
 
 let server: Server;
@@ -77,25 +86,81 @@ async function refused(specPath: string, message: RegExp, lint = "off"): Promise
 }
 
 const REFUSED: [string, string[], RegExp][] = [
-  ["`..` out of the folder", ["outside-dotdot", "spec", "openapi.yaml"], /\$ref "\.\.\/secret\.yaml#\/Thing" is refused: it points outside the spec's folder/],
-  ["`..` hidden in a longer path", ["nested-dotdot", "spec", "openapi.yaml"], /\$ref "\.\/sub\/\.\.\/\.\.\/\.\.\/secret\.yaml#\/Thing" is refused: it points outside/],
+  [
+    "`..` out of the folder",
+    ["outside-dotdot", "spec", "openapi.yaml"],
+    /\$ref "\.\.\/secret\.yaml#\/Thing" is refused: it points outside the spec's folder/,
+  ],
+  [
+    "`..` hidden in a longer path",
+    ["nested-dotdot", "spec", "openapi.yaml"],
+    /\$ref "\.\/sub\/\.\.\/\.\.\/\.\.\/secret\.yaml#\/Thing" is refused: it points outside/,
+  ],
   ["an absolute path", ["absolute-path.yaml"], /is refused: absolute paths are not followed/],
-  ["a file: URL", ["file-url.yaml"], /\$ref "file:\/\/[^"]+" is refused: URLs \(http:, https:, file:, \.\.\.\) are never fetched/],
+  [
+    "a file: URL",
+    ["file-url.yaml"],
+    /\$ref "file:\/\/[^"]+" is refused: URLs \(http:, https:, file:, \.\.\.\) are never fetched/,
+  ],
   ["an https: URL", ["https-url.yaml"], /\$ref "https:\/\/example\.com\/schemas\.yaml#\/Thing" is refused: URLs/],
-  ["an http: URL to the local server", ["http-url.yaml"], /\$ref "http:\/\/127\.0\.0\.1:\d+\/schemas\.yaml#\/Thing" is refused: URLs/],
-  ["a symbolic link inside the folder to a file outside", ["symlink-out", "openapi.yaml"], /\$ref "\.\/linked\.yaml#\/Thing" is refused: it resolves \(through a symbolic link\) outside the spec's folder/],
-  ["a discriminator mapping to a URL", ["mapping-url.yaml"], /\(#\/components\/schemas\/Pet\/discriminator\/mapping\/cat\): \$ref "http:\/\/127\.0\.0\.1:\d+\/cat\.yaml#\/Cat" is refused/],
-  ["a discriminator mapping out of the folder", ["mapping-outside.yaml"], /mapping\/cat\): \$ref "\.\.\/\.\.\/outside\/cat\.yaml" is refused: it points outside/],
-  ["a URL $ref inside an x- extension", ["extension-url.yaml"], /\(#\/components\/schemas\/Thing\/x-vendor\/source\/\$ref\): \$ref "http:\/\/127\.0\.0\.1:\d+\/vendor\.yaml" is refused/],
-  ["a URL $ref inside an example", ["example-url.yaml"], /\(#\/components\/schemas\/Thing\/example\/link\/\$ref\): \$ref "http:\/\/127\.0\.0\.1:\d+\/example\.json" is refused/],
+  [
+    "an http: URL to the local server",
+    ["http-url.yaml"],
+    /\$ref "http:\/\/127\.0\.0\.1:\d+\/schemas\.yaml#\/Thing" is refused: URLs/,
+  ],
+  [
+    "a symbolic link inside the folder to a file outside",
+    ["symlink-out", "openapi.yaml"],
+    /\$ref "\.\/linked\.yaml#\/Thing" is refused: it resolves \(through a symbolic link\) outside the spec's folder/,
+  ],
+  [
+    "a discriminator mapping to a URL",
+    ["mapping-url.yaml"],
+    /\(#\/components\/schemas\/Pet\/discriminator\/mapping\/cat\): \$ref "http:\/\/127\.0\.0\.1:\d+\/cat\.yaml#\/Cat" is refused/,
+  ],
+  [
+    "a discriminator mapping out of the folder",
+    ["mapping-outside.yaml"],
+    /mapping\/cat\): \$ref "\.\.\/\.\.\/outside\/cat\.yaml" is refused: it points outside/,
+  ],
+  [
+    "a URL $ref inside an x- extension",
+    ["extension-url.yaml"],
+    /\(#\/components\/schemas\/Thing\/x-vendor\/source\/\$ref\): \$ref "http:\/\/127\.0\.0\.1:\d+\/vendor\.yaml" is refused/,
+  ],
+  [
+    "a URL $ref inside an example",
+    ["example-url.yaml"],
+    /\(#\/components\/schemas\/Thing\/example\/link\/\$ref\): \$ref "http:\/\/127\.0\.0\.1:\d+\/example\.json" is refused/,
+  ],
 ];
 
 const BROKEN: [string, string[], RegExp][] = [
-  ["an internal ref to nothing", ["unresolved-internal.yaml"], /\(#\/paths\/~1things\/get\/responses\/200\/content\/application~1json\/schema\/\$ref\): \$ref "#\/components\/schemas\/Missing" does not resolve: nothing at #\/components\/schemas\/Missing/],
-  ["a ref to a missing file", ["missing-file", "openapi.yaml"], /schemas\/nothing-here\.yaml: cannot read this file, which a \$ref names at [^ ]*openapi\.yaml #\/paths\/~1things\/get\/responses\/200\/content\/application~1json\/schema\/\$ref: no such file \(ENOENT\)/],
-  ["a ref to a missing place in a file", ["missing-file", "pointer.yaml"], /\$ref "\.\/other\.yaml#\/Nope" does not resolve: nothing at other\.yaml#\/Nope/],
-  ["refs that only point at each other", ["cycle-internal.yaml"], /\$ref cycle: #\/components\/schemas\/A -> #\/components\/schemas\/B -> #\/components\/schemas\/C -> #\/components\/schemas\/A: these refs only point at each other/],
-  ["a ref cycle across two files", ["cycle-files", "openapi.yaml"], /\$ref cycle: a\.yaml#\/A -> b\.yaml#\/B -> a\.yaml#\/A/],
+  [
+    "an internal ref to nothing",
+    ["unresolved-internal.yaml"],
+    /\(#\/paths\/~1things\/get\/responses\/200\/content\/application~1json\/schema\/\$ref\): \$ref "#\/components\/schemas\/Missing" does not resolve: nothing at #\/components\/schemas\/Missing/,
+  ],
+  [
+    "a ref to a missing file",
+    ["missing-file", "openapi.yaml"],
+    /schemas\/nothing-here\.yaml: cannot read this file, which a \$ref names at [^ ]*openapi\.yaml #\/paths\/~1things\/get\/responses\/200\/content\/application~1json\/schema\/\$ref: no such file \(ENOENT\)/,
+  ],
+  [
+    "a ref to a missing place in a file",
+    ["missing-file", "pointer.yaml"],
+    /\$ref "\.\/other\.yaml#\/Nope" does not resolve: nothing at other\.yaml#\/Nope/,
+  ],
+  [
+    "refs that only point at each other",
+    ["cycle-internal.yaml"],
+    /\$ref cycle: #\/components\/schemas\/A -> #\/components\/schemas\/B -> #\/components\/schemas\/C -> #\/components\/schemas\/A: these refs only point at each other/,
+  ],
+  [
+    "a ref cycle across two files",
+    ["cycle-files", "openapi.yaml"],
+    /\$ref cycle: a\.yaml#\/A -> b\.yaml#\/B -> a\.yaml#\/A/,
+  ],
 ];
 
 describe.concurrent("refs: refused, with nothing read outside the folder and no request sent", () => {
@@ -103,9 +168,12 @@ describe.concurrent("refs: refused, with nothing read outside the folder and no 
     await refused(spec(...path), message);
   });
 
-  it.each(REFUSED.filter(([name]) => /local server|symbolic link|`\.\.` out/.test(name)))("%s, with lint on", async (_name, path, message) => {
-    await refused(spec(...path), message, "warn");
-  });
+  it.each(REFUSED.filter(([name]) => /local server|symbolic link|`\.\.` out/.test(name)))(
+    "%s, with lint on",
+    async (_name, path, message) => {
+      await refused(spec(...path), message, "warn");
+    },
+  );
 });
 
 describe.concurrent("refs: broken refs and ref cycles are a clear error, never a stack trace", () => {
@@ -131,7 +199,10 @@ describe("refs: valid specs generate code that compiles, without reading or fetc
     root = typecheckRoot();
     await Promise.all(
       VALID.map(async ([name, path, lint]) => {
-        runs.set(name, await runGenerate(["--spec", spec(...path), "--out", outputIn(root, name), "--quiet", "--lint", lint]));
+        runs.set(
+          name,
+          await runGenerate(["--spec", spec(...path), "--out", outputIn(root, name), "--quiet", "--lint", lint]),
+        );
       }),
     );
   }, 120_000);
@@ -149,7 +220,9 @@ describe("refs: valid specs generate code that compiles, without reading or fetc
   });
 
   it("all outputs pass tsc --strict", async () => {
-    const files = VALID.flatMap(([name]) => generatedFiles(join(root, name, "generated")).map((f) => `${name}/generated/${f}`));
+    const files = VALID.flatMap(([name]) =>
+      generatedFiles(join(root, name, "generated")).map((f) => `${name}/generated/${f}`),
+    );
     const result = await tsc(root, files);
     const inOutputs = result.output.split("\n").filter((line) => /^[\w-]+\/generated\//.test(line));
     expect(inOutputs).toEqual([]);
@@ -159,7 +232,9 @@ describe("refs: valid specs generate code that compiles, without reading or fetc
     const schema = readFileSync(join(root, "multi-file", "generated", "schema.ts"), "utf8");
     expect(schema).toMatch(/kind: "cat"/);
     expect(schema).toMatch(/components\["schemas"\]\["cat"\]|components\["schemas"\]\["Cat"\]/i);
-    expect(readFileSync(join(root, "multi-file", "generated", "paginators.ts"), "utf8")).toContain("export function listPets(");
+    expect(readFileSync(join(root, "multi-file", "generated", "paginators.ts"), "utf8")).toContain(
+      "export function listPets(",
+    );
   });
 
   it("refs into the middle of schemas and into paths are inlined, not printed as indexed types", () => {
@@ -178,11 +253,17 @@ describe("refs: valid specs generate code that compiles, without reading or fetc
     expect(schema).toMatch(/ {8}PushOption_definitions_pushOptionProperty_2: \{\n {12}displayName: string;/);
     // From PushOption and from inside itself: a reference, never a copy.
     expect(schema.split(`[key: string]: ${hoisted};`)).toHaveLength(3);
-    expect(schema).toContain("export type PushOptionDefinitionsPushOptionProperty2 = components['schemas']['PushOption_definitions_pushOptionProperty_2'];");
-    expect(readFileSync(join(root, "deep-ref-loop", "generated", "schema.ts"), "utf8")).toContain('tree?: components["schemas"]["Folder_properties_tree"];');
+    expect(schema).toContain(
+      "export type PushOptionDefinitionsPushOptionProperty2 = components['schemas']['PushOption_definitions_pushOptionProperty_2'];",
+    );
+    expect(readFileSync(join(root, "deep-ref-loop", "generated", "schema.ts"), "utf8")).toContain(
+      'tree?: components["schemas"]["Folder_properties_tree"];',
+    );
   });
 
   it("a schema that is an array of itself (through oneOf) compiles through an interface", () => {
-    expect(readFileSync(join(root, "recursive-ok", "generated", "schema.ts"), "utf8")).toContain('export interface Tree_Array extends Array<components["schemas"]["Tree"]>');
+    expect(readFileSync(join(root, "recursive-ok", "generated", "schema.ts"), "utf8")).toContain(
+      'export interface Tree_Array extends Array<components["schemas"]["Tree"]>',
+    );
   });
 });

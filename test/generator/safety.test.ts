@@ -15,7 +15,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { escapeDoc, escapeInvisibleBreaks, literal, singleQuoted } from "../../scripts/emit/emit-safety.js";
 import { assertTypesOnly } from "../../scripts/emit/types-only.js";
-import { fixture, occupiedOut, outputIn, runGenerate, snapshot, tempDir, tsc, typecheckRoot } from "../helpers/run-generate.js";
+import {
+  fixture,
+  occupiedOut,
+  outputIn,
+  runGenerate,
+  snapshot,
+  tempDir,
+  tsc,
+  typecheckRoot,
+} from "../helpers/run-generate.js";
 import { generatedFiles } from "../helpers/generated-output.js";
 
 const MARKER = "hostile-marker.txt";
@@ -38,7 +47,9 @@ function specOf(file: string): Spec {
 interface Spec {
   servers: { url: string }[];
   paths: Record<string, Record<string, { operationId?: string; parameters?: { name: string }[] }>>;
-  components: { schemas: Record<string, { enum?: string[]; properties?: Record<string, { enum?: string[]; const?: string }> }> };
+  components: {
+    schemas: Record<string, { enum?: string[]; properties?: Record<string, { enum?: string[]; const?: string }> }>;
+  };
 }
 
 const union = (values: readonly string[]) => values.map((v) => JSON.stringify(v)).join(" | ");
@@ -78,7 +89,18 @@ beforeAll(async () => {
   root = typecheckRoot();
   await Promise.all(
     OUTPUTS.map(async ([name, file]) => {
-      runs.set(name, await runGenerate(["--spec", fixture("safety", file), "--out", outputIn(root, name), "--quiet", "--lint", name === "json" ? "warn" : "off"]));
+      runs.set(
+        name,
+        await runGenerate([
+          "--spec",
+          fixture("safety", file),
+          "--out",
+          outputIn(root, name),
+          "--quiet",
+          "--lint",
+          name === "json" ? "warn" : "off",
+        ]),
+      );
     }),
   );
   writeFileSync(join(root, "json", "consumer.ts"), exactnessConsumer(specOf("hostile.json")));
@@ -95,7 +117,9 @@ describe("safety: hostile strings", () => {
   });
 
   it("every output compiles under tsc --strict, and the consumers prove each string came through exactly", async () => {
-    const files = OUTPUTS.flatMap(([name]) => generatedFiles(join(root, name, "generated")).map((f) => `${name}/generated/${f}`));
+    const files = OUTPUTS.flatMap(([name]) =>
+      generatedFiles(join(root, name, "generated")).map((f) => `${name}/generated/${f}`),
+    );
     const result = await tsc(root, [...files, "json/consumer.ts", "yaml/consumer.ts", "names/consumer.ts"]);
     const ours = result.output.split("\n").filter((line) => /^\w+\/(generated\/|consumer)/.test(line));
     expect(ours).toEqual([]);
@@ -109,19 +133,29 @@ describe("safety: hostile strings", () => {
   }, 60_000);
 
   it("importing every generated module runs nothing, though the payload works as code", async () => {
-    const modules = OUTPUTS.flatMap(([name]) => generatedFiles(join(root, name, "generated")).map((f) => `./${name}/generated/${f}`));
-    writeFileSync(join(root, "import-all.mjs"), `${modules.map((m) => `await import(${JSON.stringify(m)});`).join("\n")}\nawait new Promise((r) => setTimeout(r, 200));\n`);
+    const modules = OUTPUTS.flatMap(([name]) =>
+      generatedFiles(join(root, name, "generated")).map((f) => `./${name}/generated/${f}`),
+    );
+    writeFileSync(
+      join(root, "import-all.mjs"),
+      `${modules.map((m) => `await import(${JSON.stringify(m)});`).join("\n")}\nawait new Promise((r) => setTimeout(r, 200));\n`,
+    );
     await node(["--import", "tsx/esm", "import-all.mjs"]);
     expect(existsSync(join(root, MARKER))).toBe(false);
     // Control: the same payload, as code, does write the marker.
-    const payload = /;(import\("node:fs"\)[^;]*);/.exec(readFileSync(fixture("safety", "hostile.json"), "utf8").replace(/\\"/g, '"'))![1]!;
+    const payload = /;(import\("node:fs"\)[^;]*);/.exec(
+      readFileSync(fixture("safety", "hostile.json"), "utf8").replace(/\\"/g, '"'),
+    )![1]!;
     writeFileSync(join(root, "control.mjs"), `${payload};\nawait new Promise((r) => setTimeout(r, 200));\n`);
     await node(["control.mjs"]);
     expect(existsSync(join(root, MARKER))).toBe(true);
   }, 60_000);
 
   it("servers.ts holds the spec's server URL exactly", async () => {
-    writeFileSync(join(root, "servers.mjs"), `const { servers } = await import("./json/generated/servers.ts"); process.stdout.write(JSON.stringify(servers[0]));`);
+    writeFileSync(
+      join(root, "servers.mjs"),
+      `const { servers } = await import("./json/generated/servers.ts"); process.stdout.write(JSON.stringify(servers[0]));`,
+    );
     expect(JSON.parse(await node(["--import", "tsx/esm", "servers.mjs"]))).toBe(specOf("hostile.json").servers[0]!.url);
   }, 30_000);
 
@@ -133,17 +167,23 @@ describe("safety: hostile strings", () => {
   });
 
   it("the hostile operationId becomes a plain function name", () => {
-    expect(readFileSync(join(root, "json", "generated", "paginators.ts"), "utf8")).toContain("export function listItemsXQQScript(");
+    expect(readFileSync(join(root, "json", "generated", "paginators.ts"), "utf8")).toContain(
+      "export function listItemsXQQScript(",
+    );
   });
 });
 
 describe("safety: root type names", () => {
   it("colliding, non-identifier, quoted and shadowing names all get a valid, unique alias", () => {
     const schema = readFileSync(join(root, "names", "generated", "schema.ts"), "utf8");
-    expect(schema).toContain("export type Foo = components['schemas']['Foo'];\nexport type Foo_2 = components['schemas']['FOO'];\nexport type Foo_3 = components['schemas']['foo'];");
+    expect(schema).toContain(
+      "export type Foo = components['schemas']['Foo'];\nexport type Foo_2 = components['schemas']['FOO'];\nexport type Foo_3 = components['schemas']['foo'];",
+    );
     expect(schema).toContain("export type Schema3d = components['schemas']['3d'];");
     expect(schema).toContain("export type SchemaRecord = components['schemas']['Record'];");
-    expect(schema).toContain("export type OBrienExportConstPwned1TypeXComponentsSchemas = components['schemas']['O\\'Brien\\']; export const pwned = 1; type X = components[\\'schemas\\'][\\''];");
+    expect(schema).toContain(
+      "export type OBrienExportConstPwned1TypeXComponentsSchemas = components['schemas']['O\\'Brien\\']; export const pwned = 1; type X = components[\\'schemas\\'][\\''];",
+    );
     expect(schema).toContain('"\\u7528\\u6237": "unicode";'); // 用户: in components, but no root alias (no ASCII letter or digit)
     expect(schema).not.toMatch(/\['(用户|\\u7528\\u6237)'\]/);
     expect(schema).toContain("export type ParameterFoo = components['parameters']['Foo'];");
@@ -160,9 +200,19 @@ describe("safety: root type names", () => {
     try {
       const out = occupiedOut(dir);
       const before = snapshot(out);
-      const run = await runGenerate(["--spec", "test/fixtures/safety/discriminator-cycle.yaml", "--out", out, "--lint", "off", "--quiet"]);
+      const run = await runGenerate([
+        "--spec",
+        "test/fixtures/safety/discriminator-cycle.yaml",
+        "--out",
+        out,
+        "--lint",
+        "off",
+        "--quiet",
+      ]);
       expect(run.code).toBe(2);
-      expect(run.stderr).toMatch(/discriminator-cycle\.yaml \(#\/components\/schemas\/Cat\): schemas "Cat" -> "Pet" -> "Cat" are defined only through each other[^]*fix: put the recursion inside an object property/);
+      expect(run.stderr).toMatch(
+        /discriminator-cycle\.yaml \(#\/components\/schemas\/Cat\): schemas "Cat" -> "Pet" -> "Cat" are defined only through each other[^]*fix: put the recursion inside an object property/,
+      );
       expect(snapshot(out)).toEqual(before);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -170,7 +220,24 @@ describe("safety: root type names", () => {
   });
 });
 
-const STRINGS = ["*/", "/*", "`${x}`", '"', "'", "\\", "\n", "\r\n", "</script>", "\u2028", "\u2029", "\ud800", "\udc00x", "😀", "__proto__", "a'b\"c\\d"];
+const STRINGS = [
+  "*/",
+  "/*",
+  "`${x}`",
+  '"',
+  "'",
+  "\\",
+  "\n",
+  "\r\n",
+  "</script>",
+  "\u2028",
+  "\u2029",
+  "\ud800",
+  "\udc00x",
+  "😀",
+  "__proto__",
+  "a'b\"c\\d",
+];
 
 describe("safety: escaping helpers", () => {
   it.each(STRINGS)("literal and singleQuoted of %j read back as the same string", (value) => {
@@ -195,8 +262,12 @@ describe("safety: escaping helpers", () => {
 
   it("assertTypesOnly accepts declarations and refuses anything that runs or does not parse", () => {
     expect(() => assertTypesOnly("export interface A { x: string }\nexport type B = A['x'];\n", "ok.ts")).not.toThrow();
-    expect(() => assertTypesOnly('export type A = string;\nconsole.log("pwned");\n', "bad.ts")).toThrow(/has code at line 2 \("console\.log\(\\"pwned\\"\);"\): it may hold only types/);
-    expect(() => assertTypesOnly("export const pwned = 1;\n", "bad.ts")).toThrow(/has code at line 1 \("export const pwned = 1;"\)/);
+    expect(() => assertTypesOnly('export type A = string;\nconsole.log("pwned");\n', "bad.ts")).toThrow(
+      /has code at line 2 \("console\.log\(\\"pwned\\"\);"\): it may hold only types/,
+    );
+    expect(() => assertTypesOnly("export const pwned = 1;\n", "bad.ts")).toThrow(
+      /has code at line 1 \("export const pwned = 1;"\)/,
+    );
     expect(() => assertTypesOnly("export type 3d = string;\n", "bad.ts")).toThrow(/does not parse \(line 1:\d+: /);
     expect(() => assertTypesOnly("export type A = {\n", "bad.ts")).toThrow(/does not parse \(line 2:1: '}' expected/);
   });
@@ -204,6 +275,8 @@ describe("safety: escaping helpers", () => {
 
 function node(args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, args, { cwd: root, encoding: "utf8" }, (error, stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout)));
+    execFile(process.execPath, args, { cwd: root, encoding: "utf8" }, (error, stdout, stderr) =>
+      error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout),
+    );
   });
 }

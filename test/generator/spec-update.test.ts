@@ -33,7 +33,11 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const specPath = () => join(dir, "spec", "spec3.yml");
 /** The seed with one more enum value on the response (a change the summary counts). */
-const changedSpec = () => readFileSync(specPath(), "utf8").replace("            - Minimax\n", "            - Minimax\n            - elevenlabs\n");
+const changedSpec = () =>
+  readFileSync(specPath(), "utf8").replace(
+    "            - Minimax\n",
+    "            - Minimax\n            - elevenlabs\n",
+  );
 
 describe("npm run spec:update", () => {
   it("downloads, replaces spec/spec3.yml, regenerates and ends with the summary against the replaced spec", async () => {
@@ -51,8 +55,16 @@ describe("npm run spec:update", () => {
 
   it.each([
     ["an HTTP error", { status: 503, body: "busy" }, /cannot download .*: HTTP 503/],
-    ["a document that is not OpenAPI", { status: 200, body: "<html>not a spec</html>\n" }, /^error: http:\/\/127\.0\.0\.1:\d+\/bad\.yml: the new spec was not taken: .*not an OpenAPI spec/],
-    ["YAML that does not parse", { status: 200, body: "openapi: 3.1.0\ninfo: [unclosed\n" }, /^error: http:\/\/127\.0\.0\.1:\d+\/bad\.yml:\d+:\d+: the new spec was not taken: invalid YAML/],
+    [
+      "a document that is not OpenAPI",
+      { status: 200, body: "<html>not a spec</html>\n" },
+      /^error: http:\/\/127\.0\.0\.1:\d+\/bad\.yml: the new spec was not taken: .*not an OpenAPI spec/,
+    ],
+    [
+      "YAML that does not parse",
+      { status: 200, body: "openapi: 3.1.0\ninfo: [unclosed\n" },
+      /^error: http:\/\/127\.0\.0\.1:\d+\/bad\.yml:\d+:\d+: the new spec was not taken: invalid YAML/,
+    ],
   ])("%s leaves spec/ and generated/ as they were and exits 2", async (_name, route, message) => {
     routes.set("/bad.yml", route);
     const before = { spec: snapshot(join(dir, "spec")), generated: snapshot(join(dir, "generated")) };

@@ -68,7 +68,8 @@ describe("generate (write)", () => {
     rmSync(join(dir, "generated"), { recursive: true });
     const first = await runGenerate([], { cwd: dir });
     expect(first.code).toBe(0);
-    for (const step of ["load", "lint", "types", "paginators"]) expect(first.stdout).toMatch(new RegExp(`^${step} +\\d+ ms`, "m"));
+    for (const step of ["load", "lint", "types", "paginators"])
+      expect(first.stdout).toMatch(new RegExp(`^${step} +\\d+ ms`, "m"));
     const count = Object.keys(committed).length;
     expect(count).toBeGreaterThanOrEqual(3);
     expect(first.stdout).toContain(`done: ${count} written, 0 unchanged`);

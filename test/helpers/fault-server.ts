@@ -45,7 +45,10 @@ export interface FaultServer {
   close(): Promise<void>;
 }
 
-export const OK_BODY = { data: [{ id: "0b7a5f8e-0000-4000-8000-000000000001", name: "clone" }], meta: { page_number: 1, page_size: 20, total_pages: 1, total_results: 1 } };
+export const OK_BODY = {
+  data: [{ id: "0b7a5f8e-0000-4000-8000-000000000001", name: "clone" }],
+  meta: { page_number: 1, page_size: 20, total_pages: 1, total_results: 1 },
+};
 
 export async function startFaultServer(): Promise<FaultServer> {
   const queue: Fault[] = [];
@@ -96,7 +99,10 @@ function answer(res: ServerResponse, fault: Fault): void {
   const send = () => {
     const isJson = fault.body !== undefined && typeof fault.body !== "string";
     const body = fault.body === undefined ? "" : isJson ? JSON.stringify(fault.body) : (fault.body as string);
-    const headers: Record<string, string> = { ...(isJson ? { "content-type": "application/json" } : {}), ...fault.headers };
+    const headers: Record<string, string> = {
+      ...(isJson ? { "content-type": "application/json" } : {}),
+      ...fault.headers,
+    };
     if (fault.cut) {
       res.writeHead(fault.status, { ...headers, "content-length": String(Buffer.byteLength(body)) });
       res.write(body.slice(0, body.length >> 1));

@@ -14,7 +14,8 @@ export function emittedSpecs(source: string): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   // export function listItems(...): Paginator<...> {
   //   return paginateByPageNumber<Item, Page>(client, {...the spec...}, { query }, options);
-  const re = /export function (\w+)\([^)]*\)[^{]*\{\n\s*return (paginate\w*)<\w+, \w+>\(client, (\{.*\}), \{ (?:path, )?query \}, options\);/g;
+  const re =
+    /export function (\w+)\([^)]*\)[^{]*\{\n\s*return (paginate\w*)<\w+, \w+>\(client, (\{.*\}), \{ (?:path, )?query \}, options\);/g;
   for (const [, name, entry, literal] of source.matchAll(re)) {
     const spec = JSON.parse(literal!) as { style: PageStyleName };
     // The runtime's paging entry for each page style: what a wrapper of that style must call.
@@ -30,7 +31,12 @@ export function commandsOfFiles(files: readonly { path: string; content: string 
   return [...files]
     .filter((f) => /^commands\/[^/]+\.ts$/.test(f.path))
     .sort((a, b) => (a.path < b.path ? -1 : 1))
-    .flatMap((f) => JSON.parse(/^export const commands: readonly CommandSpec\[\] = (\[[\s\S]*?^\]);$/m.exec(f.content)![1]!) as CommandSpec[]);
+    .flatMap(
+      (f) =>
+        JSON.parse(
+          /^export const commands: readonly CommandSpec\[\] = (\[[\s\S]*?^\]);$/m.exec(f.content)![1]!,
+        ) as CommandSpec[],
+    );
 }
 
 /** The command data an output folder holds (`commands/<resource>.ts`). */

@@ -37,19 +37,28 @@ export interface GenerateRun {
  * `npm run generate -- <args>` in `cwd` (default: the project root, so messages name `test/fixtures/...`),
  * run in this process: the generator's `main` with captured output (`timeoutMs` is a process's limit: the test's own applies).
  */
-export async function runGenerate(args: readonly string[], options: { cwd?: string; timeoutMs?: number } = {}): Promise<GenerateRun> {
+export async function runGenerate(
+  args: readonly string[],
+  options: { cwd?: string; timeoutMs?: number } = {},
+): Promise<GenerateRun> {
   const { main } = await import("../../scripts/cli.js");
   return runEntry((io) => main(args, io), options.cwd);
 }
 
 /** `npm run spec:update -- <args>` in `cwd`, run in this process. */
-export async function runSpecUpdate(args: readonly string[], options: { cwd?: string; timeoutMs?: number } = {}): Promise<GenerateRun> {
+export async function runSpecUpdate(
+  args: readonly string[],
+  options: { cwd?: string; timeoutMs?: number } = {},
+): Promise<GenerateRun> {
   const { updateSpec } = await import("../../scripts/spec-update/update.js");
   return runEntry((io) => updateSpec(args, io), options.cwd);
 }
 
 /** `npm run generate -- <args>` as a new Node process: for tests of the process itself (exit status, signals, lock). */
-export function runGenerateProcess(args: readonly string[], options: { cwd?: string; timeoutMs?: number } = {}): Promise<GenerateRun> {
+export function runGenerateProcess(
+  args: readonly string[],
+  options: { cwd?: string; timeoutMs?: number } = {},
+): Promise<GenerateRun> {
   return runScript(GENERATE, args, options);
 }
 
@@ -59,12 +68,17 @@ type Entry = (io: { stdout: Writable; stderr: Writable; cwd: string }) => Promis
 export async function runEntry(entry: Entry, cwd = ROOT): Promise<GenerateRun> {
   let stdout = "";
   let stderr = "";
-  const sink = (add: (text: string) => void) => new Writable({ decodeStrings: false, write: (chunk, _encoding, done) => (add(String(chunk)), done()) });
+  const sink = (add: (text: string) => void) =>
+    new Writable({ decodeStrings: false, write: (chunk, _encoding, done) => (add(String(chunk)), done()) });
   const code = await entry({ stdout: sink((t) => (stdout += t)), stderr: sink((t) => (stderr += t)), cwd });
   return { code, stdout, stderr };
 }
 
-function runScript(script: string, args: readonly string[], options: { cwd?: string; timeoutMs?: number }): Promise<GenerateRun> {
+function runScript(
+  script: string,
+  args: readonly string[],
+  options: { cwd?: string; timeoutMs?: number },
+): Promise<GenerateRun> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ["--import", TSX, script, ...args], {
       cwd: options.cwd ?? ROOT,
@@ -113,7 +127,8 @@ export async function copyRepo(prefix: string): Promise<string> {
   })();
   const template = await seedRepo;
   const dir = tempDir(prefix);
-  for (const entry of ["spec", "generated", "redocly.yaml", ".redocly.lint-ignore.yaml"]) cpSync(join(template, entry), join(dir, entry), { recursive: true });
+  for (const entry of ["spec", "generated", "redocly.yaml", ".redocly.lint-ignore.yaml"])
+    cpSync(join(template, entry), join(dir, entry), { recursive: true });
   return dir;
 }
 
@@ -165,10 +180,28 @@ export function outputIn(root: string, name: string): string {
 
 /** `tsc --noEmit --strict` over `files` (relative to `cwd`): exit code and diagnostics. */
 export function tsc(cwd: string, files: readonly string[]): Promise<{ code: number | null; output: string }> {
-  const args = ["--noEmit", "--strict", "--target", "es2022", "--module", "nodenext", "--moduleResolution", "nodenext", "--skipLibCheck", "--types", "node", ...files];
+  const args = [
+    "--noEmit",
+    "--strict",
+    "--target",
+    "es2022",
+    "--module",
+    "nodenext",
+    "--moduleResolution",
+    "nodenext",
+    "--skipLibCheck",
+    "--types",
+    "node",
+    ...files,
+  ];
   return new Promise((resolve) => {
-    execFile(process.execPath, [TSC, ...args], { cwd, encoding: "utf8", maxBuffer: 32 * 1024 * 1024 }, (error, stdout, stderr) => {
-      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, output: `${stdout}${stderr}` });
-    });
+    execFile(
+      process.execPath,
+      [TSC, ...args],
+      { cwd, encoding: "utf8", maxBuffer: 32 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, output: `${stdout}${stderr}` });
+      },
+    );
   });
 }

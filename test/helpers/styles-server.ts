@@ -48,7 +48,10 @@ export interface StylesServer {
 }
 
 export async function startStylesServer(count: number): Promise<StylesServer> {
-  const items: Item[] = Array.from({ length: count }, (_, i) => ({ id: `item-${String(i + 1).padStart(4, "0")}`, n: i + 1 }));
+  const items: Item[] = Array.from({ length: count }, (_, i) => ({
+    id: `item-${String(i + 1).padStart(4, "0")}`,
+    n: i + 1,
+  }));
   const state = { requests: [] as string[], misbehave: {} as StylesMisbehaviour };
   let origin = "";
   const server = createServer((req, res) => {
@@ -69,18 +72,30 @@ export async function startStylesServer(count: number): Promise<StylesServer> {
       case "/v1/pages": {
         const page = int("page", 1);
         const size = int("per_page", 10);
-        return send(res, { results: slice((page - 1) * size, size), pagination: { page, pages: Math.ceil(items.length / size) } });
+        return send(res, {
+          results: slice((page - 1) * size, size),
+          pagination: { page, pages: Math.ceil(items.length / size) },
+        });
       }
       case "/v1/offset": {
         const offset = bad.ignoreOffset ? 0 : int("offset", 0);
         const limit = int("limit", 10);
-        return send(res, bad.noTotal ? { items: slice(offset, limit) } : { items: slice(offset, limit), total: items.length }, bad.noTotal ? {} : { "x-total-count": String(items.length) });
+        return send(
+          res,
+          bad.noTotal ? { items: slice(offset, limit) } : { items: slice(offset, limit), total: items.length },
+          bad.noTotal ? {} : { "x-total-count": String(items.length) },
+        );
       }
       case "/v1/cursor": {
         const limit = int("limit", 10);
         const start = bad.ignoreCursor ? 0 : cursorIndex(q.get("cursor"), echo);
         const end = start + limit;
-        const next = end >= items.length ? null : bad.cycleCursor && start >= 2 * limit ? cursorOf(limit, echo) : cursorOf(end, echo);
+        const next =
+          end >= items.length
+            ? null
+            : bad.cycleCursor && start >= 2 * limit
+              ? cursorOf(limit, echo)
+              : cursorOf(end, echo);
         return send(res, { data: slice(start, limit), meta: { next_cursor: next } });
       }
       case "/v1/stripe": {
@@ -101,7 +116,10 @@ export async function startStylesServer(count: number): Promise<StylesServer> {
         const page = bad.ignoreCursor ? 1 : int("page", 1);
         const size = int("per_page", 10);
         const links = [`<${linkOrigin}${linkBase}/link-header?page=1&per_page=${size}>; rel="first"`];
-        if (page * size < items.length) links.push(`<${linkOrigin}${linkBase}/link-header?page=${page + 1}&per_page=${size}${echo && `&k=${encodeURIComponent(echo)}`}>; rel="next"`);
+        if (page * size < items.length)
+          links.push(
+            `<${linkOrigin}${linkBase}/link-header?page=${page + 1}&per_page=${size}${echo && `&k=${encodeURIComponent(echo)}`}>; rel="next"`,
+          );
         return send(res, slice((page - 1) * size, size), { link: links.join(", ") });
       }
       default:
@@ -139,6 +157,10 @@ function cursorIndex(cursor: string | null, echo: string): number {
 
 function send(res: ServerResponse, body: unknown, headers: Record<string, string> = {}, status = 200): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { "content-type": "application/json", "content-length": String(Buffer.byteLength(text)), ...headers });
+  res.writeHead(status, {
+    "content-type": "application/json",
+    "content-length": String(Buffer.byteLength(text)),
+    ...headers,
+  });
   res.end(text);
 }

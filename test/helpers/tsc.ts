@@ -11,7 +11,20 @@ export interface TscResult {
 }
 
 export function tscStrict(files: readonly string[], cwd: string): TscResult {
-  const args = ["--noEmit", "--strict", "--target", "es2022", "--module", "nodenext", "--moduleResolution", "nodenext", "--skipLibCheck", "--types", "node", ...files];
+  const args = [
+    "--noEmit",
+    "--strict",
+    "--target",
+    "es2022",
+    "--module",
+    "nodenext",
+    "--moduleResolution",
+    "nodenext",
+    "--skipLibCheck",
+    "--types",
+    "node",
+    ...files,
+  ];
   const result = spawnSync(process.execPath, [TSC, ...args], { cwd, encoding: "utf8" });
   return { code: result.status, output: result.stdout + result.stderr };
 }

@@ -84,7 +84,14 @@ interface State {
 }
 
 export async function startVoiceClonesServer(options: ServerOptions): Promise<VoiceClonesServer> {
-  const state: State = { options, requests: [], lists: new Map(), load: { now: 0, peak: 0 }, holds: new Map(), failures: new Map() };
+  const state: State = {
+    options,
+    requests: [],
+    lists: new Map(),
+    load: { now: 0, peak: 0 },
+    holds: new Map(),
+    failures: new Map(),
+  };
   const server = createServer((req, res) => {
     handle(req, res, state).catch((error: unknown) => {
       res.writeHead(500);
@@ -134,18 +141,32 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: State): 
   const q = url.searchParams;
   const page = integerParam(q.get("page[number]"), 1);
   const size = integerParam(q.get("page[size]"), 20);
-  const record: RequestRecord = { page: page ?? Number.NaN, size: size ?? Number.NaN, query: url.search, params: q, authorization: req.headers.authorization ?? "", aborted: false };
+  const record: RequestRecord = {
+    page: page ?? Number.NaN,
+    size: size ?? Number.NaN,
+    query: url.search,
+    params: q,
+    authorization: req.headers.authorization ?? "",
+    aborted: false,
+  };
   state.requests.push(record);
 
-  const authorized = options.apiKey === undefined ? /^Bearer \S+$/.test(record.authorization) : record.authorization === `Bearer ${options.apiKey}`;
+  const authorized =
+    options.apiKey === undefined
+      ? /^Bearer \S+$/.test(record.authorization)
+      : record.authorization === `Bearer ${options.apiKey}`;
   if (!authorized) return send(res, 401, errors("10009", "Authentication failed", "The API key is invalid"));
-  if (req.method !== "GET" || url.pathname !== "/voice_clones") return send(res, 404, errors("10005", "Resource not found", `No route ${req.method} ${url.pathname}`));
+  if (req.method !== "GET" || url.pathname !== "/voice_clones")
+    return send(res, 404, errors("10005", "Resource not found", `No route ${req.method} ${url.pathname}`));
   const sort = q.get("sort") ?? "-created_at";
   const provider = q.get("filter[provider]");
-  if (page === undefined || page < 1) return send(res, 400, errors("10015", "Bad request", "page[number] must be an integer >= 1", "/page/number"));
-  if (size === undefined || size < 1 || size > 250) return send(res, 400, errors("10015", "Bad request", "page[size] must be an integer from 1 to 250", "/page/size"));
+  if (page === undefined || page < 1)
+    return send(res, 400, errors("10015", "Bad request", "page[number] must be an integer >= 1", "/page/number"));
+  if (size === undefined || size < 1 || size > 250)
+    return send(res, 400, errors("10015", "Bad request", "page[size] must be an integer from 1 to 250", "/page/size"));
   if (!SORTS.has(sort)) return send(res, 400, errors("10015", "Bad request", "unknown sort", "/sort"));
-  if (provider !== null && !PROVIDERS.has(provider.toLowerCase())) return send(res, 400, errors("10015", "Bad request", "unknown provider", "/filter/provider"));
+  if (provider !== null && !PROVIDERS.has(provider.toLowerCase()))
+    return send(res, 400, errors("10015", "Bad request", "unknown provider", "/filter/provider"));
 
   state.load.peak = Math.max(state.load.peak, ++state.load.now);
   res.on("close", () => {
@@ -189,10 +210,19 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: State): 
   send(res, 200, bad.noMeta ? { data: items } : { data: items, meta });
 }
 
-function select(clones: readonly VoiceCloneData[], name: string | null, provider: string | null, sort: string): VoiceCloneData[] {
+function select(
+  clones: readonly VoiceCloneData[],
+  name: string | null,
+  provider: string | null,
+  sort: string,
+): VoiceCloneData[] {
   const needle = name?.toLowerCase();
   const wanted = provider?.toLowerCase();
-  const list = clones.filter((c) => (needle === undefined || (c.name ?? "").toLowerCase().includes(needle)) && (wanted === undefined || c.provider?.toLowerCase() === wanted));
+  const list = clones.filter(
+    (c) =>
+      (needle === undefined || (c.name ?? "").toLowerCase().includes(needle)) &&
+      (wanted === undefined || c.provider?.toLowerCase() === wanted),
+  );
   const field = sort.replace(/^-/, "") as "name" | "created_at";
   const sign = sort.startsWith("-") ? -1 : 1;
   return list.sort((a, b) => sign * compare(a[field] ?? "", b[field] ?? "") || compare(a.id ?? "", b.id ?? ""));
@@ -213,7 +243,11 @@ function errors(code: string, title: string, detail: string, pointer?: string) {
 
 function send(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text), "x-request-id": `req-${status}` });
+  res.writeHead(status, {
+    "content-type": "application/json",
+    "content-length": Buffer.byteLength(text),
+    "x-request-id": `req-${status}`,
+  });
   res.end(text);
 }
 

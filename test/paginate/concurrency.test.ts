@@ -9,7 +9,12 @@ import { getEventListeners } from "node:events";
 import { afterEach, describe, expect, it } from "vitest";
 import { listVoiceClones } from "../../generated/paginators.js";
 import { AbortError } from "../../src/errors.js";
-import { makeClones, startVoiceClonesServer, type ServerOptions, type VoiceClonesServer } from "../helpers/voice-clones-server.js";
+import {
+  makeClones,
+  startVoiceClonesServer,
+  type ServerOptions,
+  type VoiceClonesServer,
+} from "../helpers/voice-clones-server.js";
 import { clientFor, expectedIds, ids, settle } from "./harness.js";
 
 let server: VoiceClonesServer | undefined;
@@ -41,13 +46,16 @@ describe("fetching ahead", () => {
     expect(warnings).toEqual([]);
   });
 
-  it.each([1, 2, 4])("concurrency %i: at most that many requests at once, and exactly that many when there is work", async (concurrency) => {
-    const s = await start(400, { latencyMs: 10 });
-    const got = ids(await listVoiceClones(clientFor(s.url), {}, { pageSize: 20, concurrency }).toArray());
-    expect(got).toEqual(expectedIds(makeClones(400)));
-    expect(s.peakInFlight).toBe(concurrency);
-    expect(s.requests.map((r) => r.page).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
-  });
+  it.each([1, 2, 4])(
+    "concurrency %i: at most that many requests at once, and exactly that many when there is work",
+    async (concurrency) => {
+      const s = await start(400, { latencyMs: 10 });
+      const got = ids(await listVoiceClones(clientFor(s.url), {}, { pageSize: 20, concurrency }).toArray());
+      expect(got).toEqual(expectedIds(makeClones(400)));
+      expect(s.peakInFlight).toBe(concurrency);
+      expect(s.requests.map((r) => r.page).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    },
+  );
 
   it("yields strictly in page order when later pages answer first", async () => {
     const s = await start(200, { latencyMs: (page) => (page === 1 ? 1 : 60 - page * 5) });
@@ -87,7 +95,12 @@ describe("stopping early aborts what is in flight", { timeout: 5_000 }, () => {
     const pages = s.requests.map((r) => r.page).sort((a, b) => a - b);
     // holding page 2, the paginator had pages 3 to 5 in flight (concurrency 4 = 1 held + 3 ahead)
     expect(pages).toEqual([1, 2, 3, 4, 5]);
-    expect(s.requests.filter((r) => r.aborted).map((r) => r.page).sort()).toEqual([3, 4, 5]);
+    expect(
+      s.requests
+        .filter((r) => r.aborted)
+        .map((r) => r.page)
+        .sort(),
+    ).toEqual([3, 4, 5]);
   });
 
   it("the caller's signal: rejects with its reason, aborts every request in flight, sends nothing more", async () => {
@@ -96,7 +109,11 @@ describe("stopping early aborts what is in flight", { timeout: 5_000 }, () => {
     const reason = new Error("caller gave up");
     let seen = 0;
     const run = (async () => {
-      for await (const clone of listVoiceClones(clientFor(s.url), {}, { pageSize: 20, concurrency: 4, signal: controller.signal })) {
+      for await (const clone of listVoiceClones(
+        clientFor(s.url),
+        {},
+        { pageSize: 20, concurrency: 4, signal: controller.signal },
+      )) {
         void clone;
         if (++seen === 30) setTimeout(() => controller.abort(reason), 5);
       }
@@ -108,7 +125,12 @@ describe("stopping early aborts what is in flight", { timeout: 5_000 }, () => {
     await settle(80);
     // waiting for page 3 after page 2 was used up: pages 3 to 6 in flight, all aborted
     expect(s.requests.map((r) => r.page).sort()).toEqual([1, 2, 3, 4, 5, 6]);
-    expect(s.requests.filter((r) => r.aborted).map((r) => r.page).sort()).toEqual([3, 4, 5, 6]);
+    expect(
+      s.requests
+        .filter((r) => r.aborted)
+        .map((r) => r.page)
+        .sort(),
+    ).toEqual([3, 4, 5, 6]);
   });
 
   it("the caller's signal with concurrency 1: the one request in flight is aborted", async () => {
@@ -137,7 +159,10 @@ describe("stopping early aborts what is in flight", { timeout: 5_000 }, () => {
     expect(listeners()).toBe(0);
     for await (const clone of listVoiceClones(clientFor(s.url), {}, options)) if (clone) break;
     expect(listeners()).toBe(0);
-    await expect(listVoiceClones(clientFor(s.url), {}, options).toArray()).rejects.toMatchObject({ status: 500, page: 5 });
+    await expect(listVoiceClones(clientFor(s.url), {}, options).toArray()).rejects.toMatchObject({
+      status: 500,
+      page: 5,
+    });
     expect(listeners()).toBe(0);
   });
 

@@ -38,10 +38,21 @@ function fakeClient(count: number, options: { metaAsText?: boolean } = {}) {
 describe("paginate() with any page-number style", () => {
   it("fills path parameters, keeps the query, sends page and size under the spec's names", async () => {
     const { client, urls } = fakeClient(25);
-    const items = await paginate<string, unknown>(client, SPEC, { path: { ownerId: "o/1" }, query: { tag: "x y" } }, { pageSize: 10 }).toArray();
+    const items = await paginate<string, unknown>(
+      client,
+      SPEC,
+      { path: { ownerId: "o/1" }, query: { tag: "x y" } },
+      { pageSize: 10 },
+    ).toArray();
     expect(items).toEqual(Array.from({ length: 25 }, (_, i) => `thing-${i}`));
-    expect(urls.map((u) => u.pathname)).toEqual(["/owners/o%2F1/things", "/owners/o%2F1/things", "/owners/o%2F1/things"]);
-    expect(urls.map((u) => [u.searchParams.get("tag"), u.searchParams.get("page"), u.searchParams.get("per_page")])).toEqual([
+    expect(urls.map((u) => u.pathname)).toEqual([
+      "/owners/o%2F1/things",
+      "/owners/o%2F1/things",
+      "/owners/o%2F1/things",
+    ]);
+    expect(
+      urls.map((u) => [u.searchParams.get("tag"), u.searchParams.get("page"), u.searchParams.get("per_page")]),
+    ).toEqual([
       ["x y", "1", "10"],
       ["x y", "2", "10"],
       ["x y", "3", "10"],
@@ -74,15 +85,24 @@ describe("paginate() with any page-number style", () => {
 describe("iterator contract", () => {
   it("next() calls made without awaiting are served in order, one page request at a time", async () => {
     const { client, urls } = fakeClient(25);
-    const iterator = paginate<string, { results: string[] }>(client, SPEC, { path: { ownerId: "o" } }, { pageSize: 10 }).pages()[Symbol.asyncIterator]();
+    const iterator = paginate<string, { results: string[] }>(client, SPEC, { path: { ownerId: "o" } }, { pageSize: 10 })
+      .pages()
+      [Symbol.asyncIterator]();
     const results = await Promise.all([iterator.next(), iterator.next(), iterator.next(), iterator.next()]);
-    expect(results.map((r) => (r.done ? "done" : r.value.body.results[0]))).toEqual(["thing-0", "thing-10", "thing-20", "done"]);
+    expect(results.map((r) => (r.done ? "done" : r.value.body.results[0]))).toEqual([
+      "thing-0",
+      "thing-10",
+      "thing-20",
+      "done",
+    ]);
     expect(urls).toHaveLength(3);
   });
 
   it("return() called while a next() is pending: that next() still gets its item, then the iteration ends", async () => {
     const { client, urls } = fakeClient(100);
-    const iterator = paginate<string, unknown>(client, SPEC, { path: { ownerId: "o" } }, { pageSize: 10 })[Symbol.asyncIterator]();
+    const iterator = paginate<string, unknown>(client, SPEC, { path: { ownerId: "o" } }, { pageSize: 10 })[
+      Symbol.asyncIterator
+    ]();
     const [first, closed] = await Promise.all([iterator.next(), iterator.return!()]);
     expect(first).toEqual({ done: false, value: "thing-0" });
     expect(closed).toEqual({ done: true, value: undefined });
@@ -92,7 +112,9 @@ describe("iterator contract", () => {
 
   it("return() ends the iteration: no request afterwards", async () => {
     const { client, urls } = fakeClient(100);
-    const iterator = paginate<string, unknown>(client, SPEC, { path: { ownerId: "o" } }, { pageSize: 10 })[Symbol.asyncIterator]();
+    const iterator = paginate<string, unknown>(client, SPEC, { path: { ownerId: "o" } }, { pageSize: 10 })[
+      Symbol.asyncIterator
+    ]();
     expect((await iterator.next()).value).toBe("thing-0");
     expect(await iterator.return!()).toEqual({ done: true, value: undefined });
     expect(await iterator.next()).toEqual({ done: true, value: undefined });

@@ -26,7 +26,7 @@ export function expectedIds(clones: readonly VoiceCloneData[], query: ListQuery 
     .filter((c) => query.name === undefined || c.name!.toLowerCase().includes(query.name.toLowerCase()))
     .filter((c) => query.provider === undefined || c.provider!.toLowerCase() === query.provider.toLowerCase())
     .map((c) => ({ id: c.id!, k: c[key]! }))
-    .sort((a, b) => (a.k === b.k ? (a.id < b.id ? -1 : 1) : (a.k < b.k) !== desc ? -1 : 1))
+    .sort((a, b) => (a.k === b.k ? (a.id < b.id ? -1 : 1) : a.k < b.k !== desc ? -1 : 1))
     .map((c) => c.id);
 }
 

@@ -11,7 +11,12 @@ import { ApiError, InvalidResponseError, PaginationError } from "../../src/error
 import { OK_BODY, startFaultServer } from "../helpers/fault-server.js";
 import { listVoiceClones } from "../../generated/paginators.js";
 import { paginate } from "../../src/paginate/index.js";
-import { makeClones, startVoiceClonesServer, type Misbehaviour, type VoiceClonesServer } from "../helpers/voice-clones-server.js";
+import {
+  makeClones,
+  startVoiceClonesServer,
+  type Misbehaviour,
+  type VoiceClonesServer,
+} from "../helpers/voice-clones-server.js";
 import { clientFor, expectedIds, ids } from "./harness.js";
 
 let server: VoiceClonesServer | undefined;
@@ -37,17 +42,23 @@ async function drain(s: VoiceClonesServer, options: { pageSize?: number; concurr
 }
 
 describe.each([1, 4])("concurrency %i", (concurrency) => {
-  it("a server that ignores the page number (meta says page 1): PaginationError naming page 2", { timeout: 5_000 }, async () => {
+  it("a server that ignores the page number (meta says page 1): PaginationError naming page 2", {
+    timeout: 5_000,
+  }, async () => {
     const s = await start(42, { ignorePageNumber: true });
     const { items, error } = await drain(s, { pageSize: 20, concurrency });
     expect(error).toBeInstanceOf(PaginationError);
     expect((error as PaginationError).page).toBe(2);
-    expect(error!.message).toMatch(/page 2: the server answered with page 1 \(meta\.page_number\), so it ignores page\[number\]/);
+    expect(error!.message).toMatch(
+      /page 2: the server answered with page 1 \(meta\.page_number\), so it ignores page\[number\]/,
+    );
     expect(items).toEqual(expectedIds(makeClones(42)).slice(0, 20));
     expect(s.requests.length).toBeLessThanOrEqual(concurrency + 1);
   });
 
-  it("a server that ignores the page number and sends no meta: PaginationError on the repeated page 2", { timeout: 5_000 }, async () => {
+  it("a server that ignores the page number and sends no meta: PaginationError on the repeated page 2", {
+    timeout: 5_000,
+  }, async () => {
     const s = await start(42, { ignorePageNumber: true, noMeta: true });
     const { items, error } = await drain(s, { pageSize: 20, concurrency });
     expect(error).toBeInstanceOf(PaginationError);
@@ -69,7 +80,9 @@ describe.each([1, 4])("concurrency %i", (concurrency) => {
     expect(Math.max(...pages)).toBeLessThanOrEqual(4 + concurrency - 1);
   });
 
-  it("no meta: ends at the first short page once a full page showed the size is honoured", { timeout: 5_000 }, async () => {
+  it("no meta: ends at the first short page once a full page showed the size is honoured", {
+    timeout: 5_000,
+  }, async () => {
     const s = await start(42, { noMeta: true });
     const { items, error } = await drain(s, { pageSize: 20, concurrency });
     expect(error).toBeUndefined();
@@ -77,7 +90,9 @@ describe.each([1, 4])("concurrency %i", (concurrency) => {
     expect(s.requests.map((r) => r.page)).toEqual([1, 2, 3]);
   });
 
-  it("no meta and a server that caps the page size: no page is full, so only an empty page ends the walk", { timeout: 5_000 }, async () => {
+  it("no meta and a server that caps the page size: no page is full, so only an empty page ends the walk", {
+    timeout: 5_000,
+  }, async () => {
     const s = await start(42, { noMeta: true, capPageSize: 10 });
     const { items, error } = await drain(s, { pageSize: 20, concurrency });
     expect(error).toBeUndefined();
@@ -116,11 +131,22 @@ describe("answers that are not pages", () => {
   it("a 200 that is not JSON (a captive portal's HTML) is an InvalidResponseError naming the page", async () => {
     const fault = await startFaultServer();
     try {
-      fault.script({ status: 200, body: OK_BODY }, { status: 200, headers: { "content-type": "text/html" }, body: "<html><title>Sign in to the Wi-Fi</title></html>" });
+      fault.script(
+        { status: 200, body: OK_BODY },
+        {
+          status: 200,
+          headers: { "content-type": "text/html" },
+          body: "<html><title>Sign in to the Wi-Fi</title></html>",
+        },
+      );
       const spec = { style: "page-number", path: "/voice_clones", pageParam: "page[number]", items: ["data"] } as const;
-      const error = await paginate(clientFor(fault.url), spec, {}, { maxPages: 3 }).toArray().catch((e: unknown) => e);
+      const error = await paginate(clientFor(fault.url), spec, {}, { maxPages: 3 })
+        .toArray()
+        .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(InvalidResponseError);
-      expect((error as Error).message).toBe('GET /voice_clones page 2: answered 200 with text/html, not valid JSON: HTML body "Sign in to the Wi-Fi" (not JSON: a proxy or gateway answered?)');
+      expect((error as Error).message).toBe(
+        'GET /voice_clones page 2: answered 200 with text/html, not valid JSON: HTML body "Sign in to the Wi-Fi" (not JSON: a proxy or gateway answered?)',
+      );
     } finally {
       await fault.close();
     }
@@ -129,15 +155,25 @@ describe("answers that are not pages", () => {
   it("a 401 on page 1 is an ApiError carrying page 1", async () => {
     const s = await start(5, {});
     const noAuth = createFetchClient<paths>({ baseUrl: s.url });
-    const error = await listVoiceClones(noAuth).toArray().catch((e: unknown) => e);
+    const error = await listVoiceClones(noAuth)
+      .toArray()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 401, page: 1 });
   });
 
   it("a 200 without the items array is a PaginationError, not an empty list", async () => {
     const s = await start(5, {});
-    const spec = { style: "page-number", path: "/voice_clones", pageParam: "page[number]", sizeParam: "page[size]", items: ["records"] } as const;
-    const error = await paginate(clientFor(s.url), spec).toArray().catch((e: unknown) => e);
+    const spec = {
+      style: "page-number",
+      path: "/voice_clones",
+      pageParam: "page[number]",
+      sizeParam: "page[size]",
+      items: ["records"],
+    } as const;
+    const error = await paginate(clientFor(s.url), spec)
+      .toArray()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PaginationError);
     expect((error as Error).message).toMatch(/page 1: status 200 with no array "records"/);
   });

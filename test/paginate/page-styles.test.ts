@@ -7,7 +7,15 @@
 import { describe, expect, it } from "vitest";
 import * as engine from "../../src/paginate/index.js";
 import type { PageSpec } from "../../src/paginate/index.js";
-import { describePaging, flagRoleOf, ownedParam, PAGE_STYLE_NAMES, PAGE_STYLES, startOptionOf, startOptionOfRole } from "../../src/paginate/page-styles.js";
+import {
+  describePaging,
+  flagRoleOf,
+  ownedParam,
+  PAGE_STYLE_NAMES,
+  PAGE_STYLES,
+  startOptionOf,
+  startOptionOfRole,
+} from "../../src/paginate/page-styles.js";
 
 const SPECS: PageSpec[] = [
   { style: "page-number", path: "/a", items: ["data"], pageParam: "page[number]", sizeParam: "page[size]" },
@@ -20,7 +28,8 @@ const SPECS: PageSpec[] = [
 describe("page styles (table)", () => {
   it("names, for each style, an entry the engine exports as a function", () => {
     expect(PAGE_STYLE_NAMES).toEqual(["page-number", "offset", "cursor", "next-link"]);
-    for (const name of PAGE_STYLE_NAMES) expect(typeof (engine as Record<string, unknown>)[PAGE_STYLES[name].entry], name).toBe("function");
+    for (const name of PAGE_STYLE_NAMES)
+      expect(typeof (engine as Record<string, unknown>)[PAGE_STYLES[name].entry], name).toBe("function");
   });
 
   it.each([
@@ -41,6 +50,10 @@ describe("page styles (table)", () => {
     expect(flagRoleOf(SPECS[0]!, "page[size]")).toBe("size");
     expect(flagRoleOf(SPECS[0]!, "filter")).toBeUndefined();
     expect(startOptionOfRole("size")).toBeUndefined();
-    expect([startOptionOfRole("page"), startOptionOfRole("offset"), startOptionOfRole("cursor")]).toEqual(["startPage", "startOffset", "startCursor"]);
+    expect([startOptionOfRole("page"), startOptionOfRole("offset"), startOptionOfRole("cursor")]).toEqual([
+      "startPage",
+      "startOffset",
+      "startCursor",
+    ]);
   });
 });

@@ -33,7 +33,9 @@ describe("every item once, in order, one request per page", () => {
       s.requests.length = 0;
       const got = ids(await listVoiceClones(client, {}, { pageSize: size, concurrency }).toArray());
       expect(got).toEqual(want);
-      expect(s.requests.map((r) => r.page).sort((a, b) => a - b)).toEqual(Array.from({ length: pages }, (_, i) => i + 1));
+      expect(s.requests.map((r) => r.page).sort((a, b) => a - b)).toEqual(
+        Array.from({ length: pages }, (_, i) => i + 1),
+      );
       expect(s.requests.every((r) => r.size === size && !r.aborted)).toBe(true);
     }
   });
@@ -42,7 +44,9 @@ describe("every item once, in order, one request per page", () => {
     const client = clientFor(server(42).url);
     const pages = [];
     for await (const page of listVoiceClones(client, { "page[size]": 20 }).pages()) pages.push(page);
-    expect(pages.map((p) => p.body.meta)).toEqual([1, 2, 3].map((n) => ({ page_number: n, page_size: 20, total_results: 42, total_pages: 3 })));
+    expect(pages.map((p) => p.body.meta)).toEqual(
+      [1, 2, 3].map((n) => ({ page_number: n, page_size: 20, total_results: 42, total_pages: 3 })),
+    );
     expect(pages.map((p) => p.items.length)).toEqual([20, 20, 2]);
     expect(pages.every((p) => p.items === p.body.data)).toBe(true);
     expect(pages.map((p) => [p.number, p.totalPages, p.totalItems])).toEqual([
@@ -56,7 +60,9 @@ describe("every item once, in order, one request per page", () => {
   it(".pages() of an empty list yields its one empty page (and its totals)", async () => {
     const pages = [];
     for await (const page of listVoiceClones(clientFor(server(0).url)).pages()) pages.push(page);
-    expect(pages.map((p) => [p.body, p.items, p.totalPages, p.totalItems])).toEqual([[{ data: [], meta: { page_number: 1, page_size: 20, total_results: 0, total_pages: 0 } }, [], 0, 0]]);
+    expect(pages.map((p) => [p.body, p.items, p.totalPages, p.totalItems])).toEqual([
+      [{ data: [], meta: { page_number: 1, page_size: 20, total_results: 0, total_pages: 0 } }, [], 0, 0],
+    ]);
   });
 
   it("without a page size, sends none and the server's default (20) applies", async () => {
@@ -74,13 +80,18 @@ describe("query and options", () => {
   it.each([
     [{ "filter[name]": "aURORA 00" }, { name: "aURORA 00" }],
     [{ "filter[provider]": "Minimax" }, { provider: "Minimax" }],
-    [{ "filter[name]": "basil", "filter[provider]": "telnyx", sort: "name" }, { name: "basil", provider: "telnyx", sort: "name" }],
+    [
+      { "filter[name]": "basil", "filter[provider]": "telnyx", sort: "name" },
+      { name: "basil", provider: "telnyx", sort: "name" },
+    ],
     [{ sort: "-name" }, { sort: "-name" }],
     [{ sort: "created_at" }, { sort: "created_at" }],
   ] as const)("query %j lists what the spec says", async (query, expected) => {
     const want = expectedIds(clones, expected);
     expect(want.length).toBeGreaterThan(0);
-    const got = ids(await listVoiceClones(clientFor(server(1000).url), query, { pageSize: 37, concurrency: 3 }).toArray());
+    const got = ids(
+      await listVoiceClones(clientFor(server(1000).url), query, { pageSize: 37, concurrency: 3 }).toArray(),
+    );
     expect(got).toEqual(want);
   });
 
@@ -110,7 +121,8 @@ describe("query and options", () => {
 
   it("limit with .pages(): whole pages, none after the one that reaches the limit", async () => {
     const pages = [];
-    for await (const page of listVoiceClones(clientFor(server(42).url), {}, { limit: 21, pageSize: 20 }).pages()) pages.push(page.items.length);
+    for await (const page of listVoiceClones(clientFor(server(42).url), {}, { limit: 21, pageSize: 20 }).pages())
+      pages.push(page.items.length);
     expect(pages).toEqual([20, 20]);
   });
 

@@ -48,7 +48,9 @@ async function problems(from = mark): Promise<string[]> {
 }
 
 describe("through Prism: every request and answer valid against the spec", () => {
-  const cases = [0, 1, 20, 21, 42, 250, 251, 1000].flatMap((count) => [1, 20, 250].filter((size) => size > 1 || count <= 42).map((size) => [count, size] as const));
+  const cases = [0, 1, 20, 21, 42, 250, 251, 1000].flatMap((count) =>
+    [1, 20, 250].filter((size) => size > 1 || count <= 42).map((size) => [count, size] as const),
+  );
   it.each(cases)("%i items in pages of %i, concurrency 1 and 4", async (count, size) => {
     const clones = makeClones(count);
     server.reset({ clones });
@@ -74,8 +76,12 @@ describe("through Prism: every request and answer valid against the spec", () =>
     const clones = makeClones(251);
     server.reset({ clones });
     const client = clientFor(prism.url);
-    expect(ids(await listVoiceClones(client, {}, { limit: 45, pageSize: 20, concurrency: 4 }).toArray())).toEqual(expectedIds(clones).slice(0, 45));
-    expect(ids(await listVoiceClones(client, {}, { maxPages: 2, pageSize: 20 }).toArray())).toEqual(expectedIds(clones).slice(0, 40));
+    expect(ids(await listVoiceClones(client, {}, { limit: 45, pageSize: 20, concurrency: 4 }).toArray())).toEqual(
+      expectedIds(clones).slice(0, 45),
+    );
+    expect(ids(await listVoiceClones(client, {}, { maxPages: 2, pageSize: 20 }).toArray())).toEqual(
+      expectedIds(clones).slice(0, 40),
+    );
     let seen = 0;
     for await (const clone of listVoiceClones(client, {}, { pageSize: 20 })) if (clone && ++seen === 30) break;
     expect(server.requests.map((r) => r.page)).toEqual([1, 2, 3, 1, 2, 1, 2]);

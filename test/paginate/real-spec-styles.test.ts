@@ -29,7 +29,9 @@ afterEach(async () => {
 });
 
 /** A server that answers each request with `answer(url)`: a JSON body, or `{ status, headers }`. */
-async function serve(answer: (url: URL, req: IncomingMessage) => { status?: number; headers?: Record<string, string>; body?: unknown }): Promise<Server> {
+async function serve(
+  answer: (url: URL, req: IncomingMessage) => { status?: number; headers?: Record<string, string>; body?: unknown },
+): Promise<Server> {
   const requests: string[] = [];
   const headers: IncomingHttpHeaders[] = [];
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -50,9 +52,15 @@ async function serve(answer: (url: URL, req: IncomingMessage) => { status?: numb
   return s;
 }
 
-const clientOf = (s: Server, defaultHeaders?: Record<string, string>) => createClient({ apiKey: KEY, baseUrl: `${s.url}/v2`, maxRetries: 0, ...(defaultHeaders && { defaultHeaders }) });
+const clientOf = (s: Server, defaultHeaders?: Record<string, string>) =>
+  createClient({ apiKey: KEY, baseUrl: `${s.url}/v2`, maxRetries: 0, ...(defaultHeaders && { defaultHeaders }) });
 
-async function drain(client: ReturnType<typeof clientOf>, spec: PageSpec, request: PageRequest = {}, options: PaginateOptions = {}) {
+async function drain(
+  client: ReturnType<typeof clientOf>,
+  spec: PageSpec,
+  request: PageRequest = {},
+  options: PaginateOptions = {},
+) {
   const items: unknown[] = [];
   try {
     for await (const item of paginate(client, spec, request, options)) items.push(item);
@@ -66,7 +74,15 @@ async function drain(client: ReturnType<typeof clientOf>, spec: PageSpec, reques
 const params = (url: string) => [...new URL(url, "http://localhost").searchParams].map(([k, v]) => `${k}=${v}`).sort();
 
 describe("deepObject page objects: page[number] and page[size] on the wire", () => {
-  const spec: PageSpec = { style: "page-number", path: "/things", items: ["data"], pageParam: "page[number]", sizeParam: "page[size]", deepObject: "page", totalPages: { body: ["meta", "total_pages"] } };
+  const spec: PageSpec = {
+    style: "page-number",
+    path: "/things",
+    items: ["data"],
+    pageParam: "page[number]",
+    sizeParam: "page[size]",
+    deepObject: "page",
+    totalPages: { body: ["meta", "total_pages"] },
+  };
   const pages = (url: URL) => {
     const n = Number(url.searchParams.get("page[number]"));
     return { body: { data: [{ id: `a${n}` }, { id: `b${n}` }], meta: { total_pages: 3, page_number: n } } };
@@ -74,10 +90,14 @@ describe("deepObject page objects: page[number] and page[size] on the wire", () 
 
   it("sends page[number]=1..3 and the caller's page[size] and filter[status], exactly as the spec declares them", async () => {
     const s = await serve(pages);
-    const { items, error } = await drain(clientOf(s), spec, { query: { page: { size: 2 }, filter: { status: "active" } } });
+    const { items, error } = await drain(clientOf(s), spec, {
+      query: { page: { size: 2 }, filter: { status: "active" } },
+    });
     expect(error).toBeUndefined();
     expect(items).toHaveLength(6);
-    expect(s.requests.map(params)).toEqual([1, 2, 3].map((n) => ["filter[status]=active", `page[number]=${n}`, "page[size]=2"]));
+    expect(s.requests.map(params)).toEqual(
+      [1, 2, 3].map((n) => ["filter[status]=active", `page[number]=${n}`, "page[size]=2"]),
+    );
     expect(s.requests[1]).toMatch(/^\/v2\/things\?/);
   });
 
@@ -92,38 +112,71 @@ describe("deepObject page objects: page[number] and page[size] on the wire", () 
   });
 
   it("a cursor inside the page object: page[after] from meta.cursors.after", async () => {
-    const cursorSpec: PageSpec = { style: "cursor", path: "/calls", items: ["data"], cursorParam: "page[after]", sizeParam: "page[size]", deepObject: "page", nextCursor: { body: ["meta", "cursors", "after"] } };
+    const cursorSpec: PageSpec = {
+      style: "cursor",
+      path: "/calls",
+      items: ["data"],
+      cursorParam: "page[after]",
+      sizeParam: "page[size]",
+      deepObject: "page",
+      nextCursor: { body: ["meta", "cursors", "after"] },
+    };
     const s = await serve((url) => {
       const after = url.searchParams.get("page[after]");
-      return { body: { data: [{ id: after ?? "first" }], meta: { cursors: { after: after === null ? "c1" : after === "c1" ? "c2" : null } } } };
+      return {
+        body: {
+          data: [{ id: after ?? "first" }],
+          meta: { cursors: { after: after === null ? "c1" : after === "c1" ? "c2" : null } },
+        },
+      };
     });
     const { items } = await drain(clientOf(s), cursorSpec, { query: { page: { size: 1 } } });
     expect(items).toEqual([{ id: "first" }, { id: "c1" }, { id: "c2" }]);
-    expect(s.requests.map(params)).toEqual([["page[size]=1"], ["page[after]=c1", "page[size]=1"], ["page[after]=c2", "page[size]=1"]]);
+    expect(s.requests.map(params)).toEqual([
+      ["page[size]=1"],
+      ["page[after]=c1", "page[size]=1"],
+      ["page[after]=c2", "page[size]=1"],
+    ]);
   });
 });
 
 describe("TeXML: next_page_uri under the /v2 base path", () => {
-  const spec: PageSpec = { style: "next-link", path: "/texml/Accounts/{account_sid}/Calls", items: ["calls"], next: { body: ["next_page_uri"] }, cursorParam: "PageToken", sizeParam: "PageSize" };
+  const spec: PageSpec = {
+    style: "next-link",
+    path: "/texml/Accounts/{account_sid}/Calls",
+    items: ["calls"],
+    next: { body: ["next_page_uri"] },
+    cursorParam: "PageToken",
+    sizeParam: "PageSize",
+  };
 
   it("follows /v2/... links resolved against the page's URL, sent as the server wrote them", async () => {
     const s = await serve((url) => {
       const page = Number(url.searchParams.get("Page") ?? 0);
-      const next = page < 2 ? `/v2/texml/Accounts/AC1/Calls.json?Page=${page + 1}&PageSize=1&PageToken=T${page + 1}` : null;
+      const next =
+        page < 2 ? `/v2/texml/Accounts/AC1/Calls.json?Page=${page + 1}&PageSize=1&PageToken=T${page + 1}` : null;
       return { body: { calls: [{ sid: `call${page}` }], page, next_page_uri: next } };
     });
     const { items, error } = await drain(clientOf(s), spec, { path: { account_sid: "AC1" }, query: { PageSize: 1 } });
     expect(error).toBeUndefined();
     expect(items).toEqual([{ sid: "call0" }, { sid: "call1" }, { sid: "call2" }]);
-    expect(s.requests).toEqual(["/v2/texml/Accounts/AC1/Calls?PageSize=1", "/v2/texml/Accounts/AC1/Calls.json?Page=1&PageSize=1&PageToken=T1", "/v2/texml/Accounts/AC1/Calls.json?Page=2&PageSize=1&PageToken=T2"]);
+    expect(s.requests).toEqual([
+      "/v2/texml/Accounts/AC1/Calls?PageSize=1",
+      "/v2/texml/Accounts/AC1/Calls.json?Page=1&PageSize=1&PageToken=T1",
+      "/v2/texml/Accounts/AC1/Calls.json?Page=2&PageSize=1&PageToken=T2",
+    ]);
   });
 
   it("a next_page_uri outside the base path is a PaginationError, and nothing is sent there", async () => {
-    const s = await serve(() => ({ body: { calls: [{ sid: "c" }], next_page_uri: "/texml/Accounts/AC1/Calls.json?Page=1" } }));
+    const s = await serve(() => ({
+      body: { calls: [{ sid: "c" }], next_page_uri: "/texml/Accounts/AC1/Calls.json?Page=1" },
+    }));
     const { items, error } = await drain(clientOf(s), spec, { path: { account_sid: "AC1" } });
     expect(items).toHaveLength(1);
     expect(error).toBeInstanceOf(PaginationError);
-    expect(error!.message).toMatch(/the next link \/texml\/Accounts\/AC1\/Calls\.json is outside the client's base path \/v2/);
+    expect(error!.message).toMatch(
+      /the next link \/texml\/Accounts\/AC1\/Calls\.json is outside the client's base path \/v2/,
+    );
     expect(s.requests).toHaveLength(1);
   });
 });
@@ -158,7 +211,8 @@ describe("issue 21.1: a redirect never leads a next-link walk away", () => {
 
   it("a same-origin 302 to /admin/secret: PaginationError, the secret is never requested, nothing yielded from it", async () => {
     const s = await serve((url) => {
-      if (url.pathname === "/v2/things" && !url.search) return { body: { data: [{ id: 1 }], next: "/v2/things?page=2" } };
+      if (url.pathname === "/v2/things" && !url.search)
+        return { body: { data: [{ id: 1 }], next: "/v2/things?page=2" } };
       if (url.search === "?page=2") return { status: 302, headers: { location: "/admin/secret" } };
       return { body: { data: [{ id: "SECRET" }], next: null } };
     });
@@ -171,7 +225,11 @@ describe("issue 21.1: a redirect never leads a next-link walk away", () => {
 
   it("a 302 to another origin: PaginationError, and the other origin gets no request (no X-Api-Key, no Authorization)", async () => {
     const foreign = await serve(() => ({ body: { data: [{ id: "FOREIGN" }], next: null } }));
-    const s = await serve((url) => (url.search === "?page=2" ? { status: 302, headers: { location: `${foreign.url}/v2/things` } } : { body: { data: [{ id: 1 }], next: "/v2/things?page=2" } }));
+    const s = await serve((url) =>
+      url.search === "?page=2"
+        ? { status: 302, headers: { location: `${foreign.url}/v2/things` } }
+        : { body: { data: [{ id: 1 }], next: "/v2/things?page=2" } },
+    );
     const { items, error } = await drain(clientOf(s, { "X-Api-Key": "header-secret" }), spec);
     expect(items).toEqual([{ id: 1 }]);
     expect(error).toBeInstanceOf(PaginationError);
@@ -202,7 +260,11 @@ describe("issue 21.1: a redirect never leads a next-link walk away", () => {
   });
 
   it("a redirect loop ends with a PaginationError", async () => {
-    const s = await serve((url) => (url.search === "" ? { body: { data: [{ id: 1 }], next: "/v2/things?a" } } : { status: 302, headers: { location: url.search === "?a" ? "/v2/things?b" : "/v2/things?a" } }));
+    const s = await serve((url) =>
+      url.search === ""
+        ? { body: { data: [{ id: 1 }], next: "/v2/things?a" } }
+        : { status: 302, headers: { location: url.search === "?a" ? "/v2/things?b" : "/v2/things?a" } },
+    );
     const { error } = await drain(clientOf(s), spec);
     expect(error!.message).toMatch(/more than 5 redirects in a row/);
     expect(s.requests).toHaveLength(7);
@@ -213,7 +275,10 @@ describe("issue 21.10: Link headers are parsed as RFC 8288 says", () => {
   const spec: PageSpec = { style: "next-link", path: "/things", items: [], next: { header: "link" } };
 
   it("rel=next inside a quoted title of the prev link is not a next link", async () => {
-    const s = await serve(() => ({ headers: { link: `</v2/things?p=0>; title="see; rel=next page"; rel="prev", </v2/things?p=9>; rel="last"` }, body: [{ id: 1 }] }));
+    const s = await serve(() => ({
+      headers: { link: `</v2/things?p=0>; title="see; rel=next page"; rel="prev", </v2/things?p=9>; rel="last"` },
+      body: [{ id: 1 }],
+    }));
     const { items, error } = await drain(clientOf(s), spec);
     expect(error).toBeUndefined();
     expect(items).toEqual([{ id: 1 }]);
@@ -221,14 +286,27 @@ describe("issue 21.10: Link headers are parsed as RFC 8288 says", () => {
   });
 
   it("a next link among others, with quoted commas and several rel types, is found", async () => {
-    const s = await serve((url) => ({ headers: url.search ? {} : ({ link: `</v2/things?p=0>; rel=prev; title="a, b", </v2/things?p=2>; title="x;y"; rel="last NEXT"` } as Record<string, string>), body: [{ id: url.search || "first" }] }));
+    const s = await serve((url) => ({
+      headers: url.search
+        ? {}
+        : ({
+            link: `</v2/things?p=0>; rel=prev; title="a, b", </v2/things?p=2>; title="x;y"; rel="last NEXT"`,
+          } as Record<string, string>),
+      body: [{ id: url.search || "first" }],
+    }));
     const { items } = await drain(clientOf(s), spec);
     expect(items).toEqual([{ id: "first" }, { id: "?p=2" }]);
   });
 });
 
 describe("issue 21.11: malformed paging values are PaginationErrors naming the value", () => {
-  const cursorSpec: PageSpec = { style: "cursor", path: "/things", items: ["data"], cursorParam: "cursor", nextCursor: { body: ["next_cursor"] } };
+  const cursorSpec: PageSpec = {
+    style: "cursor",
+    path: "/things",
+    items: ["data"],
+    cursorParam: "cursor",
+    nextCursor: { body: ["next_cursor"] },
+  };
   const withCursor = (next: unknown) => serve(() => ({ body: { data: [{ id: 1 }], next_cursor: next } }));
 
   it.each([
@@ -258,7 +336,13 @@ describe("issue 21.11: malformed paging values are PaginationErrors naming the v
     ["a word", "many", /meta\.total_pages is "many", not a whole number >= 0/],
   ])("%s", async (_, total, message) => {
     const s = await serve(() => ({ body: { data: [{ id: 1 }], meta: { total_pages: total } } }));
-    const spec: PageSpec = { style: "page-number", path: "/things", items: ["data"], pageParam: "page", totalPages: { body: ["meta", "total_pages"] } };
+    const spec: PageSpec = {
+      style: "page-number",
+      path: "/things",
+      items: ["data"],
+      pageParam: "page",
+      totalPages: { body: ["meta", "total_pages"] },
+    };
     const { items, error } = await drain(clientOf(s), spec);
     expect(items).toHaveLength(0);
     expect(error).toBeInstanceOf(PaginationError);

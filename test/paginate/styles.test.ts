@@ -11,7 +11,15 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createClient } from "../../src/client.js";
 import { PaginationError } from "../../src/errors.js";
-import { paginate, paginateByCursor, paginateByNextLink, paginateByOffset, paginateByPageNumber, type PageSpec, type PaginateOptions } from "../../src/paginate/index.js";
+import {
+  paginate,
+  paginateByCursor,
+  paginateByNextLink,
+  paginateByOffset,
+  paginateByPageNumber,
+  type PageSpec,
+  type PaginateOptions,
+} from "../../src/paginate/index.js";
 import { startStylesServer, type Item, type StylesServer } from "../helpers/styles-server.js";
 
 const SPECS = {
@@ -25,12 +33,48 @@ const SPECS = {
     pageNumber: { body: ["pagination", "page"] },
     totalPages: { body: ["pagination", "pages"] },
   },
-  offset: { style: "offset", path: "/offset", items: ["items"], offsetParam: "offset", sizeParam: "limit", totalItems: { body: ["total"] } },
-  offsetHeader: { style: "offset", path: "/offset", items: ["items"], offsetParam: "offset", sizeParam: "limit", totalItems: { header: "x-total-count" } },
+  offset: {
+    style: "offset",
+    path: "/offset",
+    items: ["items"],
+    offsetParam: "offset",
+    sizeParam: "limit",
+    totalItems: { body: ["total"] },
+  },
+  offsetHeader: {
+    style: "offset",
+    path: "/offset",
+    items: ["items"],
+    offsetParam: "offset",
+    sizeParam: "limit",
+    totalItems: { header: "x-total-count" },
+  },
   offsetNoTotal: { style: "offset", path: "/offset", items: ["items"], offsetParam: "offset", sizeParam: "limit" },
-  cursor: { style: "cursor", path: "/cursor", items: ["data"], cursorParam: "cursor", sizeParam: "limit", nextCursor: { body: ["meta", "next_cursor"] } },
-  stripe: { style: "cursor", path: "/stripe", items: ["data"], cursorParam: "starting_after", sizeParam: "limit", nextCursor: { lastItem: ["id"] }, hasMore: { body: ["has_more"] } },
-  links: { style: "next-link", path: "/links", items: ["data"], sizeParam: "limit", next: { body: ["links", "next"] }, cursorParam: "after" },
+  cursor: {
+    style: "cursor",
+    path: "/cursor",
+    items: ["data"],
+    cursorParam: "cursor",
+    sizeParam: "limit",
+    nextCursor: { body: ["meta", "next_cursor"] },
+  },
+  stripe: {
+    style: "cursor",
+    path: "/stripe",
+    items: ["data"],
+    cursorParam: "starting_after",
+    sizeParam: "limit",
+    nextCursor: { lastItem: ["id"] },
+    hasMore: { body: ["has_more"] },
+  },
+  links: {
+    style: "next-link",
+    path: "/links",
+    items: ["data"],
+    sizeParam: "limit",
+    next: { body: ["links", "next"] },
+    cursorParam: "after",
+  },
   linkHeader: { style: "next-link", path: "/link-header", items: [], sizeParam: "per_page", next: { header: "link" } },
 } satisfies Record<string, PageSpec>;
 
@@ -52,9 +96,14 @@ beforeEach(() => {
 });
 
 const client = (server: StylesServer) => createClient({ apiKey: KEY, baseUrl: `${server.url}/v1`, maxRetries: 0 });
-const walk = (server: StylesServer, spec: PageSpec, options: PaginateOptions = {}, query: object = {}) => paginate<Item, unknown>(client(server), spec, { query }, options);
+const walk = (server: StylesServer, spec: PageSpec, options: PaginateOptions = {}, query: object = {}) =>
+  paginate<Item, unknown>(client(server), spec, { query }, options);
 const ids = (items: readonly Item[]) => items.map((item) => item.id);
-const failure = (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => error as Error);
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (error: unknown) => error as Error,
+  );
 
 describe("every style pages honestly: every item once, in order, the fewest requests", () => {
   /** Requests each style needs for `count` items in pages of `size`: the pages, plus an empty one where only that ends the walk. */
@@ -64,13 +113,16 @@ describe("every style pages honestly: every item once, in order, the fewest requ
     offset: (count, size) => Math.max(1, Math.ceil(count / size)),
     offsetHeader: (count, size) => Math.max(1, Math.ceil(count / size)),
     // no total: a short page ends the walk once a full page showed the size is honoured
-    offsetNoTotal: (count, size) => (count === 0 ? 1 : count < size ? 2 : count % size === 0 ? count / size + 1 : Math.ceil(count / size)),
+    offsetNoTotal: (count, size) =>
+      count === 0 ? 1 : count < size ? 2 : count % size === 0 ? count / size + 1 : Math.ceil(count / size),
     cursor: (count, size) => Math.max(1, Math.ceil(count / size)),
     stripe: (count, size) => Math.max(1, Math.ceil(count / size)),
     links: (count, size) => Math.max(1, Math.ceil(count / size)),
     linkHeader: (count, size) => Math.max(1, Math.ceil(count / size)),
   };
-  const cases = (Object.keys(SPECS) as (keyof typeof SPECS)[]).flatMap((name) => COUNTS.flatMap((count) => [7, 10].map((size) => [name, count, size] as const)));
+  const cases = (Object.keys(SPECS) as (keyof typeof SPECS)[]).flatMap((name) =>
+    COUNTS.flatMap((count) => [7, 10].map((size) => [name, count, size] as const)),
+  );
 
   it.each(cases)("%s: %i items in pages of %i", async (name, count, size) => {
     const server = servers.get(count)!;
@@ -84,14 +136,16 @@ describe("every style pages honestly: every item once, in order, the fewest requ
   it(".pages() gives each page as read, with the cursor or link that asked for it and the totals", async () => {
     const server = servers.get(25)!;
     const cursorPages = [];
-    for await (const page of walk(server, SPECS.cursor, { pageSize: 10 }).pages()) cursorPages.push([page.number, page.cursor, page.items.length]);
+    for await (const page of walk(server, SPECS.cursor, { pageSize: 10 }).pages())
+      cursorPages.push([page.number, page.cursor, page.items.length]);
     expect(cursorPages).toEqual([
       [1, undefined, 10],
       [2, "c10", 10],
       [3, "c20", 5],
     ]);
     const offsetPages = [];
-    for await (const page of walk(server, SPECS.offsetHeader, { pageSize: 10 }).pages()) offsetPages.push([page.number, page.totalItems, page.items.length]);
+    for await (const page of walk(server, SPECS.offsetHeader, { pageSize: 10 }).pages())
+      offsetPages.push([page.number, page.totalItems, page.items.length]);
     expect(offsetPages).toEqual([
       [1, 25, 10],
       [2, 25, 10],
@@ -99,13 +153,21 @@ describe("every style pages honestly: every item once, in order, the fewest requ
     ]);
     const links = [];
     for await (const page of walk(server, SPECS.links, { pageSize: 10 }).pages()) links.push(page.cursor);
-    expect(links).toEqual([undefined, `${server.url}/v1/links?after=c10&limit=10`, `${server.url}/v1/links?after=c20&limit=10`]);
+    expect(links).toEqual([
+      undefined,
+      `${server.url}/v1/links?after=c10&limit=10`,
+      `${server.url}/v1/links?after=c20&limit=10`,
+    ]);
   });
 
   it("a next link's query string is sent exactly as the server wrote it, with the client's auth", async () => {
     const server = servers.get(25)!;
     await walk(server, SPECS.linkHeader, { pageSize: 10 }).toArray();
-    expect(server.requests).toEqual(["/v1/link-header?per_page=10", "/v1/link-header?page=2&per_page=10", "/v1/link-header?page=3&per_page=10"]);
+    expect(server.requests).toEqual([
+      "/v1/link-header?per_page=10",
+      "/v1/link-header?page=2&per_page=10",
+      "/v1/link-header?page=3&per_page=10",
+    ]);
   });
 });
 
@@ -141,8 +203,20 @@ describe("starting mid-way, limit, maxPages, concurrency", () => {
   it.each([
     ["pages", SPECS.pages, { startPage: 2 }, 10, ["/v1/pages?per_page=10&page=2", "/v1/pages?per_page=10&page=3"]],
     ["offset", SPECS.offset, { startOffset: 15 }, 15, ["/v1/offset?limit=10&offset=15"]],
-    ["cursor", SPECS.cursor, { startCursor: "c10" }, 10, ["/v1/cursor?limit=10&cursor=c10", "/v1/cursor?limit=10&cursor=c20"]],
-    ["stripe", SPECS.stripe, { startCursor: "item-0005" }, 5, ["/v1/stripe?limit=10&starting_after=item-0005", "/v1/stripe?limit=10&starting_after=item-0015"]],
+    [
+      "cursor",
+      SPECS.cursor,
+      { startCursor: "c10" },
+      10,
+      ["/v1/cursor?limit=10&cursor=c10", "/v1/cursor?limit=10&cursor=c20"],
+    ],
+    [
+      "stripe",
+      SPECS.stripe,
+      { startCursor: "item-0005" },
+      5,
+      ["/v1/stripe?limit=10&starting_after=item-0005", "/v1/stripe?limit=10&starting_after=item-0015"],
+    ],
     ["links", SPECS.links, { startCursor: "c20" }, 20, ["/v1/links?limit=10&after=c20"]],
   ] as const)("%s starts where asked", async (_name, spec, start, skip, requests) => {
     const server = servers.get(25)!;
@@ -153,10 +227,18 @@ describe("starting mid-way, limit, maxPages, concurrency", () => {
 
   it("a start option the style cannot use is a RangeError naming it and the one to use", () => {
     const server = servers.get(25)!;
-    expect(() => walk(server, SPECS.cursor, { startPage: 2 })).toThrow(/^GET \/cursor: startPage does not apply: this operation pages by cursor; start it mid-way with startCursor$/);
-    expect(() => walk(server, SPECS.linkHeader, { startCursor: "x" })).toThrow(/^GET \/link-header: startCursor does not apply: this operation pages by next links, with no parameter to start mid-way$/);
-    expect(() => walk(server, SPECS.pages, { startOffset: 3 })).toThrow(/^GET \/pages: startOffset does not apply: this operation pages by page-number; start it mid-way with startPage$/);
-    expect(() => walk(server, SPECS.offset, { startCursor: "c10" })).toThrow(/startCursor does not apply: this operation pages by offset; start it mid-way with startOffset$/);
+    expect(() => walk(server, SPECS.cursor, { startPage: 2 })).toThrow(
+      /^GET \/cursor: startPage does not apply: this operation pages by cursor; start it mid-way with startCursor$/,
+    );
+    expect(() => walk(server, SPECS.linkHeader, { startCursor: "x" })).toThrow(
+      /^GET \/link-header: startCursor does not apply: this operation pages by next links, with no parameter to start mid-way$/,
+    );
+    expect(() => walk(server, SPECS.pages, { startOffset: 3 })).toThrow(
+      /^GET \/pages: startOffset does not apply: this operation pages by page-number; start it mid-way with startPage$/,
+    );
+    expect(() => walk(server, SPECS.offset, { startCursor: "c10" })).toThrow(
+      /startCursor does not apply: this operation pages by offset; start it mid-way with startOffset$/,
+    );
     expect(server.requests).toHaveLength(0);
   });
 
@@ -166,23 +248,28 @@ describe("starting mid-way, limit, maxPages, concurrency", () => {
     expect(() => walk(server, spec)).toThrow(/^GET \/pages: unknown page style "keyset"$/);
   });
 
-  it.each(Object.keys(SPECS).filter((name) => name !== "pageOnly"))("%s: limit and maxPages, with the fewest requests", async (name) => {
-    const server = servers.get(30)!;
-    const spec = SPECS[name as keyof typeof SPECS];
-    const limited = await walk(server, spec, { pageSize: 5, limit: 13 }).toArray();
-    expect(ids(limited)).toEqual(ids(server.items.slice(0, 13)));
-    expect(server.requests).toHaveLength(3);
-    server.requests.length = 0;
-    const pages = await walk(server, spec, { pageSize: 5, maxPages: 2 }).toArray();
-    expect(ids(pages)).toEqual(ids(server.items.slice(0, 10)));
-    expect(server.requests).toHaveLength(2);
-  });
+  it.each(Object.keys(SPECS).filter((name) => name !== "pageOnly"))(
+    "%s: limit and maxPages, with the fewest requests",
+    async (name) => {
+      const server = servers.get(30)!;
+      const spec = SPECS[name as keyof typeof SPECS];
+      const limited = await walk(server, spec, { pageSize: 5, limit: 13 }).toArray();
+      expect(ids(limited)).toEqual(ids(server.items.slice(0, 13)));
+      expect(server.requests).toHaveLength(3);
+      server.requests.length = 0;
+      const pages = await walk(server, spec, { pageSize: 5, maxPages: 2 }).toArray();
+      expect(ids(pages)).toEqual(ids(server.items.slice(0, 10)));
+      expect(server.requests).toHaveLength(2);
+    },
+  );
 
   it("offset with a total: concurrency fetches ahead and keeps the order; cursors and links ignore it, with no error", async () => {
     const server = servers.get(30)!;
     const ahead = await walk(server, SPECS.offset, { pageSize: 4, concurrency: 4 }).toArray();
     expect(ids(ahead)).toEqual(ids(server.items));
-    expect([...server.requests].sort()).toEqual(Array.from({ length: 8 }, (_, i) => `/v1/offset?limit=4&offset=${i * 4}`).sort());
+    expect([...server.requests].sort()).toEqual(
+      Array.from({ length: 8 }, (_, i) => `/v1/offset?limit=4&offset=${i * 4}`).sort(),
+    );
     for (const spec of [SPECS.cursor, SPECS.stripe, SPECS.links, SPECS.linkHeader, SPECS.offsetNoTotal]) {
       expect(ids(await walk(server, spec, { pageSize: 7, concurrency: 16 }).toArray())).toEqual(ids(server.items));
     }
@@ -218,7 +305,9 @@ describe("servers that misbehave: a PaginationError naming the page (and the cur
     );
     expect(error).toBeInstanceOf(PaginationError);
     expect(error).toMatchObject({ page: 3, cursor: "c5" });
-    expect(error!.message).toBe('GET /cursor page 3: the answer gives the cursor "c5" again (an earlier page\'s: the cursors cycle)');
+    expect(error!.message).toBe(
+      'GET /cursor page 3: the answer gives the cursor "c5" again (an earlier page\'s: the cursors cycle)',
+    );
     expect(seen).toEqual(ids(server.items.slice(0, 15)));
     expect(server.requests).toHaveLength(3);
   });
@@ -231,7 +320,9 @@ describe("servers that misbehave: a PaginationError naming the page (and the cur
     server.misbehave = { foreignOrigin: "http://127.0.0.1:9" };
     const error = await failure(walk(server, spec, { pageSize: 10 }).toArray());
     expect(error).toBeInstanceOf(PaginationError);
-    expect(error!.message).toMatch(/page 1: the next link leads to http:\/\/127\.0\.0\.1:9, not the client's http:\/\/127\.0\.0\.1:\d+: links are followed only on the client's own origin/);
+    expect(error!.message).toMatch(
+      /page 1: the next link leads to http:\/\/127\.0\.0\.1:9, not the client's http:\/\/127\.0\.0\.1:\d+: links are followed only on the client's own origin/,
+    );
     expect((error as PaginationError).cursor).toMatch(/^http:\/\/127\.0\.0\.1:9\/v1\//);
     expect(server.requests).toHaveLength(1);
   });

@@ -34,7 +34,10 @@ async function stylesBundled(contents: string): Promise<string[]> {
 
 describe("page styles are tree-shaken", () => {
   it("an application of generated page-number paginators bundles the page-number style alone", async () => {
-    expect(await stylesBundled(`export { createClient, listVoiceClones } from "./src/index.js";`)).toEqual(["page-number.ts", "short-page.ts"]);
+    expect(await stylesBundled(`export { createClient, listVoiceClones } from "./src/index.js";`)).toEqual([
+      "page-number.ts",
+      "short-page.ts",
+    ]);
   });
 
   it.each([
@@ -46,6 +49,13 @@ describe("page styles are tree-shaken", () => {
   });
 
   it("paginate(), which picks the style from the spec, bundles all four", async () => {
-    expect(await stylesBundled(`export { paginate } from "./src/paginate/index.js";`)).toEqual(["cursor.ts", "link-header.ts", "next-link.ts", "offset.ts", "page-number.ts", "short-page.ts"]);
+    expect(await stylesBundled(`export { paginate } from "./src/paginate/index.js";`)).toEqual([
+      "cursor.ts",
+      "link-header.ts",
+      "next-link.ts",
+      "offset.ts",
+      "page-number.ts",
+      "short-page.ts",
+    ]);
   });
 });

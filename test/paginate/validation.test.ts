@@ -17,14 +17,26 @@ afterAll(() => server.close());
 
 describe("invalid options: RangeError before any request", () => {
   const cases: [string, { given: PaginateOptions; want: RegExp }][] = [
-    ["pageSize 0", { given: { pageSize: 0 }, want: /^GET \/voice_clones: pageSize must be an integer from 1 to 250 \(the spec's bounds of page\[size\]\), got 0$/ }],
+    [
+      "pageSize 0",
+      {
+        given: { pageSize: 0 },
+        want: /^GET \/voice_clones: pageSize must be an integer from 1 to 250 \(the spec's bounds of page\[size\]\), got 0$/,
+      },
+    ],
     ["pageSize 251", { given: { pageSize: 251 }, want: /pageSize must be an integer from 1 to 250 .*got 251$/ }],
     ["pageSize 2.5", { given: { pageSize: 2.5 }, want: /pageSize must be an integer from 1 to 250 .*got 2\.5$/ }],
     ["pageSize NaN", { given: { pageSize: Number.NaN }, want: /pageSize must be an integer from 1 to 250 .*got NaN$/ }],
-    ["pageSize as a string", { given: { pageSize: "20" as unknown as number }, want: /pageSize must be an integer from 1 to 250 .*got "20"$/ }],
+    [
+      "pageSize as a string",
+      { given: { pageSize: "20" as unknown as number }, want: /pageSize must be an integer from 1 to 250 .*got "20"$/ },
+    ],
     ["limit -1", { given: { limit: -1 }, want: /^GET \/voice_clones: limit must be an integer >= 0, got -1$/ }],
     ["limit 1.5", { given: { limit: 1.5 }, want: /limit must be an integer >= 0, got 1\.5$/ }],
-    ["maxPages Infinity", { given: { maxPages: Number.POSITIVE_INFINITY }, want: /maxPages must be an integer >= 0, got Infinity$/ }],
+    [
+      "maxPages Infinity",
+      { given: { maxPages: Number.POSITIVE_INFINITY }, want: /maxPages must be an integer >= 0, got Infinity$/ },
+    ],
     ["startPage -1", { given: { startPage: -1 }, want: /startPage must be an integer >= 0, got -1$/ }],
     ["concurrency 0", { given: { concurrency: 0 }, want: /concurrency must be an integer from 1 to 16, got 0$/ }],
     ["concurrency 17", { given: { concurrency: 17 }, want: /concurrency must be an integer from 1 to 16, got 17$/ }],
@@ -38,7 +50,9 @@ describe("invalid options: RangeError before any request", () => {
   });
 
   it("a page[size] in the query is held to the same bounds", () => {
-    expect(() => listVoiceClones(clientFor(server.url), { "page[size]": 300 })).toThrow(/query\["page\[size\]"\] must be an integer from 1 to 250 .*got 300$/);
+    expect(() => listVoiceClones(clientFor(server.url), { "page[size]": 300 })).toThrow(
+      /query\["page\[size\]"\] must be an integer from 1 to 250 .*got 300$/,
+    );
   });
 
   it("a signal that is not an AbortSignal is a TypeError", () => {

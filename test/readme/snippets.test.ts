@@ -17,7 +17,14 @@ interface Snippet {
   code: string;
 }
 
-const PAGES = ["README.md", "CONTRIBUTING.md", ...readdirSync(join(ROOT, "docs")).filter((name) => name.endsWith(".md")).sort().map((name) => `docs/${name}`)];
+const PAGES = [
+  "README.md",
+  "CONTRIBUTING.md",
+  ...readdirSync(join(ROOT, "docs"))
+    .filter((name) => name.endsWith(".md"))
+    .sort()
+    .map((name) => `docs/${name}`),
+];
 
 function snippetsOf(page: string): Snippet[] {
   const text = readFileSync(join(ROOT, page), "utf8");
@@ -38,11 +45,23 @@ beforeAll(async () => {
   // The package as a consumer sees it: `telnyx-typed` names this folder (a package may import itself by name).
   cpSync(join(ROOT, "src"), join(dir, "src"), { recursive: true });
   symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
-  writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "telnyx-typed", type: "module", exports: { ".": { types: "./src/index.ts" }, "./types": { types: "./src/types.ts" } } }));
+  writeFileSync(
+    join(dir, "package.json"),
+    JSON.stringify({
+      name: "telnyx-typed",
+      type: "module",
+      exports: { ".": { types: "./src/index.ts" }, "./types": { types: "./src/types.ts" } },
+    }),
+  );
   cpSync(join(ROOT, "generated"), join(dir, "generated"), { recursive: true });
   mkdirSync(join(dir, "snippets"));
   for (const snippet of SNIPPETS) writeFileSync(join(dir, snippet.file), snippet.code);
-  diagnostics = (await tsc(dir, SNIPPETS.map((s) => s.file))).output;
+  diagnostics = (
+    await tsc(
+      dir,
+      SNIPPETS.map((s) => s.file),
+    )
+  ).output;
 }, 300_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -51,7 +70,14 @@ describe("the TypeScript blocks of README.md and docs/", () => {
     expect(README_SNIPPETS.length).toBeGreaterThanOrEqual(6);
     expect(SNIPPETS.length).toBeGreaterThanOrEqual(8);
     const all = README_SNIPPETS.map((s) => s.code).join("\n");
-    for (const call of ['client.POST("/messages"', 'client.POST("/calls"', 'client.POST("/voice_clones/from_upload"', "verifyWebhook(", "listVoiceClones("]) expect(all).toContain(call);
+    for (const call of [
+      'client.POST("/messages"',
+      'client.POST("/calls"',
+      'client.POST("/voice_clones/from_upload"',
+      "verifyWebhook(",
+      "listVoiceClones(",
+    ])
+      expect(all).toContain(call);
   });
 
   it.each(SNIPPETS.map((s) => [s.where, s] as const))("the block at %s compiles", (_, snippet) => {

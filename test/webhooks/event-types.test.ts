@@ -13,13 +13,22 @@ interface TwoWebhooks {
     parameters: { header: { "telnyx-timestamp": number; "telnyx-signature-ed25519": string } };
     get?: never;
     post: {
-      requestBody: { content: { "application/json": { data?: { event_type?: "call.hangup"; payload?: { hangup_cause?: string } } } } };
+      requestBody: {
+        content: { "application/json": { data?: { event_type?: "call.hangup"; payload?: { hangup_cause?: string } } } };
+      };
       responses: { 200: { content?: never } };
     };
   };
   MessageReceived: {
     post: {
-      requestBody?: { content: { "application/json": { data?: { event_type?: "message.received"; payload?: { text?: string } }; meta?: { attempt?: number } } } };
+      requestBody?: {
+        content: {
+          "application/json": {
+            data?: { event_type?: "message.received"; payload?: { text?: string } };
+            meta?: { attempt?: number };
+          };
+        };
+      };
       responses: { 200: { content?: never } };
     };
   };
@@ -40,7 +49,9 @@ describe("webhook event types", () => {
     };
     // @ts-expect-error an event type the spec does not declare
     const unknown: NonNullable<Event["data"]>["event_type"] = "call.unknown";
-    expect(describe({ data: { event_type: "call.hangup", payload: { hangup_cause: "normal_clearing" } } })).toBe("normal_clearing");
+    expect(describe({ data: { event_type: "call.hangup", payload: { hangup_cause: "normal_clearing" } } })).toBe(
+      "normal_clearing",
+    );
     expect(unknown).toBe("call.unknown");
   });
 

@@ -9,7 +9,14 @@ import { guardedRules, type ClassifierFailure } from "../../scripts/workarounds/
 const spec = (type: string, ref = "#/components/schemas/Id") => ({
   openapi: "3.1.0",
   info: { title: "t", version: "1" },
-  paths: { "/a": { get: { parameters: [{ name: "id", in: "query", schema: { $ref: ref } }], responses: { "200": { description: "ok" } } } } },
+  paths: {
+    "/a": {
+      get: {
+        parameters: [{ name: "id", in: "query", schema: { $ref: ref } }],
+        responses: { "200": { description: "ok" } },
+      },
+    },
+  },
   components: { schemas: { Id: { type }, Other: { type: "boolean" } } },
 });
 

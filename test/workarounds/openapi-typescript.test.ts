@@ -17,14 +17,26 @@ function doc(): OpenAPI3 {
         get: {
           operationId: "getPet",
           parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
-          responses: { "200": { description: "ok", content: { "application/json": { schema: { $ref: "#/components/schemas/Pet" } } } } },
+          responses: {
+            "200": {
+              description: "ok",
+              content: { "application/json": { schema: { $ref: "#/components/schemas/Pet" } } },
+            },
+          },
         },
       },
     },
     components: {
       schemas: {
-        Pet: { oneOf: [{ $ref: "#/components/schemas/Cat" }, { $ref: "#/components/schemas/Dog" }], discriminator: { propertyName: "kind" } },
-        Cat: { type: "object", required: ["kind"], properties: { kind: { type: "string" }, lives: { type: "integer", default: 9 } } },
+        Pet: {
+          oneOf: [{ $ref: "#/components/schemas/Cat" }, { $ref: "#/components/schemas/Dog" }],
+          discriminator: { propertyName: "kind" },
+        },
+        Cat: {
+          type: "object",
+          required: ["kind"],
+          properties: { kind: { type: "string" }, lives: { type: "integer", default: 9 } },
+        },
         Dog: { allOf: [{ $ref: "#/components/schemas/Base" }], required: ["name"] },
         Base: { type: "object", properties: { kind: { type: "string" }, name: { type: "string" } } },
       },

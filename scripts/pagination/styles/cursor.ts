@@ -17,7 +17,20 @@ import { showRule, type CursorLocator } from "../vocabulary.js";
 import { pageSize, type FoundList, type PageStyle } from "./style.js";
 
 /** Names of the next cursor in a body, most specific first. */
-const NEXT_CURSOR_NAMES = ["nextcursor", "nextpagetoken", "nexttoken", "nextpagecursor", "continuationtoken", "nextcontinuationtoken", "nextmarker", "endcursor", "nextkey", "cursor", "next", "after"];
+const NEXT_CURSOR_NAMES = [
+  "nextcursor",
+  "nextpagetoken",
+  "nexttoken",
+  "nextpagecursor",
+  "continuationtoken",
+  "nextcontinuationtoken",
+  "nextmarker",
+  "endcursor",
+  "nextkey",
+  "cursor",
+  "next",
+  "after",
+];
 const HAS_MORE_NAMES = ["hasmore", "hasnext", "hasnextpage", "hasmoreitems", "hasmoreresults", "more"];
 /** Parameters whose value is an item's id: the item to start after. */
 const AFTER_ITEM = ["startingafter", "startafter", "after"];
@@ -33,7 +46,9 @@ export const cursorStyle: PageStyle<{ param: string }> = {
     const hasMore = findHasMore(ctx, input, list.items);
     const nextCursor = findNextCursor(ctx, input, list, cursorParam) ?? lastItemCursor(ctx, cursorParam, hasMore, list);
     if (nextCursor === undefined) {
-      return { reason: `query parameter ${JSON.stringify(cursorParam)} takes a cursor, but the ${input.response.status} body gives no next cursor (nextCursor) nor has_more with item ids` };
+      return {
+        reason: `query parameter ${JSON.stringify(cursorParam)} takes a cursor, but the ${input.response.status} body gives no next cursor (nextCursor) nor has_more with item ids`,
+      };
     }
     const totalItems = findCount(ctx, input, "totalItems", list.items);
     const spec: CursorSpec = {
@@ -50,12 +65,21 @@ export const cursorStyle: PageStyle<{ param: string }> = {
   },
 };
 
-function findNextCursor(ctx: DetectContext, input: OperationInput, list: FoundList, cursorParam: string): CursorLocator | undefined {
+function findNextCursor(
+  ctx: DetectContext,
+  input: OperationInput,
+  list: FoundList,
+  cursorParam: string,
+): CursorLocator | undefined {
   const fits = (locator: CursorLocator) => cursorFits(ctx, input, list, locator);
   const rule = ruleValue(ctx, input, "nextCursor", fits);
   if (rule?.value === false) return undefined;
   if (rule !== undefined) {
-    if (!ownLocatorFits(input, "nextCursor", rule.value!, fits)) throw ruleError(input, `nextCursor ${showRule(rule.value)} is not a string or number in the ${input.response.status} answer`);
+    if (!ownLocatorFits(input, "nextCursor", rule.value!, fits))
+      throw ruleError(
+        input,
+        `nextCursor ${showRule(rule.value)} is not a string or number in the ${input.response.status} answer`,
+      );
     return rule.value!;
   }
   return nextCursorField(ctx, input, list.items, cursorParam);
@@ -67,24 +91,45 @@ function findNextCursor(ctx: DetectContext, input: OperationInput, list: FoundLi
  * as the cursor parameter (`page_cursor` gives `meta.page_cursor`). A link
  * (`meta.next: /v2/things?page[after]=...`) is not a cursor.
  */
-export function nextCursorField(ctx: DetectContext, input: OperationInput, items: PropertyPath, cursorParam?: string): Locator | undefined {
+export function nextCursorField(
+  ctx: DetectContext,
+  input: OperationInput,
+  items: PropertyPath,
+  cursorParam?: string,
+): Locator | undefined {
   const names = cursorParam === undefined ? NEXT_CURSOR_NAMES : [...NEXT_CURSOR_NAMES, normalise(cursorParam)];
-  return findField(ctx, input.response.schema, items, names, (schema, _container, name) => isScalarSchema(ctx.doc, schema) && !isLinkSchema(ctx.doc, schema, name), { skipLinks: true, nested: true });
+  return findField(
+    ctx,
+    input.response.schema,
+    items,
+    names,
+    (schema, _container, name) => isScalarSchema(ctx.doc, schema) && !isLinkSchema(ctx.doc, schema, name),
+    { skipLinks: true, nested: true },
+  );
 }
 
 function findHasMore(ctx: DetectContext, input: OperationInput, items: PropertyPath): Locator | undefined {
-  const fits = (locator: Locator) => ("header" in locator ? input.response.headers.has(locator.header) : isBooleanSchema(ctx.doc, schemaAt(ctx.doc, input.response.schema, locator.body)));
+  const fits = (locator: Locator) =>
+    "header" in locator
+      ? input.response.headers.has(locator.header)
+      : isBooleanSchema(ctx.doc, schemaAt(ctx.doc, input.response.schema, locator.body));
   const rule = ruleValue(ctx, input, "hasMore", fits);
   if (rule?.value === false) return undefined;
   if (rule !== undefined) {
-    if (!ownLocatorFits(input, "hasMore", rule.value!, fits)) throw ruleError(input, `hasMore ${showRule(rule.value)} is not a boolean in the ${input.response.status} answer`);
+    if (!ownLocatorFits(input, "hasMore", rule.value!, fits))
+      throw ruleError(input, `hasMore ${showRule(rule.value)} is not a boolean in the ${input.response.status} answer`);
     return rule.value!;
   }
   return findField(ctx, input.response.schema, items, HAS_MORE_NAMES, (schema) => isBooleanSchema(ctx.doc, schema));
 }
 
 /** Stripe's `starting_after`: the last item's id, while `has_more` says so. */
-function lastItemCursor(ctx: DetectContext, cursorParam: string, hasMore: Locator | undefined, list: FoundList): CursorLocator | undefined {
+function lastItemCursor(
+  ctx: DetectContext,
+  cursorParam: string,
+  hasMore: Locator | undefined,
+  list: FoundList,
+): CursorLocator | undefined {
   if (hasMore === undefined || !AFTER_ITEM.includes(normalise(cursorParam))) return undefined;
   return isScalarSchema(ctx.doc, schemaAt(ctx.doc, list.itemSchema, ["id"])) ? { lastItem: ["id"] } : undefined;
 }
@@ -94,4 +139,3 @@ function cursorFits(ctx: DetectContext, input: OperationInput, list: FoundList, 
   if ("lastItem" in locator) return isScalarSchema(ctx.doc, schemaAt(ctx.doc, list.itemSchema, locator.lastItem));
   return isScalarSchema(ctx.doc, schemaAt(ctx.doc, input.response.schema, locator.body));
 }
-

@@ -16,7 +16,17 @@ import { isLinkSchema, normalise, schemaAt } from "../schema.js";
 import { schemaProperties, schemaTypes } from "../../spec/openapi-walk.js";
 import { pageSize, type PageStyle } from "./style.js";
 
-const NEXT_LINK_NAMES = ["next", "nextlink", "nexturl", "nexturi", "nextpage", "nextpageurl", "nextpageuri", "nextpagelink", "nexthref"];
+const NEXT_LINK_NAMES = [
+  "next",
+  "nextlink",
+  "nexturl",
+  "nexturi",
+  "nextpage",
+  "nextpageurl",
+  "nextpageuri",
+  "nextpagelink",
+  "nexthref",
+];
 
 export const nextLinkStyle: PageStyle<{ param?: string; next: Locator }> = {
   name: "next-link",
@@ -45,18 +55,30 @@ export const nextLinkStyle: PageStyle<{ param?: string; next: Locator }> = {
 function findNextLink(ctx: DetectContext, input: OperationInput): Locator | undefined {
   const body = input.response.schema;
   const isString = (path: readonly string[]) => schemaTypes(ctx.doc, schemaAt(ctx.doc, body, path)).includes("string");
-  const fits = (locator: Locator) => ("header" in locator ? input.response.headers.has(locator.header) : isString(locator.body));
+  const fits = (locator: Locator) =>
+    "header" in locator ? input.response.headers.has(locator.header) : isString(locator.body);
   const rule = ruleValue(ctx, input, "next", fits);
   if (rule?.value === false) return undefined;
   if (rule !== undefined) {
     const locator = rule.value!;
-    if (!ownLocatorFits(input, "next", locator, fits)) throw ruleError(input, `next ${showRule(locator)} is not a string in the ${input.response.status} body`);
+    if (!ownLocatorFits(input, "next", locator, fits))
+      throw ruleError(input, `next ${showRule(locator)} is not a string in the ${input.response.status} body`);
     return locator;
   }
-  const inBody = findField(ctx, body, [], NEXT_LINK_NAMES, (schema, container, name) => isLink(ctx, schema, container, name) || schemaProperties(ctx.doc, schema).has("href"));
+  const inBody = findField(
+    ctx,
+    body,
+    [],
+    NEXT_LINK_NAMES,
+    (schema, container, name) => isLink(ctx, schema, container, name) || schemaProperties(ctx.doc, schema).has("href"),
+  );
   if (inBody !== undefined && "body" in inBody) {
     const at = schemaAt(ctx.doc, body, inBody.body);
-    return isString(inBody.body) ? inBody : schemaProperties(ctx.doc, at).has("href") ? { body: [...inBody.body, "href"] } : undefined;
+    return isString(inBody.body)
+      ? inBody
+      : schemaProperties(ctx.doc, at).has("href")
+        ? { body: [...inBody.body, "href"] }
+        : undefined;
   }
   return input.response.headers.has("link") ? { header: "link" } : undefined;
 }

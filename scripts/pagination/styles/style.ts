@@ -37,7 +37,11 @@ export function failed<T extends object>(outcome: Outcome<T>): outcome is { reas
 }
 
 /** The page-size parameter (not `taken`, the style's own) and its bounds, when the operation has one. */
-export function pageSize(ctx: DetectContext, input: OperationInput, taken: string | undefined): { sizeParam?: string; minSize?: number; maxSize?: number } {
+export function pageSize(
+  ctx: DetectContext,
+  input: OperationInput,
+  taken: string | undefined,
+): { sizeParam?: string; minSize?: number; maxSize?: number } {
   const found = findParam(ctx, input, "sizeParam");
   if (found === undefined || "reason" in found || found.name === taken) return {};
   return { sizeParam: found.name, ...sizeBounds(ctx, found.param) };

@@ -13,7 +13,9 @@ export function jsonSink(print: Print): Sink {
   return {
     items(items) {
       if (items.length === 0) return;
-      const text = items.map((item) => `${count++ === 0 ? "[\n" : ",\n"}${indent(JSON.stringify(item, null, 2))}`).join("");
+      const text = items
+        .map((item) => `${count++ === 0 ? "[\n" : ",\n"}${indent(JSON.stringify(item, null, 2))}`)
+        .join("");
       print(text);
     },
     end(failed) {

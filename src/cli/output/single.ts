@@ -13,12 +13,20 @@ export function printBody(body: unknown, format: Format, print: Print, maxWidth:
   if (body === undefined) return;
   const inner = isRecord(body) && "data" in body ? body.data : body;
   if (format === "json") return print(`${JSON.stringify(body, null, 2)}\n`);
-  if (format === "ndjson") return print((Array.isArray(inner) ? inner : [body]).map((item) => `${JSON.stringify(item)}\n`).join(""));
+  if (format === "ndjson")
+    return print((Array.isArray(inner) ? inner : [body]).map((item) => `${JSON.stringify(item)}\n`).join(""));
   if (Array.isArray(inner)) {
     if (inner.length > 0) print(renderTable(inner, columnsOf(inner[0]), maxWidth));
     return;
   }
-  if (isRecord(inner)) return print(renderTable(Object.entries(inner).map(([field, value]) => ({ field, value })), ["field", "value"], maxWidth));
+  if (isRecord(inner))
+    return print(
+      renderTable(
+        Object.entries(inner).map(([field, value]) => ({ field, value })),
+        ["field", "value"],
+        maxWidth,
+      ),
+    );
   print(`${JSON.stringify(inner)}\n`);
 }
 

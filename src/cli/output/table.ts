@@ -16,7 +16,12 @@ export const MAX_COLUMN = 40;
 /** Rows held to size the columns before the first line is printed. */
 export const SAMPLE_ROWS = 200;
 
-export function tableSink(print: Print, columns: readonly string[] | undefined, maxWidth: number, onEmpty: () => void): Sink {
+export function tableSink(
+  print: Print,
+  columns: readonly string[] | undefined,
+  maxWidth: number,
+  onEmpty: () => void,
+): Sink {
   let sample: unknown[] = [];
   let layout: TableLayout | undefined;
   const start = () => {
@@ -48,11 +53,16 @@ export interface TableLayout {
 /** Column widths fitted to `maxWidth` from `sample`, and the lines they give. */
 export function tableLayout(sample: readonly unknown[], columns: readonly string[], maxWidth: number): TableLayout {
   const headers = columns.map((c) => c.toUpperCase());
-  const cellsOf = (row: unknown) => columns.map((c) => cellText(isRecord(row) ? row[c] : c === "value" ? row : undefined));
+  const cellsOf = (row: unknown) =>
+    columns.map((c) => cellText(isRecord(row) ? row[c] : c === "value" ? row : undefined));
   const natural = headers.map((h) => width(h));
   for (const row of sample) cellsOf(row).forEach((cell, i) => (natural[i] = Math.max(natural[i]!, width(cell))));
   const widths = fit(natural, maxWidth);
-  const line = (values: string[]) => `${widths.map((w, i) => pad(cut(values[i]!, w), w)).join(GAP).trimEnd()}\n`;
+  const line = (values: string[]) =>
+    `${widths
+      .map((w, i) => pad(cut(values[i]!, w), w))
+      .join(GAP)
+      .trimEnd()}\n`;
   return {
     header: line(headers),
     rows: (rows) => rows.map((row) => line(cellsOf(row))).join(""),

@@ -26,7 +26,10 @@ export function nextLinkStyle(spec: NextLinkSpec, settings: PagingSettings): Pag
 
   /** The URL the answer gives for the next page, resolved; undefined when there is none. */
   const nextUrl = ({ ask, page, response }: PageRead): URL | undefined => {
-    const raw = "header" in spec.next && spec.next.header.toLowerCase() === "link" ? nextLinkFromHeader(response.headers.get("link")) : locate(spec.next, page.body, response);
+    const raw =
+      "header" in spec.next && spec.next.header.toLowerCase() === "link"
+        ? nextLinkFromHeader(response.headers.get("link"))
+        : locate(spec.next, page.body, response);
     if (raw === undefined || raw === null || raw === "") return undefined;
     if (typeof raw === "string" && URL.canParse(raw, lastUrl)) return new URL(raw, lastUrl);
     throw paginationError(spec, ask, settings.secret, `the next link ${JSON.stringify(raw)} is not a URL`);
@@ -42,17 +45,30 @@ export function nextLinkStyle(spec: NextLinkSpec, settings: PagingSettings): Pag
         return undefined;
       },
     },
-    first: () => ({ page: 1, key: "first page", cursor: startCursor, query: startCursor === undefined ? undefined : { [spec.cursorParam!]: startCursor } }),
+    first: () => ({
+      page: 1,
+      key: "first page",
+      cursor: startCursor,
+      query: startCursor === undefined ? undefined : { [spec.cursorParam!]: startCursor },
+    }),
     next(read) {
       const url = nextUrl(read);
       if (url === undefined) return undefined;
       const ask = askFor(url, read.ask, read.ask.page + 1, "the next link");
-      if (sent.has(ask.key)) throw paginationError(spec, read.ask, settings.secret, `the answer gives the next link ${ask.key} again (the links cycle)`, ask.key);
+      if (sent.has(ask.key))
+        throw paginationError(
+          spec,
+          read.ask,
+          settings.secret,
+          `the answer gives the next link ${ask.key} again (the links cycle)`,
+          ask.key,
+        );
       sent.add(ask.key);
       return ask;
     },
     redirect(ask, location) {
-      if (!URL.canParse(location, lastUrl)) throw paginationError(spec, ask, settings.secret, `the redirect to ${JSON.stringify(location)} is not a URL`);
+      if (!URL.canParse(location, lastUrl))
+        throw paginationError(spec, ask, settings.secret, `the redirect to ${JSON.stringify(location)} is not a URL`);
       return askFor(new URL(location, lastUrl), ask, ask.page, "the redirect");
     },
   };
@@ -62,8 +78,17 @@ export function nextLinkStyle(spec: NextLinkSpec, settings: PagingSettings): Pag
     url.hash = "";
     const basePath = base!.pathname.replace(/\/+$/, "");
     const fail = (why: string) => paginationError(spec, from, settings.secret, why, url.href);
-    if (url.origin !== base!.origin) throw fail(`${what} leads to ${url.origin}, not the client's ${base!.origin}: links are followed only on the client's own origin, so its key and headers never go elsewhere`);
-    if (!url.pathname.startsWith(`${basePath}/`)) throw fail(`${what} ${url.pathname} is outside the client's base path ${basePath || "/"}`);
-    return { page, key: url.href, cursor: url.href, link: { path: url.pathname.slice(basePath.length), search: url.search.slice(1) } };
+    if (url.origin !== base!.origin)
+      throw fail(
+        `${what} leads to ${url.origin}, not the client's ${base!.origin}: links are followed only on the client's own origin, so its key and headers never go elsewhere`,
+      );
+    if (!url.pathname.startsWith(`${basePath}/`))
+      throw fail(`${what} ${url.pathname} is outside the client's base path ${basePath || "/"}`);
+    return {
+      page,
+      key: url.href,
+      cursor: url.href,
+      link: { path: url.pathname.slice(basePath.length), search: url.search.slice(1) },
+    };
   }
 }

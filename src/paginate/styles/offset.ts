@@ -12,7 +12,11 @@ export function offsetStyle(spec: OffsetSpec, settings: PagingSettings): PageSty
   const firstOffset = spec.firstOffset ?? 0;
   const isShort = shortPageRule(settings.pageSize);
   let end: number | undefined; // the offset just past the last item, once an answer gives the total
-  const ask = (page: number, offset: number): PageAsk => ({ page, key: `offset ${offset}`, query: { [spec.offsetParam]: offset } });
+  const ask = (page: number, offset: number): PageAsk => ({
+    page,
+    key: `offset ${offset}`,
+    query: { [spec.offsetParam]: offset },
+  });
   const offsetOf = (read: PageRead) => read.ask.query![spec.offsetParam] as number;
   return {
     param: spec.offsetParam,

@@ -21,9 +21,16 @@ export function pageNumberStyle(spec: PageNumberSpec, settings: PagingSettings):
     param: spec.pageParam,
     first: () => ask(settings.startPage ?? firstPage),
     check({ ask: sent, page, response }) {
-      const answered = countAt(spec.pageNumber, page.body, response, (why) => paginationError(spec, sent, settings.secret, why));
+      const answered = countAt(spec.pageNumber, page.body, response, (why) =>
+        paginationError(spec, sent, settings.secret, why),
+      );
       if (answered !== undefined && answered !== sent.page) {
-        throw paginationError(spec, sent, settings.secret, `the server answered with page ${answered} (${describeLocator(spec.pageNumber!)}), so it ignores ${spec.pageParam}`);
+        throw paginationError(
+          spec,
+          sent,
+          settings.secret,
+          `the server answered with page ${answered} (${describeLocator(spec.pageNumber!)}), so it ignores ${spec.pageParam}`,
+        );
       }
     },
     next({ ask: sent, page }) {
