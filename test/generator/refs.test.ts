@@ -27,7 +27,7 @@ import {
 import { generatedFiles } from "../helpers/generated-output.js";
 
 let server: Server;
-let hits: string[] = [];
+const hits: string[] = [];
 let work: string;
 /** Outside every copied spec's folder; holds named pipes. */
 let outside: string;
