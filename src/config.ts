@@ -37,7 +37,6 @@ export const FLAG_NAMES: SettingNames = { apiKey: "--api-key", baseUrl: "--base-
 const MAX_TIMER_MS = 2_147_483_647;
 
 /** Control characters other than tab, and anything outside Latin-1: no HTTP header value can hold them. */
-// eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
 const NOT_IN_A_HEADER = /[\u0000-\u0008\u000a-\u001f\u007f]|[^\u0000-\u00ff]/;
 
 /** An environment variable, or undefined where there is no `process` (browsers). */

@@ -6,7 +6,6 @@
  * shown), widths in code points, cut with an ellipsis.
  */
 // C0 controls but tab and newline, DEL, C1 controls (ESC, CSI, OSC, ...), and the bidi embeddings, overrides and isolates.
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 /** Keeps newlines and tabs, replaces other control characters with U+FFFD. */
