@@ -196,6 +196,6 @@ describe("npm run generate, when generated/ changes", () => {
       "API changes since HEAD: 2 breaking; `npm run api-diff` for details",
     );
     const again = await runGenerate(["--spec", spec, "--out", join(repo, "generated")]);
-    expect(again.stdout.trimEnd().split("\n").at(-1)).toMatch(/^done: 0 written, 6 unchanged/);
+    expect(again.stdout.trimEnd().split("\n").at(-1)).toMatch(/^done: 0 written, \d+ unchanged/);
   });
 });
