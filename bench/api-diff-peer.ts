@@ -18,12 +18,12 @@ import YAML from "yaml";
 import { peerVerdict, worstPeer } from "../scripts/api-diff/peer.js";
 import { compareSpecs } from "../scripts/api-diff/report.js";
 import { loadBase, loadHead } from "../scripts/api-diff/sides.js";
-import { CASES, SPECS, type SpecName } from "../test/api-diff/cases.js";
+import { CASES, type Doc, SPECS, type SpecName } from "../test/api-diff/cases.js";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const LIMITS = { maxBytes: 20 * 1024 * 1024, cwd: ROOT };
 
-function parse(spec: SpecName): Record<string, any> {
+function parse(spec: SpecName): Doc {
   const text = readFileSync(join(ROOT, SPECS[spec]), "utf8");
   return SPECS[spec].endsWith(".json") ? JSON.parse(text) : YAML.parse(text);
 }

@@ -12,14 +12,13 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { spawnSync } from "node:child_process";
 import { interleaved, timeCommand } from "./measure.js";
+import type { Doc } from "../test/api-diff/cases.js";
 import type { BenchResult } from "./types.js";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const SPEC = join(ROOT, "test", "fixtures", "specs", "telnyx-full.openapi.json");
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const CHANGES = 20;
-
-type Doc = Record<string, any>;
 
 /** 20 changes, each to another schema or operation, spread over the spec in name order. */
 export function scatterChanges(doc: Doc): string[] {

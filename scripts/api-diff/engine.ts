@@ -54,7 +54,7 @@ export interface EngineResult {
 export function diffDocuments(base: OpenApiDocument, head: OpenApiDocument): EngineResult {
   const problems: EngineProblem[] = [];
   try {
-    return { diffs: runEngine(base, head, problems), problems };
+    return { diffs: runEngine(base, head), problems };
   } catch {
     problems.length = 0;
     const diffs: EngineDiff[] = [];
@@ -65,7 +65,7 @@ export function diffDocuments(base: OpenApiDocument, head: OpenApiDocument): Eng
         paths: path in objectOr(doc.paths) ? { [path]: objectOr(doc.paths)[path] } : {},
       });
       try {
-        diffs.push(...runEngine(only(base), only(head), problems));
+        diffs.push(...runEngine(only(base), only(head)));
       } catch (error) {
         problems.push({ path: ["paths", path], message: messageOf(error) });
       }
@@ -74,7 +74,7 @@ export function diffDocuments(base: OpenApiDocument, head: OpenApiDocument): Eng
   }
 }
 
-function runEngine(base: OpenApiDocument, head: OpenApiDocument, problems: EngineProblem[]): EngineDiff[] {
+function runEngine(base: OpenApiDocument, head: OpenApiDocument): EngineDiff[] {
   const parents = new Map<string, { before: unknown; after: unknown }>();
   const errors = new Map<string, string>();
   // The engine classifies a difference, then calls the annotate hook with it: a failure noted in between is that difference's.

@@ -298,9 +298,18 @@ function offsetTree(text: string, events: YamlEvent[]): Offsets | undefined {
   const open: { node: Offsets; key?: { text: string; at: number } }[] = [];
   const add = (node: Offsets, keyText?: string) => {
     const parent = open[open.length - 1];
-    if (!parent) return void (root ??= node);
-    if (parent.node.items) return void parent.node.items.push(node);
-    if (!parent.key) return void (parent.key = { text: keyText ?? "\0", at: node.start }); // a key; a complex one matches no token
+    if (!parent) {
+      root ??= node;
+      return;
+    }
+    if (parent.node.items) {
+      parent.node.items.push(node);
+      return;
+    }
+    if (!parent.key) {
+      parent.key = { text: keyText ?? "\0", at: node.start }; // a key; a complex one matches no token
+      return;
+    }
     if (!parent.node.keys!.has(parent.key.text)) parent.node.keys!.set(parent.key.text, { at: parent.key.at, node }); // the first of duplicates, as yaml's find
     delete parent.key;
   };

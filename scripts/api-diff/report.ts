@@ -86,7 +86,9 @@ function distinct(found: readonly FoundChange[]): FoundChange[] {
   const seen = new Set<string>();
   return found.filter((d) => {
     const key = JSON.stringify([d.rule, d.operation, d.message]);
-    return seen.has(key) ? false : (seen.add(key), true);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
   });
 }
 

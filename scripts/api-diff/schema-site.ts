@@ -43,10 +43,19 @@ export function splitSchemaPath(tokens: readonly PathToken[]): SchemaPlace {
   for (;;) {
     const token = tokens[i];
     const rest = tokens.length - i;
-    if (token === "properties" && rest > 2) field.push(String(tokens[i + 1])), (i += 2);
-    else if (token === "items" && rest > 1) field.push("[]"), (i += 1);
-    else if (token === "additionalProperties" && rest > 1) field.push("*"), (i += 1);
-    else if (token === "prefixItems" && rest > 2) field.push(`[${String(tokens[i + 1])}]`), (i += 2);
+    if (token === "properties" && rest > 2) {
+      field.push(String(tokens[i + 1]));
+      i += 2;
+    } else if (token === "items" && rest > 1) {
+      field.push("[]");
+      i += 1;
+    } else if (token === "additionalProperties" && rest > 1) {
+      field.push("*");
+      i += 1;
+    } else if (token === "prefixItems" && rest > 2) {
+      field.push(`[${String(tokens[i + 1])}]`);
+      i += 2;
+    }
     // Code reads a field the same way whichever oneOf/anyOf/allOf part declares it: parts are not fields.
     else if (token === "not" && rest > 1) i += 1;
     else if (typeof token === "string" && COMBINERS.has(token) && rest > 2) i += 2;

@@ -15,8 +15,8 @@ export const MIN_KEYWORDS = new Set(["minimum", "exclusiveMinimum", "minLength",
 
 /** `type` (a name or an array of names) and `nullable` of one schema, as sets of TypeScript types. */
 export function types(group: Group): FoundChange[] {
-  let was: unknown ;
-  let now: unknown ;
+  let was: unknown;
+  let now: unknown;
   let typeSeen = false;
   const nullable = { was: false, now: false };
   for (const diff of group.diffs) {

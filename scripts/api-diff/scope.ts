@@ -124,7 +124,11 @@ function changedComponents(base: OpenApiDocument, head: OpenApiDocument): Set<st
   }
   const queue = [...tainted];
   for (let ref = queue.pop(); ref !== undefined; ref = queue.pop()) {
-    for (const user of users.get(ref) ?? []) if (!tainted.has(user)) tainted.add(user), queue.push(user);
+    for (const user of users.get(ref) ?? []) {
+      if (tainted.has(user)) continue;
+      tainted.add(user);
+      queue.push(user);
+    }
   }
   return tainted;
 }

@@ -178,7 +178,9 @@ export function flagNames(
 ): string[] {
   const wanted = params.map((p) => flagName(p.name, p.in, reserved));
   const locations = new Map<string, Set<string>>();
-  wanted.forEach((name, i) => locations.set(name, (locations.get(name) ?? new Set()).add(params[i]!.in)));
+  wanted.forEach((name, i) => {
+    locations.set(name, (locations.get(name) ?? new Set()).add(params[i]!.in));
+  });
   const located = wanted.map((name, i) => (locations.get(name)!.size > 1 ? `${params[i]!.in}-${name}` : name));
   const order = params
     .map((_, i) => i)

@@ -180,10 +180,11 @@ function withIds(doc: OpenApiDocument, names: ReadonlyMap<Site, string>): OpenAp
   const out: Node = { ...doc };
   for (const [site, name] of names) {
     if (name === site.id) continue;
-    const section = (out[site.section] =
-      out[site.section] === doc[site.section] ? { ...(doc[site.section] as Node) } : out[site.section]) as Node;
+    if (out[site.section] === doc[site.section]) out[site.section] = { ...(doc[site.section] as Node) };
+    const section = out[site.section] as Node;
     const original = (doc[site.section] as Node)[site.path] as Node;
-    const item = (section[site.path] = section[site.path] === original ? { ...original } : section[site.path]) as Node;
+    if (section[site.path] === original) section[site.path] = { ...original };
+    const item = section[site.path] as Node;
     item[site.method] = { ...(item[site.method] as Node), operationId: name };
   }
   return out;

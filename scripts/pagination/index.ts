@@ -5,7 +5,6 @@
  * (scripts/pagination/config.ts), and checks that every spec-wide rule of
  * the config fits at least one operation.
  */
-import { dirname } from "node:path";
 import type { PageStyleName } from "../../src/paginate/index.js";
 import { PAGE_STYLE_NAMES } from "../../src/paginate/page-styles.js";
 import type { OpenApiDocument } from "../spec/bundle.js";

@@ -146,8 +146,10 @@ export function normalizeRefs(doc: OpenApiDocument, file: string): Bundled {
           );
         const component = componentRef(value);
         if (component === undefined) replacement = inline(value, depth);
-        else if (component !== value) entries.push([key, component]), (changed = true);
-        else entries.push([key, value]);
+        else if (component !== value) {
+          entries.push([key, component]);
+          changed = true;
+        } else entries.push([key, value]);
         continue;
       }
       if (key === "externalValue" && typeof value === "string") {

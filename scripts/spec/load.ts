@@ -158,7 +158,11 @@ export function findRefs(root: unknown): RefSite[] {
   const visit = (node: unknown): void => {
     if (node === null || typeof node !== "object") return;
     if (Array.isArray(node)) {
-      for (let i = 0; i < node.length; i++) path.push(i), visit(node[i]), path.pop();
+      for (let i = 0; i < node.length; i++) {
+        path.push(i);
+        visit(node[i]);
+        path.pop();
+      }
       return;
     }
     const parentKey = path[path.length - 1];

@@ -52,8 +52,10 @@ export function scanJson(text: string): JsonProblem | undefined {
       expect = "value";
     } else if (expect === "commaOrClose") {
       if (c === 44) expect = top ? "key" : "value";
-      else if (c === (top ? 125 : 93)) stack.pop(), (expect = afterValue());
-      else return fail(top ? "expected ',' or '}'" : "expected ',' or ']'");
+      else if (c === (top ? 125 : 93)) {
+        stack.pop();
+        expect = afterValue();
+      } else return fail(top ? "expected ',' or '}'" : "expected ',' or ']'");
       i++;
     } else if (expect === "key" || expect === "keyOrClose") {
       if (expect === "keyOrClose" && c === 125) {
@@ -132,6 +134,9 @@ function scanString(text: string, start: number): number | JsonProblem {
 function lineColumnAt(text: string, offset: number): { line: number; column: number } {
   let line = 1;
   let lineStart = 0;
-  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) line++, (lineStart = i + 1);
+  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
   return { line, column: offset - lineStart + 1 };
 }

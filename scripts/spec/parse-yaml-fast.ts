@@ -32,7 +32,8 @@ let schema: import("js-yaml").Schema | undefined;
 export function parseYamlFast(text: string): unknown {
   const { load } = jsYaml();
   try {
-    return load(text, { schema: (schema ??= coreSchema()), maxAliases: 0, maxDepth: MAX_DEPTH });
+    schema ??= coreSchema();
+    return load(text, { schema, maxAliases: 0, maxDepth: MAX_DEPTH });
   } catch {
     return undefined; // NeedsPositions, a YAMLException, or a stack overflow: all the positional parser's to name
   }

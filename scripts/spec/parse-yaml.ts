@@ -88,7 +88,10 @@ class YamlToPlain {
         "flatten the document: move nested schemas to #/components and $ref them",
       );
     const anchor = (node as { anchor?: string }).anchor;
-    if (anchor) this.#anchors.set(anchor, node), this.#open.add(node);
+    if (anchor) {
+      this.#anchors.set(anchor, node);
+      this.#open.add(node);
+    }
     let result: { value: unknown; size: number };
     if (this.#yaml.isScalar(node)) result = { value: this.#scalar(node), size: 1 };
     else if (this.#yaml.isSeq(node)) {
@@ -96,7 +99,10 @@ class YamlToPlain {
       result = { value: items.map((r) => r.value), size: items.reduce((sum, r) => sum + r.size, 1) };
     } else if (this.#yaml.isMap(node)) result = this.#map(node.items, depth);
     else throw this.fail(node, "unsupported YAML node", "use plain mappings, sequences and scalars");
-    if (anchor) this.#open.delete(node), this.#done.set(node, result);
+    if (anchor) {
+      this.#open.delete(node);
+      this.#done.set(node, result);
+    }
     return result;
   }
 

@@ -9,7 +9,6 @@
  * cursor), its item type is the list's item schema.
  */
 import type { StatementStructures } from "ts-morph";
-import type { OpenApiDocument } from "../spec/bundle.js";
 import { claimName, functionName, pascalCase } from "../naming/identifiers.js";
 import type { PagedOperation, PagingPlan } from "../pagination/index.js";
 import { describePaging, ownedParam, PAGE_STYLES } from "../../src/paginate/page-styles.js";
@@ -29,7 +28,6 @@ export interface PaginatorsResult {
 
 /** `runtime`: the import path from the output folder to the runtime's `src/` folder. */
 export function generatePaginators(
-  doc: OpenApiDocument,
   plan: PagingPlan,
   fileHeader: string,
   specLabel: string,

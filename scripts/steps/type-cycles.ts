@@ -38,7 +38,9 @@ export function arraysToDefer(doc: Record<string, unknown>, file: string): Map<s
       }
       for (const key of ["oneOf", "anyOf"] as const) {
         if (Array.isArray(schema[key]))
-          schema[key].forEach((member, i) => walk(member, `${path}/${key}/${i}`, arrayAt, depth + 1));
+          schema[key].forEach((member, i) => {
+            walk(member, `${path}/${key}/${i}`, arrayAt, depth + 1);
+          });
       }
       if (Array.isArray(schema.allOf)) for (const member of schema.allOf) walk(member, path, arrayAt, depth + 1);
       if (isObject(schema.items)) walk(schema.items, path, path, depth + 1);
@@ -80,8 +82,10 @@ function strongComponents(edges: ReadonlyMap<string, { to: string }[]>): Map<str
     low.set(v, next++);
     stack.push(v);
     for (const { to } of edges.get(v) ?? []) {
-      if (!index.has(to)) visit(to), low.set(v, Math.min(low.get(v)!, low.get(to)!));
-      else if (!component.has(to)) low.set(v, Math.min(low.get(v)!, index.get(to)!));
+      if (!index.has(to)) {
+        visit(to);
+        low.set(v, Math.min(low.get(v)!, low.get(to)!));
+      } else if (!component.has(to)) low.set(v, Math.min(low.get(v)!, index.get(to)!));
     }
     if (low.get(v) === index.get(v)) {
       for (let w = stack.pop(); w !== undefined; w = w === v ? undefined : stack.pop()) component.set(w, index.get(v)!);

@@ -30,7 +30,7 @@ export async function generateTypes(doc: OpenApiDocument, fileHeader: string, sp
   const deferred = deferredArrays(doc, specLabel);
   const replaced = new Map<string, unknown>();
   const references = new WeakSet<object>();
-  let nodes;
+  let nodes: Awaited<ReturnType<typeof transformDocument>>;
   try {
     nodes = await transformDocument(doc as never, {
       // Defaulted properties optional where the client sends them; multipart files as Blob (see request-types.ts).

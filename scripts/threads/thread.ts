@@ -9,7 +9,7 @@
 import { Worker } from "node:worker_threads";
 import { GenerateError } from "../errors.js";
 
-type Step = (...args: any[]) => unknown;
+type Step = (...args: never[]) => unknown;
 
 export interface Thread<F extends Step> {
   run(...args: Parameters<F>): Promise<Awaited<ReturnType<F>>>;

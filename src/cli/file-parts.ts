@@ -5,7 +5,8 @@
  * regular file of at most MAX_FILE_BYTES; anything else is a UsageError that
  * names the flag, the field and the path.
  */
-import { open, stat } from "node:fs/promises";
+import { type FileHandle, open, stat } from "node:fs/promises";
+import type { Stats } from "node:fs";
 import { basename, extname } from "node:path";
 import { UsageError } from "./usage-error.js";
 
@@ -47,7 +48,7 @@ export async function filePart(
 ): Promise<File> {
   const fail = (why: string) => new UsageError(`--file ${field}=@${path}: ${why}`, helpFor);
   // Checked before opening: opening a FIFO would wait for a writer.
-  let before;
+  let before: Stats;
   try {
     before = await stat(path);
   } catch (error) {
@@ -56,7 +57,7 @@ export async function filePart(
   if (before.isDirectory()) throw fail("is a directory, not a file");
   if (!before.isFile()) throw fail("is not a regular file");
   if (before.size > maxBytes) throw fail(`is ${mb(before.size)}, over the ${mb(maxBytes)} limit`);
-  let handle;
+  let handle: FileHandle;
   try {
     handle = await open(path, "r");
   } catch (error) {

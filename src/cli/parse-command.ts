@@ -191,8 +191,7 @@ function joinDashValues(argv: readonly string[], options: Options): string[] {
     if (
       name !== undefined &&
       options[name]?.type === "string" &&
-      next !== undefined &&
-      next.startsWith("-") &&
+      next?.startsWith("-") &&
       next !== "--" &&
       !isKnownFlag(next, options)
     ) {

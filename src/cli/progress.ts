@@ -35,7 +35,10 @@ export class Progress {
 
   /** Runs `print` with the line taken off the terminal, then puts it back. */
   around(print: () => void): void {
-    if (this.shown === "") return print();
+    if (this.shown === "") {
+      print();
+      return;
+    }
     this.stream.write(CLEAR);
     print();
     this.stream.write(this.shown);

@@ -51,7 +51,9 @@ export async function readResponse(
     });
 
   const headers = new Headers();
-  response.headers.forEach((value, name) => headers.append(name, redactText(value, secret)));
+  response.headers.forEach((value, name) => {
+    headers.append(name, redactText(value, secret));
+  });
   if (NO_BODY_STATUSES.has(status)) return new Response(null, { status, statusText, headers });
   const bytes = await new Response(stream).arrayBuffer();
   const text = new TextDecoder().decode(bytes);

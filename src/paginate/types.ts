@@ -147,6 +147,7 @@ export interface FetchResult {
 /** What the engine needs of a client: openapi-fetch's `GET`. Any `Client<paths>` fits. */
 export interface PagingClient {
   // `any`: the path and init are checked by the generated wrapper's types, against the spec.
+  // biome-ignore lint/suspicious/noExplicitAny: openapi-fetch's generic Client<paths>.GET must fit; the generated wrapper's types check the arguments
   GET(path: any, init: any): Promise<FetchResult>;
 }
 

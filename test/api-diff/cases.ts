@@ -25,7 +25,8 @@ export const SPECS: Record<SpecName, string> = {
 };
 
 // Specs are edited as parsed documents: plain JSON data.
-type Doc = Record<string, any>;
+// biome-ignore lint/suspicious/noExplicitAny: a parsed spec is loose JSON that the cases edit deep inside; its types would restate the spec
+export type Doc = Record<string, any>;
 
 export interface DiffCase {
   name: string;
@@ -531,10 +532,10 @@ export const CASES: DiffCase[] = [
   {
     name: "inline response object moved to a component, same content",
     spec: "moves",
-    edit: (d) => (
-      (d.components.schemas.Summary = thingsList(d).properties.summary),
-      (thingsList(d).properties.summary = ref("Summary"))
-    ),
+    edit: (d) => {
+      d.components.schemas.Summary = thingsList(d).properties.summary;
+      thingsList(d).properties.summary = ref("Summary");
+    },
     rules: ["root-type-added"],
   },
   {
@@ -777,7 +778,10 @@ export const CASES: DiffCase[] = [
   {
     name: "Telnyx 2026-06-26: a query parameter removed and the command renamed",
     spec: "seed",
-    edit: (d) => (listOp(d).parameters.splice(2, 1), (listOp(d).tags = ["Voice Library"])),
+    edit: (d) => {
+      listOp(d).parameters.splice(2, 1);
+      listOp(d).tags = ["Voice Library"];
+    },
     rules: ["request-parameter-removed", "cli-flag-removed", "cli-command-renamed"],
   },
   {
@@ -791,11 +795,11 @@ export const CASES: DiffCase[] = [
   {
     name: "descriptions and examples only",
     spec: "seed",
-    edit: (d) => (
-      (voiceClone(d).description = "A clone."),
-      (listOp(d).summary = "List clones"),
-      (schema(d, "voice-designs_PaginationMeta").example.total_pages = 9)
-    ),
+    edit: (d) => {
+      voiceClone(d).description = "A clone.";
+      listOp(d).summary = "List clones";
+      schema(d, "voice-designs_PaginationMeta").example.total_pages = 9;
+    },
     rules: [],
   },
 ];

@@ -50,7 +50,9 @@ function git(cwd: string, ...args: string[]): void {
 }
 
 const repos: string[] = [];
-afterAll(() => repos.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+afterAll(() => {
+  for (const dir of repos) rmSync(dir, { recursive: true, force: true });
+});
 
 /** A git repository with `source` (a spec's folder) committed at `spec/`, and node_modules reachable. */
 function repoWith(source: string): string {

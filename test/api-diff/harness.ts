@@ -21,7 +21,7 @@ import { compareSpecs, type Report } from "../../scripts/api-diff/report.js";
 import { loadBase, loadHead, type SpecSide } from "../../scripts/api-diff/sides.js";
 import { DEFAULT_MAX_MB } from "../../scripts/options.js";
 import { FIXTURES, ROOT, tempDir, tsc } from "../helpers/run-generate.js";
-import { SPECS, type DiffCase, type SpecName } from "./cases.js";
+import { SPECS, type DiffCase, type Doc, type SpecName } from "./cases.js";
 
 export interface CaseResult {
   case: DiffCase;
@@ -81,7 +81,7 @@ export async function runCases(cases: readonly DiffCase[]): Promise<Run> {
   };
 }
 
-function parseSpec(spec: SpecName): Record<string, any> {
+function parseSpec(spec: SpecName): Doc {
   const text = readFileSync(join(ROOT, SPECS[spec]), "utf8");
   return SPECS[spec].endsWith(".json") ? JSON.parse(text) : YAML.parse(text);
 }

@@ -17,9 +17,7 @@ import { RULES, type RuleId } from "../../scripts/api-diff/rules.js";
 import { loadBase, loadHead } from "../../scripts/api-diff/sides.js";
 import { DEFAULT_MAX_MB } from "../../scripts/options.js";
 import { ROOT, tempDir } from "../helpers/run-generate.js";
-import { CASES, SPECS } from "./cases.js";
-
-type Doc = Record<string, any>;
+import { CASES, type Doc, SPECS } from "./cases.js";
 
 interface RuleCase {
   name: string;
@@ -52,7 +50,7 @@ const paged = (op: Doc, operationId: string) => {
   ];
 };
 
-export const RULE_CASES: RuleCase[] = [
+const RULE_CASES: RuleCase[] = [
   {
     name: "query maximum increased",
     base: limit,

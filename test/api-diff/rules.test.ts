@@ -11,6 +11,7 @@ import { fieldLabel, splitSchemaPath } from "../../scripts/api-diff/schema-site.
 import { printable } from "../../scripts/api-diff/printable.js";
 import { scopeDocuments } from "../../scripts/api-diff/scope.js";
 import { ROOT } from "../helpers/run-generate.js";
+import type { Doc } from "./cases.js";
 
 describe("the rule list", () => {
   const page = readFileSync(join(ROOT, "docs/api-diff-rules.md"), "utf8");
@@ -83,7 +84,7 @@ describe("scope", () => {
     expect(scoped.paths).toEqual(["/a"]);
     expect(Object.keys(scoped.head.paths as object)).toEqual(["/a"]);
     // Refs resolved, and what both sides share left out: the engine sees the change behind the two refs, and only it.
-    const schemaOf = (side: any) => side.paths["/a"].get.responses["200"].content["application/json"].schema;
+    const schemaOf = (side: Doc) => side.paths["/a"].get.responses["200"].content["application/json"].schema;
     expect([schemaOf(scoped.base), schemaOf(scoped.head)]).toEqual([
       { properties: { b: { type: "string" } } },
       { properties: { b: { type: "integer" } } },
@@ -95,30 +96,30 @@ describe("scope", () => {
     head.paths["/b"].parameters[0]!.schema.type = "integer";
     const scoped = scopeDocuments(doc(), head);
     expect(scoped.paths).toEqual(["/b"]);
-    expect((scoped.base.paths as any)["/b"]).toEqual({
+    expect((scoped.base.paths as Doc)["/b"]).toEqual({
       get: { parameters: [{ name: "x", in: "query", schema: { type: "string" } }] },
     });
-    expect((scoped.head.paths as any)["/b"]).toEqual({
+    expect((scoped.head.paths as Doc)["/b"]).toEqual({
       get: { parameters: [{ name: "x", in: "query", schema: { type: "integer" } }] },
     });
   });
 
   it("compares an inline schema moved to a component, with the same content, as no difference", () => {
-    const base = doc() as any;
+    const base = doc() as Doc;
     base.paths["/a"].get.responses["200"].content["application/json"].schema = {
       type: "object",
       properties: { b: { type: "string" } },
     };
-    const head = doc() as any;
+    const head = doc() as Doc;
     head.components.schemas.A = { type: "object", properties: { b: { type: "string" } } };
     const scoped = scopeDocuments(base, head);
-    const schemaOf = (side: any) => side.paths["/a"].get.responses["200"].content["application/json"].schema;
+    const schemaOf = (side: Doc) => side.paths["/a"].get.responses["200"].content["application/json"].schema;
     // Only the component's name (kept for messages) tells them apart; the report judges no x- key.
     expect([schemaOf(scoped.base), schemaOf(scoped.head)]).toEqual([{}, { "x-api-diff-ref": "A" }]);
   });
 
   it("gives nothing when only unused components or annotations outside paths change", () => {
-    const head = doc() as any;
+    const head = doc() as Doc;
     head.components.schemas.Unused = { type: "string" };
     head.info = { title: "changed" };
     expect(scopeDocuments(doc(), head).paths).toEqual([]);

@@ -44,7 +44,10 @@ function countingIndex(resources: number): { index: CommandIndex; loaded: string
     return {
       resource,
       actions: commands.map((c) => c.action),
-      load: async () => (loaded.push(resource), { commands }),
+      load: async () => {
+        loaded.push(resource);
+        return { commands };
+      },
     };
   });
   return { index, loaded };

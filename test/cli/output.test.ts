@@ -2,13 +2,13 @@
 import { describe, expect, it } from "vitest";
 import type { FlagSpec } from "../../src/cli/command-spec.js";
 import { flagValue } from "../../src/cli/flag-value.js";
-import { MAX_COLUMN, SAMPLE_ROWS, fit, renderTable, tableSink } from "../../src/cli/output/table.js";
+import { MAX_COLUMN, SAMPLE_ROWS, fitWidths, renderTable, tableSink } from "../../src/cli/output/table.js";
 import { jsonSink } from "../../src/cli/output/json.js";
 import { progressText } from "../../src/cli/progress.js";
 import { REDACTED, redactText } from "../../src/redact.js";
 import { UsageError } from "../../src/cli/usage-error.js";
 
-describe("fit", () => {
+describe("fitWidths", () => {
   it.each<[string, number[], number, number[]]>([
     ["fits already", [4, 10, 6], 40, [4, 10, 6]],
     ["the last columns go first, values stay whole", [36, 8, 7, 8, 20, 20], 100, [36, 8, 7, 8, 20]],
@@ -16,7 +16,7 @@ describe("fit", () => {
     ["no column wider than MAX_COLUMN", [100, 5], 200, [MAX_COLUMN, 5]],
     ["a single column too wide is cut", [36, 8], 20, [20]],
   ])("%s", (_, natural, max, want) => {
-    const widths = fit(natural, max);
+    const widths = fitWidths(natural, max);
     expect(widths).toEqual(want);
     expect(widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1)).toBeLessThanOrEqual(max);
   });

@@ -22,7 +22,7 @@ function prose(page: string): string {
 }
 
 /** GitHub's anchor for a heading: lower case, punctuation dropped, spaces to `-`. */
-export function slug(heading: string): string {
+function slug(heading: string): string {
   return heading
     .trim()
     .toLowerCase()

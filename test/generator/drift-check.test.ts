@@ -4,7 +4,7 @@
  * The exit statuses CI reads (0 clean, 1 drift, 2 bad input) come from real
  * processes; the other runs are in this process.
  */
-import { readFileSync, readdirSync, rmSync, writeFileSync, unlinkSync, statSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync, unlinkSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {

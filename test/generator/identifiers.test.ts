@@ -5,7 +5,7 @@
  * collide are an error naming both operations; a duplicate operationId is
  * settled by the documented rule. Root type alias names too.
  */
-import { cpSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { functionName, rootAliases } from "../../scripts/naming/identifiers.js";
@@ -179,7 +179,7 @@ describe.concurrent("colliding function names are an error naming both operation
       {
         spec: "path-collision.yaml",
         message:
-          /path-collision\.yaml \(#\/paths\/~1a_b\/get\/operationId\): operations GET \/a-b and GET \/a_b both get the function name "getAB"[^]*fix: give one of them a different operationId/,
+          /path-collision\.yaml \(#\/paths\/~1a_b\/get\/operationId\): operations GET \/a-b and GET \/a_b both get the function name "getAB"[\s\S]*fix: give one of them a different operationId/,
       },
     ],
   ];

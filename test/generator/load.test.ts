@@ -50,7 +50,7 @@ const CASES: [string, { spec: string; args?: string[]; message: RegExp }][] = [
     "duplicate key in JSON (JSON.parse would keep the last)",
     {
       spec: "duplicate-key.json",
-      message: /duplicate-key\.json:6:5: duplicate key "\/things"[^]*JSON\.parse would silently keep only the last/,
+      message: /duplicate-key\.json:6:5: duplicate key "\/things"[\s\S]*JSON\.parse would silently keep only the last/,
     },
   ],
   ["YAML syntax error", { spec: "yaml-syntax.yaml", message: /yaml-syntax\.yaml:9:1: invalid YAML: / }],
@@ -69,7 +69,7 @@ const CASES: [string, { spec: string; args?: string[]; message: RegExp }][] = [
     "Swagger 2.0",
     {
       spec: "swagger2.yaml",
-      message: /Swagger "2\.0" document, not OpenAPI 3\.x[^]*fix: convert it to OpenAPI 3\.x first/,
+      message: /Swagger "2\.0" document, not OpenAPI 3\.x[\s\S]*fix: convert it to OpenAPI 3\.x first/,
     },
   ],
   ["OpenAPI 4", { spec: "unsupported-version.yaml", message: /unsupported OpenAPI version "4\.0\.0"/ }],
@@ -106,7 +106,7 @@ const CASES: [string, { spec: string; args?: string[]; message: RegExp }][] = [
     {
       spec: "over-limit.yaml",
       args: ["--max-size", "0.0001"],
-      message: /over-limit\.yaml: the file is 168 B, over the 104 B limit[^]*--max-size/,
+      message: /over-limit\.yaml: the file is 168 B, over the 104 B limit[\s\S]*--max-size/,
     },
   ],
   [

@@ -228,7 +228,10 @@ describe("output: one generation as a set", () => {
       await new Promise<void>((resolve) => {
         const child = spawn(process.execPath, generateArgs(["--quiet"]), { cwd: dir, stdio: "ignore" });
         const timer = setTimeout(() => child.kill("SIGKILL"), delayMs);
-        child.on("exit", () => (clearTimeout(timer), resolve()));
+        child.on("exit", () => {
+          clearTimeout(timer);
+          resolve();
+        });
       });
       const now = snapshot(join(dir, "generated"));
       const marked = MARKER in now;

@@ -69,7 +69,13 @@ export async function runEntry(entry: Entry, cwd = ROOT): Promise<GenerateRun> {
   let stdout = "";
   let stderr = "";
   const sink = (add: (text: string) => void) =>
-    new Writable({ decodeStrings: false, write: (chunk, _encoding, done) => (add(String(chunk)), done()) });
+    new Writable({
+      decodeStrings: false,
+      write: (chunk, _encoding, done) => {
+        add(String(chunk));
+        done();
+      },
+    });
   const code = await entry({ stdout: sink((t) => (stdout += t)), stderr: sink((t) => (stderr += t)), cwd });
   return { code, stdout, stderr };
 }

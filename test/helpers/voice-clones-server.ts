@@ -196,7 +196,10 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: State): 
   const name = q.get("filter[name]");
   const key = `${name ?? ""}\u0000${provider ?? ""}\u0000${sort}`;
   let list = state.lists.get(key);
-  if (!list) state.lists.set(key, (list = select(options.clones, name, provider, sort)));
+  if (!list) {
+    list = select(options.clones, name, provider, sort);
+    state.lists.set(key, list);
+  }
   const served = bad.ignorePageNumber ? 1 : page;
   const perPage = Math.min(size, bad.capPageSize ?? size);
   const data = list.slice((served - 1) * perPage, served * perPage);

@@ -17,7 +17,7 @@ import {
   type Misbehaviour,
   type VoiceClonesServer,
 } from "../helpers/voice-clones-server.js";
-import { clientFor, expectedIds, ids } from "./harness.js";
+import { clientFor, expectedIds } from "./harness.js";
 
 let server: VoiceClonesServer | undefined;
 afterEach(async () => {

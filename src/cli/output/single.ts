@@ -12,21 +12,28 @@ import { isRecord } from "../../is-record.js";
 export function printBody(body: unknown, format: Format, print: Print, maxWidth: number): void {
   if (body === undefined) return;
   const inner = isRecord(body) && "data" in body ? body.data : body;
-  if (format === "json") return print(`${JSON.stringify(body, null, 2)}\n`);
-  if (format === "ndjson")
-    return print((Array.isArray(inner) ? inner : [body]).map((item) => `${JSON.stringify(item)}\n`).join(""));
+  if (format === "json") {
+    print(`${JSON.stringify(body, null, 2)}\n`);
+    return;
+  }
+  if (format === "ndjson") {
+    print((Array.isArray(inner) ? inner : [body]).map((item) => `${JSON.stringify(item)}\n`).join(""));
+    return;
+  }
   if (Array.isArray(inner)) {
     if (inner.length > 0) print(renderTable(inner, columnsOf(inner[0]), maxWidth));
     return;
   }
-  if (isRecord(inner))
-    return print(
+  if (isRecord(inner)) {
+    print(
       renderTable(
         Object.entries(inner).map(([field, value]) => ({ field, value })),
         ["field", "value"],
         maxWidth,
       ),
     );
+    return;
+  }
   print(`${JSON.stringify(inner)}\n`);
 }
 

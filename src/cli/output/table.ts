@@ -56,8 +56,12 @@ export function tableLayout(sample: readonly unknown[], columns: readonly string
   const cellsOf = (row: unknown) =>
     columns.map((c) => cellText(isRecord(row) ? row[c] : c === "value" ? row : undefined));
   const natural = headers.map((h) => width(h));
-  for (const row of sample) cellsOf(row).forEach((cell, i) => (natural[i] = Math.max(natural[i]!, width(cell))));
-  const widths = fit(natural, maxWidth);
+  for (const row of sample) {
+    cellsOf(row).forEach((cell, i) => {
+      natural[i] = Math.max(natural[i]!, width(cell));
+    });
+  }
+  const widths = fitWidths(natural, maxWidth);
   const line = (values: string[]) =>
     `${widths
       .map((w, i) => pad(cut(values[i]!, w), w))
@@ -81,7 +85,7 @@ export function renderTable(rows: readonly unknown[], columns: readonly string[]
  * is too wide, the last (least important) columns go. Only a single column
  * wider than the terminal is cut to fit.
  */
-export function fit(natural: readonly number[], maxWidth: number): number[] {
+export function fitWidths(natural: readonly number[], maxWidth: number): number[] {
   const widths = natural.map((w) => Math.min(w, MAX_COLUMN));
   const total = () => widths.reduce((a, b) => a + b, 0) + GAP.length * Math.max(0, widths.length - 1);
   while (widths.length > 1 && total() > maxWidth) widths.pop();
