@@ -1,11 +1,11 @@
 // The consumer of bench/real-typecheck.bench.ts, per-operation functions: five calls on messaging profiles
 // (list, get by id, create with a body, update, delete) and three paginators, imported from the built package.
-// The bodies name every property that has a default in the spec: openapi-typescript types those as required.
+// (`listMessagingProfiles` is the paginator; the one-page call is `listMessagingProfilesPage`.)
 import {
   createClient,
   createMessagingProfile,
   deleteMessagingProfile,
-  listMessagingProfiles,
+  listMessagingProfilesPage,
   listOAuthClients,
   listQueues,
   listVoiceClones,
@@ -17,7 +17,7 @@ const client = createClient({ apiKey: "KEY_bench" });
 
 export async function run(id: string): Promise<number> {
   let n = 0;
-  const list = await listMessagingProfiles(client, {
+  const list = await listMessagingProfilesPage(client, {
     params: { query: { page: { number: 1, size: 20 }, "filter[name][contains]": "bench" } },
   });
   n += list.data?.data?.length ?? 0;
