@@ -10,7 +10,8 @@
  * repository's spec and output, an output folder with files in it and its
  * byte-for-byte snapshot, and `tsc --strict` over outputs.
  */
-import { execFile, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
+import { tscStrictAsync } from "./tsc.js";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -25,7 +26,6 @@ export const TELNYX_FULL_SPEC = join(FIXTURES, "specs", "telnyx-full.openapi.jso
 const GENERATE = join(ROOT, "scripts", "generate.ts");
 /** tsx's loader by URL: `--import tsx/esm` would be resolved from the run's working folder. */
 const TSX = pathToFileURL(createRequire(import.meta.url).resolve("tsx/esm")).href;
-const TSC = join(ROOT, "node_modules", "typescript", "bin", "tsc");
 
 export interface GenerateRun {
   code: number | null;
@@ -186,28 +186,5 @@ export function outputIn(root: string, name: string): string {
 
 /** `tsc --noEmit --strict` over `files` (relative to `cwd`): exit code and diagnostics. */
 export function tsc(cwd: string, files: readonly string[]): Promise<{ code: number | null; output: string }> {
-  const args = [
-    "--noEmit",
-    "--strict",
-    "--target",
-    "es2022",
-    "--module",
-    "nodenext",
-    "--moduleResolution",
-    "nodenext",
-    "--skipLibCheck",
-    "--types",
-    "node",
-    ...files,
-  ];
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [TSC, ...args],
-      { cwd, encoding: "utf8", maxBuffer: 32 * 1024 * 1024 },
-      (error, stdout, stderr) => {
-        resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, output: `${stdout}${stderr}` });
-      },
-    );
-  });
+  return tscStrictAsync(files, cwd);
 }
