@@ -9,7 +9,7 @@
  * client makes no retry and the paginator no second request.
  */
 import { redactHeaders, redactText } from "../redact.js";
-import type { Print } from "./output/sink.js";
+import type { Print } from "./output/item-writer.js";
 import { safeText } from "./terminal-text.js";
 
 export interface DryRun {

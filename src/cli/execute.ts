@@ -14,11 +14,11 @@ import type { CommandSpec } from "./command-spec.js";
 import type { Format } from "./global-flags.js";
 import { dryRun } from "./dry-run.js";
 import type { Io } from "./io.js";
-import { jsonSink } from "./output/json.js";
-import { ndjsonSink } from "./output/ndjson.js";
-import type { Print, Sink } from "./output/sink.js";
+import { jsonWriter } from "./output/json.js";
+import { ndjsonWriter } from "./output/ndjson.js";
+import type { Print, ItemWriter } from "./output/item-writer.js";
 import { printBody } from "./output/single.js";
-import { tableSink } from "./output/table.js";
+import { tableWriter } from "./output/table.js";
 import type { ParsedCommand } from "./parse-command.js";
 import { Progress } from "./progress.js";
 import { runList } from "./run-list.js";
@@ -65,7 +65,7 @@ export async function execute(
         client,
         command,
         parsed,
-        dry ? silentSink : sink(format, print, command, tableWidth, io),
+        dry ? silentWriter : writer(format, print, command, tableWidth, io),
         progress,
         signal,
       );
@@ -81,10 +81,10 @@ export async function execute(
 }
 
 /** A dry run prints the request, never items. */
-const silentSink: Sink = { items() {}, end() {} };
+const silentWriter: ItemWriter = { items() {}, end() {} };
 
-function sink(format: Format, print: Print, command: CommandSpec, width: number, io: Io): Sink {
-  if (format === "ndjson") return ndjsonSink(print);
-  if (format === "json") return jsonSink(print);
-  return tableSink(print, command.columns, width, () => io.stderr.write("No items.\n"));
+function writer(format: Format, print: Print, command: CommandSpec, width: number, io: Io): ItemWriter {
+  if (format === "ndjson") return ndjsonWriter(print);
+  if (format === "json") return jsonWriter(print);
+  return tableWriter(print, command.columns, width, () => io.stderr.write("No items.\n"));
 }

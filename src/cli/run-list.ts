@@ -9,7 +9,7 @@
  */
 import { paginate, type PagingClient } from "../paginate/index.js";
 import type { CommandSpec } from "./command-spec.js";
-import type { Sink } from "./output/sink.js";
+import type { ItemWriter } from "./output/item-writer.js";
 import type { ParsedCommand } from "./parse-command.js";
 import type { Progress, ProgressState } from "./progress.js";
 
@@ -17,7 +17,7 @@ export async function runList(
   client: PagingClient,
   command: CommandSpec,
   parsed: ParsedCommand,
-  sink: Sink,
+  writer: ItemWriter,
   progress: Progress,
   signal: AbortSignal,
 ): Promise<void> {
@@ -45,12 +45,12 @@ export async function runList(
       if (page.totalItems !== undefined)
         state.totalItems = limit === undefined ? page.totalItems : Math.min(limit, page.totalItems);
       progress.update(state);
-      sink.items(taken);
+      writer.items(taken);
       if (limit !== undefined && state.items >= limit) break;
     }
     failed = false;
   } finally {
     progress.clear();
-    sink.end(failed);
+    writer.end(failed);
   }
 }

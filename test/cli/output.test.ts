@@ -2,8 +2,8 @@
 import { describe, expect, it } from "vitest";
 import type { FlagSpec } from "../../src/cli/command-spec.js";
 import { flagValue } from "../../src/cli/flag-value.js";
-import { MAX_COLUMN, SAMPLE_ROWS, fitWidths, renderTable, tableSink } from "../../src/cli/output/table.js";
-import { jsonSink } from "../../src/cli/output/json.js";
+import { MAX_COLUMN, SAMPLE_ROWS, fitWidths, renderTable, tableWriter } from "../../src/cli/output/table.js";
+import { jsonWriter } from "../../src/cli/output/json.js";
 import { progressText } from "../../src/cli/progress.js";
 import { REDACTED, redactText } from "../../src/redact.js";
 import { UsageError } from "../../src/cli/usage-error.js";
@@ -84,7 +84,7 @@ describe("redactText (the one rule, library and CLI)", () => {
   });
 });
 
-describe("tableSink streams", () => {
+describe("tableWriter streams", () => {
   const row = (i: number) => ({
     id: `id-${String(i).padStart(6, "0")}`,
     name: i % 7 === 0 ? `name ${i} that is long` : `n${i}`,
@@ -92,17 +92,17 @@ describe("tableSink streams", () => {
 
   it("130,000 rows in pages of 250: every row printed, in order, the first lines long before the end", () => {
     const printed: string[] = [];
-    const sink = tableSink(
+    const writer = tableWriter(
       (text) => printed.push(text),
       ["id", "name"],
       80,
       () => {},
     );
     for (let start = 0; start < 130_000; start += 250) {
-      sink.items(Array.from({ length: 250 }, (_, k) => row(start + k)));
+      writer.items(Array.from({ length: 250 }, (_, k) => row(start + k)));
       if (start === SAMPLE_ROWS + 250) expect(printed.join("").split("\n").length).toBeGreaterThan(SAMPLE_ROWS);
     }
-    sink.end(false);
+    writer.end(false);
     const lines = printed.join("").trimEnd().split("\n");
     expect(lines).toHaveLength(130_001);
     expect(lines[0]).toBe("ID         NAME");
@@ -111,32 +111,32 @@ describe("tableSink streams", () => {
 
   it("widths come from the first rows; a longer value later is cut to them", () => {
     const printed: string[] = [];
-    const sink = tableSink(
+    const writer = tableWriter(
       (text) => printed.push(text),
       ["id", "name"],
       80,
       () => {},
     );
-    sink.items(Array.from({ length: SAMPLE_ROWS }, (_, i) => ({ id: `${i}`.padStart(3, "0"), name: "short" })));
-    sink.items([{ id: "999", name: "a name longer than short" }]);
-    sink.end(false);
+    writer.items(Array.from({ length: SAMPLE_ROWS }, (_, i) => ({ id: `${i}`.padStart(3, "0"), name: "short" })));
+    writer.items([{ id: "999", name: "a name longer than short" }]);
+    writer.end(false);
     expect(printed.join("").trimEnd().split("\n").at(-1)).toBe("999  a na…");
   });
 
   it("fewer rows than the sample are printed at the end, sized to all of them", () => {
     const printed: string[] = [];
     let empty = 0;
-    const sink = tableSink(
+    const writer = tableWriter(
       (text) => printed.push(text),
       ["id"],
       80,
       () => empty++,
     );
-    sink.items([{ id: "a" }, { id: "bbb" }]);
+    writer.items([{ id: "a" }, { id: "bbb" }]);
     expect(printed).toEqual([]);
-    sink.end(false);
+    writer.end(false);
     expect(printed.join("")).toBe("ID\na\nbbb\n");
-    tableSink(
+    tableWriter(
       () => {},
       ["id"],
       80,
@@ -146,14 +146,14 @@ describe("tableSink streams", () => {
   });
 });
 
-describe("jsonSink", () => {
+describe("jsonWriter", () => {
   it("end() closes the array whatever came before: no items, some items", () => {
     let out = "";
-    const none = jsonSink((text) => (out += text));
+    const none = jsonWriter((text) => (out += text));
     none.end(false);
     expect(JSON.parse(out)).toEqual([]);
     out = "";
-    const some = jsonSink((text) => (out += text));
+    const some = jsonWriter((text) => (out += text));
     some.items([{ a: 1 }, { a: 2 }]);
     some.end(false);
     expect(JSON.parse(out)).toEqual([{ a: 1 }, { a: 2 }]);
@@ -161,34 +161,34 @@ describe("jsonSink", () => {
 
   it("after a failure before any item, prints nothing (no [] after a 401); after some items, closes the array", () => {
     let out = "";
-    jsonSink((text) => (out += text)).end(true);
+    jsonWriter((text) => (out += text)).end(true);
     expect(out).toBe("");
-    const some = jsonSink((text) => (out += text));
+    const some = jsonWriter((text) => (out += text));
     some.items([{ a: 1 }]);
     some.end(true);
     expect(JSON.parse(out)).toEqual([{ a: 1 }]);
   });
 });
 
-describe("tableSink after a failure", () => {
+describe("tableWriter after a failure", () => {
   it('prints no "No items." when nothing came, and the rows that did come', () => {
     let empty = 0;
     const printed: string[] = [];
-    tableSink(
+    tableWriter(
       (text) => printed.push(text),
       ["id"],
       80,
       () => empty++,
     ).end(true);
     expect({ empty, printed }).toEqual({ empty: 0, printed: [] });
-    const sink = tableSink(
+    const writer = tableWriter(
       (text) => printed.push(text),
       ["id"],
       80,
       () => empty++,
     );
-    sink.items([{ id: "a" }]);
-    sink.end(true);
+    writer.items([{ id: "a" }]);
+    writer.end(true);
     expect(printed.join("")).toBe("ID\na\n");
   });
 });

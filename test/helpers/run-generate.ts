@@ -68,7 +68,7 @@ type Entry = (io: { stdout: Writable; stderr: Writable; cwd: string }) => Promis
 export async function runEntry(entry: Entry, cwd = ROOT): Promise<GenerateRun> {
   let stdout = "";
   let stderr = "";
-  const sink = (add: (text: string) => void) =>
+  const writer = (add: (text: string) => void) =>
     new Writable({
       decodeStrings: false,
       write: (chunk, _encoding, done) => {
@@ -76,7 +76,7 @@ export async function runEntry(entry: Entry, cwd = ROOT): Promise<GenerateRun> {
         done();
       },
     });
-  const code = await entry({ stdout: sink((t) => (stdout += t)), stderr: sink((t) => (stderr += t)), cwd });
+  const code = await entry({ stdout: writer((t) => (stdout += t)), stderr: writer((t) => (stderr += t)), cwd });
   return { code, stdout, stderr };
 }
 

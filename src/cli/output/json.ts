@@ -6,9 +6,9 @@
  * failure before any item prints nothing (an empty `[]` would read as "no
  * items").
  */
-import type { Print, Sink } from "./sink.js";
+import type { Print, ItemWriter } from "./item-writer.js";
 
-export function jsonSink(print: Print): Sink {
+export function jsonWriter(print: Print): ItemWriter {
   let count = 0;
   return {
     items(items) {

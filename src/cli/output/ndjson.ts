@@ -1,7 +1,7 @@
 /** `--format ndjson`: one item per line, written the moment its page arrives. */
-import type { Print, Sink } from "./sink.js";
+import type { Print, ItemWriter } from "./item-writer.js";
 
-export function ndjsonSink(print: Print): Sink {
+export function ndjsonWriter(print: Print): ItemWriter {
   return {
     items(items) {
       if (items.length > 0) print(items.map((item) => `${JSON.stringify(item)}\n`).join(""));

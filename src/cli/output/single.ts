@@ -5,7 +5,7 @@
  * No body (204) prints nothing.
  */
 import type { Format } from "../global-flags.js";
-import type { Print } from "./sink.js";
+import type { Print } from "./item-writer.js";
 import { renderTable } from "./table.js";
 import { isRecord } from "../../is-record.js";
 

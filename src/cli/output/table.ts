@@ -7,7 +7,7 @@
  * (and the sample), and no step depends on the row count.
  */
 import { cellText, cut, pad, width } from "../terminal-text.js";
-import type { Print, Sink } from "./sink.js";
+import type { Print, ItemWriter } from "./item-writer.js";
 import { isRecord } from "../../is-record.js";
 
 const GAP = "  ";
@@ -16,12 +16,12 @@ export const MAX_COLUMN = 40;
 /** Rows held to size the columns before the first line is printed. */
 export const SAMPLE_ROWS = 200;
 
-export function tableSink(
+export function tableWriter(
   print: Print,
   columns: readonly string[] | undefined,
   maxWidth: number,
   onEmpty: () => void,
-): Sink {
+): ItemWriter {
   let sample: unknown[] = [];
   let layout: TableLayout | undefined;
   const start = () => {

@@ -1,5 +1,5 @@
 /** Where items go as pages arrive: one implementation per `--format`. */
-export interface Sink {
+export interface ItemWriter {
   /** The items of one page, in order, as soon as the page is in. */
   items(items: readonly unknown[]): void;
   /**
